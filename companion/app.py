@@ -1,0 +1,290 @@
+"""The composition root: the one place that builds and wires everything.
+
+Start-up order (each step only runs if the one before it succeeded):
+
+1. ``cli.main`` parses the command line. ``--version`` and commands such as
+   ``regions`` end there, before Qt is imported.
+2. Paths: the data folder is resolved (``--data-dir``, then
+   ``COMPANION_DATA_DIR``, then the platform's user data folder), created
+   readable by the user only, and checked for writing.
+3. The QApplication, with ``quitOnLastWindowClosed`` off: closing the window
+   must not stop reminders while a tray icon is there.
+4. Single instance: if an instance already runs on this data folder it is
+   asked to bring its window forward, and this process exits.
+5. The database: opened, a damaged file moved aside, a newer one refused,
+   migrations applied.
+6. State: settings and the reminders' pause.
+7. Theme: palette and style, following the system's light or dark scheme.
+8. The window (geometry restored) and the tray icon; the window is shown
+   unless ``--minimized`` was given and a tray exists.
+9. The single-instance channel starts listening.
+10. After the first paint: work that start-up does not need (the reminder
+    scheduler, once reminders exist) starts here, so the window appears fast.
+
+Anything the user can cause (an unusable data folder, a database from a newer
+version) ends in a clear message, on stderr and in a dialog, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import os
+import sys
+import time
+from datetime import tzinfo
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+
+from companion import APP_ID, APP_NAME, __version__
+from companion.domain.clock import Clock, SystemClock
+from companion.ipc import InstanceError, InstanceServer, send_to_running
+from companion.paths import AppPaths, DataDirError, prepare_data_dir, resolve_data_dir
+from companion.storage.database import Database, DatabaseError, open_database
+from companion.storage.settings import SettingsRepository
+from companion.ui.actions import AppActions
+from companion.ui.icons import app_icon
+from companion.ui.main_window import MainWindow
+from companion.ui.pause import PauseController
+from companion.ui.sections import (
+    RemindersPage,
+    SettingsPage,
+    history_page,
+    routines_page,
+    today_page,
+)
+from companion.ui.theme import Theme
+from companion.ui.tray import TrayIcon, tray_available
+
+GEOMETRY_KEY = "window.geometry"
+TRAY_HINT_SHOWN_KEY = "notice.tray_hint_shown"
+NO_TRAY_NOTICE_KEY = "notice.no_tray_acknowledged"
+HEADLESS_PLATFORMS = ("offscreen", "minimal")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CompanionApp", text)
+
+
+def local_zone() -> tzinfo | None:
+    """The machine's named time zone, so wall-clock times survive DST changes."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415
+
+    candidates = []
+    if os.environ.get("TZ"):
+        candidates.append(os.environ["TZ"].lstrip(":"))
+    try:
+        target = os.readlink("/etc/localtime")
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    for key in candidates:
+        try:
+            return ZoneInfo(key)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return None
+
+
+class CompanionApp(QObject):
+    """Owns the long-lived objects and connects what users do to what happens."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        paths: AppPaths,
+        db: Database,
+        clock: Clock,
+        *,
+        has_tray: bool,
+    ) -> None:
+        super().__init__(app)
+        self.qapp = app
+        self.paths = paths
+        self.db = db
+        self.clock = clock
+        self.settings = SettingsRepository(db)
+        self.theme = Theme(app)
+        self.pause = PauseController(self.settings, clock, self)
+        self.actions = AppActions(self.pause, self)
+        pages = [
+            today_page(),
+            routines_page(),
+            RemindersPage(self.pause, self.actions),
+            history_page(),
+            SettingsPage(paths.data_dir),
+        ]
+        self.window = MainWindow(pages, self.pause, self.actions)
+        self._restore_geometry()
+        self.tray: TrayIcon | None = TrayIcon(self.actions, self.pause, self) if has_tray else None
+        self.server: InstanceServer | None = None
+        self._quitting = False
+
+        self.actions.open_window.triggered.connect(self.window.bring_forward)
+        self.actions.quit.triggered.connect(self.quit)
+        self.window.close_requested.connect(self._on_close_requested)
+        self.theme.changed.connect(lambda _s: self.window.refresh_icons())
+        app.aboutToQuit.connect(self._shutdown)
+        if self.tray is None and not self.settings.get(NO_TRAY_NOTICE_KEY, False):
+            self.window.add_banner(
+                _tr(
+                    "No system tray was found on this desktop, so closing this window quits "
+                    "Recovery Companion and its reminders stop until you open it again."
+                ),
+                on_dismiss=lambda: self.settings.set(NO_TRAY_NOTICE_KEY, True, self.clock.now()),
+            )
+
+    # -- start and stop ---------------------------------------------------------
+    def start(self, *, minimized: bool) -> None:
+        if self.tray is not None:
+            self.tray.show()
+        if minimized and self.tray is not None:
+            return
+        self.window.show()
+
+    def listen(self) -> bool:
+        self.server = InstanceServer(self.paths.instance_key, self.handle_message, self)
+        return self.server.listen()
+
+    def handle_message(self, message: dict[str, Any]) -> dict[str, Any]:
+        """A command from a later launch of the app (runs on the GUI thread)."""
+        if message.get("command") == "show":
+            self.window.bring_forward()
+            return {"ok": True}
+        return {"ok": False, "error": f"unknown command {message.get('command')!r}"}
+
+    def quit(self) -> None:
+        self.window.allow_close = True
+        self.qapp.quit()
+
+    def _shutdown(self) -> None:
+        if self._quitting:
+            return
+        self._quitting = True
+        self._save_geometry()
+        if self.tray is not None:
+            self.tray.hide()
+        if self.server is not None:
+            self.server.close()
+        self.db.close()
+
+    # -- window -----------------------------------------------------------------
+    def _on_close_requested(self) -> None:
+        if self.tray is None:
+            self.quit()
+            return
+        self._save_geometry()
+        self.window.hide()
+        if not self.settings.get(TRAY_HINT_SHOWN_KEY, False):
+            self.tray.showMessage(
+                APP_NAME,
+                _tr("Still running in the tray, so your reminders keep coming. "
+                    "Choose Quit from the tray menu to stop."),
+                QSystemTrayIcon.MessageIcon.Information,
+                8000,
+            )
+            self.settings.set(TRAY_HINT_SHOWN_KEY, True, self.clock.now())
+
+    def _save_geometry(self) -> None:
+        data = bytes(self.window.saveGeometry().data())
+        self.settings.set(GEOMETRY_KEY, base64.b64encode(data).decode("ascii"), self.clock.now())
+
+    def _restore_geometry(self) -> None:
+        raw = self.settings.get(GEOMETRY_KEY)
+        if isinstance(raw, str):
+            try:
+                self.window.restoreGeometry(QByteArray(base64.b64decode(raw)))
+            except ValueError:
+                pass
+
+
+class FirstPaintProbe(QObject):
+    """For ``--exit-after-paint``: prints when the window first painted, then quits."""
+
+    def __init__(self, window: MainWindow, app: QApplication) -> None:
+        super().__init__(window)
+        self._app = app
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # A 0 ms timer runs after this paint has reached the backing store.
+            QTimer.singleShot(0, self._done)
+        return False
+
+    def _done(self) -> None:
+        print(f"first-paint {time.time():.6f}", flush=True)
+        self._app.quit()
+
+
+def report_error(message: str) -> None:
+    """Tell the user: on stderr always, and in a dialog when there is a screen."""
+    print(f"{APP_ID}: {message}", file=sys.stderr, flush=True)
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and QGuiApplication.platformName() not in HEADLESS_PLATFORMS:
+        QMessageBox.critical(None, APP_NAME, message)
+
+
+def _make_qapp() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)
+    return app
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    try:
+        paths = prepare_data_dir(resolve_data_dir(args.data_dir))
+    except DataDirError as exc:
+        _make_qapp()
+        report_error(str(exc))
+        return 1
+    app = _make_qapp()
+    try:
+        if send_to_running(paths.instance_key, {"command": "show"}) is not None:
+            print(f"{APP_NAME} is already running; its window was brought forward.")
+            return 0
+    except InstanceError as exc:
+        report_error(str(exc))
+        return 1
+    clock = SystemClock(local_zone())
+    try:
+        opened = open_database(paths.database, clock.now())
+    except DatabaseError as exc:
+        report_error(str(exc))
+        return 1
+    companion = CompanionApp(app, paths, opened.database, clock, has_tray=tray_available())
+    if opened.moved_aside is not None:
+        notice = _tr(
+            "Your data file could not be read (%s), so it was moved to %s and a fresh one "
+            "was started. Nothing in the old file was deleted."
+        ) % (opened.problem, opened.moved_aside)
+        print(f"{APP_ID}: {notice}", file=sys.stderr)
+        companion.window.add_banner(notice)
+    try:
+        if not companion.listen():
+            # Another launch won the race to the channel: hand over to it.
+            opened.database.close()
+            send_to_running(paths.instance_key, {"command": "show"})
+            return 0
+    except InstanceError as exc:
+        report_error(str(exc))
+        return 1
+    if args.exit_after_paint:
+        FirstPaintProbe(companion.window, app)
+        companion.window.show()
+    else:
+        companion.start(minimized=args.minimized)
+    return int(app.exec())
+

@@ -1,0 +1,94 @@
+"""Where the app keeps its files.
+
+Everything the app writes lives below one data folder. It defaults to the
+platform's user data folder (``platformdirs``); ``--data-dir DIR`` or the
+``COMPANION_DATA_DIR`` environment variable redirects it, and with it every
+file the app writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from companion import APP_ID
+
+ENV_DATA_DIR = "COMPANION_DATA_DIR"
+DATABASE_NAME = "companion.db"
+
+
+class DataDirError(Exception):
+    """The data folder cannot be created, read or written. The message names the path."""
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    data_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / DATABASE_NAME
+
+    @property
+    def instance_key(self) -> str:
+        """A name for the single-instance channel, unique per data folder and user."""
+        digest = hashlib.sha256(str(self.data_dir).encode()).hexdigest()[:16]
+        user = os.environ.get("USER") or os.environ.get("USERNAME") or "user"
+        return f"{APP_ID}-{user}-{digest}"
+
+
+def default_data_dir() -> Path:
+    import platformdirs  # noqa: PLC0415 - only needed when no folder was given
+
+    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+
+
+def resolve_data_dir(cli_value: str | None, environ: dict[str, str] | None = None) -> Path:
+    """The folder the user asked for: ``--data-dir`` beats the environment beats the default."""
+    env = os.environ if environ is None else environ
+    raw = cli_value or env.get(ENV_DATA_DIR) or None
+    path = Path(raw).expanduser() if raw else default_data_dir()
+    return path.absolute()
+
+
+def prepare_data_dir(path: Path) -> AppPaths:
+    """Create the folder (readable by the user only) and check it can be written.
+
+    Raises DataDirError with a message that names the path and what is wrong.
+    """
+    if path.exists() and not path.is_dir():
+        raise DataDirError(f"The data folder {path} is a file, not a folder.")
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataDirError(
+            f"Cannot create the data folder {path}: {exc.strerror or exc}."
+        ) from exc
+    if not os.access(path, os.R_OK | os.W_OK | os.X_OK):
+        raise DataDirError(
+            f"The data folder {path} cannot be read and written by you. "
+            "Check its permissions, or choose another folder with --data-dir."
+        )
+    probe = path / f".write-test-{os.getpid()}"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise DataDirError(
+            f"Cannot write in the data folder {path}: {exc.strerror or exc}."
+        ) from exc
+    _restrict_to_owner(path)
+    return AppPaths(data_dir=path)
+
+
+def _restrict_to_owner(path: Path) -> None:
+    """Health data stays private: drop group and other access from a folder we own."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077 and path.stat().st_uid == os.getuid():
+            path.chmod(mode & 0o700)
+    except (OSError, AttributeError):  # AttributeError: os.getuid on Windows
+        pass

@@ -1,0 +1,87 @@
+"""One registry for the files in ``resources/``.
+
+The folder is found in a frozen bundle (PyInstaller's ``sys._MEIPASS``), in an
+installed wheel (``companion/resources``) or in a source checkout (the
+top-level ``resources/``). Lookups are by name and raise with the known names.
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from companion.domain.content import ContentError
+from companion.domain.protocols import ProtocolBounds, parse_protocols
+from companion.domain.regions import RegionCatalog, parse_regions
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+class ResourceNotFoundError(LookupError):
+    pass
+
+
+def candidate_roots() -> list[Path]:
+    roots = []
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        roots.append(Path(frozen) / "resources")
+    roots.append(_PACKAGE_DIR / "resources")  # installed wheel
+    roots.append(_PACKAGE_DIR.parent / "resources")  # checkout or editable install
+    return roots
+
+
+@cache
+def resources_root() -> Path:
+    for root in candidate_roots():
+        if (root / "content").is_dir():
+            return root
+    tried = ", ".join(str(r) for r in candidate_roots())
+    raise ResourceNotFoundError(f"The app's resources folder is missing (looked in {tried}).")
+
+
+def _named(folder: str, name: str, suffix: str) -> Path:
+    base = resources_root() / folder
+    path = base / f"{name}{suffix}"
+    if not path.is_file():
+        known = sorted(p.stem for p in base.glob(f"*{suffix}"))
+        raise ResourceNotFoundError(
+            f"No {folder} resource named {name!r}; known: {', '.join(known) or 'none'}."
+        )
+    return path
+
+
+def icon_path(name: str) -> Path:
+    return _named("icons", name, ".svg")
+
+
+def content_path(name: str) -> Path:
+    return _named("content", name, ".toml")
+
+
+def content_files() -> list[Path]:
+    return sorted((resources_root() / "content").glob("*.toml"))
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML file, turning syntax errors into a ContentError that names the file."""
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(path.name, "(file)", f"is not valid TOML: {exc}") from exc
+    except OSError as exc:
+        raise ContentError(path.name, "(file)", f"cannot be read: {exc.strerror}") from exc
+
+
+def load_regions(path: Path | None = None) -> RegionCatalog:
+    path = path or content_path("regions")
+    return parse_regions(read_toml(path), source=path.name)
+
+
+def load_protocols(path: Path | None = None) -> ProtocolBounds:
+    path = path or content_path("protocols")
+    return parse_protocols(read_toml(path), source=path.name)

@@ -1,0 +1,220 @@
+"""Opening the SQLite file safely.
+
+``open_database`` never loses data:
+
+- a file written by a newer version of the app is refused and left untouched;
+- a file that is not a database, or fails SQLite's quick check, is moved aside
+  under a timestamped name (with its -wal and -shm companions) and a fresh
+  database is created; the caller tells the user where the old file went;
+- migrations run in one transaction with the ``user_version`` bump.
+
+The start-up path uses the standard ``sqlite3`` module on purpose. Importing
+sqlite-utils costs about 80 ms, so ``Database.utils`` loads it the first time
+a repository needs it, on the same connection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from companion.storage.migrations import MIGRATIONS, Migration, check_sequence, latest_version
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+class DatabaseError(Exception):
+    """The database cannot be used. The message is meant for the user."""
+
+
+class DatabaseTooNewError(DatabaseError):
+    pass
+
+
+class Database:
+    """One connection to the app's SQLite file, used from the GUI thread only."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self._utils: sqlite_utils.Database | None = None
+
+    @property
+    def utils(self) -> sqlite_utils.Database:
+        """The sqlite-utils view of this connection, loaded on first use."""
+        if self._utils is None:
+            import sqlite_utils  # noqa: PLC0415 - deferred: ~80 ms of imports
+
+            self._utils = sqlite_utils.Database(self.conn)
+        return self._utils
+
+    @property
+    def user_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One user action, one transaction. Nested blocks become savepoints."""
+        if self.conn.in_transaction:
+            self.conn.execute("SAVEPOINT nested")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK TO SAVEPOINT nested")
+                self.conn.execute("RELEASE SAVEPOINT nested")
+                raise
+            self.conn.execute("RELEASE SAVEPOINT nested")
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def query_one(self, sql: str, params: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
+        row: tuple[Any, ...] | None = self.conn.execute(sql, params).fetchone()
+        return row
+
+    def close(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA optimize")
+        self.conn.close()
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    database: Database
+    moved_aside: Path | None  # where a damaged file went, so the user can be told
+    problem: str = ""  # what was wrong with it
+
+
+def open_database(
+    path: Path,
+    now: datetime,
+    migrations: tuple[Migration, ...] = MIGRATIONS,
+) -> OpenedDatabase:
+    check_sequence(migrations)
+    newest = latest_version(migrations)
+    moved_aside: Path | None = None
+    problem = ""
+    if path.exists():
+        problem = _probe(path, newest)
+        if problem:
+            moved_aside = move_aside(path, now)
+    conn = _connect(path)
+    try:
+        _apply_migrations(conn, migrations)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseError(f"Could not update the database at {path}: {exc}.") from exc
+    _restrict_to_owner(path)
+    return OpenedDatabase(Database(conn, path), moved_aside, problem)
+
+
+def _probe(path: Path, newest: int) -> str:
+    """Look at an existing file read-only. Returns what is wrong with it, or ''.
+
+    Raises DatabaseTooNewError (and touches nothing) for a newer schema.
+    """
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(f"Cannot read the database {path}: {exc.strerror}.") from exc
+    if not header:
+        return ""  # an empty file is a new database
+    if header != SQLITE_HEADER:
+        return "it is not a SQLite database"
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Cannot open the database {path}: {exc}.") from exc
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > newest:
+            raise DatabaseTooNewError(
+                f"The database {path} was written by a newer version of Recovery Companion "
+                f"(schema {version}; this version knows up to {newest}). It has been left "
+                "untouched. Install the newer version, or start with another folder "
+                "using --data-dir."
+            )
+        result = conn.execute("PRAGMA quick_check").fetchall()
+        if result != [("ok",)]:
+            return "SQLite's check found damage: " + "; ".join(r[0] for r in result[:3])
+    except sqlite3.DatabaseError as exc:
+        return f"SQLite could not read it ({exc})"
+    finally:
+        conn.close()
+    return ""
+
+
+def move_aside(path: Path, now: datetime) -> Path:
+    """Rename a damaged database (and its -wal/-shm files) out of the way."""
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    try:
+        path.rename(target)
+        for suffix in COMPANION_SUFFIXES:
+            companion = path.with_name(path.name + suffix)
+            if companion.exists():
+                companion.rename(target.with_name(target.name + suffix))
+    except OSError as exc:
+        raise DatabaseError(
+            f"The database {path} is damaged and could not be moved aside: {exc.strerror}."
+        ) from exc
+    return target
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=5000")
+        conn.execute("PRAGMA synchronous=NORMAL")  # durable across app crashes in WAL mode
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Cannot open the database {path}: {exc}.") from exc
+    return conn
+
+
+def _apply_migrations(conn: sqlite3.Connection, migrations: tuple[Migration, ...]) -> None:
+    if int(conn.execute("PRAGMA user_version").fetchone()[0]) >= latest_version(migrations):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        for migration in migrations:
+            if migration.version <= current:
+                continue
+            for statement in migration.statements:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {int(migration.version)}")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _restrict_to_owner(path: Path) -> None:
+    for candidate in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
+        with contextlib.suppress(OSError):
+            if candidate.exists():
+                os.chmod(candidate, 0o600)

@@ -1,0 +1,38 @@
+"""The app-wide commands, shared by the tray menu and the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
+
+from companion.domain.pause import PauseChoice
+from companion.ui.pause import PauseController
+
+
+class AppActions(QObject):
+    def __init__(self, pause_controller: PauseController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pause = pause_controller
+        self.open_window = QAction(self.tr("&Open Recovery Companion"), self)
+        self.quit = QAction(self.tr("&Quit"), self)
+        self.pause_actions: dict[PauseChoice, QAction] = {}
+        for choice in PauseChoice:
+            action = QAction(self.tr(choice.label), self)
+            action.triggered.connect(lambda _=False, c=choice: self._pause.pause(c))
+            self.pause_actions[choice] = action
+        self.resume = QAction(self.tr("&Resume reminders now"), self)
+        self.resume.triggered.connect(self._pause.resume)
+        self._pause.changed.connect(self._sync)
+        self._sync()
+
+    def pause_menu(self, parent: QWidget | None = None) -> QMenu:
+        menu = QMenu(self.tr("&Pause reminders"), parent)
+        for action in self.pause_actions.values():
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.resume)
+        return menu
+
+    def _sync(self) -> None:
+        self.resume.setEnabled(self._pause.is_paused())

@@ -1,0 +1,226 @@
+"""The main window: a sidebar of sections beside the current page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion import APP_NAME
+from companion.ui.actions import AppActions
+from companion.ui.icons import app_icon, line_icon
+from companion.ui.pause import PauseController
+from companion.ui.sections import SECTIONS, SectionPage
+
+DEFAULT_SIZE = QSize(1000, 680)
+MINIMUM_SIZE = QSize(720, 480)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    """Shows the sections and reports what the user asks for; holds no rules.
+
+    ``close_requested`` tells the app the user closed the window; the app
+    decides whether that hides it to the tray or quits.
+    """
+
+    close_requested = Signal()
+    section_changed = Signal(str)
+    first_shown = Signal()
+
+    def __init__(
+        self,
+        pages: list[SectionPage],
+        pause: PauseController,
+        actions: AppActions,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.resize(DEFAULT_SIZE)
+        self._pause = pause
+        self._shown_once = False
+        self.allow_close = False  # set by the app when closing should really close
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("NavList")
+        self.nav.setAccessibleName(_tr("Sections"))
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setUniformItemSizes(True)
+        self.nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget()
+        self.pages = {page.info.key: page for page in pages}
+        for index, page in enumerate(pages):
+            item = QListWidgetItem(QCoreApplication.translate("sections", page.info.title))
+            item.setData(Qt.ItemDataRole.UserRole, page.info.key)
+            item.setToolTip(f"{item.text()} (Ctrl+{index + 1})")
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(lambda i=index: self.nav.setCurrentRow(i))
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        sidebar = QFrame()
+        sidebar.setObjectName("Sidebar")
+        sidebar.setFixedWidth(216)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(14, 18, 14, 14)
+        side.setSpacing(10)
+        title_row = QHBoxLayout()
+        logo = QLabel()
+        logo.setPixmap(app_icon().pixmap(QSize(28, 28)))
+        logo.setAccessibleName(APP_NAME)
+        title_row.addWidget(logo)
+        title = QLabel(APP_NAME)
+        title.setObjectName("AppTitle")
+        title.setWordWrap(True)
+        title_row.addWidget(title, 1)
+        side.addLayout(title_row)
+        side.addSpacing(6)
+        side.addWidget(self.nav, 1)
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("StatusLine")
+        self.status_label.setWordWrap(True)
+        self.status_label.setAccessibleName(_tr("Reminder status"))
+        self.pause_button = QToolButton()
+        self.pause_button.setObjectName("PauseButton")
+        self.pause_button.setText(_tr("Pause reminders"))
+        self.pause_button.setToolTip(_tr("Pause or resume reminders"))
+        self.pause_button.setAccessibleName(_tr("Pause or resume reminders"))
+        self.pause_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.pause_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.pause_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.pause_button.setMenu(actions.pause_menu(self))
+        side.addWidget(self.status_label)
+        side.addWidget(self.pause_button)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        self.banners = QVBoxLayout()
+        self.banners.setContentsMargins(24, 0, 24, 0)
+        self.banners.setSpacing(8)
+        right_layout.addLayout(self.banners)
+        right_layout.addWidget(self.stack, 1)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(sidebar)
+        layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+
+        pause.changed.connect(self._sync_status)
+        self._sync_status()
+        self.refresh_icons()
+        self.nav.setCurrentRow(0)
+
+    # -- what the app calls -------------------------------------------------
+    def current_section(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    def show_section(self, key: str) -> None:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.setCurrentRow(row)
+                return
+        raise KeyError(f"No section {key!r}; known: {', '.join(self.pages)}")
+
+    def add_banner(self, text: str, on_dismiss: Callable[[], None] | None = None) -> QFrame:
+        """A notice above the page that stays until the user dismisses it."""
+        banner = QFrame()
+        banner.setObjectName("Banner")
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(14, 10, 10, 10)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(label, 1)
+        button = QPushButton(_tr("Got it"))
+        button.setAccessibleName(_tr("Dismiss notice"))
+        button.setAccessibleDescription(text)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+
+        def dismiss() -> None:
+            banner.hide()
+            self.banners.removeWidget(banner)
+            banner.deleteLater()
+            if on_dismiss is not None:
+                on_dismiss()
+            if self.banners.count() == 0:
+                self.banners.setContentsMargins(24, 0, 24, 0)
+
+        button.clicked.connect(dismiss)
+        self.banners.setContentsMargins(24, 16, 24, 0)
+        self.banners.addWidget(banner)
+        return banner
+
+    def bring_forward(self) -> None:
+        if self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def refresh_icons(self) -> None:
+        colour = self.palette().color(QPalette.ColorRole.WindowText)
+        for row in range(self.nav.count()):
+            key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+            self.nav.item(row).setIcon(line_icon(self.pages[key].info.icon, colour))
+        self.pause_button.setIcon(line_icon("pause", colour))
+
+    # -- Qt events ----------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.first_shown.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.allow_close:
+            event.accept()
+            return
+        event.ignore()
+        self.close_requested.emit()
+
+    def changeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange:
+            self.refresh_icons()
+
+    # -- internals ------------------------------------------------------------
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+        self.section_changed.emit(str(key))
+
+    def _sync_status(self) -> None:
+        text = self._pause.describe()
+        self.status_label.setText(text)
+        self.status_label.setToolTip(text)

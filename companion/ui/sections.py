@@ -1,0 +1,273 @@
+"""The pages behind the navigation.
+
+Sections that are not built yet say plainly what will be there; no fake data
+and no buttons that do nothing. Settings already shows the real data folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion import APP_NAME, __version__
+from companion.ui.actions import AppActions
+from companion.ui.pause import PauseController
+
+DISCLAIMER = QT_TRANSLATE_NOOP(
+    "sections",
+    "Recovery Companion offers general self-care guidance, not medical advice. "
+    "If something feels wrong, stop and speak to a health professional.",
+)
+
+
+@dataclass(frozen=True)
+class SectionInfo:
+    key: str
+    title: str
+    icon: str
+    lead: str
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("sections", text)
+
+
+SECTIONS: tuple[SectionInfo, ...] = (
+    SectionInfo(
+        "today",
+        QT_TRANSLATE_NOOP("sections", "Today"),
+        "today",
+        QT_TRANSLATE_NOOP("sections", "Your plan for today, built from where your legs are sore."),
+    ),
+    SectionInfo(
+        "routines",
+        QT_TRANSLATE_NOOP("sections", "Routines"),
+        "routines",
+        QT_TRANSLATE_NOOP("sections", "Guided stretching and foam rolling, step by step."),
+    ),
+    SectionInfo(
+        "reminders",
+        QT_TRANSLATE_NOOP("sections", "Reminders"),
+        "reminders",
+        QT_TRANSLATE_NOOP("sections", "Water, ice, contrast and routine reminders from the tray."),
+    ),
+    SectionInfo(
+        "history",
+        QT_TRANSLATE_NOOP("sections", "History"),
+        "history",
+        QT_TRANSLATE_NOOP("sections", "How each sore spot eases, day by day."),
+    ),
+    SectionInfo(
+        "settings",
+        QT_TRANSLATE_NOOP("sections", "Settings"),
+        "settings",
+        QT_TRANSLATE_NOOP("sections", "Your data folder and preferences."),
+    ),
+)
+
+
+def _label(text: str, object_name: str = "", wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    if object_name:
+        label.setObjectName(object_name)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class Card(QFrame):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Card")
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(20, 16, 20, 18)
+        self.body.setSpacing(8)
+        heading = _label(title, "CardTitle")
+        heading.setAccessibleName(title)
+        self.body.addWidget(heading)
+
+    def add_text(self, text: str, object_name: str = "") -> QLabel:
+        label = _label(text, object_name)
+        self.body.addWidget(label)
+        return label
+
+
+class SectionPage(QScrollArea):
+    """A titled, scrollable page; content is added to ``self.content``."""
+
+    def __init__(self, info: SectionInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info = info
+        self.setObjectName(f"page-{info.key}")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        inner.setObjectName("PageInner")
+        self.content = QVBoxLayout(inner)
+        self.content.setContentsMargins(36, 28, 36, 28)
+        self.content.setSpacing(14)
+        title = _label(_tr(info.title), "PageTitle")
+        title.setAccessibleName(_tr(info.title))
+        self.content.addWidget(title)
+        self.content.addWidget(_label(_tr(info.lead), "PageLead"))
+        self.content.addSpacing(6)
+        self.setWidget(inner)
+        self.setAccessibleName(_tr(info.title))
+
+    def finish(self) -> None:
+        self.content.addStretch(1)
+
+
+class ComingPage(SectionPage):
+    """An honest empty state for a section that is not built yet."""
+
+    def __init__(self, info: SectionInfo, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(info, parent)
+        card = Card(_tr("Not here yet"))
+        card.add_text(what)
+        card.add_text(
+            _tr("This part of Recovery Companion is still being built, so there is nothing to do here yet."),
+            "Muted",
+        )
+        self.content.addWidget(card)
+
+
+def today_page() -> SectionPage:
+    page = ComingPage(
+        SECTIONS[0],
+        _tr(
+            "Here you will mark the sore spots on a front and back body map and rate each one "
+            "from 0 to 10, say when it started and why, and answer a short safety check. You "
+            "then get today's plan: stretches and foam-roll moves that suit those spots, whether "
+            "ice, heat or contrast makes sense for how long ago it started, and a water goal."
+        ),
+    )
+    page.content.addWidget(_label(_tr(DISCLAIMER), "Muted"))
+    page.finish()
+    return page
+
+
+def routines_page() -> SectionPage:
+    page = ComingPage(
+        SECTIONS[1],
+        _tr(
+            "Here you will find guided routines for after a run, after leg day and after a long "
+            "shift on your feet, and build your own. Each one leads you through every stretch "
+            "and foam-roll move with a countdown, a cue to switch sides and optional sound and "
+            "spoken prompts."
+        ),
+    )
+    page.finish()
+    return page
+
+
+def history_page() -> SectionPage:
+    page = ComingPage(
+        SECTIONS[3],
+        _tr(
+            "Here you will see each sore spot easing day by day, next to the typical course of "
+            "post-exercise soreness, along with the routines, ice, heat and baths you did and "
+            "your water against your goal. You will be able to export all of it."
+        ),
+    )
+    page.finish()
+    return page
+
+
+class RemindersPage(SectionPage):
+    """Not built yet, except the pause switch, which is real and shared with the tray."""
+
+    def __init__(self, pause: PauseController, actions: AppActions, parent: QWidget | None = None):
+        super().__init__(SECTIONS[2], parent)
+        self._pause = pause
+        status = Card(_tr("Reminder status"))
+        row = QHBoxLayout()
+        self.status_label = _label("", "StatusLine")
+        self.status_label.setAccessibleName(_tr("Reminder status"))
+        row.addWidget(self.status_label, 1)
+        self.pause_button = QToolButton()
+        self.pause_button.setText(_tr("Pause reminders"))
+        self.pause_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.pause_button.setMenu(actions.pause_menu(self))
+        self.pause_button.setAccessibleName(_tr("Pause reminders"))
+        row.addWidget(self.pause_button)
+        status.body.addLayout(row)
+        self.content.addWidget(status)
+        coming = Card(_tr("Not here yet"))
+        coming.add_text(
+            _tr(
+                "Here you will set reminders to drink water through your waking day, to put ice "
+                "on and take it off, to switch between hot and cold during contrast therapy, and "
+                "to do your daily routine. They arrive from the tray even when this window is "
+                "closed, and you can mark each one done, snooze it or skip it."
+            )
+        )
+        coming.add_text(
+            _tr("This part of Recovery Companion is still being built, so there is nothing to do here yet."),
+            "Muted",
+        )
+        self.content.addWidget(coming)
+        self.finish()
+        pause.changed.connect(self._sync)
+        self._sync()
+
+    def _sync(self) -> None:
+        self.status_label.setText(self._pause.describe())
+
+
+class SettingsPage(SectionPage):
+    open_data_folder = Signal()
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(SECTIONS[4], parent)
+        data = Card(_tr("Your data"))
+        data.add_text(
+            _tr(
+                "Everything you enter stays on this computer, in one database file in this "
+                "folder. Recovery Companion never sends anything over the network."
+            )
+        )
+        path_label = _label(str(data_dir), "")
+        path_label.setAccessibleName(_tr("Data folder"))
+        path_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        data.body.addWidget(path_label)
+        self.open_button = QPushButton(_tr("Open data folder"))
+        self.open_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.open_button.clicked.connect(lambda: self._open(data_dir))
+        data.body.addWidget(self.open_button)
+        self.content.addWidget(data)
+
+        coming = Card(_tr("Preferences"))
+        coming.add_text(
+            _tr(
+                "Units, waking hours, your water goal, theme, sounds and voice, your emergency "
+                "number and health conditions will be set here. They are still being built; "
+                "until then the app follows your system's light or dark theme."
+            ),
+            "Muted",
+        )
+        self.content.addWidget(coming)
+
+        about = Card(_tr("About"))
+        about.add_text(f"{APP_NAME} {__version__}")
+        about.add_text(_tr(DISCLAIMER), "Muted")
+        self.content.addWidget(about)
+        self.finish()
+
+    def _open(self, data_dir: Path) -> None:
+        self.open_data_folder.emit()
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir)))

@@ -1,0 +1,158 @@
+"""Light and dark palettes on the Fusion style, following the system's colour scheme.
+
+Qt reports the desktop's scheme through ``QStyleHints.colorScheme()`` where the
+platform knows it (GNOME, KDE, Windows, macOS); where it does not (offscreen,
+bare X11) the app uses light. ``Theme.apply`` is also how tests and the
+screenshot script force one scheme.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+class Scheme(StrEnum):
+    LIGHT = "light"
+    DARK = "dark"
+
+
+BASE_POINT_SIZE = 10.5
+
+ACCENT = {Scheme.LIGHT: "#1d7f67", Scheme.DARK: "#4cc29f"}
+
+_COLOURS: dict[Scheme, dict[QPalette.ColorRole, str]] = {
+    Scheme.LIGHT: {
+        QPalette.ColorRole.Window: "#f4f6f5",
+        QPalette.ColorRole.WindowText: "#1c2321",
+        QPalette.ColorRole.Base: "#ffffff",
+        QPalette.ColorRole.AlternateBase: "#eef2f0",
+        QPalette.ColorRole.Text: "#1c2321",
+        QPalette.ColorRole.PlaceholderText: "#6b7772",
+        QPalette.ColorRole.Button: "#ffffff",
+        QPalette.ColorRole.ButtonText: "#1c2321",
+        QPalette.ColorRole.BrightText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#1c2321",
+        QPalette.ColorRole.ToolTipText: "#f4f6f5",
+        QPalette.ColorRole.Highlight: ACCENT[Scheme.LIGHT],
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#1a6b8f",
+        QPalette.ColorRole.Mid: "#c9d1cd",
+        QPalette.ColorRole.Midlight: "#e3e8e5",
+        QPalette.ColorRole.Dark: "#9aa5a0",
+        QPalette.ColorRole.Shadow: "#5c6662",
+        QPalette.ColorRole.Light: "#ffffff",
+    },
+    Scheme.DARK: {
+        QPalette.ColorRole.Window: "#1b1f1e",
+        QPalette.ColorRole.WindowText: "#e6ebe9",
+        QPalette.ColorRole.Base: "#242a28",
+        QPalette.ColorRole.AlternateBase: "#2b3230",
+        QPalette.ColorRole.Text: "#e6ebe9",
+        QPalette.ColorRole.PlaceholderText: "#93a09a",
+        QPalette.ColorRole.Button: "#2b3230",
+        QPalette.ColorRole.ButtonText: "#e6ebe9",
+        QPalette.ColorRole.BrightText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#e6ebe9",
+        QPalette.ColorRole.ToolTipText: "#1b1f1e",
+        QPalette.ColorRole.Highlight: "#2f8f74",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#7cc7ea",
+        QPalette.ColorRole.Mid: "#3c4542",
+        QPalette.ColorRole.Midlight: "#333b38",
+        QPalette.ColorRole.Dark: "#141716",
+        QPalette.ColorRole.Shadow: "#000000",
+        QPalette.ColorRole.Light: "#3f4845",
+    },
+}
+
+_DISABLED = {Scheme.LIGHT: "#9aa5a0", Scheme.DARK: "#6d7773"}
+
+
+def build_palette(scheme: Scheme) -> QPalette:
+    palette = QPalette()
+    for role, colour in _COLOURS[scheme].items():
+        palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(_DISABLED[scheme]))
+    return palette
+
+
+def system_scheme() -> Scheme:
+    hints = QGuiApplication.styleHints()
+    return Scheme.DARK if hints.colorScheme() == Qt.ColorScheme.Dark else Scheme.LIGHT
+
+
+def stylesheet(scheme: Scheme) -> str:
+    # The selected item carries white text, so it uses the darker accent in both schemes.
+    accent = _COLOURS[scheme][QPalette.ColorRole.Highlight]
+    muted = "#5f6b66" if scheme is Scheme.LIGHT else "#a3b0aa"
+    sidebar = "#e8edeb" if scheme is Scheme.LIGHT else "#161a19"
+    card = "#ffffff" if scheme is Scheme.LIGHT else "#242a28"
+    border = "#d5ddd9" if scheme is Scheme.LIGHT else "#343c39"
+    button = "#ffffff" if scheme is Scheme.LIGHT else "#2b3230"
+    button_hover = "#eef3f1" if scheme is Scheme.LIGHT else "#343c39"
+    button_border = "#b9c4bf" if scheme is Scheme.LIGHT else "#4a5551"
+    focus = ACCENT[scheme]
+    banner = "#fff4d6" if scheme is Scheme.LIGHT else "#3a3420"
+    banner_text = "#5a4300" if scheme is Scheme.LIGHT else "#f3e2ad"
+    return f"""
+    #Sidebar {{ background: {sidebar}; border-right: 1px solid {border}; }}
+    #AppTitle {{ font-size: 13pt; font-weight: 600; padding: 2px 4px; }}
+    #NavList {{ background: transparent; border: none; outline: none; }}
+    #NavList::item {{ padding: 9px 10px; margin: 2px 0; border-radius: 8px; }}
+    #NavList::item:hover {{ background: {border}; }}
+    #NavList::item:selected {{ background: {accent}; color: #ffffff; }}
+    #PageTitle {{ font-size: 20pt; font-weight: 600; }}
+    #PageLead {{ font-size: 11pt; color: {muted}; }}
+    #Muted {{ color: {muted}; }}
+    #Card {{ background: {card}; border: 1px solid {border}; border-radius: 12px; }}
+    #CardTitle {{ font-size: 12pt; font-weight: 600; }}
+    #Banner {{ background: {banner}; border-radius: 8px; }}
+    #Banner QLabel {{ color: {banner_text}; }}
+    #StatusLine {{ color: {muted}; }}
+    QPushButton, QToolButton {{
+        background: {button}; border: 1px solid {button_border}; border-radius: 6px;
+        padding: 6px 14px;
+    }}
+    QPushButton:hover, QToolButton:hover {{ background: {button_hover}; }}
+    QPushButton:pressed, QToolButton:pressed {{ background: {border}; }}
+    QPushButton:focus, QToolButton:focus {{ border: 2px solid {focus}; }}
+    QToolButton[popupMode="2"] {{ padding: 5px 24px 5px 8px; }}
+    QToolButton::menu-indicator {{ subcontrol-origin: padding; subcontrol-position: center right; right: 6px; }}
+    """
+
+
+class Theme(QObject):
+    """Applies a scheme to the application and follows the system when asked to."""
+
+    changed = Signal(str)
+
+    def __init__(self, app: QApplication, follow_system: bool = True) -> None:
+        super().__init__(app)
+        self._app = app
+        self.scheme = system_scheme()
+        app.setStyle("Fusion")
+        font = app.font()
+        if font.pointSizeF() < BASE_POINT_SIZE:
+            font.setPointSizeF(BASE_POINT_SIZE)
+            app.setFont(font)
+        if follow_system:
+            QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
+        self.apply(self.scheme)
+
+    def apply(self, scheme: Scheme) -> None:
+        self.scheme = scheme
+        self._app.setPalette(build_palette(scheme))
+        self._app.setStyleSheet(stylesheet(scheme))
+        self.changed.emit(scheme.value)
+
+    def _system_changed(self, _scheme: Qt.ColorScheme) -> None:
+        self.apply(system_scheme())
