@@ -9,8 +9,9 @@ Start-up order (each step only runs if the one before it succeeded):
    readable by the user only, and checked for writing.
 3. The QApplication, with ``quitOnLastWindowClosed`` off: closing the window
    must not stop reminders while a tray icon is there.
-4. Single instance: if an instance already runs on this data folder it is
-   asked to bring its window forward, and this process exits.
+4. Single instance: the data folder's lock is taken; if another instance
+   holds it, that one is asked to bring its window forward and this process
+   exits, never opening the database.
 5. The database: opened, a damaged file moved aside, a newer one refused,
    migrations applied.
 6. State: settings and the reminders' pause.
@@ -29,19 +30,36 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import os
+import signal
+import socket
 import sys
 import time
+from collections.abc import Callable
 from datetime import tzinfo
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSocketNotifier,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from companion import APP_ID, APP_NAME, __version__
 from companion.domain.clock import Clock, SystemClock
-from companion.ipc import InstanceError, InstanceServer, send_to_running
+from companion.ipc import (
+    InstanceError,
+    InstanceServer,
+    acquire_instance_lock,
+    send_to_running,
+)
 from companion.paths import AppPaths, DataDirError, prepare_data_dir, resolve_data_dir
 from companion.storage.database import Database, DatabaseError, open_database
 from companion.storage.settings import SettingsRepository
@@ -91,7 +109,13 @@ def local_zone() -> tzinfo | None:
 
 
 class CompanionApp(QObject):
-    """Owns the long-lived objects and connects what users do to what happens."""
+    """Owns the long-lived objects and connects what users do to what happens.
+
+    It never stops the event loop itself: ``quit_requested`` asks ``run_gui``
+    (or a test) to do that, and ``shutdown`` saves state on the way out.
+    """
+
+    quit_requested = Signal()
 
     def __init__(
         self,
@@ -108,7 +132,7 @@ class CompanionApp(QObject):
         self.db = db
         self.clock = clock
         self.settings = SettingsRepository(db)
-        self.theme = Theme(app)
+        self.theme = Theme(app, parent=self)
         self.pause = PauseController(self.settings, clock, self)
         self.actions = AppActions(self.pause, self)
         pages = [
@@ -128,7 +152,7 @@ class CompanionApp(QObject):
         self.actions.quit.triggered.connect(self.quit)
         self.window.close_requested.connect(self._on_close_requested)
         self.theme.changed.connect(lambda _s: self.window.refresh_icons())
-        app.aboutToQuit.connect(self._shutdown)
+        app.aboutToQuit.connect(self.shutdown)
         if self.tray is None and not self.settings.get(NO_TRAY_NOTICE_KEY, False):
             self.window.add_banner(
                 _tr(
@@ -146,22 +170,29 @@ class CompanionApp(QObject):
             return
         self.window.show()
 
-    def listen(self) -> bool:
+    def listen(self) -> None:
         self.server = InstanceServer(self.paths.instance_key, self.handle_message, self)
-        return self.server.listen()
+        self.server.listen()
 
     def handle_message(self, message: dict[str, Any]) -> dict[str, Any]:
         """A command from a later launch of the app (runs on the GUI thread)."""
-        if message.get("command") == "show":
+        command = message.get("command")
+        if command == "ping":
+            return {"ok": True, "version": __version__, "data_dir": str(self.paths.data_dir)}
+        if command == "show":
             self.window.bring_forward()
             return {"ok": True}
-        return {"ok": False, "error": f"unknown command {message.get('command')!r}"}
+        if command == "quit":
+            QTimer.singleShot(0, self.quit)  # reply first, then quit
+            return {"ok": True}
+        return {"ok": False, "error": f"unknown command {command!r}"}
 
     def quit(self) -> None:
         self.window.allow_close = True
-        self.qapp.quit()
+        self.quit_requested.emit()
 
-    def _shutdown(self) -> None:
+    def shutdown(self) -> None:
+        """Save what must survive and let go of the database; safe to call twice."""
         if self._quitting:
             return
         self._quitting = True
@@ -222,6 +253,38 @@ class FirstPaintProbe(QObject):
         self._app.quit()
 
 
+class SignalBridge(QObject):
+    """Turns SIGTERM and SIGINT (logout, Ctrl+C) into a clean quit, without polling.
+
+    Python runs signal handlers only when the interpreter gets control, which a
+    Qt event loop may not give it for hours. ``signal.set_wakeup_fd`` writes a
+    byte to a socket that a QSocketNotifier watches, so the loop wakes at once.
+    """
+
+    def __init__(self, on_signal: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._on_signal = on_signal
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._woken)
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda *_: None)  # the wakeup fd does the work
+
+    def _woken(self) -> None:
+        with contextlib.suppress(OSError):
+            self._reader.recv(64)
+        self._on_signal()
+
+    def close(self) -> None:
+        signal.set_wakeup_fd(self._previous_fd)
+        self._notifier.setEnabled(False)
+        self._reader.close()
+        self._writer.close()
+
+
 def report_error(message: str) -> None:
     """Tell the user: on stderr always, and in a dialog when there is a screen."""
     print(f"{APP_ID}: {message}", file=sys.stderr, flush=True)
@@ -252,7 +315,14 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     app = _make_qapp()
     try:
-        if send_to_running(paths.instance_key, {"command": "show"}) is not None:
+        lock = acquire_instance_lock(paths.data_dir)
+        if lock is None:
+            reply = send_to_running(paths.instance_key, {"command": "show"}, wait_s=10)
+            if reply is None:
+                raise InstanceError(
+                    f"{APP_NAME} is already running on {paths.data_dir} but did not answer. "
+                    "If it is stuck, end it and start again."
+                )
             print(f"{APP_NAME} is already running; its window was brought forward.")
             return 0
     except InstanceError as exc:
@@ -273,14 +343,14 @@ def run_gui(args: argparse.Namespace) -> int:
         print(f"{APP_ID}: {notice}", file=sys.stderr)
         companion.window.add_banner(notice)
     try:
-        if not companion.listen():
-            # Another launch won the race to the channel: hand over to it.
-            opened.database.close()
-            send_to_running(paths.instance_key, {"command": "show"})
-            return 0
+        companion.listen()
     except InstanceError as exc:
         report_error(str(exc))
         return 1
+    app.aboutToQuit.connect(lock.unlock)
+    companion.quit_requested.connect(app.quit)
+    bridge = SignalBridge(companion.quit, companion)
+    app.aboutToQuit.connect(bridge.close)
     if args.exit_after_paint:
         FirstPaintProbe(companion.window, app)
         companion.window.show()

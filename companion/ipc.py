@@ -1,19 +1,26 @@
-"""Single instance per data folder, over a local socket.
+"""Single instance per data folder: a lock file decides, a local socket talks.
 
-The first instance listens on a channel named after its data folder. A
-second launch connects, sends one JSON line (``{"command": "show"}``), waits
-for the reply and exits; the first instance brings its window forward. Later
-command-line commands travel the same way. The socket accepts the current
-user only.
+The first launch takes ``instance.lock`` in the data folder (QLockFile notices
+a lock left by a process that died) and later listens on a channel named
+after the folder. A second launch fails to take the lock, connects, sends one
+JSON line (``{"command": "show"}``), waits for the reply and exits; the first
+brings its window forward. Later command-line commands travel the same way.
+The socket accepts the current user only.
+
+The lock, not the socket, decides who is first: with ``UserAccessOption`` Qt
+creates the socket under a temporary name and renames it into place, so a
+second ``listen`` would silently take the name over.
 """
 
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 CONNECT_TIMEOUT_MS = 1000
@@ -27,12 +34,36 @@ class InstanceError(Exception):
     pass
 
 
-def send_to_running(name: str, message: dict[str, Any]) -> dict[str, Any] | None:
-    """Deliver ``message`` to a running instance. None if no instance listens."""
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
+LOCK_NAME = "instance.lock"
+
+
+def acquire_instance_lock(data_dir: Path) -> QLockFile | None:
+    """The lock that makes this process the folder's one instance, or None if taken."""
+    lock = QLockFile(str(data_dir / LOCK_NAME))
+    lock.setStaleLockTime(0)  # stale only when its process is gone, however old
+    if lock.tryLock(0):
+        return lock
+    if lock.error() == QLockFile.LockError.LockFailedError:
         return None
+    raise InstanceError(f"Cannot create the lock file in {data_dir}.")
+
+
+def send_to_running(
+    name: str, message: dict[str, Any], wait_s: float = 0.0
+) -> dict[str, Any] | None:
+    """Deliver ``message`` to a running instance. None if none listens within ``wait_s``.
+
+    A waiting caller retries, because the first instance may still be starting.
+    """
+    deadline = time.monotonic() + wait_s
+    socket = QLocalSocket()
+    while True:
+        socket.connectToServer(name)
+        if socket.waitForConnected(CONNECT_TIMEOUT_MS):
+            break
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(0.1)
     socket.write(json.dumps(message).encode() + b"\n")
     socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
     data = b""
@@ -62,22 +93,19 @@ class InstanceServer(QObject):
         self._server.newConnection.connect(self._accept)
         self._buffers: dict[QLocalSocket, bytes] = {}
 
-    def listen(self) -> bool:
-        """Start listening. False if another instance took the name first."""
-        if self._server.listen(self.name):
-            return True
-        if self._server.serverError() == QLocalSocket.LocalSocketError.AddressInUseError:
-            # A socket file is left over. Remove it only if nobody answers on it.
-            probe = QLocalSocket()
-            probe.connectToServer(self.name)
-            if probe.waitForConnected(CONNECT_TIMEOUT_MS):
-                probe.disconnectFromServer()
-                return False
-            QLocalServer.removeServer(self.name)
-            return self._server.listen(self.name)
-        raise InstanceError(
-            f"Cannot open the single-instance channel {self.name}: {self._server.errorString()}"
-        )
+    def listen(self) -> None:
+        """Start listening. Call only while holding the instance lock: any socket
+        already under this name was left by an instance that is gone."""
+        QLocalServer.removeServer(self.name)
+        if not self._server.listen(self.name):
+            raise InstanceError(
+                f"Cannot open the single-instance channel {self.name}: "
+                f"{self._server.errorString()}"
+            )
+
+    @property
+    def listening(self) -> bool:
+        return self._server.isListening()
 
     def close(self) -> None:
         self._server.close()

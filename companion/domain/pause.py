@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 
+from companion.domain.clock import elapsed, later, utc
+
 DEFAULT_MORNING = time(7, 0)
 
 
@@ -38,11 +40,11 @@ def pause_end(choice: PauseChoice, now: datetime, morning: time = DEFAULT_MORNIN
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     if choice is PauseChoice.MINUTES_30:
-        return now + timedelta(minutes=30)
+        return later(now, timedelta(minutes=30))
     if choice is PauseChoice.HOUR_1:
-        return now + timedelta(hours=1)
+        return later(now, timedelta(hours=1))
     today_morning = datetime.combine(now.date(), morning, tzinfo=now.tzinfo)
-    if now < today_morning:
+    if utc(now) < utc(today_morning):
         return today_morning
     return datetime.combine(now.date() + timedelta(days=1), morning, tzinfo=now.tzinfo)
 
@@ -52,13 +54,12 @@ class PauseState:
     paused_until: datetime | None = None
 
     def is_paused(self, now: datetime) -> bool:
-        return self.paused_until is not None and now < self.paused_until
+        return self.paused_until is not None and utc(now) < utc(self.paused_until)
 
     def remaining(self, now: datetime) -> timedelta:
-        if not self.is_paused(now):
+        if self.paused_until is None or not self.is_paused(now):
             return timedelta(0)
-        assert self.paused_until is not None
-        return self.paused_until - now
+        return elapsed(now, self.paused_until)
 
     def describe(self, now: datetime) -> str:
         """A short status line: "Reminders on" or "Paused until 14:30" / "until Sun 07:00"."""

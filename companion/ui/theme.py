@@ -135,8 +135,10 @@ class Theme(QObject):
 
     changed = Signal(str)
 
-    def __init__(self, app: QApplication, follow_system: bool = True) -> None:
-        super().__init__(app)
+    def __init__(
+        self, app: QApplication, follow_system: bool = True, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
         self._app = app
         self.scheme = system_scheme()
         app.setStyle("Fusion")
@@ -150,8 +152,11 @@ class Theme(QObject):
 
     def apply(self, scheme: Scheme) -> None:
         self.scheme = scheme
+        sheet = stylesheet(scheme)
+        if self._app.styleSheet() == sheet:
+            return  # re-polishing every widget is costly: only when something changed
         self._app.setPalette(build_palette(scheme))
-        self._app.setStyleSheet(stylesheet(scheme))
+        self._app.setStyleSheet(sheet)
         self.changed.emit(scheme.value)
 
     def _system_changed(self, _scheme: Qt.ColorScheme) -> None:

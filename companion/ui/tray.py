@@ -45,7 +45,7 @@ class TrayIcon(QSystemTrayIcon):
         status = self._pause.describe()
         self.setToolTip(f"{APP_NAME}\n{status}")
         self.pause_menu.setTitle(
-            QCoreApplication.translate("TrayIcon", "Pause reminders")
+            QCoreApplication.translate("TrayIcon", "&Pause reminders")
             if not self._pause.is_paused()
             else QCoreApplication.translate("TrayIcon", "Reminders: %s") % status
         )

@@ -1,0 +1,108 @@
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from companion import __version__
+from companion.cli import build_parser, main
+
+
+def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "companion", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
+        check=False,
+    )
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"recovery-companion {__version__}"
+
+
+def test_python_dash_m_companion_prints_the_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"recovery-companion {__version__}"
+
+
+@pytest.mark.parametrize("argv", [["--bogus"], ["regions", "--yaml"], ["nosuchcommand"]])
+def test_unknown_options_print_usage_and_exit_2(argv, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: recovery-companion")
+    assert "error:" in err
+
+
+def test_regions_table(capsys):
+    assert main(["regions"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["ID", "NAME", "VIEW", "SIDE"]
+    assert any(line.split()[0] == "quads_L" and line.split()[-1] == "left" for line in lines)
+    assert any(line.startswith("lower_back") and line.endswith("centre") for line in lines)
+    assert len(lines) == 26
+
+
+def test_regions_json(capsys):
+    assert main(["regions", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 25
+    knee = next(r for r in rows if r["id"] == "knee_R")
+    assert knee == {
+        "id": "knee_R",
+        "name": "Knee",
+        "plain_name": "knee joint",
+        "views": ["front", "back"],
+        "side": "right",
+    }
+
+
+def test_help_mentions_the_data_dir_switch():
+    assert "--data-dir DIR" in build_parser().format_help()
+
+
+@pytest.mark.slow
+def test_a_file_as_data_dir_is_a_clear_message_not_a_traceback(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run("--data-dir", str(blocker), "--exit-after-paint")
+    assert result.returncode == 1
+    assert f"The data folder {blocker} is a file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_a_newer_database_is_a_clear_message_and_left_alone(tmp_path):
+    import sqlite3
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    db = folder / "companion.db"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 500")
+    conn.commit()
+    conn.close()
+    before = db.read_bytes()
+    result = run("--data-dir", str(folder), "--exit-after-paint")
+    assert result.returncode == 1
+    assert "newer version of Recovery Companion" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert db.read_bytes() == before
+
+
+@pytest.mark.slow
+def test_environment_variable_redirects_the_data(tmp_path):
+    folder = tmp_path / "via-env"
+    result = run("--exit-after-paint", COMPANION_DATA_DIR=str(folder))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("first-paint ")
+    assert (folder / "companion.db").exists()

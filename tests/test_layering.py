@@ -1,0 +1,65 @@
+"""The rules stay free of Qt and I/O; this runs in every test run (import-linter runs in CI too)."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "companion"
+QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
+DOMAIN_FORBIDDEN = (*QT, "sqlite3", "sqlite_utils", "apscheduler", "platformdirs", "companion.storage",
+                    "companion.scheduling", "companion.ui", "companion.app", "companion.resources")
+
+
+def imported_modules(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+def offenders(layer: str, forbidden: tuple[str, ...]) -> list[str]:
+    bad = []
+    for path in sorted((PACKAGE / layer).rglob("*.py")):
+        for module in imported_modules(path):
+            if any(module == f or module.startswith(f + ".") for f in forbidden):
+                bad.append(f"{path.relative_to(PACKAGE.parent)} imports {module}")
+    return bad
+
+
+@pytest.mark.parametrize("layer", ["domain", "storage", "scheduling"])
+def test_lower_layers_do_not_import_qt(layer):
+    assert offenders(layer, QT) == []
+
+
+def test_domain_does_no_io_and_knows_no_upper_layer():
+    assert offenders("domain", DOMAIN_FORBIDDEN) == []
+
+
+def test_the_check_catches_a_qt_import(tmp_path, monkeypatch):
+    # A check that cannot fail is no check: feed it a module that imports Qt.
+    fake = tmp_path / "companion" / "domain"
+    fake.mkdir(parents=True)
+    (fake / "bad.py").write_text("from PySide6.QtCore import QTimer\n")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path / "companion")
+    assert offenders("domain", QT) == ["companion/domain/bad.py imports PySide6.QtCore"]
+
+
+def test_importing_every_domain_module_loads_no_qt():
+    modules = sorted(
+        "companion." + ".".join(p.relative_to(PACKAGE).with_suffix("").parts)
+        for p in (PACKAGE / "domain").rglob("*.py")
+        if p.name != "__init__.py"
+    ) + ["companion.storage.database", "companion.storage.settings", "companion.scheduling"]
+    code = (
+        "import importlib, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -1,0 +1,209 @@
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QToolButton
+
+from companion.app import GEOMETRY_KEY, NO_TRAY_NOTICE_KEY, TRAY_HINT_SHOWN_KEY
+from companion.domain.pause import PauseChoice
+from companion.ui.theme import Scheme
+from tests.ui.conftest import reopen
+
+SECTION_KEYS = ["today", "routines", "reminders", "history", "settings"]
+
+
+def nav_click(qtbot, window, row: int) -> None:
+    rect: QRect = window.nav.visualItemRect(window.nav.item(row))
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_window_shows_five_sections_and_clicking_switches_page(make_app, qtbot):
+    window = make_app().window
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == ["Today", "Routines", "Reminders", "History", "Settings"]
+    assert window.current_section() == "today"
+    for row, key in enumerate(SECTION_KEYS):
+        with qtbot.waitSignal(window.section_changed, check_params_cb=lambda k, key=key: k == key) if row else _noop():
+            nav_click(qtbot, window, row)
+        assert window.stack.currentWidget() is window.pages[key]
+        assert window.stack.currentWidget().findChild(QLabel, "PageTitle").text() == titles[row]
+
+
+class _noop:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def test_keyboard_moves_between_sections(make_app, qtbot):
+    window = make_app().window
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert window.current_section() == "routines"
+    qtbot.keyClick(window.nav, Qt.Key.Key_End)
+    assert window.current_section() == "settings"
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section() == "reminders"
+
+
+def test_no_dead_buttons(make_app):
+    window = make_app().window
+    buttons = window.findChildren(QAbstractButton)
+    assert buttons, "the window has buttons to check"
+    for button in buttons:
+        has_menu = isinstance(button, QToolButton) and button.menu() is not None
+        wired = button.isSignalConnected(button.metaObject().method(
+            button.metaObject().indexOfSignal("clicked(bool)")))
+        assert has_menu or wired, f"button {button.text()!r} does nothing"
+
+
+def test_screen_reader_names(make_app):
+    window = make_app().window
+    assert window.nav.accessibleName() == "Sections"
+    assert window.status_label.accessibleName() == "Reminder status"
+    assert window.pause_button.accessibleName() == "Pause or resume reminders"
+    for key, page in window.pages.items():
+        assert page.accessibleName() == window.nav.item(SECTION_KEYS.index(key)).text()
+
+
+def test_pause_from_the_window_is_saved_shown_everywhere_and_resumable(make_app, clock):
+    companion = make_app()
+    window, tray = companion.window, companion.tray
+    assert window.status_label.text() == "Reminders on"
+    assert not companion.actions.resume.isEnabled()
+    assert not companion.pause.timer_active  # nothing ticks while reminders run normally
+
+    companion.actions.pause_actions[PauseChoice.MINUTES_30].trigger()
+
+    assert window.status_label.text() == "Paused until 09:30"
+    assert window.pages["reminders"].status_label.text() == "Paused until 09:30"
+    assert "Paused until 09:30" in tray.toolTip()
+    assert tray.pause_menu.title() == "Reminders: Paused until 09:30"
+    assert companion.actions.resume.isEnabled()
+    assert companion.settings.pause_state().paused_until == clock.now() + timedelta(minutes=30)
+    assert companion.pause.timer_active
+
+    companion.actions.resume.trigger()
+    assert window.status_label.text() == "Reminders on"
+    assert companion.settings.pause_state().paused_until is None
+    assert not companion.pause.timer_active
+
+
+def test_pause_runs_out_and_survives_a_restart(make_app, qtbot, clock):
+    companion = make_app()
+    companion.actions.pause_actions[PauseChoice.UNTIL_MORNING].trigger()
+    companion = reopen(make_app, companion)
+    assert companion.window.status_label.text() == "Paused until Tue 07:00"
+    assert companion.pause.is_paused()
+    clock.advance(hours=21, minutes=59)
+    companion.pause.refresh()
+    assert companion.pause.is_paused()
+    clock.advance(minutes=2)
+    with qtbot.waitSignal(companion.pause.changed):
+        companion.pause.refresh()
+    assert companion.window.status_label.text() == "Reminders on"
+    assert companion.settings.pause_state().paused_until is None
+
+
+def test_closing_with_a_tray_hides_to_the_tray_and_says_so_once(make_app, qtbot):
+    companion = make_app(has_tray=True)
+    window = companion.window
+    with qtbot.assertNotEmitted(companion.quit_requested):
+        window.close()
+    assert not window.isVisible()
+    assert companion.settings.get(TRAY_HINT_SHOWN_KEY) is True
+    companion.actions.open_window.trigger()
+    qtbot.waitExposed(window)
+    assert window.isVisible()
+
+
+def test_closing_without_a_tray_quits(make_app, qtbot):
+    companion = make_app(has_tray=False)
+    with qtbot.waitSignal(companion.quit_requested):
+        companion.window.close()
+
+
+def test_quit_from_the_tray_menu(make_app, qtbot):
+    companion = make_app(has_tray=True)
+    assert companion.actions.quit in companion.tray.menu.actions()
+    with qtbot.waitSignal(companion.quit_requested):
+        companion.actions.quit.trigger()
+    assert companion.window.allow_close
+
+
+def test_tray_menu_has_open_pause_and_quit(make_app):
+    tray = make_app(has_tray=True).tray
+    texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
+    assert texts == ["&Open Recovery Companion", "&Pause reminders", "&Quit"]
+    pause_texts = [a.text() for a in tray.pause_menu.actions() if not a.isSeparator()]
+    assert pause_texts == [
+        "For 30 minutes", "For 1 hour", "Until tomorrow morning", "&Resume reminders now",
+    ]
+    assert not tray.icon().isNull()
+
+
+def test_no_tray_notice_appears_until_acknowledged(make_app, qtbot):
+    companion = make_app(has_tray=False)
+    banners = companion.window.findChildren(QLabel)
+    notice = [b for b in banners if "No system tray" in b.text()]
+    assert len(notice) == 1
+    button = next(b for b in companion.window.findChildren(QPushButton) if b.text() == "Got it")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert companion.settings.get(NO_TRAY_NOTICE_KEY) is True
+    companion = reopen(make_app, companion, has_tray=False)
+    assert not [b for b in companion.window.findChildren(QLabel) if "No system tray" in b.text()]
+
+
+def test_window_size_and_position_are_remembered(make_app, qtbot):
+    companion = make_app()
+    # The offscreen screen is 800 x 600 and restoring clamps to the screen: stay inside it.
+    companion.window.resize(744, 512)
+    companion.window.move(QPoint(30, 20))
+    placed = companion.window.pos()
+    companion.window.close()  # hides to the tray, saving geometry
+    assert companion.settings.get(GEOMETRY_KEY)
+    companion = reopen(make_app, companion)
+    assert (companion.window.width(), companion.window.height()) == (744, 512)
+    # Platforms may shift a restored window by its frame margins (offscreen: 3 px).
+    moved = companion.window.pos() - placed
+    assert abs(moved.x()) <= 8 and abs(moved.y()) <= 8
+
+
+def test_ipc_messages(make_app, qtbot):
+    companion = make_app()
+    companion.window.hide()
+    assert companion.handle_message({"command": "ping"})["ok"] is True
+    assert companion.handle_message({"command": "show"}) == {"ok": True}
+    assert companion.window.isVisible()
+    assert companion.handle_message({"command": "dance"}) == {
+        "ok": False, "error": "unknown command 'dance'"
+    }
+    with qtbot.waitSignal(companion.quit_requested):
+        assert companion.handle_message({"command": "quit"}) == {"ok": True}
+
+
+@pytest.mark.parametrize("scheme", list(Scheme))
+def test_screens_render_in_both_schemes(make_app, qtbot, tmp_path, scheme):
+    companion = make_app(scheme=scheme)
+    window = companion.window
+    window.resize(1000, 660)
+    window_colour = window.palette().color(QPalette.ColorRole.Window)
+    assert (window_colour.lightness() > 128) == (scheme is Scheme.LIGHT)
+    for key in SECTION_KEYS:
+        window.show_section(key)
+        image = window.grab().toImage()
+        image.save(str(tmp_path / f"{key}-{scheme}.png"))
+        # The selected nav item is drawn in the accent colour, with white text on it.
+        rect = window.nav.visualItemRect(window.nav.currentItem())
+        spot = window.nav.viewport().mapTo(window, rect.topLeft() + QPoint(rect.width() - 12, 8))
+        accent = QColor(image.pixel(spot))
+        assert accent.name() == window.palette().color(QPalette.ColorRole.Highlight).name()
+        # Page text is readable: title colour contrasts strongly with the background.
+        title = window.stack.currentWidget().findChild(QLabel, "PageTitle")
+        text = title.palette().color(QPalette.ColorRole.WindowText)
+        assert abs(text.lightness() - window_colour.lightness()) > 150

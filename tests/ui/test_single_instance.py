@@ -1,0 +1,128 @@
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDir
+
+from companion.ipc import InstanceServer, acquire_instance_lock, send_to_running
+from companion.paths import AppPaths
+
+CLIENT = (
+    "import json, sys\n"
+    "from companion.ipc import send_to_running\n"
+    "print(json.dumps(send_to_running(sys.argv[1], json.loads(sys.argv[2]))))\n"
+)
+
+
+def client(name: str, message: dict) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", CLIENT, name, json.dumps(message)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+@pytest.fixture
+def name(tmp_path) -> str:
+    return AppPaths(tmp_path / "data").instance_key
+
+
+def test_a_message_reaches_the_handler_and_the_reply_comes_back(qtbot, name):
+    received = []
+    server = InstanceServer(name, lambda m: (received.append(m), {"ok": True, "n": 7})[1])
+    server.listen()
+    proc = client(name, {"command": "show"})
+    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=10_000)
+    out, _ = proc.communicate(timeout=5)
+    assert received == [{"command": "show"}]
+    assert json.loads(out) == {"ok": True, "n": 7}
+    server.close()
+
+
+def test_garbage_gets_an_error_reply_not_a_crash(qtbot, name):
+    server = InstanceServer(name, lambda m: {"ok": True})
+    server.listen()
+    code = (
+        "import sys\nfrom PySide6.QtNetwork import QLocalSocket\n"
+        "s = QLocalSocket(); s.connectToServer(sys.argv[1]); s.waitForConnected(1000)\n"
+        "s.write(b'[1, 2\\n'); s.waitForBytesWritten(1000); s.waitForReadyRead(3000)\n"
+        "print(bytes(s.readAll().data()).decode())\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code, name], stdout=subprocess.PIPE, text=True)
+    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=10_000)
+    out, _ = proc.communicate(timeout=5)
+    assert json.loads(out)["ok"] is False
+    server.close()
+
+
+def test_nobody_listening_means_none(name):
+    assert send_to_running(name, {"command": "show"}) is None
+
+
+def test_only_one_process_holds_a_folder_lock(tmp_path):
+    first = acquire_instance_lock(tmp_path)
+    assert first is not None
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from companion.ipc import acquire_instance_lock\n"
+        "print(acquire_instance_lock(Path(sys.argv[1])) is None)\n"
+    )
+    other = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True)
+    assert other.stdout.strip() == "True"
+    first.unlock()
+    other = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True)
+    assert other.stdout.strip() == "False"
+
+
+def test_a_lock_left_by_a_killed_process_is_taken_over(tmp_path):
+    code = (
+        "import os, sys; from pathlib import Path\n"
+        "from companion.ipc import acquire_instance_lock\n"
+        "lock = acquire_instance_lock(Path(sys.argv[1])); assert lock is not None\n"
+        "os._exit(0)  # dies holding the lock, like a crash\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(tmp_path)], check=True)
+    assert (tmp_path / "instance.lock").exists()
+    assert acquire_instance_lock(tmp_path) is not None
+
+
+def test_a_stale_socket_left_by_a_crash_is_replaced(name):
+    path = Path(QDir.tempPath()) / name
+    stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    stale.bind(str(path))  # bound, never listening: what a killed process leaves behind
+    stale.close()
+    assert path.exists()
+    server = InstanceServer(name, lambda m: {"ok": True})
+    server.listen()
+    assert server.listening
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    probe.connect(str(path))  # the kernel accepts: a live listener replaced the stale file
+    probe.close()
+    server.close()
+
+
+@pytest.mark.slow
+def test_second_launch_brings_the_first_forward_and_exits(qtbot, tmp_path):
+    data = tmp_path / "data"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "companion", "--data-dir", str(data)]
+    first = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    key = AppPaths(data.absolute()).instance_key
+    try:
+        qtbot.waitUntil(lambda: send_to_running(key, {"command": "ping"}) is not None, timeout=20_000)
+        second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=30, check=False)
+        assert second.returncode == 0
+        assert "already running" in second.stdout
+        assert first.poll() is None  # the first one keeps running
+        assert send_to_running(key, {"command": "quit"}) == {"ok": True}
+        qtbot.waitUntil(lambda: first.poll() is not None, timeout=10_000)
+        _, err = first.communicate(timeout=5)
+        assert first.returncode == 0
+        assert "Traceback" not in err
+    finally:
+        if first.poll() is None:
+            first.kill()
+        first.communicate()
