@@ -38,6 +38,7 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import tzinfo
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -95,7 +96,7 @@ def local_zone() -> tzinfo | None:
     if os.environ.get("TZ"):
         candidates.append(os.environ["TZ"].lstrip(":"))
     try:
-        target = os.readlink("/etc/localtime")
+        target = str(Path("/etc/localtime").readlink())
         if "zoneinfo/" in target:
             candidates.append(target.split("zoneinfo/", 1)[1])
     except OSError:
@@ -213,8 +214,10 @@ class CompanionApp(QObject):
         if not self.settings.get(TRAY_HINT_SHOWN_KEY, False):
             self.tray.showMessage(
                 APP_NAME,
-                _tr("Still running in the tray, so your reminders keep coming. "
-                    "Choose Quit from the tray menu to stop."),
+                _tr(
+                    "Still running in the tray, so your reminders keep coming. "
+                    "Choose Quit from the tray menu to stop."
+                ),
                 QSystemTrayIcon.MessageIcon.Information,
                 8000,
             )
@@ -227,10 +230,8 @@ class CompanionApp(QObject):
     def _restore_geometry(self) -> None:
         raw = self.settings.get(GEOMETRY_KEY)
         if isinstance(raw, str):
-            try:
+            with contextlib.suppress(ValueError):
                 self.window.restoreGeometry(QByteArray(base64.b64decode(raw)))
-            except ValueError:
-                pass
 
 
 class FirstPaintProbe(QObject):
@@ -357,4 +358,3 @@ def run_gui(args: argparse.Namespace) -> int:
     else:
         companion.start(minimized=args.minimized)
     return int(app.exec())
-

@@ -91,6 +91,8 @@ def cmd_regions(as_json: bool, out: TextIO) -> int:
     table = [(r["id"], r["name"], "+".join(r["views"]), r["side"]) for r in rows]
     widths = [max(len(str(row[i])) for row in [headers, *table]) for i in range(4)]
     for row in [headers, *table]:
-        out.write("  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        out.write(
+            "  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        )
         out.write("\n")
     return EXIT_OK

@@ -75,7 +75,9 @@ def send_to_running(
     try:
         reply: dict[str, Any] = json.loads(data.split(b"\n", 1)[0])
     except json.JSONDecodeError as exc:
-        raise InstanceError("Recovery Companion is already running but sent a garbled reply.") from exc
+        raise InstanceError(
+            "Recovery Companion is already running but sent a garbled reply."
+        ) from exc
     return reply
 
 
@@ -99,8 +101,7 @@ class InstanceServer(QObject):
         QLocalServer.removeServer(self.name)
         if not self._server.listen(self.name):
             raise InstanceError(
-                f"Cannot open the single-instance channel {self.name}: "
-                f"{self._server.errorString()}"
+                f"Cannot open the single-instance channel {self.name}: {self._server.errorString()}"
             )
 
     @property

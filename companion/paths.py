@@ -64,9 +64,7 @@ def prepare_data_dir(path: Path) -> AppPaths:
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise DataDirError(
-            f"Cannot create the data folder {path}: {exc.strerror or exc}."
-        ) from exc
+        raise DataDirError(f"Cannot create the data folder {path}: {exc.strerror or exc}.") from exc
     if not os.access(path, os.R_OK | os.W_OK | os.X_OK):
         raise DataDirError(
             f"The data folder {path} cannot be read and written by you. "

@@ -14,13 +14,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from companion.app import CompanionApp, _make_qapp  # noqa: E402
-from companion.domain.clock import SystemClock  # noqa: E402
-from companion.paths import prepare_data_dir  # noqa: E402
-from companion.storage.database import open_database  # noqa: E402
-from companion.ui.theme import Scheme  # noqa: E402
+from companion.app import CompanionApp, _make_qapp
+from companion.domain.clock import SystemClock
+from companion.paths import prepare_data_dir
+from companion.storage.database import open_database
+from companion.ui.theme import Scheme
 
 
 def render(out_dir: Path) -> list[Path]:

@@ -9,12 +9,22 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "companion"
 QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
-DOMAIN_FORBIDDEN = (*QT, "sqlite3", "sqlite_utils", "apscheduler", "platformdirs", "companion.storage",
-                    "companion.scheduling", "companion.ui", "companion.app", "companion.resources")
+DOMAIN_FORBIDDEN = (
+    *QT,
+    "sqlite3",
+    "sqlite_utils",
+    "apscheduler",
+    "platformdirs",
+    "companion.storage",
+    "companion.scheduling",
+    "companion.ui",
+    "companion.app",
+    "companion.resources",
+)
 
 
 def imported_modules(path: Path) -> set[str]:
-    found = set()
+    found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(), str(path))):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
@@ -51,15 +61,19 @@ def test_the_check_catches_a_qt_import(tmp_path, monkeypatch):
 
 
 def test_importing_every_domain_module_loads_no_qt():
-    modules = sorted(
+    domain = sorted(
         "companion." + ".".join(p.relative_to(PACKAGE).with_suffix("").parts)
         for p in (PACKAGE / "domain").rglob("*.py")
         if p.name != "__init__.py"
-    ) + ["companion.storage.database", "companion.storage.settings", "companion.scheduling"]
+    )
+    modules = [*domain, "companion.storage.database", "companion.storage.settings"]
+    modules.append("companion.scheduling")
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"

@@ -44,7 +44,7 @@ def test_a_file_in_the_way_is_named(tmp_path):
     blocker.write_text("x")
     with pytest.raises(DataDirError, match=f"{blocker} is a file"):
         prepare_data_dir(blocker)
-    with pytest.raises(DataDirError, match="Cannot create the data folder .*notes.txt/sub"):
+    with pytest.raises(DataDirError, match=r"Cannot create the data folder .*notes\.txt/sub"):
         prepare_data_dir(blocker / "sub")
 
 

@@ -17,12 +17,25 @@ REPO = Path(__file__).resolve().parent.parent
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "--quiet", "-w", str(out), str(REPO)],
-        check=True, capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "-w",
+            str(out),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     (built,) = out.glob("recovery_companion-*.whl")
-    return built
+    return Path(built)
 
 
 def test_wheel_carries_the_resources(wheel):
@@ -41,12 +54,27 @@ def test_installed_wheel_finds_its_resources_in_a_fresh_virtualenv(wheel, tmp_pa
     # this interpreter's pip into the fresh venv's site-packages.
     site = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-compile",
-         "--target", site, str(wheel)],
-        check=True, capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-compile",
+            "--target",
+            site,
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     outside = tmp_path / "elsewhere"
     outside.mkdir()
@@ -58,7 +86,11 @@ def test_installed_wheel_finds_its_resources_in_a_fresh_virtualenv(wheel, tmp_pa
     )
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     result = subprocess.run(
-        [str(python), "-I", "-c", code], capture_output=True, text=True, cwd=outside, env=env,
+        [str(python), "-I", "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=outside,
+        env=env,
         check=False,
     )
     assert result.returncode == 0, result.stderr
@@ -70,7 +102,11 @@ def test_installed_wheel_finds_its_resources_in_a_fresh_virtualenv(wheel, tmp_pa
     # The command line runs from the wheel too (regions needs only the standard library).
     cli = subprocess.run(
         [str(python), "-I", "-m", "companion", "regions", "--json"],
-        capture_output=True, text=True, cwd=outside, env=env, check=False,
+        capture_output=True,
+        text=True,
+        cwd=outside,
+        env=env,
+        check=False,
     )
     assert cli.returncode == 0, cli.stderr
     assert len(json.loads(cli.stdout)) == 25

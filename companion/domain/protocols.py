@@ -11,6 +11,8 @@ import accepts it:
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -71,7 +73,7 @@ class Bound:
         return f"{number}{symbol}" if self.unit == "ratio" else f"{number} {symbol}"
 
     def check(self, value: float) -> Check:
-        if value != value:  # NaN
+        if math.isnan(value):
             return Check(Verdict.REFUSE, f"{self.label}: not a number.")
         if self.hard_min is not None and value < self.hard_min:
             return Check(
@@ -172,8 +174,10 @@ def _parse_protocol(key: str, table: Reader) -> Protocol:
             settings[name] = value
         elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
             settings[name] = tuple(value)
-        elif isinstance(value, list) and value and all(
-            isinstance(v, int | float) and not isinstance(v, bool) for v in value
+        elif (
+            isinstance(value, list)
+            and value
+            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
         ):
             settings[name] = tuple(float(v) for v in value)
         else:
@@ -192,7 +196,7 @@ def _parse_bound(key: str, t: Reader) -> Bound:
     # hard_min <= warn_min <= default <= warn_max <= hard_max, for whichever are given
     order = ("hard_min", "warn_min", "default", "warn_max", "hard_max")
     ordered.sort(key=lambda item: order.index(item[0]))
-    for (low_name, low), (high_name, high) in zip(ordered, ordered[1:], strict=False):
+    for (low_name, low), (high_name, high) in itertools.pairwise(ordered):
         if low > high:
             raise t.error(high_name, f"{high:g} is below {low_name} {low:g}")
     if all(v is None for v in numbers.values()):

@@ -101,8 +101,17 @@ class RegionCatalog:
 
 
 _REGION_KEYS = (
-    "group", "name", "plain_name", "paired", "views", "structures", "test_movement",
-    "triggers", "rolling", "roll_instead", "never_roll",
+    "group",
+    "name",
+    "plain_name",
+    "paired",
+    "views",
+    "structures",
+    "test_movement",
+    "triggers",
+    "rolling",
+    "roll_instead",
+    "never_roll",
 )
 
 
@@ -127,7 +136,9 @@ def parse_regions(data: Mapping[str, Any], source: str) -> RegionCatalog:
         rolling = Rolling(entry.choice("rolling", [r.value for r in Rolling]))
         roll_instead = entry.texts("roll_instead", [])
         if rolling is Rolling.NEVER and not roll_instead:
-            raise entry.error("roll_instead", "must name neighbours to roll when rolling is 'never'")
+            raise entry.error(
+                "roll_instead", "must name neighbours to roll when rolling is 'never'"
+            )
         pending_roll_refs.extend((entry, ref) for ref in roll_instead)
         sides = (Side.LEFT, Side.RIGHT) if entry.boolean("paired") else (Side.CENTRE,)
         for side in sides:
@@ -153,4 +164,12 @@ def parse_regions(data: Mapping[str, Any], source: str) -> RegionCatalog:
     return RegionCatalog(tuple(regions))
 
 
-__all__ = ["BodyRegion", "ContentError", "RegionCatalog", "Rolling", "Side", "View", "parse_regions"]
+__all__ = [
+    "BodyRegion",
+    "ContentError",
+    "RegionCatalog",
+    "Rolling",
+    "Side",
+    "View",
+    "parse_regions",
+]

@@ -16,7 +16,6 @@ a repository needs it, on the same connection.
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -217,4 +216,4 @@ def _restrict_to_owner(path: Path) -> None:
     for candidate in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
         with contextlib.suppress(OSError):
             if candidate.exists():
-                os.chmod(candidate, 0o600)
+                candidate.chmod(0o600)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,7 +25,7 @@ from companion import APP_NAME
 from companion.ui.actions import AppActions
 from companion.ui.icons import app_icon, line_icon
 from companion.ui.pause import PauseController
-from companion.ui.sections import SECTIONS, SectionPage
+from companion.ui.sections import SectionPage
 
 DEFAULT_SIZE = QSize(1000, 680)
 MINIMUM_SIZE = QSize(720, 480)
@@ -61,7 +61,23 @@ class MainWindow(QMainWindow):
         self._pause = pause
         self._shown_once = False
         self.allow_close = False  # set by the app when closing should really close
+        self._build_navigation(pages)
+        sidebar = self._build_sidebar(actions)
+        right = self._build_content()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(sidebar)
+        layout.addWidget(right, 1)
+        self.setCentralWidget(central)
 
+        pause.changed.connect(self._sync_status)
+        self._sync_status()
+        self.refresh_icons()
+        self.nav.setCurrentRow(0)
+
+    def _build_navigation(self, pages: list[SectionPage]) -> None:
         self.nav = QListWidget()
         self.nav.setObjectName("NavList")
         self.nav.setAccessibleName(_tr("Sections"))
@@ -80,6 +96,7 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda i=index: self.nav.setCurrentRow(i))
         self.nav.currentRowChanged.connect(self._show_row)
 
+    def _build_sidebar(self, actions: AppActions) -> QFrame:
         sidebar = QFrame()
         sidebar.setObjectName("Sidebar")
         sidebar.setFixedWidth(216)
@@ -114,7 +131,10 @@ class MainWindow(QMainWindow):
         self.pause_button.setMenu(actions.pause_menu(self))
         side.addWidget(self.status_label)
         side.addWidget(self.pause_button)
+        return sidebar
 
+    def _build_content(self) -> QWidget:
+        """The page stack, with room above it for notices."""
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -124,19 +144,7 @@ class MainWindow(QMainWindow):
         self.banners.setSpacing(8)
         right_layout.addLayout(self.banners)
         right_layout.addWidget(self.stack, 1)
-
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(sidebar)
-        layout.addWidget(right, 1)
-        self.setCentralWidget(central)
-
-        pause.changed.connect(self._sync_status)
-        self._sync_status()
-        self.refresh_icons()
-        self.nav.setCurrentRow(0)
+        return right
 
     # -- what the app calls -------------------------------------------------
     def current_section(self) -> str:
@@ -207,7 +215,7 @@ class MainWindow(QMainWindow):
         event.ignore()
         self.close_requested.emit()
 
-    def changeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange:
             self.refresh_icons()

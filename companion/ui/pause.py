@@ -75,4 +75,3 @@ class PauseController(QObject):
     @property
     def timer_active(self) -> bool:
         return self._timer.isActive()
-

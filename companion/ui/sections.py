@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,10 +27,23 @@ from companion import APP_NAME, __version__
 from companion.ui.actions import AppActions
 from companion.ui.pause import PauseController
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for translation in ``context``; it is translated where it is shown."""
+    del context
+    return text
+
+
 DISCLAIMER = QT_TRANSLATE_NOOP(
     "sections",
     "Recovery Companion offers general self-care guidance, not medical advice. "
     "If something feels wrong, stop and speak to a health professional.",
+)
+
+
+NOT_BUILT = QT_TRANSLATE_NOOP(
+    "sections",
+    "This part of Recovery Companion is still being built, so there is nothing to do here yet.",
 )
 
 
@@ -140,7 +153,7 @@ class ComingPage(SectionPage):
         card = Card(_tr("Not here yet"))
         card.add_text(what)
         card.add_text(
-            _tr("This part of Recovery Companion is still being built, so there is nothing to do here yet."),
+            _tr(NOT_BUILT),
             "Muted",
         )
         self.content.addWidget(card)
@@ -217,7 +230,7 @@ class RemindersPage(SectionPage):
             )
         )
         coming.add_text(
-            _tr("This part of Recovery Companion is still being built, so there is nothing to do here yet."),
+            _tr(NOT_BUILT),
             "Muted",
         )
         self.content.addWidget(coming)

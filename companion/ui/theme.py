@@ -126,7 +126,9 @@ def stylesheet(scheme: Scheme) -> str:
     QPushButton:pressed, QToolButton:pressed {{ background: {border}; }}
     QPushButton:focus, QToolButton:focus {{ border: 2px solid {focus}; }}
     QToolButton[popupMode="2"] {{ padding: 5px 24px 5px 8px; }}
-    QToolButton::menu-indicator {{ subcontrol-origin: padding; subcontrol-position: center right; right: 6px; }}
+    QToolButton::menu-indicator {{
+        subcontrol-origin: padding; subcontrol-position: center right; right: 6px;
+    }}
     """
 
 

@@ -9,8 +9,8 @@ from companion.domain.pause import RESUMED, PauseChoice, PauseState, pause, paus
 LONDON = ZoneInfo("Europe/London")
 
 
-def at(*args: int) -> datetime:
-    return datetime(*args, tzinfo=LONDON)
+def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=LONDON)
 
 
 @pytest.mark.parametrize(
@@ -41,12 +41,14 @@ def test_until_morning_stays_at_seven_across_the_autumn_clock_change():
 
 
 def test_custom_morning():
-    assert pause_end(PauseChoice.UNTIL_MORNING, at(2026, 6, 15, 9), time(6, 15)) == at(2026, 6, 16, 6, 15)
+    assert pause_end(PauseChoice.UNTIL_MORNING, at(2026, 6, 15, 9), time(6, 15)) == at(
+        2026, 6, 16, 6, 15
+    )
 
 
 def test_naive_now_is_refused():
     with pytest.raises(ValueError, match="aware"):
-        pause_end(PauseChoice.HOUR_1, datetime(2026, 6, 15, 9))  # noqa: DTZ001
+        pause_end(PauseChoice.HOUR_1, datetime(2026, 6, 15, 9))
 
 
 def test_state_runs_out_by_itself():

@@ -17,7 +17,7 @@ def bounds():
 
 
 @pytest.fixture(scope="module")
-def raw() -> dict:
+def raw() -> dict[str, object]:
     with content_path("protocols").open("rb") as fh:
         return tomllib.load(fh)
 
@@ -130,14 +130,34 @@ def test_unknown_names_list_what_exists(bounds):
 @pytest.mark.parametrize(
     ("mutate", "key", "reason"),
     [
-        (lambda d: d["ice_pack"]["application"].update(hard_max=12), "ice_pack.application.hard_max", "12 is below warn_max 20"),
-        (lambda d: d["ice_pack"]["application"].update(unit="minutes"), "ice_pack.application.unit", "not one of"),
-        (lambda d: d["ice_pack"]["application"].update(default="15"), "ice_pack.application.default", "must be a number"),
-        (lambda d: d["ice_pack"]["application"].update(maximum=20), "ice_pack.application.maximum", "not a known key"),
+        (
+            lambda d: d["ice_pack"]["application"].update(hard_max=12),
+            "ice_pack.application.hard_max",
+            "12 is below warn_max 20",
+        ),
+        (
+            lambda d: d["ice_pack"]["application"].update(unit="minutes"),
+            "ice_pack.application.unit",
+            "not one of",
+        ),
+        (
+            lambda d: d["ice_pack"]["application"].update(default="15"),
+            "ice_pack.application.default",
+            "must be a number",
+        ),
+        (
+            lambda d: d["ice_pack"]["application"].update(maximum=20),
+            "ice_pack.application.maximum",
+            "not a known key",
+        ),
         (lambda d: d["ice_pack"].pop("label"), "ice_pack.label", "is missing"),
         (lambda d: d["sleep"]["goal"].pop("label"), "sleep.goal.label", "is missing"),
         (lambda d: d.update(schema=9), "schema", "not supported"),
-        (lambda d: d["ice_pack"].update(odd={"a": [1, {}]}.get("a")), "ice_pack.odd", "must be a bound table"),
+        (
+            lambda d: d["ice_pack"].update(odd={"a": [1, {}]}.get("a")),
+            "ice_pack.odd",
+            "must be a bound table",
+        ),
     ],
 )
 def test_malformed_protocols_name_file_key_and_reason(raw, mutate, key, reason):

@@ -8,14 +8,24 @@ from companion.domain.regions import Rolling, Side, View, parse_regions
 from companion.resources import content_path, load_regions
 
 EXPECTED_GROUPS = {
-    "hip_flexors", "quads", "adductors", "lateral_thigh_itb", "knee", "shin",
-    "lateral_lower_leg", "glutes", "hamstrings", "calves", "ankle_achilles",
-    "foot_plantar", "lower_back",
+    "hip_flexors",
+    "quads",
+    "adductors",
+    "lateral_thigh_itb",
+    "knee",
+    "shin",
+    "lateral_lower_leg",
+    "glutes",
+    "hamstrings",
+    "calves",
+    "ankle_achilles",
+    "foot_plantar",
+    "lower_back",
 }
 
 
 @pytest.fixture(scope="module")
-def raw() -> dict:
+def raw() -> dict[str, object]:
     with content_path("regions").open("rb") as fh:
         return tomllib.load(fh)
 
@@ -64,7 +74,7 @@ def test_unknown_region_lookup_lists_known_ids():
         load_regions().get("quadz_L")
 
 
-def _broken(raw: dict, mutate) -> dict:
+def _broken(raw: dict[str, object], mutate) -> dict[str, object]:
     data = copy.deepcopy(raw)
     mutate(data)
     return data
@@ -73,15 +83,27 @@ def _broken(raw: dict, mutate) -> dict:
 @pytest.mark.parametrize(
     ("mutate", "key", "reason"),
     [
-        (lambda d: d["region"][1].update(views=["frnt"]), "region[1].views", "'frnt' is not one of"),
+        (
+            lambda d: d["region"][1].update(views=["frnt"]),
+            "region[1].views",
+            "'frnt' is not one of",
+        ),
         (lambda d: d["region"][0].pop("name"), "region[0].name", "is missing"),
         (lambda d: d["region"][2].update(paired="yes"), "region[2].paired", "true or false"),
         (lambda d: d["region"][3].update(group="quads"), "region[3].group", "already defined"),
-        (lambda d: d["region"][4].update(roll_instead=["elbow"]), "region[4].roll_instead", "'elbow'"),
+        (
+            lambda d: d["region"][4].update(roll_instead=["elbow"]),
+            "region[4].roll_instead",
+            "'elbow'",
+        ),
         (lambda d: d["region"][0].update(rolling="never"), "region[0].roll_instead", "must name"),
         (lambda d: d["region"][0].update(colour="red"), "region[0].colour", "not a known key"),
         (lambda d: d.update(schema=2), "schema", "not supported"),
-        (lambda d: d["region"][0].update(group="Hip Flexors"), "region[0].group", "lower_snake_case"),
+        (
+            lambda d: d["region"][0].update(group="Hip Flexors"),
+            "region[0].group",
+            "lower_snake_case",
+        ),
         (lambda d: d.update(region=[]), "region", "non-empty list"),
     ],
 )

@@ -16,6 +16,6 @@ def test_fake_clock_stands_still_until_moved():
 
 def test_fake_clock_refuses_naive_times():
     with pytest.raises(ValueError, match="aware"):
-        FakeClock(datetime(2026, 1, 1))  # noqa: DTZ001
+        FakeClock(datetime(2026, 1, 1))
     with pytest.raises(ValueError, match="aware"):
-        FakeClock().set(datetime(2026, 1, 1))  # noqa: DTZ001
+        FakeClock().set(datetime(2026, 1, 1))

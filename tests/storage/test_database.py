@@ -18,7 +18,10 @@ EXTRA = (
         3,
         "tags",
         (
-            "CREATE TABLE tags (id INTEGER PRIMARY KEY, note_id INTEGER NOT NULL REFERENCES notes(id))",
+            (
+                "CREATE TABLE tags (id INTEGER PRIMARY KEY,"
+                " note_id INTEGER NOT NULL REFERENCES notes(id))"
+            ),
             "CREATE INDEX tags_note ON tags(note_id)",
         ),
     ),
@@ -86,7 +89,7 @@ def test_a_failing_migration_leaves_the_file_as_it_was(data_dir, clock):
 
 def test_migration_numbers_must_be_a_sequence():
     check_sequence(MIGRATIONS + EXTRA)
-    with pytest.raises(ValueError, match="1..n"):
+    with pytest.raises(ValueError, match=r"1\.\.n"):
         check_sequence((*MIGRATIONS, EXTRA[1]))
 
 
@@ -113,6 +116,7 @@ def test_a_file_that_is_not_a_database_is_moved_aside(data_dir, clock):
     path.write_text("these are my notes, not a database\n" * 10)
     opened = open_database(path, clock.now())
     assert opened.moved_aside == data_dir / "companion.db.damaged-20260615-090000"
+    assert opened.moved_aside is not None
     assert opened.moved_aside.read_text().startswith("these are my notes")
     assert "not a SQLite database" in opened.problem
     assert opened.database.user_version == latest_version()

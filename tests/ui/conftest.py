@@ -19,7 +19,9 @@ def make_app(qapp: QApplication, qtbot, data_dir, clock) -> Iterator[MakeApp]:
     """Builds the real app on a real database in the test's data folder."""
     made: list[CompanionApp] = []
 
-    def make(*, has_tray: bool = True, show: bool = True, scheme: Scheme = Scheme.LIGHT) -> CompanionApp:
+    def make(
+        *, has_tray: bool = True, show: bool = True, scheme: Scheme = Scheme.LIGHT
+    ) -> CompanionApp:
         paths = prepare_data_dir(data_dir)
         db = open_database(paths.database, clock.now()).database
         companion = CompanionApp(qapp, paths, db, clock, has_tray=has_tray)

@@ -18,10 +18,12 @@ CLIENT = (
 )
 
 
-def client(name: str, message: dict) -> subprocess.Popen[str]:
+def client(name: str, message: dict[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-c", CLIENT, name, json.dumps(message)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -32,7 +34,12 @@ def name(tmp_path) -> str:
 
 def test_a_message_reaches_the_handler_and_the_reply_comes_back(qtbot, name):
     received = []
-    server = InstanceServer(name, lambda m: (received.append(m), {"ok": True, "n": 7})[1])
+
+    def handler(message):
+        received.append(message)
+        return {"ok": True, "n": 7}
+
+    server = InstanceServer(name, handler)
     server.listen()
     proc = client(name, {"command": "show"})
     qtbot.waitUntil(lambda: proc.poll() is not None, timeout=10_000)
@@ -70,10 +77,14 @@ def test_only_one_process_holds_a_folder_lock(tmp_path):
         "from companion.ipc import acquire_instance_lock\n"
         "print(acquire_instance_lock(Path(sys.argv[1])) is None)\n"
     )
-    other = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True)
+    other = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+    )
     assert other.stdout.strip() == "True"
     first.unlock()
-    other = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True)
+    other = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+    )
     assert other.stdout.strip() == "False"
 
 
@@ -109,11 +120,17 @@ def test_second_launch_brings_the_first_forward_and_exits(qtbot, tmp_path):
     data = tmp_path / "data"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     command = [sys.executable, "-m", "companion", "--data-dir", str(data)]
-    first = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     key = AppPaths(data.absolute()).instance_key
     try:
-        qtbot.waitUntil(lambda: send_to_running(key, {"command": "ping"}) is not None, timeout=20_000)
-        second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=30, check=False)
+        qtbot.waitUntil(
+            lambda: send_to_running(key, {"command": "ping"}) is not None, timeout=20_000
+        )
+        second = subprocess.run(
+            command, env=env, capture_output=True, text=True, timeout=30, check=False
+        )
         assert second.returncode == 0
         assert "already running" in second.stdout
         assert first.poll() is None  # the first one keeps running
