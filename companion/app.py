@@ -51,7 +51,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from companion import APP_ID, APP_NAME, __version__
 from companion.domain.clock import Clock, SystemClock
@@ -69,7 +69,9 @@ from companion.ui.icons import app_icon
 from companion.ui.main_window import MainWindow
 from companion.ui.pause import PauseController
 from companion.ui.sections import (
+    SECTIONS,
     RemindersPage,
+    SectionPage,
     SettingsPage,
     history_page,
     routines_page,
@@ -136,14 +138,7 @@ class CompanionApp(QObject):
         self.theme = Theme(app, parent=self)
         self.pause = PauseController(self.settings, clock, self)
         self.actions = AppActions(self.pause, self)
-        pages = [
-            today_page(),
-            routines_page(),
-            RemindersPage(self.pause, self.actions),
-            history_page(),
-            SettingsPage(paths.data_dir),
-        ]
-        self.window = MainWindow(pages, self.pause, self.actions)
+        self.window = MainWindow(SECTIONS, self._build_page, self.pause, self.actions)
         self._restore_geometry()
         self.tray: TrayIcon | None = TrayIcon(self.actions, self.pause, self) if has_tray else None
         self.server: InstanceServer | None = None
@@ -162,6 +157,16 @@ class CompanionApp(QObject):
                 ),
                 on_dismiss=lambda: self.settings.set(NO_TRAY_NOTICE_KEY, True, self.clock.now()),
             )
+
+    def _build_page(self, key: str) -> SectionPage:
+        builders: dict[str, Callable[[], SectionPage]] = {
+            "today": today_page,
+            "routines": routines_page,
+            "reminders": lambda: RemindersPage(self.pause, self.actions),
+            "history": history_page,
+            "settings": lambda: SettingsPage(self.paths.data_dir),
+        }
+        return builders[key]()
 
     # -- start and stop ---------------------------------------------------------
     def start(self, *, minimized: bool) -> None:
@@ -235,11 +240,16 @@ class CompanionApp(QObject):
 
 
 class FirstPaintProbe(QObject):
-    """For ``--exit-after-paint``: prints when the window first painted, then quits."""
+    """For ``--exit-after-paint``: prints when the window first painted, then quits.
 
-    def __init__(self, window: MainWindow, app: QApplication) -> None:
+    It quits through ``CompanionApp.quit``: Qt 6's ``QApplication.quit()`` first
+    asks every window to close and gives up if one refuses, as ours does when
+    it hides to the tray.
+    """
+
+    def __init__(self, window: MainWindow, quit_app: Callable[[], None]) -> None:
         super().__init__(window)
-        self._app = app
+        self._quit = quit_app
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -251,7 +261,7 @@ class FirstPaintProbe(QObject):
 
     def _done(self) -> None:
         print(f"first-paint {time.time():.6f}", flush=True)
-        self._app.quit()
+        self._quit()
 
 
 class SignalBridge(QObject):
@@ -291,6 +301,8 @@ def report_error(message: str) -> None:
     print(f"{APP_ID}: {message}", file=sys.stderr, flush=True)
     app = QApplication.instance()
     if isinstance(app, QApplication) and QGuiApplication.platformName() not in HEADLESS_PLATFORMS:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only when needed
+
         QMessageBox.critical(None, APP_NAME, message)
 
 
@@ -353,7 +365,7 @@ def run_gui(args: argparse.Namespace) -> int:
     bridge = SignalBridge(companion.quit, companion)
     app.aboutToQuit.connect(bridge.close)
     if args.exit_after_paint:
-        FirstPaintProbe(companion.window, app)
+        FirstPaintProbe(companion.window, companion.quit)
         companion.window.show()
     else:
         companion.start(minimized=args.minimized)

@@ -1,5 +1,8 @@
 """One registry for the files in ``resources/``.
 
+Looking up paths is cheap; parsing content (and importing tomllib and the
+content models) happens only when a loader is called.
+
 The folder is found in a frozen bundle (PyInstaller's ``sys._MEIPASS``), in an
 installed wheel (``companion/resources``) or in a source checkout (the
 top-level ``resources/``). Lookups are by name and raise with the known names.
@@ -8,14 +11,13 @@ top-level ``resources/``). Lookups are by name and raise with the known names.
 from __future__ import annotations
 
 import sys
-import tomllib
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from companion.domain.content import ContentError
-from companion.domain.protocols import ProtocolBounds, parse_protocols
-from companion.domain.regions import RegionCatalog, parse_regions
+if TYPE_CHECKING:
+    from companion.domain.protocols import ProtocolBounds
+    from companion.domain.regions import RegionCatalog
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -68,6 +70,10 @@ def content_files() -> list[Path]:
 
 def read_toml(path: Path) -> dict[str, Any]:
     """Parse a TOML file, turning syntax errors into a ContentError that names the file."""
+    import tomllib  # noqa: PLC0415 - content loads after the window is up, not before
+
+    from companion.domain.content import ContentError  # noqa: PLC0415
+
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
@@ -78,10 +84,14 @@ def read_toml(path: Path) -> dict[str, Any]:
 
 
 def load_regions(path: Path | None = None) -> RegionCatalog:
+    from companion.domain.regions import parse_regions  # noqa: PLC0415
+
     path = path or content_path("regions")
     return parse_regions(read_toml(path), source=path.name)
 
 
 def load_protocols(path: Path | None = None) -> ProtocolBounds:
+    from companion.domain.protocols import parse_protocols  # noqa: PLC0415
+
     path = path or content_path("protocols")
     return parse_protocols(read_toml(path), source=path.name)

@@ -37,7 +37,7 @@ def render(out_dir: Path) -> list[Path]:
         window.show()
         for scheme in Scheme:
             companion.theme.apply(scheme)
-            for key in window.pages:
+            for key in window.sections:
                 window.show_section(key)
                 QApplication.processEvents()
                 path = out_dir / f"{key}-{scheme.value}.png"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut, QShowEvent
@@ -25,7 +25,7 @@ from companion import APP_NAME
 from companion.ui.actions import AppActions
 from companion.ui.icons import app_icon, line_icon
 from companion.ui.pause import PauseController
-from companion.ui.sections import SectionPage
+from companion.ui.sections import SectionInfo, SectionPage
 
 DEFAULT_SIZE = QSize(1000, 680)
 MINIMUM_SIZE = QSize(720, 480)
@@ -48,7 +48,8 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        pages: list[SectionPage],
+        sections: Sequence[SectionInfo],
+        build_page: Callable[[str], SectionPage],
         pause: PauseController,
         actions: AppActions,
         parent: QWidget | None = None,
@@ -61,7 +62,8 @@ class MainWindow(QMainWindow):
         self._pause = pause
         self._shown_once = False
         self.allow_close = False  # set by the app when closing should really close
-        self._build_navigation(pages)
+        self._build_page = build_page
+        self._build_navigation(sections)
         sidebar = self._build_sidebar(actions)
         right = self._build_content()
         central = QWidget()
@@ -77,7 +79,8 @@ class MainWindow(QMainWindow):
         self.refresh_icons()
         self.nav.setCurrentRow(0)
 
-    def _build_navigation(self, pages: list[SectionPage]) -> None:
+    def _build_navigation(self, sections: Sequence[SectionInfo]) -> None:
+        """One list item per section; each page is built the first time it is shown."""
         self.nav = QListWidget()
         self.nav.setObjectName("NavList")
         self.nav.setAccessibleName(_tr("Sections"))
@@ -85,13 +88,14 @@ class MainWindow(QMainWindow):
         self.nav.setUniformItemSizes(True)
         self.nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        self.pages = {page.info.key: page for page in pages}
-        for index, page in enumerate(pages):
-            item = QListWidgetItem(QCoreApplication.translate("sections", page.info.title))
-            item.setData(Qt.ItemDataRole.UserRole, page.info.key)
+        self.sections = {info.key: info for info in sections}
+        self._pages: dict[str, SectionPage] = {}
+        for index, info in enumerate(sections):
+            item = QListWidgetItem(QCoreApplication.translate("sections", info.title))
+            item.setData(Qt.ItemDataRole.UserRole, info.key)
             item.setToolTip(f"{item.text()} (Ctrl+{index + 1})")
             self.nav.addItem(item)
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())  # stands in until the page is first shown
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda i=index: self.nav.setCurrentRow(i))
         self.nav.currentRowChanged.connect(self._show_row)
@@ -156,7 +160,20 @@ class MainWindow(QMainWindow):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.nav.setCurrentRow(row)
                 return
-        raise KeyError(f"No section {key!r}; known: {', '.join(self.pages)}")
+        raise KeyError(f"No section {key!r}; known: {', '.join(self.sections)}")
+
+    def page(self, key: str) -> SectionPage:
+        """The page of a section, built now if it has not been shown yet."""
+        if key not in self._pages:
+            row = list(self.sections).index(key)
+            page = self._build_page(key)
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self._pages[key] = page
+        return self._pages[key]
 
     def add_banner(self, text: str, on_dismiss: Callable[[], None] | None = None) -> QFrame:
         """A notice above the page that stays until the user dismisses it."""
@@ -198,7 +215,7 @@ class MainWindow(QMainWindow):
         colour = self.palette().color(QPalette.ColorRole.WindowText)
         for row in range(self.nav.count()):
             key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
-            self.nav.item(row).setIcon(line_icon(self.pages[key].info.icon, colour))
+            self.nav.item(row).setIcon(line_icon(self.sections[key].icon, colour))
         self.pause_button.setIcon(line_icon("pause", colour))
 
     # -- Qt events ----------------------------------------------------------
@@ -224,9 +241,9 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
-        key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
-        self.section_changed.emit(str(key))
+        key = str(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
+        self.stack.setCurrentWidget(self.page(key))
+        self.section_changed.emit(key)
 
     def _sync_status(self) -> None:
         text = self._pause.describe()

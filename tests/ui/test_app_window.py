@@ -28,7 +28,7 @@ def test_window_shows_five_sections_and_clicking_switches_page(make_app, qtbot):
     for row, key in enumerate(SECTION_KEYS[1:], start=1):
         with qtbot.waitSignal(window.section_changed, check_params_cb=lambda k, key=key: k == key):
             nav_click(qtbot, window, row)
-        assert window.stack.currentWidget() is window.pages[key]
+        assert window.stack.currentWidget() is window.page(key)
         assert window.stack.currentWidget().findChild(QLabel, "PageTitle").text() == titles[row]
 
 
@@ -45,8 +45,19 @@ def test_keyboard_moves_between_sections(make_app, qtbot):
     assert window.current_section() == "reminders"
 
 
+def test_sections_are_built_when_first_shown(make_app):
+    window = make_app().window
+    assert set(window._pages) == {"today"}
+    window.show_section("history")
+    assert set(window._pages) == {"today", "history"}
+    assert window.stack.count() == 5
+    assert window.stack.indexOf(window.page("history")) == 3
+
+
 def test_no_dead_buttons(make_app):
     window = make_app().window
+    for key in window.sections:
+        window.page(key)
     buttons = window.findChildren(QAbstractButton)
     assert buttons, "the window has buttons to check"
     for button in buttons:
@@ -62,8 +73,8 @@ def test_screen_reader_names(make_app):
     assert window.nav.accessibleName() == "Sections"
     assert window.status_label.accessibleName() == "Reminder status"
     assert window.pause_button.accessibleName() == "Pause or resume reminders"
-    for key, page in window.pages.items():
-        assert page.accessibleName() == window.nav.item(SECTION_KEYS.index(key)).text()
+    for key in window.sections:
+        assert window.page(key).accessibleName() == window.nav.item(SECTION_KEYS.index(key)).text()
 
 
 def test_pause_from_the_window_is_saved_shown_everywhere_and_resumable(make_app, clock):
@@ -76,7 +87,7 @@ def test_pause_from_the_window_is_saved_shown_everywhere_and_resumable(make_app,
     companion.actions.pause_actions[PauseChoice.MINUTES_30].trigger()
 
     assert window.status_label.text() == "Paused until 09:30"
-    assert window.pages["reminders"].status_label.text() == "Paused until 09:30"
+    assert window.page("reminders").status_label.text() == "Paused until 09:30"
     assert "Paused until 09:30" in tray.toolTip()
     assert tray.pause_menu.title() == "Reminders: Paused until 09:30"
     assert companion.actions.resume.isEnabled()

@@ -1,14 +1,13 @@
 import json
 import os
 import socket
+import stat
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDir
 
-from companion.ipc import InstanceServer, acquire_instance_lock, send_to_running
+from companion.ipc import InstanceServer, acquire_instance_lock, send_to_running, socket_path
 from companion.paths import AppPaths
 
 CLIENT = (
@@ -53,16 +52,28 @@ def test_garbage_gets_an_error_reply_not_a_crash(qtbot, name):
     server = InstanceServer(name, lambda m: {"ok": True})
     server.listen()
     code = (
-        "import sys\nfrom PySide6.QtNetwork import QLocalSocket\n"
-        "s = QLocalSocket(); s.connectToServer(sys.argv[1]); s.waitForConnected(1000)\n"
-        "s.write(b'[1, 2\\n'); s.waitForBytesWritten(1000); s.waitForReadyRead(3000)\n"
-        "print(bytes(s.readAll().data()).decode())\n"
+        "import socket, sys\n"
+        "s = socket.socket(socket.AF_UNIX); s.settimeout(5); s.connect(sys.argv[1])\n"
+        "s.sendall(b'[1, 2\\n'); print(s.recv(4096).decode())\n"
     )
-    proc = subprocess.Popen([sys.executable, "-c", code, name], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(socket_path(name))], stdout=subprocess.PIPE, text=True
+    )
     qtbot.waitUntil(lambda: proc.poll() is not None, timeout=10_000)
     out, _ = proc.communicate(timeout=5)
     assert json.loads(out)["ok"] is False
     server.close()
+
+
+def test_the_socket_is_private_and_removed_on_close(name):
+    server = InstanceServer(name, lambda m: {"ok": True})
+    server.listen()
+    path = socket_path(name)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) & 0o077 == 0
+    server.close()
+    assert not path.exists()
+    assert not server.listening
 
 
 def test_nobody_listening_means_none(name):
@@ -101,7 +112,7 @@ def test_a_lock_left_by_a_killed_process_is_taken_over(tmp_path):
 
 
 def test_a_stale_socket_left_by_a_crash_is_replaced(name):
-    path = Path(QDir.tempPath()) / name
+    path = socket_path(name)
     stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     stale.bind(str(path))  # bound, never listening: what a killed process leaves behind
     stale.close()
