@@ -236,7 +236,17 @@ class CompanionApp(QObject):
         raw = self.settings.get(GEOMETRY_KEY)
         if isinstance(raw, str):
             with contextlib.suppress(ValueError):
-                self.window.restoreGeometry(QByteArray(base64.b64decode(raw)))
+                if self.window.restoreGeometry(QByteArray(base64.b64decode(raw))):
+                    return
+        # First start: the default size, but never larger than the screen, centred.
+        screen = self.qapp.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            size = self.window.size().boundedTo(area.size() * 0.92)
+            self.window.resize(size.expandedTo(self.window.minimumSize()))
+            frame = self.window.frameGeometry()
+            frame.moveCenter(area.center())
+            self.window.move(frame.topLeft())
 
 
 class FirstPaintProbe(QObject):

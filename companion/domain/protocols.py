@@ -75,30 +75,19 @@ class Bound:
     def check(self, value: float) -> Check:
         if math.isnan(value):
             return Check(Verdict.REFUSE, f"{self.label}: not a number.")
-        if self.hard_min is not None and value < self.hard_min:
-            return Check(
-                Verdict.REFUSE,
-                f"{self.label}: {self.format(value)} is below the safe minimum of "
-                f"{self.format(self.hard_min)}.",
-            )
-        if self.hard_max is not None and value > self.hard_max:
-            return Check(
-                Verdict.REFUSE,
-                f"{self.label}: {self.format(value)} is above the safe limit of "
-                f"{self.format(self.hard_max)}.",
-            )
-        if self.warn_min is not None and value < self.warn_min:
-            return Check(
-                Verdict.CONFIRM,
-                f"{self.label}: {self.format(value)} is below the usual "
-                f"{self.format(self.warn_min)}. Keep it anyway?",
-            )
-        if self.warn_max is not None and value > self.warn_max:
-            return Check(
-                Verdict.CONFIRM,
-                f"{self.label}: {self.format(value)} is above the usual "
-                f"{self.format(self.warn_max)}. Keep it anyway?",
-            )
+        limits = (
+            (self.hard_min, -1, Verdict.REFUSE, "below the safe minimum of"),
+            (self.hard_max, +1, Verdict.REFUSE, "above the safe limit of"),
+            (self.warn_min, -1, Verdict.CONFIRM, "below the usual"),
+            (self.warn_max, +1, Verdict.CONFIRM, "above the usual"),
+        )
+        for limit, direction, verdict, wording in limits:
+            if limit is not None and (value - limit) * direction > 0:
+                ask = " Keep it anyway?" if verdict is Verdict.CONFIRM else ""
+                return Check(
+                    verdict,
+                    f"{self.label}: {self.format(value)} is {wording} {self.format(limit)}.{ask}",
+                )
         return Check(Verdict.OK)
 
 

@@ -217,3 +217,27 @@ def test_screens_render_in_both_schemes(make_app, qtbot, tmp_path, scheme):
         title = window.stack.currentWidget().findChild(QLabel, "PageTitle")
         text = title.palette().color(QPalette.ColorRole.WindowText)
         assert abs(text.lightness() - window_colour.lightness()) > 150
+
+
+def test_first_start_fits_the_screen_and_is_centred(make_app):
+    window = make_app().window
+    area = window.screen().availableGeometry()
+    assert window.width() <= area.width()
+    assert window.height() <= area.height()
+    assert window.width() >= window.minimumWidth()
+    centre = window.frameGeometry().center()
+    assert abs(centre.x() - area.center().x()) <= 2
+    assert abs(centre.y() - area.center().y()) <= 2
+
+
+def test_smallest_window_keeps_every_section_readable(make_app, tmp_path):
+    companion = make_app()
+    window = companion.window
+    window.resize(window.minimumSize())
+    for key in window.sections:
+        window.show_section(key)
+        page = window.page(key)
+        window.grab().save(str(tmp_path / f"small-{key}.png"))
+        # Nothing is cut off sideways: text wraps and the page scrolls vertically only.
+        assert page.horizontalScrollBar().maximum() == 0
+        assert page.widget().width() <= page.viewport().width()
