@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from companion.domain.conditions import ConditionCatalog
     from companion.domain.protocols import ProtocolBounds
     from companion.domain.regions import RegionCatalog
+    from companion.domain.triage import TriageCatalog
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -95,3 +97,17 @@ def load_protocols(path: Path | None = None) -> ProtocolBounds:
 
     path = path or content_path("protocols")
     return parse_protocols(read_toml(path), source=path.name)
+
+
+def load_triage(path: Path | None = None) -> TriageCatalog:
+    from companion.domain.triage import parse_triage  # noqa: PLC0415
+
+    path = path or content_path("triage")
+    return parse_triage(read_toml(path), source=path.name)
+
+
+def load_conditions(path: Path | None = None) -> ConditionCatalog:
+    from companion.domain.conditions import parse_conditions  # noqa: PLC0415
+
+    path = path or content_path("conditions")
+    return parse_conditions(read_toml(path), source=path.name)

@@ -1,9 +1,21 @@
 """Every file under resources/content loads and keeps its invariants."""
 
 from companion.domain.regions import Rolling
-from companion.resources import content_files, load_protocols, load_regions, resources_root
+from companion.resources import (
+    content_files,
+    load_conditions,
+    load_protocols,
+    load_regions,
+    load_triage,
+    resources_root,
+)
 
-LOADERS = {"regions": load_regions, "protocols": load_protocols}
+LOADERS = {
+    "regions": load_regions,
+    "protocols": load_protocols,
+    "triage": load_triage,
+    "conditions": load_conditions,
+}
 
 
 def test_every_content_file_has_a_loader_and_loads():
@@ -38,7 +50,9 @@ def test_unknown_resource_names_list_the_known_ones():
 
     with pytest.raises(ResourceNotFoundError, match=r"known: .*recovery-companion"):
         icon_path("nope")
-    with pytest.raises(ResourceNotFoundError, match="known: protocols, regions"):
+    with pytest.raises(
+        ResourceNotFoundError, match="known: conditions, protocols, regions, triage"
+    ):
         content_path("exercises")
 
 

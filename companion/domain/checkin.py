@@ -1,0 +1,175 @@
+"""A soreness check-in: which regions hurt, how much, since when and why (PROTOCOLS 5.1)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from companion.domain.clock import elapsed
+from companion.domain.regions import Side
+
+NRS_MIN, NRS_MAX = 0, 10
+
+
+class Cause(StrEnum):
+    RUN = "run"
+    LEG_DAY = "leg_day"
+    LONG_STANDING = "long_standing"
+    INJURY = "injury"  # a moment of injury: a twist, a blow, a pop
+    UNKNOWN = "unknown"
+
+    @property
+    def label(self) -> str:
+        return {
+            "run": "A run",
+            "leg_day": "Leg day",
+            "long_standing": "A long time on my feet",
+            "injury": "A moment of injury (twist, blow, pop)",
+            "unknown": "Not sure",
+        }[self.value]
+
+
+class SorenessType(StrEnum):
+    """PROTOCOLS 4.1: asked once per episode."""
+
+    DOMS = "doms"
+    ACUTE = "acute_injury"
+    STANDING = "standing_fatigue"
+    OVERUSE = "persistent"
+    NERVE = "nerve"
+
+    @property
+    def label(self) -> str:
+        return {
+            "doms": "Muscle soreness after exercise (came on gradually)",
+            "acute_injury": "An injury (a specific moment, swelling or bruising)",
+            "standing_fatigue": "Tired, heavy legs after standing",
+            "persistent": "A lingering ache or stiffness (weeks)",
+            "nerve": "Burning, shooting, tingling or numbness",
+        }[self.value]
+
+    @classmethod
+    def suggested_for(cls, cause: Cause) -> SorenessType:
+        return {
+            Cause.RUN: cls.DOMS,
+            Cause.LEG_DAY: cls.DOMS,
+            Cause.LONG_STANDING: cls.STANDING,
+            Cause.INJURY: cls.ACUTE,
+            Cause.UNKNOWN: cls.DOMS,
+        }[cause]
+
+
+class Descriptor(StrEnum):
+    TIGHT = "tight"
+    SORE = "sore"
+    TENDER = "tender"
+    ACHING = "aching"
+    PULLING = "pulling"
+    SHARP = "sharp"
+    BURNING = "burning"
+    SHOOTING = "shooting"
+    TINGLING = "tingling"
+    NUMB = "numb"
+    THROBBING = "throbbing"
+
+    @property
+    def raises_flags(self) -> bool:
+        """These words start the nerve and red-flag questions (PROTOCOLS 5.1, rule T6)."""
+        return self in NERVE_WORDS
+
+
+NERVE_WORDS = frozenset(
+    {
+        Descriptor.SHARP,
+        Descriptor.BURNING,
+        Descriptor.SHOOTING,
+        Descriptor.TINGLING,
+        Descriptor.NUMB,
+        Descriptor.THROBBING,
+    }
+)
+
+
+class Swelling(StrEnum):
+    NONE = "none"
+    BOTH_SIDES = "both_sides"
+    ONE_SIDE = "one_side"
+
+
+def check_nrs(value: int, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{what} must be a whole number from 0 to 10, got {value!r}")
+    if not NRS_MIN <= value <= NRS_MAX:
+        raise ValueError(f"{what} must be from 0 to 10, got {value}")
+    return value
+
+
+@dataclass(frozen=True)
+class RegionReport:
+    region_id: str
+    side: Side
+    at_rest: int  # NRS 0-10
+    on_movement: int  # NRS 0-10 during the region's test movement
+    descriptors: frozenset[Descriptor] = frozenset()
+
+    def __post_init__(self) -> None:
+        check_nrs(self.at_rest, f"{self.region_id} at rest")
+        check_nrs(self.on_movement, f"{self.region_id} on movement")
+
+    @property
+    def worst(self) -> int:
+        return max(self.at_rest, self.on_movement)
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    at: datetime
+    onset: datetime  # when it started, or when the triggering activity ended
+    cause: Cause
+    soreness_type: SorenessType
+    regions: tuple[RegionReport, ...] = ()
+    swelling: Swelling = Swelling.NONE
+    swollen_side: Side | None = None  # which leg, when one side is swollen
+    area_warm_or_red: bool = False
+    triage_answers: dict[str, bool] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.at.tzinfo is None or self.onset.tzinfo is None:
+            raise ValueError("check-in times must be timezone-aware")
+        ids = [r.region_id for r in self.regions]
+        if len(set(ids)) != len(ids):
+            raise ValueError("a region is listed twice in one check-in")
+
+    @property
+    def hours_since_onset(self) -> float:
+        return max(0.0, elapsed(self.onset, self.at).total_seconds() / 3600)
+
+    @property
+    def sore_regions(self) -> tuple[RegionReport, ...]:
+        return tuple(r for r in self.regions if r.worst > 0)
+
+    @property
+    def legs(self) -> frozenset[Side]:
+        return frozenset(r.side for r in self.sore_regions)
+
+    @property
+    def has_nerve_words(self) -> bool:
+        return any(r.descriptors & NERVE_WORDS for r in self.regions)
+
+
+def sorer_side(reports: Iterable[RegionReport]) -> dict[str, Side]:
+    """For each paired region group marked on both sides, the clearly sorer side (by 2+)."""
+    by_group: dict[str, dict[Side, int]] = {}
+    for report in reports:
+        if report.side is Side.CENTRE:
+            continue
+        group = report.region_id.rsplit("_", 1)[0]
+        by_group.setdefault(group, {})[report.side] = report.worst
+    result: dict[str, Side] = {}
+    for group, sides in by_group.items():
+        left, right = sides.get(Side.LEFT, 0), sides.get(Side.RIGHT, 0)
+        if abs(left - right) >= 2:
+            result[group] = Side.LEFT if left > right else Side.RIGHT
+    return result

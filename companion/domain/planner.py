@@ -1,0 +1,221 @@
+"""Today's plan: check-in + conditions + triage + now -> what to do, each with a why.
+
+Pure: it takes data and returns data. The routine part (stretches and rolls)
+is filled from the exercise library when one is supplied; with none, the
+plan says so and offers the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from companion.domain.checkin import CheckIn, SorenessType, Swelling
+from companion.domain.conditions import ConditionCatalog, Effect, Gate, ReportedCondition
+from companion.domain.protocols import ProtocolBounds
+from companion.domain.regions import Side
+from companion.domain.therapy import (
+    FRESH_INJURY_H,
+    TYPICAL_DOMS_END_H,
+    TherapyContext,
+    TherapyOption,
+    therapy_options,
+)
+from companion.domain.triage import Tier, TriageResult
+
+ROUTINE_MINUTES = (5, 10, 20)
+
+STOP_RULES = (
+    (
+        "Sharp, stabbing or tearing pain, pain 2 or more points above where you started, "
+        "or 7/10 or more."
+    ),
+    "Tingling, pins and needles, burning, electric-shock feelings or numbness.",
+    (
+        "With cold: skin turning white, grey, waxy, blue or blotchy, numbness, "
+        "or shivering you cannot stop."
+    ),
+    "With heat: skin that stings, blisters or stays bright red.",
+    "Feeling dizzy, faint or sick, chest pain or trouble breathing.",
+)
+
+
+@dataclass(frozen=True)
+class WaterTarget:
+    litres: float | None  # None: no numeric goal today
+    why: str
+
+
+@dataclass(frozen=True)
+class ActiveRecovery:
+    allowed: bool
+    minutes: int
+    modes: tuple[str, ...]
+    why: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    made_at: datetime
+    minutes: int
+    hours_since_onset: float
+    soreness_type: SorenessType
+    triage: TriageResult
+    notes: tuple[str, ...]
+    therapies: tuple[TherapyOption, ...]
+    active_recovery: ActiveRecovery
+    water: WaterTarget
+    routine_note: str
+    stop_rules: tuple[str, ...] = STOP_RULES
+
+    @property
+    def locked(self) -> bool:
+        """Nothing but the safety message is offered (RED)."""
+        return self.triage.tier is Tier.RED
+
+
+def make_plan(
+    checkin: CheckIn,
+    *,
+    triage: TriageResult,
+    conditions: tuple[ReportedCondition, ...],
+    catalog: ConditionCatalog,
+    bounds: ProtocolBounds,
+    now: datetime,
+    minutes: int = 10,
+    strength_focus: bool = False,
+) -> Plan:
+    if minutes not in ROUTINE_MINUTES:
+        raise ValueError(f"routine length must be one of {ROUTINE_MINUTES} minutes, got {minutes}")
+    hours = checkin.hours_since_onset
+    ctx = TherapyContext(
+        soreness_type=checkin.soreness_type,
+        hours_since_onset=hours,
+        legs=checkin.legs,
+        groups=frozenset(
+            r.region_id.rsplit("_", 1)[0] if r.side is not Side.CENTRE else r.region_id
+            for r in checkin.sore_regions
+        ),
+        swelling=checkin.swelling,
+        area_warm_or_red=checkin.area_warm_or_red,
+        conditions=conditions,
+        triage=triage,
+        strength_focus=strength_focus,
+    )
+    return Plan(
+        made_at=now,
+        minutes=minutes,
+        hours_since_onset=hours,
+        soreness_type=checkin.soreness_type,
+        triage=triage,
+        notes=tuple(_notes(checkin, triage, hours)),
+        therapies=therapy_options(ctx, catalog, bounds),
+        active_recovery=_active_recovery(checkin, triage, bounds, hours),
+        water=water_target(conditions, catalog, triage, bounds),
+        routine_note=_routine_note(checkin, triage),
+    )
+
+
+def _notes(checkin: CheckIn, triage: TriageResult, hours: float) -> list[str]:
+    notes = triage.explain() if triage.tier is not Tier.GREEN else []
+    kind = checkin.soreness_type
+    if (
+        kind is SorenessType.DOMS
+        and hours >= TYPICAL_DOMS_END_H
+        and triage.tier.rank < Tier.YELLOW.rank
+    ):
+        notes.append(
+            "Soreness from exercise usually eases clearly within a week. Since this has lasted "
+            "longer, book a check with a doctor or physiotherapist."
+        )
+    if kind is SorenessType.DOMS and hours < TYPICAL_DOMS_END_H:
+        notes.append(
+            "Soreness after exercise usually peaks one to three days after the activity and "
+            "eases within about a week. No single treatment is clearly best; use what helps you."
+        )
+    if kind is SorenessType.ACUTE and hours < FRESH_INJURY_H:
+        notes.append(
+            "For the first days after an injury: protect it without keeping it completely still, "
+            "raise it when you rest, and no heat, hot baths, massage or rolling on the spot."
+        )
+    if kind is SorenessType.STANDING:
+        notes.append(
+            "After a long time standing, raising your legs for 15 to 20 minutes, ankle pumps "
+            "and a short walk help the most."
+        )
+    if kind is SorenessType.NERVE:
+        notes.append(
+            "Burning, shooting, tingling or numb feelings are not ordinary muscle soreness. "
+            "Answer the safety questions; if they persist, see a doctor."
+        )
+    if checkin.swelling is Swelling.ONE_SIDE and triage.tier is Tier.GREEN:
+        notes.append("One leg is swollen: the safety questions about a possible clot come first.")
+    return notes
+
+
+def _active_recovery(
+    checkin: CheckIn, triage: TriageResult, bounds: ProtocolBounds, hours: float
+) -> ActiveRecovery:
+    default = int(bounds.bound("active_recovery.duration").default or 20)
+    if triage.tier.rank >= Tier.ORANGE.rank:
+        return ActiveRecovery(False, 0, (), "Not today: get the advised medical check first.")
+    if checkin.soreness_type is SorenessType.ACUTE and hours < FRESH_INJURY_H:
+        return ActiveRecovery(
+            False,
+            0,
+            (),
+            "Rest the injury for the first days; gentle movement of nearby joints is fine.",
+        )
+    if checkin.soreness_type is SorenessType.NERVE:
+        return ActiveRecovery(
+            False, 0, (), "Not until the nerve-type symptoms have been looked at."
+        )
+    restrictions = triage.restrictions
+    heavy = any(r.worst >= 7 for r in checkin.sore_regions)
+    if restrictions & {"no_running", "no_impact", "no_running_recovery"} or heavy:
+        modes: tuple[str, ...] = ("easy cycling", "swimming", "walking on the flat")
+        why = "Low-impact movement at an easy, chatty pace"
+        why += " while the soreness is heavy." if heavy else " while running is off."
+    else:
+        modes = ("walking", "easy cycling", "swimming", "a very easy jog")
+        why = "Easy movement at a pace where you can still talk may ease soreness a little."
+    return ActiveRecovery(True, default, modes, why)
+
+
+def water_target(
+    conditions: tuple[ReportedCondition, ...],
+    catalog: ConditionCatalog,
+    triage: TriageResult,
+    bounds: ProtocolBounds,
+    base_litres: float | None = None,
+) -> WaterTarget:
+    if "no_extra_fluids" in triage.restrictions:
+        return WaterTarget(None, "No water goal: do not drink more until you have been assessed.")
+    if "no_hydration_push" in triage.restrictions:
+        return WaterTarget(None, "No water goal today: drink to thirst while you get checked.")
+    verdict = catalog.verdict(conditions, Gate.WATER_GOAL, ())
+    if verdict.effect is Effect.BLOCKED:
+        return WaterTarget(None, verdict.reasons[0])
+    base = (
+        base_litres if base_litres is not None else bounds.bound("hydration.daily_target").default
+    )
+    assert base is not None
+    extra = catalog.water_extra(conditions)
+    litres = round(base + extra, 2)
+    why = "About this much to drink across your waking day; thirst and pale urine are good guides."
+    if extra:
+        why = f"Includes {extra:g} L extra for pregnancy. " + why
+    return WaterTarget(litres, why)
+
+
+def _routine_note(checkin: CheckIn, triage: TriageResult) -> str:
+    if triage.tier is Tier.RED:
+        return "Routines are locked until you confirm you have been assessed."
+    if triage.locks_everything:
+        return "Routines are paused for 24 hours while you get the advised check."
+    if checkin.soreness_type is SorenessType.NERVE:
+        return "No stretching or rolling while nerve-type symptoms are present."
+    locked = sorted(s.value for s in triage.locked_legs)
+    if locked:
+        return f"Routines for the {' and '.join(locked)} leg are paused for 24 hours."
+    return ""

@@ -1,0 +1,281 @@
+"""Ice, heat, contrast or a bath: what is allowed today and why (PROTOCOLS.md section 4).
+
+Gates are applied before any suggestion (4.3): a triage lock, nerve-type pain,
+a fresh injury, swelling or warmth, and the user's health conditions (3.4).
+Then the hours since onset and the soreness type decide what to suggest (4.2).
+Every option carries one plain sentence saying why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from companion.domain.checkin import SorenessType, Swelling
+from companion.domain.conditions import ConditionCatalog, Effect, Gate, ReportedCondition
+from companion.domain.protocols import ProtocolBounds
+from companion.domain.regions import Side
+from companion.domain.triage import Tier, TriageResult
+
+FRESH_INJURY_H = 72
+TYPICAL_DOMS_END_H = 7 * 24
+OUTER_KNEE_GROUPS = frozenset({"knee", "lateral_lower_leg", "lateral_thigh_itb"})
+
+
+class Therapy(StrEnum):
+    ICE_PACK = "ice_pack"
+    HEAT_PACK = "heat_pack"
+    CONTRAST = "contrast"
+    COLD_WATER_IMMERSION = "cold_water_immersion"
+    WARM_BATH = "warm_bath"
+
+    @property
+    def label(self) -> str:
+        return {
+            "ice_pack": "Ice pack",
+            "heat_pack": "Heat pack",
+            "contrast": "Contrast (hot and cold water)",
+            "cold_water_immersion": "Cold-water soak",
+            "warm_bath": "Warm bath",
+        }[self.value]
+
+    @property
+    def heats(self) -> bool:
+        return self in (Therapy.HEAT_PACK, Therapy.CONTRAST, Therapy.WARM_BATH)
+
+    @property
+    def cools(self) -> bool:
+        return self in (Therapy.ICE_PACK, Therapy.CONTRAST, Therapy.COLD_WATER_IMMERSION)
+
+    @property
+    def gates(self) -> tuple[Gate, ...]:
+        return {
+            "ice_pack": (Gate.COLD_PACK,),
+            "heat_pack": (Gate.LOCAL_HEAT,),
+            "contrast": (Gate.LOCAL_HEAT, Gate.COLD_IMMERSION),
+            "cold_water_immersion": (Gate.COLD_IMMERSION,),
+            "warm_bath": (Gate.WARM_BATH,),
+        }[self.value]
+
+
+class Status(StrEnum):
+    SUGGESTED = "suggested"
+    ALLOWED = "allowed"
+    CAUTION = "caution"
+    BLOCKED = "blocked"
+
+    @property
+    def usable(self) -> bool:
+        return self is not Status.BLOCKED
+
+
+@dataclass(frozen=True)
+class TherapyContext:
+    soreness_type: SorenessType
+    hours_since_onset: float
+    legs: frozenset[Side]
+    groups: frozenset[str] = frozenset()  # region groups that are sore
+    swelling: Swelling = Swelling.NONE
+    area_warm_or_red: bool = False
+    conditions: tuple[ReportedCondition, ...] = ()
+    triage: TriageResult = field(default_factory=lambda: TriageResult(Tier.GREEN))
+    strength_focus: bool = False  # building muscle: no routine cold baths (4.4)
+
+    @property
+    def fever_or_infection(self) -> bool:
+        return any(f.question.id in ("O4", "O9") for f in self.triage.flags)
+
+
+@dataclass(frozen=True)
+class TherapyOption:
+    therapy: Therapy
+    status: Status
+    why: str
+    reasons: tuple[str, ...] = ()  # why it is blocked or needs care
+    protocol: Mapping[str, float | str] = field(default_factory=dict)
+
+
+def therapy_options(
+    ctx: TherapyContext, catalog: ConditionCatalog, bounds: ProtocolBounds
+) -> tuple[TherapyOption, ...]:
+    return tuple(_option(t, ctx, catalog, bounds) for t in Therapy)
+
+
+def _blocks(therapy: Therapy, ctx: TherapyContext) -> list[str]:
+    """The hard gates of PROTOCOLS 4.3 that do not depend on health conditions."""
+    blocks: list[str] = []
+    triage = ctx.triage
+    if triage.tier is Tier.RED:
+        blocks.append("Emergency signs were reported: no treatments until you have been assessed.")
+    elif any(triage.leg_locked(side) for side in ctx.legs or {Side.LEFT, Side.RIGHT}):
+        blocks.append("Care today was advised for this leg: no heat or cold until it is checked.")
+    if ctx.soreness_type is SorenessType.NERVE:
+        blocks.append(
+            "Burning, shooting, tingling or numb pain is not treated with heat or cold here; "
+            "answer the safety questions first."
+        )
+    if therapy.cools and "no_cold" in triage.restrictions:
+        blocks.append("A clinician should clear cold treatments first (see your check-in answers).")
+    if therapy.heats:
+        fresh = ctx.soreness_type is SorenessType.ACUTE and ctx.hours_since_onset < FRESH_INJURY_H
+        if fresh:
+            blocks.append("The injury is less than 72 hours old: heat can add to swelling.")
+        if ctx.swelling is not Swelling.NONE or ctx.area_warm_or_red or ctx.fever_or_infection:
+            blocks.append("There is swelling, warmth, redness or fever: no heat until it settles.")
+    return blocks
+
+
+def _option(
+    therapy: Therapy, ctx: TherapyContext, catalog: ConditionCatalog, bounds: ProtocolBounds
+) -> TherapyOption:
+    blocks = _blocks(therapy, ctx)
+    cautions: list[str] = []
+    for gate in therapy.gates:
+        verdict = catalog.verdict(ctx.conditions, gate, ctx.legs)
+        if verdict.effect is Effect.BLOCKED:
+            blocks.extend(verdict.reasons)
+        elif verdict.effect is Effect.CAUTION:
+            cautions.extend(verdict.reasons)
+    protocol = _protocol(therapy, ctx, catalog, bounds)
+    if therapy is Therapy.ICE_PACK and ctx.groups & OUTER_KNEE_GROUPS:
+        cautions.append("Over the outer knee, keep ice to 10 minutes: a nerve runs close there.")
+    if therapy is Therapy.COLD_WATER_IMMERSION and ctx.strength_focus:
+        cautions.append(
+            "Regular cold soaks after strength training can blunt muscle gains; "
+            "heat or rolling suit a muscle-building block better."
+        )
+    blocks = list(dict.fromkeys(blocks))
+    cautions = list(dict.fromkeys(cautions))
+    if blocks:
+        return TherapyOption(therapy, Status.BLOCKED, blocks[0], tuple(blocks), protocol)
+    suggested, why = _timing(therapy, ctx)
+    if cautions:
+        return TherapyOption(therapy, Status.CAUTION, why, tuple(cautions), protocol)
+    return TherapyOption(
+        therapy, Status.SUGGESTED if suggested else Status.ALLOWED, why, (), protocol
+    )
+
+
+# PROTOCOLS 4.2 as a table: (soreness type, phase) -> {therapy: why it is suggested};
+# the None entry is the sentence for every other, still allowed, therapy.
+_ACUTE_ICE = "For a fresh injury, a cold pack eases pain; it does not speed healing."
+_TIMING: dict[tuple[SorenessType, str], dict[Therapy | None, str]] = {
+    (SorenessType.DOMS, "early"): {
+        Therapy.COLD_WATER_IMMERSION: (
+            "A cold soak soon after hard exercise may ease soreness, "
+            "most useful if you train again within a day or two."
+        ),
+        Therapy.CONTRAST: "Warmth or contrast soon after exercise may ease the soreness to come.",
+        Therapy.WARM_BATH: "Warmth or contrast soon after exercise may ease the soreness to come.",
+        None: "Cold mainly eases pain; use it if something feels sore now.",
+    },
+    (SorenessType.DOMS, "peak"): {
+        Therapy.WARM_BATH: "Around the usual peak of soreness, warmth eases stiffness.",
+        Therapy.HEAT_PACK: "Around the usual peak of soreness, warmth eases stiffness.",
+        Therapy.CONTRAST: "Contrast (hot then cold, ending cold) is another comfortable option.",
+        None: "Choose cold if you prefer it or the muscle feels hot.",
+    },
+    (SorenessType.DOMS, "late"): {
+        None: "Soreness after more than a week is not typical: have it checked.",
+    },
+    (SorenessType.ACUTE, "fresh"): {
+        Therapy.ICE_PACK: _ACUTE_ICE,
+        None: "For a fresh injury a cold pack on the spot is the simple choice.",
+    },
+    (SorenessType.ACUTE, "later"): {
+        Therapy.ICE_PACK: _ACUTE_ICE,
+        Therapy.HEAT_PACK: "After 72 hours without swelling, gentle heat is fine.",
+        None: "After 72 hours without swelling, warmth or cold as you prefer.",
+    },
+    (SorenessType.STANDING, "any"): {
+        None: "Warm or cool, choose what feels good; raising the legs helps most.",
+    },
+    (SorenessType.OVERUSE, "any"): {
+        Therapy.HEAT_PACK: "Heat before activity eases a stiff, lingering ache.",
+        Therapy.ICE_PACK: "Cold after activity can calm a flare-up.",
+        None: "An option if it feels good; a physio review helps if the ache persists.",
+    },
+    (SorenessType.NERVE, "any"): {None: "Heat and cold are not used for nerve-type pain here."},
+}
+
+
+def _phase(kind: SorenessType, hours: float) -> str:
+    if kind is SorenessType.DOMS:
+        return "early" if hours < 24 else "peak" if hours < TYPICAL_DOMS_END_H else "late"
+    if kind is SorenessType.ACUTE:
+        return "fresh" if hours < FRESH_INJURY_H else "later"
+    return "any"
+
+
+def _timing(therapy: Therapy, ctx: TherapyContext) -> tuple[bool, str]:
+    """PROTOCOLS 4.2: is it a good fit now, and why."""
+    row = _TIMING[(ctx.soreness_type, _phase(ctx.soreness_type, ctx.hours_since_onset))]
+    if therapy in row:
+        return True, row[therapy]
+    return False, row[None]
+
+
+def _number(value: object) -> float:
+    assert isinstance(value, int | float), value
+    return float(value)
+
+
+def _protocol(
+    therapy: Therapy, ctx: TherapyContext, catalog: ConditionCatalog, bounds: ProtocolBounds
+) -> dict[str, float | str]:
+    def default(key: str) -> float:
+        value = bounds.bound(key).default
+        assert value is not None, key
+        return value
+
+    if therapy is Therapy.ICE_PACK:
+        minutes = default("ice_pack.application")
+        if ctx.groups & OUTER_KNEE_GROUPS:
+            minutes = min(minutes, default("ice_pack.application_outer_knee_or_lean"))
+        return {
+            "minutes_on": minutes,
+            "every_minutes": default("ice_pack.interval_between_sessions"),
+            "max_sessions_per_day": bounds.bound("ice_pack.sessions_per_24h").hard_max or 8,
+            "skin_check_every_minutes": _number(bounds.setting("ice_pack.skin_check_every_min")),
+            "variant": "10 min on, 10 off, 10 on",
+        }
+    if therapy is Therapy.HEAT_PACK:
+        return {
+            "minutes_on": default("local_heat.application"),
+            "min_gap_minutes": default("local_heat.gap"),
+            "max_sessions_per_day": bounds.bound("local_heat.per_day").hard_max or 6,
+        }
+    if therapy is Therapy.CONTRAST:
+        hot, cold = default("contrast_water.hot_phase"), default("contrast_water.cold_phase")
+        total = default("contrast_water.total")
+        return {
+            "hot_c": default("contrast_water.hot"),
+            "cold_c": default("contrast_water.cold"),
+            "hot_minutes": hot,
+            "cold_minutes": cold,
+            "cycles": round(total / (hot + cold)),
+            "total_minutes": total,
+            "end_on": str(bounds.setting("contrast_water.end_on")),
+        }
+    if therapy is Therapy.COLD_WATER_IMMERSION:
+        return {
+            "water_c": default("cold_water_immersion.temp"),
+            "minutes": default("cold_water_immersion.duration"),
+            "depth": str(bounds.setting("cold_water_immersion.max_depth")),
+        }
+    temp = default("warm_bath.temp")
+    minutes = default("warm_bath.duration")
+    cap_temp = catalog.cap(ctx.conditions, "warm_bath_temp_max_c")
+    cap_minutes = catalog.cap(ctx.conditions, "warm_bath_minutes_max")
+    if cap_temp is not None:
+        temp = min(temp, cap_temp)
+    if temp > 38:
+        minutes = min(minutes, default("warm_bath.duration_above_38c"))
+    if cap_minutes is not None:
+        minutes = min(minutes, cap_minutes)
+    return {
+        "water_c": temp,
+        "minutes": minutes,
+        "max_water_c": bounds.bound("warm_bath.temp").hard_max or 40,
+    }

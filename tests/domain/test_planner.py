@@ -1,0 +1,185 @@
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from companion.domain.checkin import (
+    Cause,
+    CheckIn,
+    Descriptor,
+    RegionReport,
+    SorenessType,
+    Swelling,
+    sorer_side,
+)
+from companion.domain.conditions import ReportedCondition
+from companion.domain.planner import STOP_RULES, make_plan
+from companion.domain.regions import Side
+from companion.domain.therapy import Status
+from companion.domain.triage import GREEN, Tier
+from companion.resources import load_conditions, load_protocols, load_triage
+
+NOW = datetime(2026, 6, 15, 9, 0, tzinfo=ZoneInfo("Europe/London"))
+L, R = Side.LEFT, Side.RIGHT
+
+
+@pytest.fixture(scope="module")
+def kit():
+    return load_conditions(), load_protocols(), load_triage()
+
+
+def checkin(hours=30, kind=SorenessType.DOMS, regions=None, **kw):
+    regions = regions or (RegionReport("quads_L", L, 3, 6), RegionReport("quads_R", R, 2, 3))
+    return CheckIn(
+        at=NOW,
+        onset=NOW - timedelta(hours=hours),
+        cause=Cause.RUN,
+        soreness_type=kind,
+        regions=tuple(regions),
+        **kw,
+    )
+
+
+def plan(kit, ci=None, triage=GREEN, conditions=(), **kw):
+    catalog, bounds, _ = kit
+    return make_plan(
+        ci or checkin(),
+        triage=triage,
+        conditions=conditions,
+        catalog=catalog,
+        bounds=bounds,
+        now=NOW,
+        **kw,
+    )
+
+
+def test_ordinary_doms_plan(kit):
+    p = plan(kit)
+    assert p.triage.tier is Tier.GREEN
+    assert p.hours_since_onset == 30
+    assert p.water.litres == 2.0
+    assert p.active_recovery.allowed
+    assert p.active_recovery.minutes == 20
+    assert p.stop_rules == STOP_RULES
+    assert not p.locked
+    assert p.routine_note == ""
+    assert any("peaks one to three days" in n for n in p.notes)
+    assert all(o.why for o in p.therapies)
+
+
+def test_red_locks_everything_and_says_so(kit):
+    red = kit[2].evaluate({"R1": True}, [L], NOW)
+    p = plan(kit, triage=red)
+    assert p.locked
+    assert all(o.status is Status.BLOCKED for o in p.therapies)
+    assert not p.active_recovery.allowed
+    assert p.notes[0] == Tier.RED.headline
+    assert "locked until you confirm" in p.routine_note
+
+
+def test_hyponatraemia_turns_the_water_goal_off(kit):
+    p = plan(kit, triage=kit[2].evaluate({"R6": True}, [L], NOW))
+    assert p.water.litres is None
+    assert "do not drink more" in p.water.why
+
+
+def test_dark_urine_stops_hydration_pushes(kit):
+    p = plan(kit, triage=kit[2].evaluate({"O8": True}, [L], NOW))
+    assert p.water.litres is None
+
+
+def test_fluid_limit_condition_turns_water_goal_off(kit):
+    p = plan(kit, conditions=(ReportedCondition("fluid_limit"),))
+    assert p.water.litres is None
+    assert "doctor" in p.water.why
+
+
+def test_pregnancy_adds_water(kit):
+    assert plan(kit, conditions=(ReportedCondition("pregnancy"),)).water.litres == 2.3
+
+
+def test_orange_on_one_leg_pauses_that_legs_routines(kit):
+    p = plan(kit, triage=kit[2].evaluate({"O5": True}, [L], NOW))
+    assert p.routine_note == "Routines for the left leg are paused for 24 hours."
+    assert not p.active_recovery.allowed
+
+
+def test_fresh_injury_rests_and_explains(kit):
+    ci = checkin(
+        hours=6, kind=SorenessType.ACUTE, regions=(RegionReport("ankle_achilles_R", R, 5, 7),)
+    )
+    p = plan(kit, ci)
+    assert not p.active_recovery.allowed
+    assert any("no heat, hot baths, massage or rolling" in n for n in p.notes)
+    suggested = {o.therapy.value for o in p.therapies if o.status is Status.SUGGESTED}
+    assert suggested == {"ice_pack"}
+
+
+def test_soreness_beyond_a_week_asks_for_a_check(kit):
+    p = plan(kit, checkin(hours=8 * 24))
+    assert any("book a check" in n for n in p.notes)
+
+
+def test_heavy_soreness_or_running_ban_means_low_impact(kit):
+    heavy = checkin(regions=(RegionReport("calves_L", L, 4, 8),))
+    assert "a very easy jog" not in plan(kit, heavy).active_recovery.modes
+    stress = kit[2].evaluate({"Y2": True}, [L], NOW)
+    assert plan(kit, triage=stress).active_recovery.modes == (
+        "easy cycling",
+        "swimming",
+        "walking on the flat",
+    )
+
+
+def test_routine_length_must_be_offered(kit):
+    with pytest.raises(ValueError, match="5, 10, 20"):
+        plan(kit, minutes=15)
+
+
+def test_nerve_type_blocks_thermal_and_routines(kit):
+    ci = checkin(
+        kind=SorenessType.NERVE,
+        regions=(RegionReport("hamstrings_L", L, 4, 6, frozenset({Descriptor.SHOOTING})),),
+    )
+    p = plan(kit, ci)
+    assert all(o.status is Status.BLOCKED for o in p.therapies)
+    assert ci.has_nerve_words
+    assert "nerve-type" in p.routine_note
+
+
+def test_one_sided_swelling_note_when_not_yet_screened(kit):
+    p = plan(kit, checkin(swelling=Swelling.ONE_SIDE, swollen_side=L))
+    assert any("possible clot" in n for n in p.notes)
+
+
+def test_checkin_validates_scores_and_times():
+    with pytest.raises(ValueError, match="0 to 10"):
+        RegionReport("quads_L", L, 11, 2)
+    with pytest.raises(ValueError, match="whole number"):
+        RegionReport("quads_L", L, 2.5, 2)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="aware"):
+        CheckIn(
+            at=datetime(2026, 1, 1), onset=NOW, cause=Cause.RUN, soreness_type=SorenessType.DOMS
+        )
+    with pytest.raises(ValueError, match="twice"):
+        checkin(regions=(RegionReport("quads_L", L, 1, 1), RegionReport("quads_L", L, 2, 2)))
+
+
+def test_onset_in_the_future_counts_as_zero_hours():
+    assert checkin(hours=-3).hours_since_onset == 0
+
+
+def test_sorer_side_needs_two_points():
+    reports = [
+        RegionReport("calves_L", L, 2, 7),
+        RegionReport("calves_R", R, 2, 4),
+        RegionReport("quads_L", L, 3, 4),
+        RegionReport("quads_R", R, 3, 5),
+        RegionReport("lower_back", Side.CENTRE, 5, 5),
+    ]
+    assert sorer_side(reports) == {"calves": L}
+
+
+def test_cause_suggests_a_type():
+    assert SorenessType.suggested_for(Cause.LONG_STANDING) is SorenessType.STANDING
+    assert SorenessType.suggested_for(Cause.INJURY) is SorenessType.ACUTE

@@ -1,0 +1,142 @@
+"""Every PROTOCOLS 3.2 question, as a table of cases."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from companion.domain.regions import Side
+from companion.domain.triage import GREEN, Moment, Tier, combine
+from companion.resources import load_triage
+
+NOW = datetime(2026, 6, 15, 9, 0, tzinfo=ZoneInfo("Europe/London"))
+L, R, C = Side.LEFT, Side.RIGHT, Side.CENTRE
+BOTH = frozenset({L, R})
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_triage()
+
+
+# question, sides being checked, tier, legs locked, locks everything, restrictions
+CASES = [
+    ("R1", [L], Tier.RED, BOTH, True, set()),
+    ("R2", [R], Tier.RED, BOTH, True, set()),
+    ("R3", [L], Tier.RED, BOTH, True, set()),
+    ("R4", [C], Tier.RED, BOTH, True, set()),
+    ("R5", [L], Tier.RED, BOTH, True, {"no_hydration_push"}),
+    ("R6", [L], Tier.RED, BOTH, True, {"no_extra_fluids", "no_hydration_push"}),
+    ("R7", [L], Tier.RED, BOTH, True, set()),
+    ("R8", [R], Tier.RED, BOTH, True, set()),
+    ("O1", [L], Tier.ORANGE, BOTH, False, {"no_leg_contact", "no_compression"}),
+    ("O2", [L], Tier.ORANGE, {L}, False, set()),
+    ("O3", [R], Tier.ORANGE, {R}, False, set()),
+    ("O4", [L], Tier.ORANGE, {L}, False, set()),
+    ("O5", [R], Tier.ORANGE, {R}, False, set()),
+    ("O6", [L], Tier.ORANGE, {L}, False, set()),
+    ("O7", [L, R], Tier.ORANGE, BOTH, False, set()),
+    ("O8", [L], Tier.ORANGE, BOTH, True, {"no_hydration_push"}),
+    ("O9", [L], Tier.ORANGE, BOTH, True, set()),
+    ("O10", [C], Tier.ORANGE, BOTH, False, set()),
+    ("Y1", [L], Tier.YELLOW, set(), False, set()),
+    ("Y2", [L], Tier.YELLOW, set(), False, {"no_running", "no_impact"}),
+    ("Y3", [L], Tier.YELLOW, set(), False, {"no_running_recovery"}),
+    ("Y4", [L], Tier.YELLOW, set(), False, {"no_cold", "no_compression"}),
+    ("Y5", [L], Tier.YELLOW, set(), False, set()),
+    ("Y6", [C], Tier.YELLOW, set(), False, set()),
+    ("Y7", [L], Tier.YELLOW, set(), False, set()),
+    ("Y8", [L], Tier.YELLOW, set(), False, set()),
+]
+
+
+def test_the_table_covers_every_question(catalog):
+    assert {case[0] for case in CASES} | {"Y7B"} == {q.id for q in catalog.questions}
+
+
+@pytest.mark.parametrize(("qid", "sides", "tier", "locked", "everything", "restricts"), CASES)
+def test_each_question(catalog, qid, sides, tier, locked, everything, restricts):
+    result = catalog.evaluate({qid: True}, sides, NOW)
+    assert result.tier is tier
+    assert result.locked_legs == frozenset(locked)
+    assert result.locks_everything is everything
+    assert result.restrictions == frozenset(restricts)
+    assert result.flags[0].question.id == qid
+    assert result.requires_assessment is (tier is Tier.RED)
+    if tier is Tier.ORANGE:
+        assert result.lock_until == NOW + timedelta(hours=24)
+    else:
+        assert result.lock_until is None
+    lines = result.explain()
+    assert lines[0] == tier.headline
+    assert catalog.get(qid).because in lines
+
+
+def test_all_no_is_green_and_never_reassures(catalog):
+    answers = {q.id: False for q in catalog.questions}
+    result = catalog.evaluate(answers, [L], NOW)
+    assert result.tier is Tier.GREEN
+    assert result.flags == ()
+    assert result.tier.headline == "No warning signs reported."
+    assert "fine" not in result.tier.headline.lower()
+
+
+def test_clot_signs_with_chest_symptoms_become_red(catalog):
+    result = catalog.evaluate({"O1": True, "R1": True}, [L], NOW)
+    assert result.tier is Tier.RED
+    assert {f.question.id: f.tier for f in result.flags} == {"R1": Tier.RED, "O1": Tier.RED}
+
+
+def test_breathless_at_rest_only_counts_after_swollen_legs(catalog):
+    assert catalog.evaluate({"Y7B": True}, [L], NOW).tier is Tier.GREEN
+    result = catalog.evaluate({"Y7": True, "Y7B": True}, [L], NOW)
+    assert result.tier is Tier.ORANGE
+    assert result.locks_everything
+
+
+def test_highest_tier_wins_and_nothing_adds_up(catalog):
+    many_yellow = dict.fromkeys(("Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "Y8"), True)
+    assert catalog.evaluate(many_yellow, [L], NOW).tier is Tier.YELLOW
+    mixed = catalog.evaluate({"Y2": True, "O5": True}, [R], NOW)
+    assert mixed.tier is Tier.ORANGE
+    assert mixed.locked_legs == {R}
+    assert mixed.restrictions == {"no_running", "no_impact"}
+
+
+def test_unknown_answers_are_refused(catalog):
+    with pytest.raises(ValueError, match="Q9"):
+        catalog.evaluate({"Q9": True}, [L], NOW)
+
+
+@pytest.mark.parametrize(
+    ("moment", "must_include"),
+    [
+        (Moment.BEFORE_TIMER, {"R1", "R2", "O1", "O5"}),
+        (Moment.NERVE_DESCRIPTOR, {"O5", "R3", "R4"}),
+        (Moment.ONE_SIDED_SWELLING, {"O1", "R1"}),
+        (Moment.DARK_URINE, {"R5", "O8"}),
+        (Moment.FEVER, {"O9"}),
+        (Moment.SORENESS_NOT_EASING, {"Y1"}),
+    ],
+)
+def test_moments_ask_the_right_questions(catalog, moment, must_include):
+    assert must_include <= {q.id for q in catalog.for_moment(moment)}
+
+
+def test_full_screen_asks_everything(catalog):
+    assert {q.id for q in catalog.for_moment(Moment.FULL)} == {q.id for q in catalog.questions}
+
+
+def test_combine_keeps_the_strictest(catalog):
+    left = catalog.evaluate({"O5": True}, [L], NOW)
+    right = catalog.evaluate({"Y2": True}, [R], NOW)
+    both = combine([left, right, GREEN])
+    assert both.tier is Tier.ORANGE
+    assert both.locked_legs == {L}
+    assert both.restrictions == {"no_running", "no_impact"}
+    assert combine([GREEN, GREEN]) is GREEN
+
+
+def test_central_region_locks_both_legs(catalog):
+    assert catalog.evaluate({"O5": True}, [C], NOW).locked_legs == BOTH
+    assert catalog.evaluate({"O5": True}, [C], NOW).leg_locked(C)
