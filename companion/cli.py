@@ -10,9 +10,13 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from companion import APP_ID, APP_NAME, __version__
+from companion.domain.checkin import ROUTINE_MINUTES, SorenessType
+
+if TYPE_CHECKING:
+    from companion.domain.planner import Plan
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -46,6 +50,57 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="command")
     regions = commands.add_parser("regions", help="list the body-map regions")
     regions.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    plan = commands.add_parser(
+        "plan",
+        help="print today's plan for the given sore regions, with no window",
+        description="Print today's plan: the safety outcome, ice/heat/contrast/bath options "
+        "with reasons and protocol numbers, active recovery and the water goal. Scores are "
+        "0-10 soreness during each region's test movement. The JSON is documented in "
+        "docs/plan-json.md.",
+    )
+    plan.add_argument(
+        "--sore",
+        metavar="REGION=N[,REGION=N...]",
+        action="append",
+        type=_sore_arg,
+        required=True,
+        help="sore regions and their 0-10 scores, e.g. quads_L=6,calves_R=3 "
+        "(see 'recovery-companion regions' for the ids)",
+    )
+    plan.add_argument(
+        "--hours-since",
+        metavar="H",
+        type=_hours_arg,
+        required=True,
+        help="hours since the activity ended (or since the injury)",
+    )
+    plan.add_argument(
+        "--type",
+        dest="soreness_type",
+        choices=[t.value for t in SorenessType],
+        default=SorenessType.DOMS.value,
+        help="kind of soreness (default: doms)",
+    )
+    plan.add_argument(
+        "--minutes", type=int, choices=ROUTINE_MINUTES, default=10, help="time for the routine"
+    )
+    plan.add_argument(
+        "--condition",
+        metavar="ID",
+        action="append",
+        type=_condition_arg,
+        default=[],
+        help="a health condition that applies (repeatable), e.g. pregnancy, cold_sensitivity",
+    )
+    plan.add_argument(
+        "--yes",
+        metavar="QUESTION",
+        action="append",
+        type=_question_arg,
+        default=[],
+        help="a safety question answered yes (repeatable), e.g. O5",
+    )
+    plan.add_argument("--json", action="store_true", help="print JSON instead of text")
     return parser
 
 
@@ -55,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "regions":
             return cmd_regions(args.json, sys.stdout)
+        if args.command == "plan":
+            return cmd_plan(args, sys.stdout)
         from companion.app import run_gui  # noqa: PLC0415 - Qt only when the GUI starts
 
         return run_gui(args)
@@ -96,3 +153,155 @@ def cmd_regions(as_json: bool, out: TextIO) -> int:
         )
         out.write("\n")
     return EXIT_OK
+
+
+MAX_HOURS = 24 * 365
+
+
+def _content(name: str) -> Any:
+    from companion import resources  # noqa: PLC0415 - content loads only for commands using it
+
+    return getattr(resources, f"load_{name}")()
+
+
+def _sore_arg(value: str) -> dict[str, int]:
+    """``quads_L=6,calves_R=3`` -> scores; argparse turns errors into usage + exit 2."""
+    known = set(_content("regions").ids)
+    scores: dict[str, int] = {}
+    for item in value.split(","):
+        region, sep, number = item.strip().partition("=")
+        if not sep or not region:
+            raise argparse.ArgumentTypeError(f"wants REGION=N pairs, got {item.strip()!r}")
+        if region not in known:
+            raise argparse.ArgumentTypeError(
+                f"unknown region {region!r}; 'recovery-companion regions' lists the ids"
+            )
+        try:
+            score = int(number)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{region}: soreness must be a whole number from 0 to 10, got {number!r}"
+            ) from None
+        if not 0 <= score <= 10:
+            raise argparse.ArgumentTypeError(
+                f"{region}: soreness must be from 0 to 10, got {score}"
+            )
+        if region in scores:
+            raise argparse.ArgumentTypeError(f"{region} is given twice")
+        scores[region] = score
+    return scores
+
+
+def _hours_arg(value: str) -> float:
+    try:
+        hours = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of hours, got {value!r}") from None
+    if not 0 <= hours <= MAX_HOURS:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"must be from 0 to {MAX_HOURS} hours, got {value}")
+    return hours
+
+
+def _condition_arg(value: str) -> str:
+    try:
+        _content("conditions").get(value)
+    except KeyError as exc:
+        raise argparse.ArgumentTypeError(exc.args[0]) from None
+    return value
+
+
+def _question_arg(value: str) -> str:
+    try:
+        _content("triage").get(value)
+    except KeyError as exc:
+        raise argparse.ArgumentTypeError(exc.args[0]) from None
+    return value
+
+
+def cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
+    from datetime import timedelta  # noqa: PLC0415
+
+    from companion.domain.checkin import Cause, CheckIn, RegionReport  # noqa: PLC0415
+    from companion.domain.clock import SystemClock  # noqa: PLC0415
+    from companion.domain.conditions import ReportedCondition  # noqa: PLC0415
+    from companion.domain.planner import make_plan, plan_to_dict  # noqa: PLC0415
+    from companion.resources import (  # noqa: PLC0415
+        load_conditions,
+        load_protocols,
+        load_regions,
+        load_triage,
+    )
+
+    regions = load_regions()
+    scores: dict[str, int] = {}
+    for group in args.sore:
+        for region in group.keys() & scores.keys():
+            print(f"{APP_ID} plan: error: {region} is given twice", file=sys.stderr)
+            return EXIT_USAGE
+        scores.update(group)
+    now = SystemClock().now()
+    kind = SorenessType(args.soreness_type)
+    reports = tuple(
+        RegionReport(rid, regions.get(rid).side, score, score) for rid, score in scores.items()
+    )
+    cause = {
+        SorenessType.ACUTE: Cause.INJURY,
+        SorenessType.STANDING: Cause.LONG_STANDING,
+    }.get(kind, Cause.UNKNOWN)
+    checkin = CheckIn(
+        at=now,
+        onset=now - timedelta(hours=args.hours_since),
+        cause=cause,
+        soreness_type=kind,
+        regions=reports,
+    )
+    triage = load_triage().evaluate(dict.fromkeys(args.yes, True), checkin.legs, now)
+    plan = make_plan(
+        checkin,
+        triage=triage,
+        conditions=tuple(ReportedCondition(c) for c in args.condition),
+        catalog=load_conditions(),
+        bounds=load_protocols(),
+        now=now,
+        minutes=args.minutes,
+    )
+    if args.json:
+        json.dump(plan_to_dict(plan), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        out.write(format_plan(plan))
+    return EXIT_OK
+
+
+def format_plan(plan: Plan) -> str:
+    """The plan as text for a terminal."""
+    from companion.domain.planner import NO_LIBRARY_NOTE  # noqa: PLC0415
+    from companion.domain.therapy import Status, describe_protocol  # noqa: PLC0415
+
+    triage = plan.triage
+    lines = [f"Safety check: {triage.tier.value.upper()}. {triage.tier.headline}"]
+    lines += [f"  {note}" for note in plan.notes if note != triage.tier.headline]
+    lines += ["", "Ice, heat and water treatments:"]
+    marks = {Status.SUGGESTED: "+", Status.ALLOWED: " ", Status.CAUTION: "!", Status.BLOCKED: "x"}
+    for option in plan.therapies:
+        status = option.status
+        lines.append(f" {marks[status]} {option.therapy.label} ({status.value}): {option.why}")
+        extra = option.reasons[1:] if status is Status.BLOCKED else option.reasons
+        lines += [f"      {reason}" for reason in extra]
+        if status.usable:
+            lines.append(f"      {describe_protocol(option.therapy, option.protocol)}")
+    lines += ["", f"Routine ({plan.minutes} min): {plan.routine_note or NO_LIBRARY_NOTE}"]
+    active = plan.active_recovery
+    if active.allowed:
+        modes = ", ".join(active.modes)
+        lines.append(f"Active recovery: {active.minutes} min of {modes}. {active.why}")
+    else:
+        lines.append(f"Active recovery: {active.why}")
+    if plan.water.litres is None:
+        lines.append(f"Water: {plan.water.why}")
+    else:
+        lines.append(f"Water: {plan.water.litres:g} L today. {plan.water.why}")
+    lines += ["", "Stop and recheck if you notice:"]
+    lines += [f"  - {rule}" for rule in plan.stop_rules]
+    lines += ["", "General self-care guidance, not medical advice."]
+    return "\n".join(lines) + "\n"

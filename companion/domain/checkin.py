@@ -11,6 +11,7 @@ from companion.domain.clock import elapsed
 from companion.domain.regions import Side
 
 NRS_MIN, NRS_MAX = 0, 10
+ROUTINE_MINUTES = (5, 10, 20)  # how much time the user has for today's routine
 
 
 class Cause(StrEnum):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from companion.domain.checkin import CheckIn, SorenessType, Swelling
+from companion.domain.checkin import ROUTINE_MINUTES, CheckIn, SorenessType, Swelling
 from companion.domain.conditions import ConditionCatalog, Effect, Gate, ReportedCondition
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import Side
@@ -19,11 +19,10 @@ from companion.domain.therapy import (
     TYPICAL_DOMS_END_H,
     TherapyContext,
     TherapyOption,
+    describe_protocol,
     therapy_options,
 )
 from companion.domain.triage import Tier, TriageResult
-
-ROUTINE_MINUTES = (5, 10, 20)
 
 STOP_RULES = (
     (
@@ -219,3 +218,61 @@ def _routine_note(checkin: CheckIn, triage: TriageResult) -> str:
     if locked:
         return f"Routines for the {' and '.join(locked)} leg are paused for 24 hours."
     return ""
+
+
+PLAN_SCHEMA = 1
+NO_LIBRARY_NOTE = (
+    "Stretching and foam-rolling steps for these regions are not available yet: "
+    "the exercise library is still being written."
+)
+
+
+def plan_to_dict(plan: Plan) -> dict[str, object]:
+    """The plan as plain JSON-ready data (documented in docs/plan-json.md)."""
+    triage = plan.triage
+    return {
+        "schema": PLAN_SCHEMA,
+        "made_at": plan.made_at.isoformat(),
+        "hours_since_onset": round(plan.hours_since_onset, 2),
+        "soreness_type": plan.soreness_type.value,
+        "triage": {
+            "tier": triage.tier.value,
+            "headline": triage.tier.headline,
+            "flags": [
+                {"question": f.question.id, "tier": f.tier.value, "because": f.question.because}
+                for f in triage.flags
+            ],
+            "restrictions": sorted(triage.restrictions),
+            "locked_legs": sorted(s.value for s in triage.locked_legs),
+            "locks_everything": triage.locks_everything,
+            "requires_assessment": triage.requires_assessment,
+            "lock_until": triage.lock_until.isoformat() if triage.lock_until else None,
+        },
+        "notes": list(plan.notes),
+        "therapies": [
+            {
+                "therapy": option.therapy.value,
+                "label": option.therapy.label,
+                "status": option.status.value,
+                "allowed": option.status.usable,
+                "why": option.why,
+                "reasons": list(option.reasons),
+                "protocol": dict(option.protocol),
+                "how": describe_protocol(option.therapy, option.protocol),
+            }
+            for option in plan.therapies
+        ],
+        "routine": {
+            "minutes": plan.minutes,
+            "steps": [],
+            "note": plan.routine_note or NO_LIBRARY_NOTE,
+        },
+        "active_recovery": {
+            "allowed": plan.active_recovery.allowed,
+            "minutes": plan.active_recovery.minutes,
+            "modes": list(plan.active_recovery.modes),
+            "why": plan.active_recovery.why,
+        },
+        "water": {"litres": plan.water.litres, "why": plan.water.why},
+        "stop_rules": list(plan.stop_rules),
+    }

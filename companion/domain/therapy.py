@@ -279,3 +279,39 @@ def _protocol(
         "minutes": minutes,
         "max_water_c": bounds.bound("warm_bath.temp").hard_max or 40,
     }
+
+
+def describe_protocol(therapy: Therapy, protocol: Mapping[str, float | str]) -> str:
+    """The protocol numbers as one plain sentence."""
+
+    def n(key: str) -> str:
+        value = protocol[key]
+        return f"{value:g}" if isinstance(value, float | int) else str(value)
+
+    if therapy is Therapy.ICE_PACK:
+        return (
+            f"{n('minutes_on')} min on (or 10 on, 10 off, 10 on), wrapped in a thin damp cloth; "
+            f"at least {n('every_minutes')} min between sessions, at most "
+            f"{n('max_sessions_per_day')} a day; check the skin every "
+            f"{n('skin_check_every_minutes')} min."
+        )
+    if therapy is Therapy.HEAT_PACK:
+        return (
+            f"{n('minutes_on')} min, warm not hot, over a cloth; at least {n('min_gap_minutes')} "
+            f"min apart, at most {n('max_sessions_per_day')} a day; never while asleep."
+        )
+    if therapy is Therapy.CONTRAST:
+        return (
+            f"{n('hot_minutes')} min hot ({n('hot_c')} °C) then {n('cold_minutes')} min cold "
+            f"({n('cold_c')} °C), {n('cycles')} rounds, {n('total_minutes')} min in all, "
+            f"ending on {n('end_on')}."
+        )
+    if therapy is Therapy.COLD_WATER_IMMERSION:
+        return (
+            f"Water at about {n('water_c')} °C up to the {n('depth')} for {n('minutes')} min; "
+            "get in gradually and not alone if you have heart risks."
+        )
+    return (
+        f"Water at about {n('water_c')} °C for {n('minutes')} min, never above "
+        f"{n('max_water_c')} °C; stand up slowly afterwards."
+    )

@@ -1,0 +1,132 @@
+import json
+
+import pytest
+
+from companion.cli import main
+
+
+def run_plan(capsys, *args: str) -> dict:
+    assert main(["plan", *args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def therapy(data: dict, name: str) -> dict:
+    return next(t for t in data["therapies"] if t["therapy"] == name)
+
+
+def test_plan_json_has_the_documented_shape(capsys):
+    data = run_plan(capsys, "--sore", "quads_L=6,calves_R=3", "--hours-since", "30")
+    assert set(data) == {
+        "schema",
+        "made_at",
+        "hours_since_onset",
+        "soreness_type",
+        "triage",
+        "notes",
+        "therapies",
+        "routine",
+        "active_recovery",
+        "water",
+        "stop_rules",
+    }
+    assert data["schema"] == 1
+    assert data["hours_since_onset"] == 30
+    assert data["triage"]["tier"] == "green"
+    assert [t["therapy"] for t in data["therapies"]] == [
+        "ice_pack",
+        "heat_pack",
+        "contrast",
+        "cold_water_immersion",
+        "warm_bath",
+    ]
+    for item in data["therapies"]:
+        assert set(item) == {
+            "therapy",
+            "label",
+            "status",
+            "allowed",
+            "why",
+            "reasons",
+            "protocol",
+            "how",
+        }
+    assert therapy(data, "contrast")["protocol"]["total_minutes"] == 12
+    assert data["routine"] == {"minutes": 10, "steps": [], "note": data["routine"]["note"]}
+    assert "not available yet" in data["routine"]["note"]
+    assert data["water"]["litres"] == 2.0
+    assert len(data["stop_rules"]) == 5
+
+
+def test_red_answer_locks_the_plan(capsys):
+    data = run_plan(capsys, "--sore", "calves_L=4", "--hours-since", "20", "--yes", "R1")
+    assert data["triage"]["tier"] == "red"
+    assert data["triage"]["requires_assessment"] is True
+    assert all(not t["allowed"] for t in data["therapies"])
+    assert data["notes"][0] == "Stop. These symptoms need emergency care now."
+
+
+def test_orange_leg_lock_and_lock_time(capsys):
+    data = run_plan(capsys, "--sore", "calves_L=4", "--hours-since", "20", "--yes", "O5")
+    assert data["triage"]["locked_legs"] == ["left"]
+    assert data["triage"]["lock_until"] is not None
+    assert data["routine"]["note"] == "Routines for the left leg are paused for 24 hours."
+
+
+def test_acute_injury_and_condition(capsys):
+    data = run_plan(
+        capsys,
+        "--sore",
+        "ankle_achilles_R=6",
+        "--hours-since",
+        "6",
+        "--type",
+        "acute_injury",
+        "--condition",
+        "cold_sensitivity",
+    )
+    assert therapy(data, "heat_pack")["status"] == "blocked"
+    assert therapy(data, "ice_pack")["status"] == "blocked"
+    assert "cold sensitivity" in therapy(data, "ice_pack")["why"]
+
+
+def test_text_output(capsys):
+    assert main(["plan", "--sore", "hamstrings_R=5", "--hours-since", "48"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Safety check: GREEN. No warning signs reported.")
+    assert " + Warm bath (suggested)" in out
+    assert "Water: 2 L today." in out
+    assert out.rstrip().endswith("General self-care guidance, not medical advice.")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--sore", "quadz_L=6", "--hours-since", "3"], "unknown region 'quadz_L'"),
+        (["--sore", "quads_L=11", "--hours-since", "3"], "must be from 0 to 10, got 11"),
+        (["--sore", "quads_L=six", "--hours-since", "3"], "whole number"),
+        (["--sore", "quads_L", "--hours-since", "3"], "wants REGION=N pairs"),
+        (["--sore", "quads_L=2", "--hours-since", "-1"], "must be from 0 to 8760"),
+        (["--sore", "quads_L=2", "--hours-since", "inf"], "must be from 0 to 8760"),
+        (["--sore", "quads_L=2", "--hours-since", "3", "--minutes", "7"], "invalid choice"),
+        (["--sore", "quads_L=2", "--hours-since", "3", "--type", "cramp"], "invalid choice"),
+        (
+            ["--sore", "quads_L=2", "--hours-since", "3", "--condition", "flu"],
+            "No health condition 'flu'",
+        ),
+        (["--sore", "quads_L=2", "--hours-since", "3", "--yes", "Z1"], "No triage question 'Z1'"),
+        (["--sore", "quads_L=2,quads_L=3", "--hours-since", "3"], "given twice"),
+        (["--hours-since", "3"], "the following arguments are required: --sore"),
+    ],
+)
+def test_bad_input_is_a_message_and_exit_2(capsys, args, message):
+    with pytest.raises(SystemExit) as info:
+        main(["plan", *args])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_the_same_region_in_two_sore_options_is_refused(capsys):
+    assert main(["plan", "--sore", "quads_L=2", "--sore", "quads_L=3", "--hours-since", "3"]) == 2
+    assert "given twice" in capsys.readouterr().err
