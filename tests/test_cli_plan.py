@@ -1,16 +1,18 @@
 import json
+from typing import Any
 
 import pytest
 
 from companion.cli import main
 
 
-def run_plan(capsys, *args: str) -> dict:
+def run_plan(capsys, *args: str) -> dict[str, Any]:
     assert main(["plan", *args, "--json"]) == 0
-    return json.loads(capsys.readouterr().out)
+    data: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return data
 
 
-def therapy(data: dict, name: str) -> dict:
+def therapy(data: dict[str, Any], name: str) -> dict[str, Any]:
     return next(t for t in data["therapies"] if t["therapy"] == name)
 
 
