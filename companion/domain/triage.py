@@ -135,6 +135,19 @@ GREEN = TriageResult(Tier.GREEN)
 
 
 @dataclass(frozen=True)
+class TriageRecord:
+    """A stored outcome, as the database keeps it."""
+
+    at: datetime
+    tier: Tier
+    questions: tuple[str, ...]
+    restrictions: frozenset[str]
+    locked_legs: frozenset[Side]
+    locks_everything: bool
+    lock_until: datetime | None
+
+
+@dataclass(frozen=True)
 class TriageCatalog:
     questions: tuple[Question, ...]
     moments: Mapping[Moment, tuple[str, ...]] = field(default_factory=dict)
@@ -145,6 +158,20 @@ class TriageCatalog:
                 return question
         known = ", ".join(q.id for q in self.questions)
         raise KeyError(f"No triage question {question_id!r}; known: {known}")
+
+    def rebuild(self, record: TriageRecord) -> TriageResult:
+        """A stored outcome back as a result, with its questions' reasons."""
+        flags = tuple(Flag(self.get(qid), record.tier) for qid in record.questions)
+        return TriageResult(
+            tier=record.tier,
+            flags=flags,
+            restrictions=record.restrictions,
+            locked_legs=record.locked_legs,
+            locks_everything=record.locks_everything,
+            advice=tuple(dict.fromkeys(f.question.advice for f in flags if f.question.advice)),
+            lock_until=record.lock_until,
+            answered_at=record.at,
+        )
 
     def for_moment(self, moment: Moment) -> tuple[Question, ...]:
         return tuple(self.get(qid) for qid in self.moments[moment])

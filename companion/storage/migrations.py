@@ -32,6 +32,67 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        2,
+        "check-ins, triage and health conditions",
+        (
+            """
+            CREATE TABLE checkins (
+                id INTEGER PRIMARY KEY,
+                day TEXT NOT NULL UNIQUE,           -- local date: one check-in a day, editable
+                at TEXT NOT NULL,                   -- ISO 8601 with offset, last saved
+                onset TEXT NOT NULL,                -- when it started / the activity ended
+                cause TEXT NOT NULL,
+                soreness_type TEXT NOT NULL,
+                swelling TEXT NOT NULL DEFAULT 'none',
+                swollen_side TEXT,
+                area_warm_or_red INTEGER NOT NULL DEFAULT 0,
+                triage_tier TEXT NOT NULL DEFAULT 'green'
+            )
+            """,
+            """
+            CREATE TABLE checkin_regions (
+                checkin_id INTEGER NOT NULL REFERENCES checkins(id) ON DELETE CASCADE,
+                region_id TEXT NOT NULL,
+                side TEXT NOT NULL,
+                at_rest INTEGER NOT NULL CHECK (at_rest BETWEEN 0 AND 10),
+                on_movement INTEGER NOT NULL CHECK (on_movement BETWEEN 0 AND 10),
+                descriptors TEXT NOT NULL DEFAULT '[]',   -- JSON list
+                PRIMARY KEY (checkin_id, region_id)
+            )
+            """,
+            """
+            CREATE TABLE triage_answers (
+                checkin_id INTEGER NOT NULL REFERENCES checkins(id) ON DELETE CASCADE,
+                question_id TEXT NOT NULL,
+                answer INTEGER NOT NULL CHECK (answer IN (0, 1)),
+                answered_at TEXT NOT NULL,
+                PRIMARY KEY (checkin_id, question_id)
+            )
+            """,
+            """
+            CREATE TABLE triage_outcomes (
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                tier TEXT NOT NULL,
+                questions TEXT NOT NULL,            -- JSON list of ids answered yes
+                restrictions TEXT NOT NULL,         -- JSON list
+                locked_legs TEXT NOT NULL,          -- JSON list: left, right
+                locks_everything INTEGER NOT NULL,
+                lock_until TEXT,                    -- orange: when the lock ends
+                assessed_at TEXT                    -- red: when the user confirmed assessment
+            )
+            """,
+            "CREATE INDEX triage_outcomes_at ON triage_outcomes(at)",
+            """
+            CREATE TABLE health_conditions (
+                condition_id TEXT PRIMARY KEY NOT NULL,
+                legs TEXT NOT NULL,                 -- JSON list: left, right
+                updated_at TEXT NOT NULL
+            )
+            """,
+        ),
+    ),
 )
 
 
