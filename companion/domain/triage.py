@@ -317,3 +317,60 @@ def parse_triage(data: Mapping[str, Any], source: str) -> TriageCatalog:
                 raise moments_table.error(moment.value, f"{qid!r} is not a question in this file")
         moments[moment] = ids
     return TriageCatalog(tuple(questions), moments)
+
+
+def moments_for(
+    sore_now: Iterable[str],
+    sore_before: Iterable[str],
+    *,
+    nerve_words: bool,
+    one_sided_swelling: bool,
+    doms_beyond_a_week: bool,
+) -> tuple[Moment, ...]:
+    """Which screens a check-in triggers (PROTOCOLS 3.1 and the 5.4 rules T3, T5, T6)."""
+    moments: list[Moment] = []
+    if set(sore_now) - set(sore_before):
+        moments.append(Moment.NEW_REGION)
+    if nerve_words:
+        moments.append(Moment.NERVE_DESCRIPTOR)
+    if one_sided_swelling:
+        moments.append(Moment.ONE_SIDED_SWELLING)
+    if doms_beyond_a_week:
+        moments.append(Moment.SORENESS_NOT_EASING)
+    return tuple(moments)
+
+
+def questions_for(catalog: TriageCatalog, moments: Iterable[Moment]) -> tuple[Question, ...]:
+    """The questions of several moments, each once, red first, in catalogue order."""
+    wanted = {qid for moment in moments for qid in catalog.moments[moment]}
+    ordered = [q for q in catalog.questions if q.id in wanted]
+    return tuple(sorted(ordered, key=lambda q: -q.tier.rank))
+
+
+# The emergency number by country (ISO 3166 alpha-2); 112 works across the EU and
+# on most mobile phones elsewhere. The user can change it.
+EMERGENCY_NUMBERS = {
+    "US": "911",
+    "CA": "911",
+    "MX": "911",
+    "GB": "999",
+    "IE": "112",
+    "AU": "000",
+    "NZ": "111",
+    "IN": "112",
+    "JP": "119",
+    "KR": "119",
+    "CN": "120",
+    "BR": "192",
+    "ZA": "10177",
+    "HK": "999",
+    "SG": "995",
+    "MY": "999",
+    "PH": "911",
+    "IL": "101",
+}
+DEFAULT_EMERGENCY_NUMBER = "112"
+
+
+def emergency_number_for(country: str) -> str:
+    return EMERGENCY_NUMBERS.get(country.upper(), DEFAULT_EMERGENCY_NUMBER)

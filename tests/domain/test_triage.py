@@ -140,3 +140,40 @@ def test_combine_keeps_the_strictest(catalog):
 def test_central_region_locks_both_legs(catalog):
     assert catalog.evaluate({"O5": True}, [C], NOW).locked_legs == BOTH
     assert catalog.evaluate({"O5": True}, [C], NOW).leg_locked(C)
+
+
+@pytest.mark.parametrize(
+    ("now", "before", "kw", "expected"),
+    [
+        ({"quads_L"}, {"quads_L"}, {}, ()),
+        ({"quads_L", "calves_R"}, {"quads_L"}, {}, (Moment.NEW_REGION,)),
+        ({"quads_L"}, set(), {"nerve_words": True}, (Moment.NEW_REGION, Moment.NERVE_DESCRIPTOR)),
+        ({"quads_L"}, {"quads_L"}, {"one_sided_swelling": True}, (Moment.ONE_SIDED_SWELLING,)),
+        ({"quads_L"}, {"quads_L"}, {"doms_beyond_a_week": True}, (Moment.SORENESS_NOT_EASING,)),
+    ],
+)
+def test_which_screens_a_checkin_needs(now, before, kw, expected):
+    from companion.domain.triage import moments_for
+
+    flags = {"nerve_words": False, "one_sided_swelling": False, "doms_beyond_a_week": False, **kw}
+    assert moments_for(now, before, **flags) == expected
+
+
+def test_questions_for_several_moments_come_once_red_first(catalog):
+    from companion.domain.triage import questions_for
+
+    questions = questions_for(catalog, [Moment.NERVE_DESCRIPTOR, Moment.ONE_SIDED_SWELLING])
+    ids = [q.id for q in questions]
+    assert sorted(ids) == sorted({"O5", "R3", "R4", "O1", "R1"})
+    assert len(ids) == len(set(ids))
+    ranks = [q.tier.rank for q in questions]
+    assert ranks == sorted(ranks, reverse=True)
+
+
+def test_emergency_numbers():
+    from companion.domain.triage import emergency_number_for
+
+    assert emergency_number_for("us") == "911"
+    assert emergency_number_for("GB") == "999"
+    assert emergency_number_for("DE") == "112"
+    assert emergency_number_for("") == "112"

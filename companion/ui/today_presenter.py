@@ -1,0 +1,161 @@
+"""What the Today screen does, without widgets: check-in, safety questions, plan.
+
+The screen hands in a check-in; the presenter works out which safety
+questions it needs (PROTOCOLS 3.1), asks them through ``ask`` (a dialog in the
+app, a stub in tests), saves everything in one transaction and returns the
+plan. Plain Python, so every path is tested without a window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from companion.domain.checkin import CheckIn, SorenessType, Swelling
+from companion.domain.clock import Clock
+from companion.domain.conditions import ConditionCatalog, ReportedCondition
+from companion.domain.planner import Plan, make_plan
+from companion.domain.protocols import ProtocolBounds
+from companion.domain.regions import RegionCatalog
+from companion.domain.therapy import TYPICAL_DOMS_END_H
+from companion.domain.triage import (
+    GREEN,
+    Question,
+    Tier,
+    TriageCatalog,
+    TriageResult,
+    combine,
+    emergency_number_for,
+    moments_for,
+    questions_for,
+)
+from companion.storage.checkins import CheckInRepository, ConditionRepository
+from companion.storage.database import Database
+from companion.storage.settings import SettingsRepository
+
+EMERGENCY_KEY = "emergency_number"
+CONDITIONS_ASKED_KEY = "conditions.asked"
+ROUTINE_MINUTES_KEY = "plan.minutes"
+
+# Shows the questions and returns the answers, or None if the user backed out.
+Ask = Callable[[tuple[Question, ...]], Mapping[str, bool] | None]
+
+
+@dataclass(frozen=True)
+class Content:
+    regions: RegionCatalog
+    protocols: ProtocolBounds
+    triage: TriageCatalog
+    conditions: ConditionCatalog
+
+
+@dataclass(frozen=True)
+class Saved:
+    checkin: CheckIn
+    triage: TriageResult  # the answers given now, combined with any lock still running
+    plan: Plan
+
+
+class TodayPresenter:
+    def __init__(
+        self,
+        db: Database,
+        content: Content,
+        clock: Clock,
+        settings: SettingsRepository,
+        country: str = "",
+    ) -> None:
+        self.content = content
+        self.clock = clock
+        self.settings = settings
+        self.checkins = CheckInRepository(db)
+        self.condition_store = ConditionRepository(db)
+        self._country = country
+
+    # -- reading ------------------------------------------------------------------------
+    def latest(self) -> CheckIn | None:
+        return self.checkins.latest()
+
+    def emergency_number(self) -> str:
+        stored = self.settings.get(EMERGENCY_KEY)
+        return stored if isinstance(stored, str) and stored else emergency_number_for(self._country)
+
+    def conditions(self) -> tuple[ReportedCondition, ...]:
+        return self.condition_store.all()
+
+    def conditions_asked(self) -> bool:
+        return bool(self.settings.get(CONDITIONS_ASKED_KEY, False))
+
+    def save_conditions(self, conditions: tuple[ReportedCondition, ...]) -> None:
+        for item in conditions:
+            self.content.conditions.get(item.id)
+        self.condition_store.replace(conditions, self.clock.now())
+        self.settings.set(CONDITIONS_ASKED_KEY, True, self.clock.now())
+
+    def routine_minutes(self) -> int:
+        value = self.settings.get(ROUTINE_MINUTES_KEY, 10)
+        return value if value in (5, 10, 20) else 10
+
+    def active_triage(self, now: datetime, current: TriageResult = GREEN) -> TriageResult:
+        """Locks still running (red until assessed, orange for 24 h) plus today's answers."""
+        stored = [self.content.triage.rebuild(r) for r in self.checkins.active_locks(now)]
+        return combine([*stored, current])
+
+    # -- the check-in ----------------------------------------------------------------------
+    def questions_needed(self, checkin: CheckIn) -> tuple[Question, ...]:
+        previous = self.checkins.latest()
+        before = {r.region_id for r in previous.sore_regions} if previous else set()
+        moments = moments_for(
+            {r.region_id for r in checkin.sore_regions},
+            before,
+            nerve_words=checkin.has_nerve_words,
+            one_sided_swelling=checkin.swelling is Swelling.ONE_SIDE,
+            doms_beyond_a_week=checkin.soreness_type is SorenessType.DOMS
+            and checkin.hours_since_onset >= TYPICAL_DOMS_END_H,
+        )
+        return questions_for(self.content.triage, moments)
+
+    def submit(self, checkin: CheckIn, ask: Ask) -> Saved | None:
+        """Ask what is needed, then save the check-in and its answers as one action.
+
+        Returns None, saving nothing, when the user backs out of the questions.
+        """
+        questions = self.questions_needed(checkin)
+        answers: dict[str, bool] = {}
+        if questions:
+            given = ask(questions)
+            if given is None:
+                return None
+            answers = {q.id: bool(given.get(q.id, False)) for q in questions}
+        checkin = replace(checkin, triage_answers=answers)
+        now = self.clock.now()
+        result = self.content.triage.evaluate(answers, checkin.legs, now)
+        self.checkins.save(checkin, result)
+        plan = self.plan(checkin)
+        return Saved(checkin, plan.triage, plan)
+
+    def _standing_restrictions(self, checkin: CheckIn) -> TriageResult:
+        """Yellow answers keep their restrictions while the check-in stands. Red and
+        orange locks come only from stored outcomes, which know when they end."""
+        yellow = {
+            qid: True
+            for qid, yes in checkin.triage_answers.items()
+            if yes and self.content.triage.get(qid).tier is Tier.YELLOW
+        }
+        return self.content.triage.evaluate(yellow, checkin.legs, checkin.at)
+
+    def plan(self, checkin: CheckIn, minutes: int | None = None) -> Plan:
+        now = self.clock.now()
+        return make_plan(
+            replace(checkin, at=now),
+            triage=self.active_triage(now, self._standing_restrictions(checkin)),
+            conditions=self.conditions(),
+            catalog=self.content.conditions,
+            bounds=self.content.protocols,
+            now=now,
+            minutes=minutes or self.routine_minutes(),
+        )
+
+    def confirm_assessed(self) -> int:
+        return self.checkins.confirm_assessed(self.clock.now())

@@ -1,0 +1,149 @@
+from datetime import timedelta
+
+import pytest
+
+from companion.domain.checkin import (
+    Cause,
+    CheckIn,
+    Descriptor,
+    RegionReport,
+    SorenessType,
+    Swelling,
+)
+from companion.domain.conditions import ReportedCondition
+from companion.domain.regions import Side
+from companion.domain.therapy import Status
+from companion.domain.triage import Tier
+from companion.resources import load_conditions, load_protocols, load_regions, load_triage
+from companion.storage.database import open_database
+from companion.storage.settings import SettingsRepository
+from companion.ui.today_presenter import Content, TodayPresenter
+
+L, R = Side.LEFT, Side.RIGHT
+
+
+@pytest.fixture
+def presenter(data_dir, clock):
+    data_dir.mkdir()
+    db = open_database(data_dir / "companion.db", clock.now()).database
+    content = Content(load_regions(), load_protocols(), load_triage(), load_conditions())
+    yield TodayPresenter(db, content, clock, SettingsRepository(db), country="GB")
+    db.close()
+
+
+def checkin(clock, regions=None, **kw):
+    return CheckIn(
+        at=clock.now(),
+        onset=clock.now() - timedelta(hours=30),
+        cause=Cause.RUN,
+        soreness_type=kw.pop("soreness_type", SorenessType.DOMS),
+        regions=regions or (RegionReport("quads_L", L, 2, 5),),
+        **kw,
+    )
+
+
+class Asker:
+    """Stands in for the dialog: records what was asked, answers as told."""
+
+    def __init__(self, yes=(), back_out=False):
+        self.yes = set(yes)
+        self.back_out = back_out
+        self.asked: list[list[str]] = []
+
+    def __call__(self, questions):
+        self.asked.append([q.id for q in questions])
+        if self.back_out:
+            return None
+        return {q.id: q.id in self.yes for q in questions}
+
+
+def test_a_new_region_asks_the_new_region_questions_then_plans(presenter, clock):
+    ask = Asker()
+    saved = presenter.submit(checkin(clock), ask)
+    assert saved is not None
+    assert "R1" in ask.asked[0]
+    assert "O1" in ask.asked[0]
+    assert saved.triage.tier is Tier.GREEN
+    assert saved.checkin.triage_answers["R1"] is False
+    assert presenter.latest() == saved.checkin
+    assert saved.plan.water.litres == 2.0
+
+
+def test_the_same_regions_again_ask_nothing(presenter, clock):
+    presenter.submit(checkin(clock), Asker())
+    clock.advance(hours=5)
+    ask = Asker()
+    assert presenter.submit(checkin(clock), ask) is not None
+    assert ask.asked == []
+
+
+def test_nerve_words_and_one_sided_swelling_ask_their_questions(presenter, clock):
+    presenter.submit(checkin(clock), Asker())
+    ask = Asker()
+    words = frozenset({Descriptor.TINGLING})
+    presenter.submit(
+        checkin(
+            clock,
+            regions=(RegionReport("quads_L", L, 2, 5, words),),
+            swelling=Swelling.ONE_SIDE,
+            swollen_side=L,
+        ),
+        ask,
+    )
+    assert set(ask.asked[0]) >= {"O5", "R3", "R4", "O1", "R1"}
+
+
+def test_backing_out_saves_nothing(presenter, clock):
+    assert presenter.submit(checkin(clock), Asker(back_out=True)) is None
+    assert presenter.latest() is None
+
+
+def test_red_locks_until_assessed_and_shows_the_number(presenter, clock):
+    saved = presenter.submit(checkin(clock), Asker(yes={"R2"}))
+    assert saved.plan.locked
+    assert presenter.emergency_number() == "999"
+    clock.advance(days=2)
+    assert presenter.plan(presenter.latest()).locked  # still locked days later
+    assert presenter.confirm_assessed() == 1
+    assert not presenter.plan(presenter.latest()).locked
+
+
+def test_orange_lock_ends_after_24_hours_without_restarting(presenter, clock):
+    saved = presenter.submit(checkin(clock), Asker(yes={"O5"}))
+    assert saved.triage.tier is Tier.ORANGE
+    assert saved.triage.locked_legs == {L}
+    clock.advance(hours=23)
+    assert (
+        presenter.plan(presenter.latest()).triage.tier is Tier.ORANGE
+    )  # showing it does not extend it
+    clock.advance(hours=1, minutes=1)
+    assert presenter.plan(presenter.latest()).triage.tier is Tier.GREEN
+
+
+def test_yellow_restrictions_stay_with_the_checkin(presenter, clock):
+    presenter.submit(checkin(clock), Asker(yes={"Y4"}))
+    clock.advance(days=1)
+    plan = presenter.plan(presenter.latest())
+    assert plan.triage.tier is Tier.YELLOW
+    assert "no_cold" in plan.triage.restrictions
+    assert {o.therapy.value for o in plan.therapies if o.status is Status.BLOCKED} == {
+        "ice_pack",
+        "contrast",
+        "cold_water_immersion",
+    }
+
+
+def test_conditions_gate_the_plan_and_are_remembered(presenter, clock):
+    assert not presenter.conditions_asked()
+    presenter.save_conditions((ReportedCondition("cold_sensitivity"),))
+    assert presenter.conditions_asked()
+    saved = presenter.submit(checkin(clock), Asker())
+    blocked = {o.therapy.value for o in saved.plan.therapies if o.status is Status.BLOCKED}
+    assert blocked == {"ice_pack", "contrast", "cold_water_immersion"}
+    with pytest.raises(KeyError):
+        presenter.save_conditions((ReportedCondition("flu"),))
+
+
+def test_emergency_number_can_be_set(presenter, clock):
+    presenter.settings.set("emergency_number", "112", clock.now())
+    assert presenter.emergency_number() == "112"
