@@ -45,13 +45,14 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QEvent,
+    QLocale,
     QObject,
     QSocketNotifier,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QWidget
 
 from companion import APP_ID, APP_NAME, __version__
 from companion.domain.clock import Clock, SystemClock
@@ -62,6 +63,7 @@ from companion.ipc import (
     send_to_running,
 )
 from companion.paths import AppPaths, DataDirError, prepare_data_dir, resolve_data_dir
+from companion.resources import load_conditions, load_protocols, load_regions, load_triage
 from companion.storage.database import Database, DatabaseError, open_database
 from companion.storage.settings import SettingsRepository
 from companion.ui.actions import AppActions
@@ -71,13 +73,13 @@ from companion.ui.pause import PauseController
 from companion.ui.sections import (
     SECTIONS,
     RemindersPage,
-    SectionPage,
     SettingsPage,
     history_page,
     routines_page,
-    today_page,
 )
 from companion.ui.theme import Theme
+from companion.ui.today import ConditionsDialog, TodayPage
+from companion.ui.today_presenter import EMERGENCY_KEY, Content, TodayPresenter
 from companion.ui.tray import TrayIcon, tray_available
 
 GEOMETRY_KEY = "window.geometry"
@@ -128,8 +130,10 @@ class CompanionApp(QObject):
         clock: Clock,
         *,
         has_tray: bool,
+        country: str = "",
     ) -> None:
         super().__init__(app)
+        self.country = country
         self.qapp = app
         self.paths = paths
         self.db = db
@@ -138,6 +142,7 @@ class CompanionApp(QObject):
         self.theme = Theme(app, parent=self)
         self.pause = PauseController(self.settings, clock, self)
         self.actions = AppActions(self.pause, self)
+        self._today: TodayPresenter | None = None
         self.window = MainWindow(SECTIONS, self._build_page, self.pause, self.actions)
         self._restore_geometry()
         self.tray: TrayIcon | None = TrayIcon(self.actions, self.pause, self) if has_tray else None
@@ -158,15 +163,52 @@ class CompanionApp(QObject):
                 on_dismiss=lambda: self.settings.set(NO_TRAY_NOTICE_KEY, True, self.clock.now()),
             )
 
-    def _build_page(self, key: str) -> SectionPage:
-        builders: dict[str, Callable[[], SectionPage]] = {
-            "today": today_page,
+    def _build_page(self, key: str) -> QWidget:
+        builders: dict[str, Callable[[], QWidget]] = {
+            "today": self._today_page,
             "routines": routines_page,
             "reminders": lambda: RemindersPage(self.pause, self.actions),
             "history": history_page,
-            "settings": lambda: SettingsPage(self.paths.data_dir),
+            "settings": self._settings_page,
         }
         return builders[key]()
+
+    @property
+    def today(self) -> TodayPresenter:
+        if self._today is None:
+            content = Content(load_regions(), load_protocols(), load_triage(), load_conditions())
+            self._today = TodayPresenter(self.db, content, self.clock, self.settings, self.country)
+        return self._today
+
+    def _today_page(self) -> TodayPage:
+        return TodayPage(self.today)
+
+    def _settings_page(self) -> SettingsPage:
+        page = SettingsPage(
+            self.paths.data_dir,
+            emergency_number=self.today.emergency_number(),
+            conditions_summary=self._conditions_summary(),
+        )
+        page.edit_conditions.connect(lambda: self._edit_conditions(page))
+        page.emergency_number_changed.connect(
+            lambda number: self.settings.set(EMERGENCY_KEY, number, self.clock.now())
+        )
+        return page
+
+    def _conditions_summary(self) -> str:
+        if not self.today.conditions_asked():
+            return _tr("Health conditions: not answered yet (asked with your first check-in).")
+        chosen = self.today.conditions()
+        if not chosen:
+            return _tr("Health conditions: none reported.")
+        labels = [self.today.content.conditions.get(c.id).label for c in chosen]
+        return _tr("Health conditions: %s.") % "; ".join(labels)
+
+    def _edit_conditions(self, page: SettingsPage) -> None:
+        dialog = ConditionsDialog(self.today, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.today.save_conditions(dialog.chosen())
+            page.set_conditions_summary(self._conditions_summary())
 
     # -- start and stop ---------------------------------------------------------
     def start(self, *, minimized: bool) -> None:
@@ -357,7 +399,10 @@ def run_gui(args: argparse.Namespace) -> int:
     except DatabaseError as exc:
         report_error(str(exc))
         return 1
-    companion = CompanionApp(app, paths, opened.database, clock, has_tray=tray_available())
+    country = QLocale.territoryToCode(QLocale.system().territory())
+    companion = CompanionApp(
+        app, paths, opened.database, clock, has_tray=tray_available(), country=country
+    )
     if opened.moved_aside is not None:
         notice = _tr(
             "Your data file could not be read (%s), so it was moved to %s and a fresh one "

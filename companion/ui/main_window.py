@@ -25,7 +25,7 @@ from companion import APP_NAME
 from companion.ui.actions import AppActions
 from companion.ui.icons import app_icon, line_icon
 from companion.ui.pause import PauseController
-from companion.ui.sections import SectionInfo, SectionPage
+from companion.ui.sections import SectionInfo
 
 DEFAULT_SIZE = QSize(1000, 680)
 MINIMUM_SIZE = QSize(720, 480)
@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         sections: Sequence[SectionInfo],
-        build_page: Callable[[str], SectionPage],
+        build_page: Callable[[str], QWidget],
         pause: PauseController,
         actions: AppActions,
         parent: QWidget | None = None,
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.sections = {info.key: info for info in sections}
-        self._pages: dict[str, SectionPage] = {}
+        self._pages: dict[str, QWidget] = {}
         for index, info in enumerate(sections):
             item = QListWidgetItem(QCoreApplication.translate("sections", info.title))
             item.setData(Qt.ItemDataRole.UserRole, info.key)
@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
                 return
         raise KeyError(f"No section {key!r}; known: {', '.join(self.sections)}")
 
-    def page(self, key: str) -> SectionPage:
+    def page(self, key: str) -> QWidget:
         """The page of a section, built now if it has not been shown yet."""
         if key not in self._pages:
             row = list(self.sections).index(key)

@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -159,21 +160,6 @@ class ComingPage(SectionPage):
         self.content.addWidget(card)
 
 
-def today_page() -> SectionPage:
-    page = ComingPage(
-        SECTIONS[0],
-        _tr(
-            "Here you will mark the sore spots on a front and back body map and rate each one "
-            "from 0 to 10, say when it started and why, and answer a short safety check. You "
-            "then get today's plan: stretches and foam-roll moves that suit those spots, whether "
-            "ice, heat or contrast makes sense for how long ago it started, and a water goal."
-        ),
-    )
-    page.content.addWidget(_label(_tr(DISCLAIMER), "Muted"))
-    page.finish()
-    return page
-
-
 def routines_page() -> SectionPage:
     page = ComingPage(
         SECTIONS[1],
@@ -244,9 +230,46 @@ class RemindersPage(SectionPage):
 
 class SettingsPage(SectionPage):
     open_data_folder = Signal()
+    edit_conditions = Signal()
+    emergency_number_changed = Signal(str)
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        parent: QWidget | None = None,
+        *,
+        emergency_number: str = "",
+        conditions_summary: str = "",
+    ) -> None:
         super().__init__(SECTIONS[4], parent)
+        safety = Card(_tr("Safety"))
+        safety.add_text(
+            _tr(
+                "When the safety check finds signs of an emergency, the app tells you to call "
+                "this number."
+            )
+        )
+        row = QHBoxLayout()
+        number_label = QLabel(_tr("Emergency number"))
+        self.emergency = QLineEdit(emergency_number)
+        self.emergency.setMaxLength(15)
+        self.emergency.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"\+?[0-9]{2,14}"), self.emergency)
+        )
+        self.emergency.setAccessibleName(_tr("Emergency number"))
+        self.emergency.setMaximumWidth(160)
+        number_label.setBuddy(self.emergency)
+        self.emergency.editingFinished.connect(self._number_edited)
+        row.addWidget(number_label)
+        row.addWidget(self.emergency)
+        row.addStretch(1)
+        safety.body.addLayout(row)
+        self.conditions_label = safety.add_text(conditions_summary)
+        self.conditions_button = QPushButton(_tr("Edit health conditions…"))
+        self.conditions_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.conditions_button.clicked.connect(self.edit_conditions.emit)
+        safety.body.addWidget(self.conditions_button)
+        self.content.addWidget(safety)
         data = Card(_tr("Your data"))
         data.add_text(
             _tr(
@@ -267,9 +290,9 @@ class SettingsPage(SectionPage):
         coming = Card(_tr("Preferences"))
         coming.add_text(
             _tr(
-                "Units, waking hours, your water goal, theme, sounds and voice, your emergency "
-                "number and health conditions will be set here. They are still being built; "
-                "until then the app follows your system's light or dark theme."
+                "Units, waking hours, your water goal, theme, sounds and voice will be set here. "
+                "They are still being built; until then the app follows your system's light "
+                "or dark theme."
             ),
             "Muted",
         )
@@ -280,6 +303,13 @@ class SettingsPage(SectionPage):
         about.add_text(_tr(DISCLAIMER), "Muted")
         self.content.addWidget(about)
         self.finish()
+
+    def set_conditions_summary(self, text: str) -> None:
+        self.conditions_label.setText(text)
+
+    def _number_edited(self) -> None:
+        if self.emergency.hasAcceptableInput():
+            self.emergency_number_changed.emit(self.emergency.text())
 
     def _open(self, data_dir: Path) -> None:
         self.open_data_folder.emit()

@@ -115,6 +115,8 @@ def stylesheet(scheme: Scheme) -> str:
     #Muted {{ color: {muted}; }}
     #Card {{ background: {card}; border: 1px solid {border}; border-radius: 12px; }}
     #CardTitle {{ font-size: 12pt; font-weight: 600; }}
+    #StopCard {{ background: {card}; border: 1px solid {border}; border-left: 5px solid #c25e00;
+        border-radius: 12px; }}
     #Banner {{ background: {banner}; border-radius: 8px; }}
     #Banner QLabel {{ color: {banner_text}; }}
     #StatusLine {{ color: {muted}; }}
@@ -126,6 +128,14 @@ def stylesheet(scheme: Scheme) -> str:
     QPushButton:pressed, QToolButton:pressed {{ background: {border}; }}
     QPushButton:focus, QToolButton:focus {{ border: 2px solid {focus}; }}
     QToolButton[popupMode="2"] {{ padding: 5px 24px 5px 8px; }}
+    QPushButton#ScoreButton {{ padding: 0; border-radius: 5px; font-weight: 600; }}
+    QPushButton#ScoreButton:checked {{
+        background: {accent}; color: #ffffff; border-color: {accent};
+    }}
+    QPushButton#ScoreButton:disabled {{ color: {muted}; background: {sidebar}; }}
+    QPushButton#PrimaryButton {{ background: {accent}; color: #ffffff; border-color: {accent};
+        font-weight: 600; padding: 8px 18px; }}
+    QPushButton#PrimaryButton:hover {{ background: {focus}; }}
     QToolButton::menu-indicator {{
         subcontrol-origin: padding; subcontrol-position: center right; right: 6px;
     }}

@@ -1,0 +1,716 @@
+"""The Today screen: body map, check-in and today's plan together.
+
+The widgets only show data and report what the user does; the
+TodayPresenter decides which safety questions to ask, saves and plans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.domain.checkin import (
+    ROUTINE_MINUTES,
+    Cause,
+    CheckIn,
+    Descriptor,
+    RegionReport,
+    SorenessType,
+    Swelling,
+)
+from companion.domain.conditions import ReportedCondition
+from companion.domain.planner import NO_LIBRARY_NOTE, Plan
+from companion.domain.regions import Side
+from companion.domain.therapy import Status, TherapyOption, describe_protocol
+from companion.domain.triage import Question, Tier
+from companion.ui.body_map import BodyMapView, IntensityLegend
+from companion.ui.sections import DISCLAIMER, SECTIONS, Card, _label
+from companion.ui.today_presenter import TodayPresenter
+
+WIDE = 960  # from this page width, map and check-in sit side by side
+
+TIER_COLOURS = {
+    Tier.RED: ("#b3261e", "#ffffff"),
+    Tier.ORANGE: ("#c25e00", "#ffffff"),
+    Tier.YELLOW: ("#f2c230", "#2b2100"),
+    Tier.GREEN: ("#1d7f67", "#ffffff"),
+}
+STATUS_WORDS = {
+    Status.SUGGESTED: "Suggested",
+    Status.ALLOWED: "Fine",
+    Status.CAUTION: "With care",
+    Status.BLOCKED: "Not today",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Today", text)
+
+
+@dataclass
+class RegionDraft:
+    at_rest: int = 0
+    on_movement: int = 0
+    descriptors: set[Descriptor] = field(default_factory=set)
+
+
+class ScoreRow(QWidget):
+    """0-10 as eleven buttons: quick to click, each with a screen-reader name."""
+
+    changed = Signal(int)
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title = title
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.label = _label(title, "")
+        layout.addWidget(self.label)
+        row = QHBoxLayout()
+        row.setSpacing(2)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        for value in range(11):
+            button = QPushButton(str(value))
+            button.setObjectName("ScoreButton")
+            button.setCheckable(True)
+            button.setFixedSize(28, 28)
+            button.setAccessibleName(f"{title}: {value} out of 10")
+            self.group.addButton(button, value)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.group.idClicked.connect(self.changed.emit)
+
+    def value(self) -> int:
+        return max(self.group.checkedId(), 0)
+
+    def set_value(self, value: int) -> None:
+        button = self.group.button(value)
+        if button is not None:
+            button.setChecked(True)
+
+
+class ClickableLabel(QLabel):
+    """Long question text beside a checkbox: clicking the words ticks the box."""
+
+    clicked = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+
+
+class SafetyQuestionsDialog(QDialog):
+    """Tick what applies. "None of these" answers every question no."""
+
+    def __init__(self, questions: tuple[Question, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Before your plan: a quick safety check"))
+        self.setMinimumSize(560, 480)
+        layout = QVBoxLayout(self)
+        intro = _label(
+            _tr(
+                "Do any of these apply to you right now? Tick each one that does. "
+                "This is not a diagnosis: it tells you when to get help instead of self-care."
+            ),
+            "",
+        )
+        layout.addWidget(intro)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        inner = QWidget()
+        rows = QVBoxLayout(inner)
+        self.boxes: dict[str, QCheckBox] = {}
+        for question in questions:
+            row = QHBoxLayout()
+            box = QCheckBox()
+            box.setAccessibleName(question.text)
+            text = ClickableLabel(question.text)
+            text.setBuddy(box)
+            text.clicked.connect(box.toggle)
+            row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(text, 1)
+            rows.addLayout(row)
+            self.boxes[question.id] = box
+        rows.addStretch(1)
+        scroll.setWidget(inner)
+        layout.addWidget(scroll, 1)
+        buttons = QDialogButtonBox()
+        self.none_button = buttons.addButton(
+            _tr("None of these apply"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.continue_button = buttons.addButton(
+            _tr("Continue with what I ticked"), QDialogButtonBox.ButtonRole.ApplyRole
+        )
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.none_button.clicked.connect(self._none)
+        self.continue_button.clicked.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _none(self) -> None:
+        for box in self.boxes.values():
+            box.setChecked(False)
+        self.accept()
+
+    def answers(self) -> dict[str, bool]:
+        return {qid: box.isChecked() for qid, box in self.boxes.items()}
+
+
+class ConditionsDialog(QDialog):
+    """PROTOCOLS 3.4: asked once, editable later from Settings."""
+
+    def __init__(self, presenter: TodayPresenter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Health conditions"))
+        self.setMinimumWidth(560)
+        self._catalog = presenter.content.conditions
+        current = {c.id: c for c in presenter.conditions()}
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            _label(
+                _tr(
+                    "Some conditions make ice, heat, baths or rolling unsafe. Tick any that "
+                    "apply; the plan will leave those out. You can change this in Settings."
+                ),
+                "",
+            )
+        )
+        grid = QGridLayout()
+        self.boxes: dict[str, QCheckBox] = {}
+        self.legs: dict[str, QComboBox] = {}
+        for row, condition in enumerate(self._catalog.conditions):
+            box = QCheckBox(condition.label)
+            box.setChecked(condition.id in current)
+            grid.addWidget(box, row, 0)
+            self.boxes[condition.id] = box
+            if condition.area_specific:
+                legs = QComboBox()
+                legs.addItems([_tr("Both legs"), _tr("Left leg"), _tr("Right leg")])
+                legs.setAccessibleName(f"{condition.label}: which leg")
+                if condition.id in current:
+                    legs.setCurrentIndex(_legs_index(current[condition.id].legs))
+                legs.setEnabled(box.isChecked())
+                box.toggled.connect(legs.setEnabled)
+                grid.addWidget(legs, row, 1)
+                self.legs[condition.id] = legs
+        layout.addLayout(grid)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> tuple[ReportedCondition, ...]:
+        result = []
+        for cid, box in self.boxes.items():
+            if not box.isChecked():
+                continue
+            legs = frozenset({Side.LEFT, Side.RIGHT})
+            if cid in self.legs:
+                legs = (legs, frozenset({Side.LEFT}), frozenset({Side.RIGHT}))[
+                    self.legs[cid].currentIndex()
+                ]
+            result.append(ReportedCondition(cid, legs))
+        return tuple(result)
+
+
+def _legs_index(legs: frozenset[Side]) -> int:
+    if legs == {Side.LEFT}:
+        return 1
+    if legs == {Side.RIGHT}:
+        return 2
+    return 0
+
+
+class PlanView(QWidget):
+    """Today's plan, or the full stop when emergency signs were reported."""
+
+    assessed_confirmed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(12)
+        self.setAccessibleName(_tr("Today's plan"))
+
+    def clear(self) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+
+    def show_plan(self, plan: Plan, emergency_number: str) -> None:
+        self.clear()
+        if plan.locked:
+            self._layout.addWidget(self._stop_panel(plan, emergency_number))
+            return
+        self._layout.addWidget(self._tier_banner(plan))
+        therapies = Card(_tr("Ice, heat and water"))
+        for option in plan.therapies:
+            therapies.body.addWidget(self._therapy_row(option))
+        self._layout.addWidget(therapies)
+        more = Card(_tr("Movement and water"))
+        routine_note = plan.routine_note or NO_LIBRARY_NOTE
+        more.add_text(_tr("Stretching and rolling (%d min): %s") % (plan.minutes, routine_note))
+        active = plan.active_recovery
+        if active.allowed:
+            more.add_text(
+                _tr("Active recovery: %d minutes of %s. %s")
+                % (active.minutes, ", ".join(active.modes), active.why)
+            )
+        else:
+            more.add_text(_tr("Active recovery: %s") % active.why)
+        water = plan.water
+        if water.litres is None:
+            more.add_text(_tr("Water: %s") % water.why)
+        else:
+            more.add_text(
+                _tr("Water: about %s litres today. %s") % (f"{water.litres:g}", water.why)
+            )
+        self._layout.addWidget(more)
+        stops = Card(_tr("Stop at once if"))
+        stops.setObjectName("StopCard")
+        for rule in plan.stop_rules:
+            stops.add_text(f"• {rule}")
+        self._layout.addWidget(stops)
+        self._layout.addWidget(_label(_tr(DISCLAIMER), "Muted"))
+
+    def _tier_banner(self, plan: Plan) -> QFrame:
+        tier = plan.triage.tier
+        banner = QFrame()
+        banner.setObjectName("TierBanner")
+        background, foreground = TIER_COLOURS[tier]
+        banner.setStyleSheet(
+            f"#TierBanner {{ background: {background}; border-radius: 10px; }}"
+            f"#TierBanner QLabel {{ color: {foreground}; }}"
+        )
+        layout = QVBoxLayout(banner)
+        layout.setContentsMargins(16, 12, 16, 12)
+        heading = _label(tier.headline, "CardTitle")
+        heading.setAccessibleName(_tr("Safety check: %s") % tier.headline)
+        layout.addWidget(heading)
+        for note in plan.notes:
+            if note != tier.headline:
+                layout.addWidget(_label(note, ""))
+        return banner
+
+    def _therapy_row(self, option: TherapyOption) -> QWidget:
+        row = QWidget()
+        layout = QVBoxLayout(row)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(2)
+        title = _label(f"{option.therapy.label}: {STATUS_WORDS[option.status]}", "CardTitle")
+        title.setProperty("status", option.status.value)
+        layout.addWidget(title)
+        layout.addWidget(_label(option.why, ""))
+        extra = option.reasons[1:] if option.status is Status.BLOCKED else option.reasons
+        for reason in extra:
+            layout.addWidget(_label(reason, "Muted"))
+        if option.status.usable:
+            layout.addWidget(_label(describe_protocol(option.therapy, option.protocol), "Muted"))
+        row.setAccessibleName(
+            f"{option.therapy.label}: {STATUS_WORDS[option.status]}. {option.why}"
+        )
+        return row
+
+    def _stop_panel(self, plan: Plan, number: str) -> QFrame:
+        panel = QFrame()
+        panel.setObjectName("StopPanel")
+        panel.setStyleSheet(
+            "#StopPanel { background: #b3261e; border-radius: 12px; }"
+            "#StopPanel QLabel { color: #ffffff; }"
+        )
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        heading = _label(Tier.RED.headline, "PageTitle")
+        layout.addWidget(heading)
+        call = _label(
+            _tr(
+                "Call %s now, or have someone take you to an emergency department. "
+                "Do not drive yourself."
+            )
+            % number,
+            "CardTitle",
+        )
+        call.setAccessibleName(_tr("Call %s now") % number)
+        layout.addWidget(call)
+        for line in plan.triage.explain()[1:]:  # the reasons and advice, not the general notes
+            layout.addWidget(_label(line, ""))
+        layout.addWidget(
+            _label(
+                _tr("Routines and timers stay locked until you confirm you have been assessed."), ""
+            )
+        )
+        button = QPushButton(_tr("I have been assessed by a professional"))
+        button.clicked.connect(self.assessed_confirmed.emit)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        return panel
+
+
+class TodayPage(QWidget):
+    """Map, check-in and plan. ``ask`` and ``ask_conditions`` are the dialogs' seams.
+
+    Wide windows: the map stays in view on the left while the check-in and the
+    plan scroll on the right. Narrow windows: one scrolling column, map first.
+    """
+
+    plan_shown = Signal()
+
+    def __init__(
+        self,
+        presenter: TodayPresenter,
+        parent: QWidget | None = None,
+        ask: Callable[[tuple[Question, ...]], Mapping[str, bool] | None] | None = None,
+        ask_conditions: Callable[[], tuple[ReportedCondition, ...] | None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.info = SECTIONS[0]
+        self.setObjectName("page-today")
+        self.setAccessibleName(_tr(self.info.title))
+        self.presenter = presenter
+        self.ask = ask or self._ask_dialog
+        self.ask_conditions = ask_conditions or self._conditions_dialog
+        self.drafts: dict[str, RegionDraft] = {}
+        self._type_touched = False
+
+        self.map = BodyMapView(presenter.content.regions)
+        self.map.setMinimumSize(340, 420)
+        self.map.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.map_panel = QWidget()
+        left = QVBoxLayout(self.map_panel)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.map, 1)
+        left.addWidget(IntensityLegend())
+        left.addWidget(
+            _label(
+                _tr(
+                    "Click a sore spot, or Tab into the map and use the arrow keys. "
+                    "1-9 set soreness, 0 sets 10, Delete clears."
+                ),
+                "Muted",
+            )
+        )
+
+        self.scroller = self._build_column()
+
+        self.outer = QHBoxLayout(self)
+        self.outer.setContentsMargins(0, 0, 0, 0)
+        self.outer.setSpacing(0)
+        self.outer.addWidget(self.scroller, 6)
+        self._wide: bool | None = None
+        self._arrange(wide=False)
+
+        self.map.region_selected.connect(self._show_region)
+        self.map.intensity_changed.connect(self._map_score_changed)
+        self._prefill()
+
+    def _build_column(self) -> QScrollArea:
+        """Title, check-in cards, the save button and the plan, in one scrolling column."""
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        self.column = QVBoxLayout(inner)
+        self.column.setContentsMargins(24, 22, 24, 24)
+        self.column.setSpacing(12)
+        title = _label(_tr(self.info.title), "PageTitle")
+        title.setAccessibleName(_tr(self.info.title))
+        self.column.addWidget(title)
+        self.column.addWidget(_label(_tr(self.info.lead), "PageLead"))
+        self.region_card = self._build_region_card()
+        self.column.addWidget(self.region_card)
+        self.column.addWidget(self._build_about_card())
+        self.save_button = QPushButton(_tr("Save check-in and plan my day"))
+        self.save_button.setObjectName("PrimaryButton")
+        self.save_button.clicked.connect(self.save)
+        self.column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.status = _label("", "Muted")
+        self.column.addWidget(self.status)
+        self.plan_view = PlanView()
+        self.plan_view.assessed_confirmed.connect(self._confirm_assessed)
+        self.column.addWidget(self.plan_view)
+        self.column.addStretch(1)
+        scroller.setWidget(inner)
+        return scroller
+
+    def _arrange(self, wide: bool) -> None:
+        if wide == self._wide:
+            return
+        self._wide = wide
+        if wide:
+            self.column.removeWidget(self.map_panel)
+            self.outer.insertWidget(0, self.map_panel, 5)
+            self.outer.setContentsMargins(24, 22, 0, 12)
+        else:
+            self.outer.removeWidget(self.map_panel)
+            self.column.insertWidget(2, self.map_panel)
+            self.outer.setContentsMargins(0, 0, 0, 0)
+
+    # -- building ---------------------------------------------------------------------
+    def _build_region_card(self) -> Card:
+        card = Card(_tr("Pick a sore spot on the map"))
+        self.region_title = card.findChild(QLabel, "CardTitle")
+        self.region_hint = card.add_text(
+            _tr("Choose the front or back of either leg. Each spot gets its own score."), "Muted"
+        )
+        self.rest_row = ScoreRow(_tr("Soreness at rest"))
+        self.move_row = ScoreRow(_tr("Soreness during the test movement"))
+        card.body.addWidget(self.rest_row)
+        card.body.addWidget(self.move_row)
+        words = QGridLayout()
+        self.word_boxes: dict[Descriptor, QCheckBox] = {}
+        for index, word in enumerate(Descriptor):
+            box = QCheckBox(word.value)
+            box.setAccessibleName(_tr("Feels %s") % word.value)
+            words.addWidget(box, index // 3, index % 3)
+            box.toggled.connect(lambda on, w=word: self._word_toggled(w, on))
+            self.word_boxes[word] = box
+        card.body.addLayout(words)
+        self.rest_row.changed.connect(lambda v: self._draft_changed(rest=v))
+        self.move_row.changed.connect(lambda v: self._draft_changed(move=v))
+        self._set_region_controls_enabled(False)
+        return card
+
+    def _build_about_card(self) -> Card:
+        card = Card(_tr("About this soreness"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        self.hours = QSpinBox()
+        self.hours.setRange(0, 24 * 90)
+        self.hours.setValue(24)
+        self.hours.setSuffix(_tr(" hours ago"))
+        self.hours.setAccessibleName(_tr("It started this many hours ago"))
+        self.cause = QComboBox()
+        for cause in Cause:
+            self.cause.addItem(cause.label, cause.value)
+        self.cause.setAccessibleName(_tr("What set it off"))
+        self.kind = QComboBox()
+        for kind in SorenessType:
+            self.kind.addItem(kind.label, kind.value)
+        self.kind.setAccessibleName(_tr("What it feels like"))
+        self.swelling = QComboBox()
+        self.swelling.addItem(_tr("No swelling"), Swelling.NONE.value)
+        self.swelling.addItem(_tr("Both legs swollen"), Swelling.BOTH_SIDES.value)
+        self.swelling.addItem(_tr("Left leg swollen"), Side.LEFT.value)
+        self.swelling.addItem(_tr("Right leg swollen"), Side.RIGHT.value)
+        self.swelling.setAccessibleName(_tr("Swelling"))
+        self.warm = QCheckBox(_tr("The sore area is warm or red"))
+        self.minutes = QComboBox()
+        for minutes in ROUTINE_MINUTES:
+            self.minutes.addItem(_tr("%d minutes") % minutes, minutes)
+        self.minutes.setAccessibleName(_tr("Time for a routine today"))
+        for row, (text, widget) in enumerate(
+            (
+                (_tr("It started"), self.hours),
+                (_tr("What set it off"), self.cause),
+                (_tr("It feels like"), self.kind),
+                (_tr("Swelling"), self.swelling),
+                (_tr("Routine time"), self.minutes),
+            )
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(widget, row, 1)
+        for combo in (self.cause, self.kind, self.swelling, self.minutes):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
+        grid.addWidget(self.warm, 5, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+        card.body.addLayout(grid)
+        self.cause.currentIndexChanged.connect(self._cause_changed)
+        self.kind.activated.connect(lambda _i: setattr(self, "_type_touched", True))
+        return card
+
+    # -- layout ----------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(wide=event.size().width() >= WIDE)
+
+    # -- the draft check-in ----------------------------------------------------------------------
+    def _prefill(self) -> None:
+        latest = self.presenter.latest()
+        self.minutes.setCurrentIndex(
+            max(0, self.minutes.findData(self.presenter.routine_minutes()))
+        )
+        if latest is None:
+            return
+        for report in latest.regions:
+            self.drafts[report.region_id] = RegionDraft(
+                report.at_rest, report.on_movement, set(report.descriptors)
+            )
+        self.map.set_scores({rid: d.on_movement for rid, d in self.drafts.items()})
+        hours = latest.hours_since_onset + (
+            (self.presenter.clock.now() - latest.at).total_seconds() / 3600
+        )
+        self.hours.setValue(round(hours))
+        self.cause.setCurrentIndex(max(0, self.cause.findData(latest.cause.value)))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(latest.soreness_type.value)))
+        self._type_touched = True
+        side = latest.swollen_side.value if latest.swollen_side else latest.swelling.value
+        self.swelling.setCurrentIndex(max(0, self.swelling.findData(side)))
+        self.warm.setChecked(latest.area_warm_or_red)
+        self.plan_view.show_plan(self.presenter.plan(latest), self.presenter.emergency_number())
+
+    def _cause_changed(self) -> None:
+        if not self._type_touched:
+            kind = SorenessType.suggested_for(Cause(self.cause.currentData()))
+            self.kind.setCurrentIndex(self.kind.findData(kind.value))
+
+    def _show_region(self, region_id: str) -> None:
+        region = self.presenter.content.regions.get(region_id)
+        draft = self.drafts.setdefault(region_id, RegionDraft())
+        assert self.region_title is not None
+        self.region_title.setText(f"{region.display_name}: {region.plain_name}")
+        self.region_hint.setText(_tr("Test movement: %s") % region.test_movement)
+        self._set_region_controls_enabled(True)
+        self.rest_row.set_value(draft.at_rest)
+        self.move_row.set_value(draft.on_movement)
+        for word, box in self.word_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(word in draft.descriptors)
+            box.blockSignals(False)
+
+    def _set_region_controls_enabled(self, enabled: bool) -> None:
+        for widget in (self.rest_row, self.move_row, *self.word_boxes.values()):
+            widget.setEnabled(enabled)
+
+    def _map_score_changed(self, region_id: str, value: int) -> None:
+        draft = self.drafts.setdefault(region_id, RegionDraft())
+        draft.on_movement = value
+        draft.at_rest = min(draft.at_rest, value) if value else 0
+        if self.map.selected_region == region_id:
+            self.move_row.set_value(value)
+            self.rest_row.set_value(draft.at_rest)
+
+    def _draft_changed(self, rest: int | None = None, move: int | None = None) -> None:
+        region_id = self.map.selected_region
+        if region_id is None:
+            return
+        draft = self.drafts.setdefault(region_id, RegionDraft())
+        if rest is not None:
+            draft.at_rest = rest
+        if move is not None:
+            draft.on_movement = move
+            self.map.set_score(region_id, move)
+
+    def _word_toggled(self, word: Descriptor, on: bool) -> None:
+        region_id = self.map.selected_region
+        if region_id is None:
+            return
+        draft = self.drafts.setdefault(region_id, RegionDraft())
+        if on:
+            draft.descriptors.add(word)
+        else:
+            draft.descriptors.discard(word)
+
+    def build_checkin(self) -> CheckIn:
+        now = self.presenter.clock.now()
+        catalog = self.presenter.content.regions
+        reports = tuple(
+            RegionReport(
+                rid, catalog.get(rid).side, d.at_rest, d.on_movement, frozenset(d.descriptors)
+            )
+            for rid, d in self.drafts.items()
+            if d.at_rest or d.on_movement
+        )
+        swelling_value = self.swelling.currentData()
+        if swelling_value in (Side.LEFT.value, Side.RIGHT.value):
+            swelling, swollen = Swelling.ONE_SIDE, Side(swelling_value)
+        else:
+            swelling, swollen = Swelling(swelling_value), None
+        return CheckIn(
+            at=now,
+            onset=now - timedelta(hours=self.hours.value()),
+            cause=Cause(self.cause.currentData()),
+            soreness_type=SorenessType(self.kind.currentData()),
+            regions=reports,
+            swelling=swelling,
+            swollen_side=swollen,
+            area_warm_or_red=self.warm.isChecked(),
+        )
+
+    # -- actions ---------------------------------------------------------------------------
+    def save(self) -> bool:
+        checkin = self.build_checkin()
+        if not checkin.sore_regions:
+            self.status.setText(_tr("Mark at least one sore spot on the map first."))
+            return False
+        if not self.presenter.conditions_asked():
+            conditions = self.ask_conditions()
+            if conditions is None:
+                self.status.setText(_tr("Nothing saved: the health questions were cancelled."))
+                return False
+            self.presenter.save_conditions(conditions)
+        minutes = int(self.minutes.currentData())
+        self.presenter.settings.set("plan.minutes", minutes, self.presenter.clock.now())
+        saved = self.presenter.submit(checkin, self.ask)
+        if saved is None:
+            self.status.setText(_tr("Nothing saved: the safety check was cancelled."))
+            return False
+        self.status.setText(_tr("Saved at %s.") % saved.checkin.at.strftime("%H:%M"))
+        self.plan_view.show_plan(saved.plan, self.presenter.emergency_number())
+        QTimer.singleShot(0, lambda: self.scroller.ensureWidgetVisible(self.plan_view, 0, 24))
+        self.plan_shown.emit()
+        return True
+
+    def _confirm_assessed(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            _tr("Confirm assessment"),
+            _tr(
+                "Have you been assessed by a doctor or other health professional about "
+                "these symptoms?"
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.confirm_assessed()
+
+    def confirm_assessed(self) -> None:
+        self.presenter.confirm_assessed()
+        latest = self.presenter.latest()
+        if latest is not None:
+            self.plan_view.show_plan(self.presenter.plan(latest), self.presenter.emergency_number())
+
+    def _ask_dialog(self, questions: tuple[Question, ...]) -> Mapping[str, bool] | None:
+        dialog = SafetyQuestionsDialog(questions, self)
+        return dialog.answers() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _conditions_dialog(self) -> tuple[ReportedCondition, ...] | None:
+        dialog = ConditionsDialog(self.presenter, self)
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
