@@ -269,6 +269,8 @@ class PlanView(QWidget):
             item = self._layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
+                widget.setParent(None)  # gone from the tree now, freed on the next pass
                 widget.deleteLater()
 
     def show_plan(self, plan: Plan, emergency_number: str) -> None:

@@ -1,0 +1,170 @@
+"""The Today screen driven as a user would: map, check-in, safety questions, plan."""
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+from companion.domain.conditions import ReportedCondition
+from companion.ui.body_map import Spot
+from companion.ui.theme import Scheme
+from tests.ui.conftest import reopen
+
+
+def point_in(view, spot):
+    path = view.region_path(spot)
+    box = path.boundingRect()
+    for fy in (0.5, 0.4, 0.6, 0.3, 0.7):
+        for fx in (0.5, 0.4, 0.6, 0.3, 0.7):
+            p = QPointF(box.left() + box.width() * fx, box.top() + box.height() * fy)
+            if path.contains(p):
+                return p.toPoint()
+    raise AssertionError(spot)
+
+
+class Answers:
+    def __init__(self, yes=()):
+        self.yes = set(yes)
+        self.asked = []
+
+    def __call__(self, questions):
+        self.asked.append([q.id for q in questions])
+        return {q.id: q.id in self.yes for q in questions}
+
+
+@pytest.fixture
+def today(make_app, qtbot):
+    def build(yes=(), conditions=(), scheme=Scheme.LIGHT, size=(1280, 860)):
+        companion = make_app(scheme=scheme)
+        companion.window.resize(*size)
+        page = companion.window.page("today")
+        page.ask = Answers(yes)
+        page.ask_conditions = lambda: tuple(conditions)
+        QApplication.processEvents()
+        return companion, page
+
+    return build
+
+
+def labels(widget):
+    return [label.text() for label in widget.findChildren(QLabel)]
+
+
+def mark(qtbot, page, region, view, score):
+    qtbot.mouseClick(
+        page.map, Qt.MouseButton.LeftButton, pos=point_in(page.map, Spot(region, view))
+    )
+    qtbot.keyClick(page.map, str(score) if score < 10 else "0")
+
+
+def test_clicking_a_region_opens_its_card(today, qtbot):
+    _, page = today()
+    mark(qtbot, page, "calves_R", "back", 6)
+    assert page.map.selected_region == "calves_R"
+    assert page.region_title.text() == "Calves (right): back of the lower leg"
+    assert "rise onto your toes" in page.region_hint.text().lower()
+    assert page.move_row.value() == 6
+    assert page.drafts["calves_R"].on_movement == 6
+    qtbot.mouseClick(page.rest_row.group.button(2), Qt.MouseButton.LeftButton)
+    box = page.word_boxes[next(iter(page.word_boxes))]
+    qtbot.mouseClick(
+        box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2)
+    )  # the tick box
+    assert page.drafts["calves_R"].at_rest == 2
+    assert len(page.drafts["calves_R"].descriptors) == 1
+
+
+def test_nothing_marked_means_nothing_saved(today):
+    _, page = today()
+    assert page.save() is False
+    assert "Mark at least one sore spot" in page.status.text()
+    assert page.presenter.latest() is None
+
+
+def test_save_asks_conditions_once_and_safety_questions_then_plans(today, qtbot, clock):
+    companion, page = today(conditions=(ReportedCondition("cold_sensitivity"),))
+    asked_conditions = []
+    page.ask_conditions = lambda: (
+        asked_conditions.append(1) or (ReportedCondition("cold_sensitivity"),)
+    )
+    mark(qtbot, page, "quads_L", "front", 5)
+    page.hours.setValue(30)
+    with qtbot.waitSignal(page.plan_shown):
+        assert page.save()
+    assert asked_conditions == [1]
+    assert "R1" in page.ask.asked[0]
+    saved = page.presenter.latest()
+    assert [r.region_id for r in saved.regions] == ["quads_L"]
+    assert saved.hours_since_onset == 30
+    shown = labels(page.plan_view)
+    assert "No warning signs reported." in shown
+    assert "Ice pack: Not today" in shown
+    assert "Warm bath: Suggested" in shown
+    # A second save does not ask the health questions again.
+    clock.advance(hours=1)
+    page.save()
+    assert asked_conditions == [1]
+
+
+def test_red_answer_shows_the_full_stop_and_unlocks_after_assessment(today, qtbot):
+    _, page = today(yes={"R1"})
+    mark(qtbot, page, "calves_L", "back", 7)
+    page.save()
+    shown = labels(page.plan_view)
+    assert "Stop. These symptoms need emergency care now." in shown
+    assert any("Call 112 now" in text for text in shown)
+    assert not any("Warm bath" in text for text in shown)
+    button = next(b for b in page.plan_view.findChildren(QPushButton) if "assessed" in b.text())
+    QApplication.processEvents()  # children added to a shown layout appear on the next pass
+    assert button.isVisible()
+    page.confirm_assessed()
+    assert "Stop. These symptoms need emergency care now." not in labels(page.plan_view)
+
+
+def test_the_latest_checkin_prefills_the_screen(today, make_app, qtbot, clock):
+    companion, page = today()
+    mark(qtbot, page, "hamstrings_L", "back", 4)
+    page.hours.setValue(20)
+    page.save()
+    clock.advance(hours=5)
+    companion = reopen(make_app, companion)
+    page = companion.window.page("today")
+    assert page.map.scores() == {"hamstrings_L": 4}
+    assert page.hours.value() == 25
+    assert "No warning signs reported." in labels(page.plan_view)
+
+
+def test_layout_follows_the_width(today):
+    companion, page = today(size=(1280, 860))
+    assert page._wide is True
+    assert page.column.indexOf(page.map_panel) == -1
+    companion.window.resize(760, 600)
+    QApplication.processEvents()
+    assert page._wide is False
+    assert page.column.indexOf(page.map_panel) == 2
+
+
+@pytest.mark.parametrize("scheme", list(Scheme))
+def test_today_screenshots(today, qtbot, tmp_path, scheme):
+    companion, page = today(scheme=scheme)
+    mark(qtbot, page, "quads_L", "front", 6)
+    mark(qtbot, page, "calves_R", "back", 3)
+    page.save()
+    QApplication.processEvents()
+    image = companion.window.grab()
+    image.save(str(tmp_path / f"today-{scheme}.png"))
+    assert not image.isNull()
+    # The saved plan's banner is drawn in the tier colour (green for no warning signs).
+    banner = page.plan_view.findChild(QLabel, "CardTitle")
+    assert banner is not None
+    assert banner.text() == "No warning signs reported."
+
+
+def test_check_in_times_are_the_clock_s(today, qtbot, clock):
+    _, page = today()
+    mark(qtbot, page, "shin_R", "front", 3)
+    page.hours.setValue(6)
+    checkin = page.build_checkin()
+    assert checkin.at == clock.now()
+    assert checkin.onset == clock.now() - timedelta(hours=6)
