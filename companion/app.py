@@ -63,7 +63,6 @@ from companion.ipc import (
     send_to_running,
 )
 from companion.paths import AppPaths, DataDirError, prepare_data_dir, resolve_data_dir
-from companion.resources import load_conditions, load_protocols, load_regions, load_triage
 from companion.storage.database import Database, DatabaseError, open_database
 from companion.storage.settings import SettingsRepository
 from companion.ui.actions import AppActions
@@ -79,7 +78,7 @@ from companion.ui.sections import (
 )
 from companion.ui.theme import Theme
 from companion.ui.today import ConditionsDialog, TodayPage
-from companion.ui.today_presenter import EMERGENCY_KEY, Content, TodayPresenter
+from companion.ui.today_presenter import EMERGENCY_KEY, LazyContent, TodayPresenter
 from companion.ui.tray import TrayIcon, tray_available
 
 GEOMETRY_KEY = "window.geometry"
@@ -176,8 +175,9 @@ class CompanionApp(QObject):
     @property
     def today(self) -> TodayPresenter:
         if self._today is None:
-            content = Content(load_regions(), load_protocols(), load_triage(), load_conditions())
-            self._today = TodayPresenter(self.db, content, self.clock, self.settings, self.country)
+            self._today = TodayPresenter(
+                self.db, LazyContent(), self.clock, self.settings, self.country
+            )
         return self._today
 
     def _today_page(self) -> TodayPage:

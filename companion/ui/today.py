@@ -468,6 +468,10 @@ class TodayPage(QWidget):
         scroller.setWidget(inner)
         return scroller
 
+    def is_wide(self) -> bool:
+        """Map and check-in side by side (True) or in one column."""
+        return bool(self._wide)
+
     def _arrange(self, wide: bool) -> None:
         if wide == self._wide:
             return
@@ -587,7 +591,12 @@ class TodayPage(QWidget):
         side = latest.swollen_side.value if latest.swollen_side else latest.swelling.value
         self.swelling.setCurrentIndex(max(0, self.swelling.findData(side)))
         self.warm.setChecked(latest.area_warm_or_red)
-        self.plan_view.show_plan(self.presenter.plan(latest), self.presenter.emergency_number())
+        # The plan needs the rest of the content: make it after the window has painted.
+        QTimer.singleShot(0, lambda: self._show_plan_for(latest))
+
+    def _show_plan_for(self, checkin: CheckIn) -> None:
+        self.plan_view.show_plan(self.presenter.plan(checkin), self.presenter.emergency_number())
+        self.plan_shown.emit()
 
     def _cause_changed(self) -> None:
         if not self._type_touched:

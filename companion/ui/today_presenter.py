@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cached_property
+from typing import Protocol
 
 from companion.domain.checkin import CheckIn, SorenessType, Swelling
 from companion.domain.clock import Clock
@@ -42,12 +44,52 @@ ROUTINE_MINUTES_KEY = "plan.minutes"
 Ask = Callable[[tuple[Question, ...]], Mapping[str, bool] | None]
 
 
+class ContentSource(Protocol):
+    """The content the Today screen uses; the app loads all but the regions lazily."""
+
+    @property
+    def regions(self) -> RegionCatalog: ...
+    @property
+    def protocols(self) -> ProtocolBounds: ...
+    @property
+    def triage(self) -> TriageCatalog: ...
+    @property
+    def conditions(self) -> ConditionCatalog: ...
+
+
 @dataclass(frozen=True)
 class Content:
     regions: RegionCatalog
     protocols: ProtocolBounds
     triage: TriageCatalog
     conditions: ConditionCatalog
+
+
+class LazyContent:
+    """Regions now (the map needs them to paint); the rest on first use."""
+
+    def __init__(self) -> None:
+        from companion.resources import load_regions  # noqa: PLC0415
+
+        self.regions = load_regions()
+
+    @cached_property
+    def protocols(self) -> ProtocolBounds:
+        from companion.resources import load_protocols  # noqa: PLC0415
+
+        return load_protocols()
+
+    @cached_property
+    def triage(self) -> TriageCatalog:
+        from companion.resources import load_triage  # noqa: PLC0415
+
+        return load_triage()
+
+    @cached_property
+    def conditions(self) -> ConditionCatalog:
+        from companion.resources import load_conditions  # noqa: PLC0415
+
+        return load_conditions()
 
 
 @dataclass(frozen=True)
@@ -61,7 +103,7 @@ class TodayPresenter:
     def __init__(
         self,
         db: Database,
-        content: Content,
+        content: ContentSource,
         clock: Clock,
         settings: SettingsRepository,
         country: str = "",

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from companion.domain.conditions import ReportedCondition
 from companion.ui.body_map import Spot
 from companion.ui.theme import Scheme
+from companion.ui.today import TodayPage
 from tests.ui.conftest import reopen
 
 
@@ -83,11 +84,13 @@ def test_nothing_marked_means_nothing_saved(today):
 
 
 def test_save_asks_conditions_once_and_safety_questions_then_plans(today, qtbot, clock):
-    companion, page = today(conditions=(ReportedCondition("cold_sensitivity"),))
-    asked_conditions = []
-    page.ask_conditions = lambda: (
-        asked_conditions.append(1) or (ReportedCondition("cold_sensitivity"),)
-    )
+    _companion, page = today(conditions=(ReportedCondition("cold_sensitivity"),))
+    asked_conditions: list[int] = []
+    def ask_conditions():
+        asked_conditions.append(1)
+        return (ReportedCondition("cold_sensitivity"),)
+
+    page.ask_conditions = ask_conditions
     mark(qtbot, page, "quads_L", "front", 5)
     page.hours.setValue(30)
     with qtbot.waitSignal(page.plan_shown):
@@ -130,18 +133,20 @@ def test_the_latest_checkin_prefills_the_screen(today, make_app, qtbot, clock):
     clock.advance(hours=5)
     companion = reopen(make_app, companion)
     page = companion.window.page("today")
+    assert isinstance(page, TodayPage)
     assert page.map.scores() == {"hamstrings_L": 4}
     assert page.hours.value() == 25
-    assert "No warning signs reported." in labels(page.plan_view)
+    # The pre-filled plan is made just after the first paint.
+    qtbot.waitUntil(lambda: "No warning signs reported." in labels(page.plan_view))
 
 
 def test_layout_follows_the_width(today):
     companion, page = today(size=(1280, 860))
-    assert page._wide is True
+    assert page.is_wide()
     assert page.column.indexOf(page.map_panel) == -1
     companion.window.resize(760, 600)
     QApplication.processEvents()
-    assert page._wide is False
+    assert not page.is_wide()
     assert page.column.indexOf(page.map_panel) == 2
 
 
