@@ -28,6 +28,10 @@ from typing import Any
 
 from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, Signal
 
+from companion.pyside_guard import protect_none
+
+protect_none()  # see companion/pyside_guard.py
+
 CONNECT_TIMEOUT_S = 1.0
 REPLY_TIMEOUT_S = 3.0
 MAX_MESSAGE = 64 * 1024

@@ -86,6 +86,7 @@ def test_nothing_marked_means_nothing_saved(today):
 def test_save_asks_conditions_once_and_safety_questions_then_plans(today, qtbot, clock):
     _companion, page = today(conditions=(ReportedCondition("cold_sensitivity"),))
     asked_conditions: list[int] = []
+
     def ask_conditions():
         asked_conditions.append(1)
         return (ReportedCondition("cold_sensitivity"),)
