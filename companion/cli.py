@@ -16,7 +16,11 @@ from companion import APP_ID, APP_NAME, __version__
 from companion.domain.checkin import ROUTINE_MINUTES, SorenessType
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from companion.domain.conditions import ReportedCondition
     from companion.domain.planner import Plan
+    from companion.domain.triage import TriageRecord
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -225,12 +229,14 @@ def cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
     from companion.domain.clock import SystemClock  # noqa: PLC0415
     from companion.domain.conditions import ReportedCondition  # noqa: PLC0415
     from companion.domain.planner import make_plan, plan_to_dict  # noqa: PLC0415
+    from companion.domain.triage import combine  # noqa: PLC0415
     from companion.resources import (  # noqa: PLC0415
         load_conditions,
         load_protocols,
         load_regions,
         load_triage,
     )
+    from companion.storage.database import DatabaseError  # noqa: PLC0415
 
     regions = load_regions()
     scores: dict[str, int] = {}
@@ -255,11 +261,20 @@ def cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
         soreness_type=kind,
         regions=reports,
     )
-    triage = load_triage().evaluate(dict.fromkeys(args.yes, True), checkin.legs, now)
+    catalog = load_triage()
+    answered = catalog.evaluate(dict.fromkeys(args.yes, True), checkin.legs, now)
+    try:
+        stored_conditions, stored_locks = _stored_state(args.data_dir, now)
+    except DatabaseError as exc:
+        print(f"{APP_ID}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    triage = combine([*(catalog.rebuild(r) for r in stored_locks), answered])
+    known = {c.id for c in stored_conditions}
+    extra = tuple(ReportedCondition(c) for c in args.condition if c not in known)
     plan = make_plan(
         checkin,
         triage=triage,
-        conditions=tuple(ReportedCondition(c) for c in args.condition),
+        conditions=stored_conditions + extra,
         catalog=load_conditions(),
         bounds=load_protocols(),
         now=now,
@@ -271,6 +286,27 @@ def cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(format_plan(plan))
     return EXIT_OK
+
+
+def _stored_state(
+    data_dir: str | None, now: datetime
+) -> tuple[tuple[ReportedCondition, ...], list[TriageRecord]]:
+    """The health conditions and running safety locks saved by the app, if it has a database.
+
+    Nothing is created: with no database yet, there is nothing stored.
+    """
+    from companion.paths import DATABASE_NAME, resolve_data_dir  # noqa: PLC0415
+    from companion.storage.checkins import CheckInRepository, ConditionRepository  # noqa: PLC0415
+    from companion.storage.database import open_database  # noqa: PLC0415
+
+    path = resolve_data_dir(data_dir) / DATABASE_NAME
+    if not path.is_file():
+        return (), []
+    db = open_database(path, now).database
+    try:
+        return ConditionRepository(db).all(), CheckInRepository(db).active_locks(now)
+    finally:
+        db.close()
 
 
 def format_plan(plan: Plan) -> str:

@@ -1,4 +1,5 @@
 import json
+from datetime import UTC
 from typing import Any
 
 import pytest
@@ -132,3 +133,49 @@ def test_bad_input_is_a_message_and_exit_2(capsys, args, message):
 def test_the_same_region_in_two_sore_options_is_refused(capsys):
     assert main(["plan", "--sore", "quads_L=2", "--sore", "quads_L=3", "--hours-since", "3"]) == 2
     assert "given twice" in capsys.readouterr().err
+
+
+def test_plan_uses_the_conditions_and_locks_saved_by_the_app(tmp_path, capsys):
+    from datetime import datetime
+
+    from companion.domain.conditions import ReportedCondition
+    from companion.domain.regions import Side
+    from companion.resources import load_triage
+    from companion.storage.checkins import CheckInRepository, ConditionRepository
+    from companion.storage.database import open_database
+
+    folder = tmp_path / "profile"
+    folder.mkdir()
+    now = datetime.now(UTC)
+    db = open_database(folder / "companion.db", now).database
+    ConditionRepository(db).replace([ReportedCondition("cold_sensitivity")], now)
+    CheckInRepository(db).record_outcome(load_triage().evaluate({"O5": True}, [Side.RIGHT], now))
+    db.close()
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(folder),
+                "plan",
+                "--sore",
+                "calves_L=3",
+                "--hours-since",
+                "30",
+                "--json",
+            ]
+        )
+        == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert therapy(data, "ice_pack")["status"] == "blocked"
+    assert data["triage"]["tier"] == "orange"
+    assert data["triage"]["locked_legs"] == ["right"]
+
+
+def test_plan_creates_nothing_in_an_empty_folder(tmp_path, capsys):
+    folder = tmp_path / "nothing-here"
+    assert (
+        main(["--data-dir", str(folder), "plan", "--sore", "calves_L=3", "--hours-since", "30"])
+        == 0
+    )
+    assert not folder.exists()
