@@ -2,7 +2,10 @@
 
     python docs/make_screenshots.py [OUTPUT_DIR]
 
-Runs offscreen with a throw-away data folder; the README's screenshot comes from here.
+Runs offscreen with a throw-away data folder. On the Today screen it marks a
+few sore spots and saves a check-in through the page itself (answering the
+health and safety questions "none of these"), so the picture shows a real
+plan. The README's screenshot comes from here.
 """
 
 from __future__ import annotations
@@ -21,6 +24,28 @@ from companion.domain.clock import SystemClock
 from companion.paths import prepare_data_dir
 from companion.storage.database import open_database
 from companion.ui.theme import Scheme
+from companion.ui.today import TodayPage
+
+SIZE = (1280, 820)
+SORE = {"quads_L": 6, "quads_R": 4, "hamstrings_L": 3, "calves_R": 5}
+
+
+def settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def fill_today(page: TodayPage) -> None:
+    page.ask = lambda questions: dict.fromkeys((q.id for q in questions), False)
+    page.ask_conditions = tuple
+    for region, score in SORE.items():
+        page.map.select(region)
+        page.map.set_score(region, score)
+    page.map.select("quads_L")
+    page.rest_row.set_value(2)
+    page._draft_changed(rest=2)
+    page.hours.setValue(30)
+    page.save()
 
 
 def render(out_dir: Path) -> list[Path]:
@@ -33,19 +58,31 @@ def render(out_dir: Path) -> list[Path]:
         db = open_database(paths.database, clock.now()).database
         companion = CompanionApp(app, paths, db, clock, has_tray=True)
         window = companion.window
-        window.resize(1000, 660)
+        window.resize(*SIZE)
         window.show()
+        today = window.page("today")
+        assert isinstance(today, TodayPage)
+        fill_today(today)
         for scheme in Scheme:
             companion.theme.apply(scheme)
             for key in window.sections:
                 window.show_section(key)
-                QApplication.processEvents()
+                settle()
+                if key == "today":
+                    today.scroller.verticalScrollBar().setValue(0)
+                    settle()
                 path = out_dir / f"{key}-{scheme.value}.png"
                 window.grab().save(str(path))
                 written.append(path)
+            today.scroller.ensureWidgetVisible(today.plan_view, 0, 0)
+            window.show_section("today")
+            settle()
+            path = out_dir / f"today-plan-{scheme.value}.png"
+            window.grab().save(str(path))
+            written.append(path)
+        companion.shutdown()
         window.allow_close = True
         window.close()
-        db.close()
     return written
 
 

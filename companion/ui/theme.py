@@ -14,6 +14,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from companion.resources import icon_path
+
 
 class Scheme(StrEnum):
     LIGHT = "light"
@@ -101,6 +103,8 @@ def stylesheet(scheme: Scheme) -> str:
     button_hover = "#eef3f1" if scheme is Scheme.LIGHT else "#343c39"
     button_border = "#b9c4bf" if scheme is Scheme.LIGHT else "#4a5551"
     focus = ACCENT[scheme]
+    indicator = "#7d8a85" if scheme is Scheme.LIGHT else "#8d9b95"
+    check = icon_path("check").as_posix()
     banner = "#fff4d6" if scheme is Scheme.LIGHT else "#3a3420"
     banner_text = "#5a4300" if scheme is Scheme.LIGHT else "#f3e2ad"
     return f"""
@@ -128,6 +132,15 @@ def stylesheet(scheme: Scheme) -> str:
     QPushButton:pressed, QToolButton:pressed {{ background: {border}; }}
     QPushButton:focus, QToolButton:focus {{ border: 2px solid {focus}; }}
     QToolButton[popupMode="2"] {{ padding: 5px 24px 5px 8px; }}
+    QCheckBox::indicator {{
+        width: 15px; height: 15px; border-radius: 4px;
+        border: 1.5px solid {indicator}; background: {card};
+    }}
+    QCheckBox::indicator:hover {{ border-color: {focus}; }}
+    QCheckBox::indicator:checked {{
+        background: {accent}; border-color: {accent}; image: url("{check}");
+    }}
+    QCheckBox::indicator:disabled {{ border-color: {border}; background: {sidebar}; }}
     QPushButton#ScoreButton {{ padding: 0; border-radius: 5px; font-weight: 600; }}
     QPushButton#ScoreButton:checked {{
         background: {accent}; color: #ffffff; border-color: {accent};

@@ -191,7 +191,7 @@ class ConditionsDialog(QDialog):
     def __init__(self, presenter: TodayPresenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_tr("Health conditions"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(760)
         self._catalog = presenter.content.conditions
         current = {c.id: c for c in presenter.conditions()}
         layout = QVBoxLayout(self)
