@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from companion.domain.checkin import (
     Cause,
@@ -181,6 +181,28 @@ class CheckInRepository:
                 )
             )
         return active
+
+    def orange_questions_to_repeat(self, now: datetime, within: timedelta) -> tuple[str, ...]:
+        """Questions behind orange outcomes whose 24-hour lock ended within ``within``.
+
+        PROTOCOLS 3.2: an orange screen is repeated once its lock has run out.
+        """
+        rows = self._db.conn.execute(
+            "SELECT questions, lock_until FROM triage_outcomes "
+            "WHERE tier = 'orange' AND lock_until IS NOT NULL ORDER BY at"
+        ).fetchall()
+        answered: dict[str, datetime] = {}
+        for qid, at in self._db.conn.execute("SELECT question_id, answered_at FROM triage_answers"):
+            moment = utc(datetime.fromisoformat(at))
+            answered[qid] = max(answered.get(qid, moment), moment)
+        due: list[str] = []
+        for questions, until in rows:
+            ended = utc(datetime.fromisoformat(until))
+            if not ended <= utc(now) < ended + within:
+                continue
+            # Asked once again after the lock: not every check-in for a week.
+            due.extend(q for q in json.loads(questions) if answered.get(q, ended) <= ended)
+        return tuple(dict.fromkeys(due))
 
     def confirm_assessed(self, now: datetime) -> int:
         """The user confirms they have been assessed: red locks end. Returns how many."""

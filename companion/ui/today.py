@@ -415,6 +415,9 @@ class TodayPage(QWidget):
         left = QVBoxLayout(self.map_panel)
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.map, 1)
+        self.caption = _label(_tr("Point at a sore spot to see its name."), "CardTitle")
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        left.addWidget(self.caption)
         left.addWidget(IntensityLegend())
         left.addWidget(
             _label(
@@ -437,6 +440,9 @@ class TodayPage(QWidget):
 
         self.map.region_selected.connect(self._show_region)
         self.map.intensity_changed.connect(self._map_score_changed)
+        self.map.region_hovered.connect(self._update_caption)
+        self.map.region_selected.connect(self._update_caption)
+        self.map.intensity_changed.connect(lambda rid, _v: self._update_caption(rid))
         self._prefill()
 
     def _build_column(self) -> QScrollArea:
@@ -597,6 +603,12 @@ class TodayPage(QWidget):
     def _show_plan_for(self, checkin: CheckIn) -> None:
         self.plan_view.show_plan(self.presenter.plan(checkin), self.presenter.emergency_number())
         self.plan_shown.emit()
+
+    def _update_caption(self, region_id: str) -> None:
+        """Name the region under the pointer, else the selected one."""
+        shown = region_id or self.map.selected_region
+        if shown:
+            self.caption.setText(self.map.describe(shown))
 
     def _cause_changed(self) -> None:
         if not self._type_touched:

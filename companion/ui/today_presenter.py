@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cached_property
 from typing import Protocol
 
@@ -39,6 +39,7 @@ from companion.storage.settings import SettingsRepository
 EMERGENCY_KEY = "emergency_number"
 CONDITIONS_ASKED_KEY = "conditions.asked"
 ROUTINE_MINUTES_KEY = "plan.minutes"
+REPEAT_WINDOW = timedelta(days=7)  # how long after an orange lock its questions come back
 
 # Shows the questions and returns the answers, or None if the user backed out.
 Ask = Callable[[tuple[Question, ...]], Mapping[str, bool] | None]
@@ -156,7 +157,13 @@ class TodayPresenter:
             doms_beyond_a_week=checkin.soreness_type is SorenessType.DOMS
             and checkin.hours_since_onset >= TYPICAL_DOMS_END_H,
         )
-        return questions_for(self.content.triage, moments)
+        asked = questions_for(self.content.triage, moments)
+        # An orange screen is asked again once its lock has ended (PROTOCOLS 3.2).
+        repeat = self.checkins.orange_questions_to_repeat(self.clock.now(), REPEAT_WINDOW)
+        extra = tuple(
+            self.content.triage.get(qid) for qid in repeat if qid not in {q.id for q in asked}
+        )
+        return extra + asked
 
     def submit(self, checkin: CheckIn, ask: Ask) -> Saved | None:
         """Ask what is needed, then save the check-in and its answers as one action.
@@ -170,9 +177,14 @@ class TodayPresenter:
             if given is None:
                 return None
             answers = {q.id: bool(given.get(q.id, False)) for q in questions}
-        checkin = replace(checkin, triage_answers=answers)
         now = self.clock.now()
+        # Only the answers given now make a new outcome (and start a new lock) ...
         result = self.content.triage.evaluate(answers, checkin.legs, now)
+        # ... while editing today's check-in keeps the answers given earlier today.
+        earlier = self.checkins.for_day(checkin.at.date())
+        if earlier is not None:
+            answers = {**earlier.triage_answers, **answers}
+        checkin = replace(checkin, triage_answers=answers)
         self.checkins.save(checkin, result)
         plan = self.plan(checkin)
         return Saved(checkin, plan.triage, plan)

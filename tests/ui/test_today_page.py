@@ -174,3 +174,11 @@ def test_check_in_times_are_the_clock_s(today, qtbot, clock):
     checkin = page.build_checkin()
     assert checkin.at == clock.now()
     assert checkin.onset == clock.now() - timedelta(hours=6)
+
+
+def test_hover_names_the_region_under_the_map(today, qtbot):
+    _, page = today()
+    qtbot.mouseMove(page.map, point_in(page.map, Spot("glutes_R", "back")))
+    assert page.caption.text() == "Glutes (right), buttock: 0 out of 10 (none)"
+    mark(qtbot, page, "shin_L", "front", 4)
+    assert page.caption.text() == "Shin (left), front of the lower leg: 4 out of 10 (moderate)"

@@ -147,3 +147,36 @@ def test_conditions_gate_the_plan_and_are_remembered(presenter, clock):
 def test_emergency_number_can_be_set(presenter, clock):
     presenter.settings.set("emergency_number", "112", clock.now())
     assert presenter.emergency_number() == "112"
+
+
+def test_an_orange_screen_is_repeated_once_its_lock_has_ended(presenter, clock):
+    presenter.submit(checkin(clock), Asker(yes={"O6"}))
+    clock.advance(hours=2)
+    ask = Asker()
+    presenter.submit(checkin(clock), ask)
+    assert ask.asked == []  # same regions, lock still running: nothing new to ask
+    clock.advance(hours=23)
+    ask = Asker()
+    presenter.submit(checkin(clock), ask)
+    assert ask.asked == [["O6"]]  # the lock ended: the question comes back
+    clock.advance(hours=2)
+    ask = Asker()
+    presenter.submit(checkin(clock), ask)
+    assert ask.asked == []  # answered again after the lock: not asked at every check-in
+
+
+def test_editing_the_same_day_keeps_earlier_answers(presenter, clock):
+    presenter.submit(checkin(clock), Asker(yes={"Y2"}))
+    clock.advance(hours=1)
+    presenter.submit(checkin(clock), Asker())  # nothing new to ask
+    latest = presenter.latest()
+    assert latest.triage_answers["Y2"] is True
+    assert "no_running" in presenter.plan(latest).triage.restrictions
+
+
+def test_editing_the_same_day_does_not_extend_an_orange_lock(presenter, clock):
+    presenter.submit(checkin(clock), Asker(yes={"O6"}))
+    clock.advance(hours=3)
+    presenter.submit(checkin(clock), Asker())
+    clock.advance(hours=21, minutes=1)  # 24 h after the answer, not after the edit
+    assert presenter.plan(presenter.latest()).triage.tier is Tier.GREEN
