@@ -64,15 +64,25 @@ def startup(command: list[str], env: dict[str, str], runs: int) -> list[float]:
     return [first_paint(command, env) for _ in range(runs)]
 
 
-def _proc_stat(pid: int) -> tuple[int, int]:
-    """(CPU ticks of the whole process, context switches summed over its threads)."""
+def _proc_stat(pid: int) -> tuple[int, dict[str, int]]:
+    """(CPU ticks of the whole process, context switches per thread id).
+
+    Per thread, so a thread that starts or ends during the window (Qt's thread
+    pool lets idle workers go after 30 s) neither adds nor removes switches.
+    """
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     ticks = int(fields[11]) + int(fields[12])  # utime + stime
-    switches = 0
+    switches: dict[str, int] = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
-        for line in (task / "status").read_text().splitlines():
-            if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
-                switches += int(line.split()[1])
+        try:
+            lines = (task / "status").read_text().splitlines()
+        except FileNotFoundError:
+            continue  # the thread ended while we looked
+        switches[task.name] = sum(
+            int(line.split()[1])
+            for line in lines
+            if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches"))
+        )
     return ticks, switches
 
 
@@ -100,7 +110,8 @@ def idle(command: list[str], env: dict[str, str], idle_s: float, cpu_s: float) -
         ticks0, switches0 = _proc_stat(proc.pid)
         time.sleep(cpu_s)
         ticks1, switches1 = _proc_stat(proc.pid)
-        return Idle(rss, (ticks1 - ticks0) / CLK_TCK / cpu_s * 100, (switches1 - switches0) / cpu_s)
+        woken = sum(switches1[t] - switches0[t] for t in switches0.keys() & switches1.keys())
+        return Idle(rss, (ticks1 - ticks0) / CLK_TCK / cpu_s * 100, woken / cpu_s)
     finally:
         proc.terminate()
         proc.communicate(timeout=20)
