@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from companion.domain.conditions import ConditionCatalog
+    from companion.domain.exercises import ExerciseLibrary
     from companion.domain.protocols import ProtocolBounds
     from companion.domain.regions import RegionCatalog
     from companion.domain.triage import TriageCatalog
@@ -111,3 +112,17 @@ def load_conditions(path: Path | None = None) -> ConditionCatalog:
 
     path = path or content_path("conditions")
     return parse_conditions(read_toml(path), source=path.name)
+
+
+def load_exercises(
+    path: Path | None = None,
+    regions: RegionCatalog | None = None,
+    protocols: ProtocolBounds | None = None,
+) -> ExerciseLibrary:
+    """The exercise library, checked against the regions and the protocol bounds."""
+    from companion.domain.exercises import parse_exercises  # noqa: PLC0415
+
+    path = path or content_path("exercises")
+    return parse_exercises(
+        read_toml(path), path.name, regions or load_regions(), protocols or load_protocols()
+    )

@@ -4,6 +4,7 @@ from companion.domain.regions import Rolling
 from companion.resources import (
     content_files,
     load_conditions,
+    load_exercises,
     load_protocols,
     load_regions,
     load_triage,
@@ -15,6 +16,7 @@ LOADERS = {
     "protocols": load_protocols,
     "triage": load_triage,
     "conditions": load_conditions,
+    "exercises": load_exercises,
 }
 
 
@@ -51,9 +53,9 @@ def test_unknown_resource_names_list_the_known_ones():
     with pytest.raises(ResourceNotFoundError, match=r"known: .*recovery-companion"):
         icon_path("nope")
     with pytest.raises(
-        ResourceNotFoundError, match="known: conditions, protocols, regions, triage"
+        ResourceNotFoundError, match="known: conditions, exercises, protocols, regions, triage"
     ):
-        content_path("exercises")
+        content_path("massages")
 
 
 def test_a_broken_content_file_names_the_file(tmp_path):

@@ -1,0 +1,226 @@
+"""The exercise library (PROTOCOLS.md sections 1 and 2) as checked content.
+
+Every exercise names the region groups it serves, its dose (inside the
+protocol bounds), step-by-step cues, a gentler alternative, cautions and the
+equipment it needs. Loading refuses a roll on a never-roll region, a dose
+beyond a hard limit, an unknown region or alternative, with the file, key and
+reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from companion.domain.content import Reader
+from companion.domain.protocols import ProtocolBounds, Verdict
+from companion.domain.regions import RegionCatalog, Rolling
+
+
+class Kind(StrEnum):
+    STRETCH = "stretch"
+    ROLL = "roll"
+    MOBILITY = "mobility"
+    ISOMETRIC = "isometric"
+    YOGA = "yoga"
+    ACTIVE = "active"
+
+
+class Sides(StrEnum):
+    EACH = "each"  # done on one side, then the other
+    BOTH = "both"  # both legs at once
+
+
+class Equipment(StrEnum):
+    NONE = "none"
+    FOAM_ROLLER = "foam_roller"
+    BALL = "ball"
+    STRAP = "strap"
+    WALL = "wall"
+    CHAIR = "chair"
+    STEP = "step"
+    BOTTLE = "bottle"
+    STICK = "stick"
+
+
+@dataclass(frozen=True)
+class Dose:
+    """How much, per side: holds, timed rolling or moving, or repetitions."""
+
+    seconds: int  # per hold, per rolling set or per timed bout
+    reps: int  # holds, sets or movements
+    rest_s: int = 0  # between reps
+    setup_s: int = 10  # getting into position
+
+    def total_s(self, sides: Sides) -> int:
+        per_side = self.seconds * self.reps + self.rest_s * max(0, self.reps - 1)
+        return self.setup_s + per_side * (2 if sides is Sides.EACH else 1)
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    kind: Kind
+    regions: tuple[str, ...]  # region groups it serves
+    sides: Sides
+    dose: Dose
+    cues: tuple[str, ...]
+    alternative: str | None  # id of a gentler exercise
+    gentler: str  # how to make this one gentler, when no other exercise fits
+    cautions: tuple[str, ...]
+    equipment: tuple[Equipment, ...]
+    timed_reps: bool = False  # reps are counted movements inside ``seconds``
+
+    @property
+    def rolls(self) -> bool:
+        return self.kind is Kind.ROLL
+
+
+@dataclass(frozen=True)
+class ExerciseLibrary:
+    exercises: tuple[Exercise, ...]
+
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(self.exercises)
+
+    def __len__(self) -> int:
+        return len(self.exercises)
+
+    def get(self, exercise_id: str) -> Exercise:
+        for exercise in self.exercises:
+            if exercise.id == exercise_id:
+                return exercise
+        raise KeyError(f"No exercise {exercise_id!r}; known: {', '.join(e.id for e in self)}")
+
+    def for_group(self, group: str, kind: Kind | None = None) -> tuple[Exercise, ...]:
+        return tuple(
+            e for e in self.exercises if group in e.regions and (kind is None or e.kind is kind)
+        )
+
+
+# Which protocol bounds check each kind's dose.
+_DOSE_BOUNDS = {
+    Kind.STRETCH: ("stretch_static.hold", "stretch_static.reps"),
+    Kind.ROLL: ("foam_roll.per_muscle_set", "foam_roll.sets_per_muscle"),
+    Kind.MOBILITY: (None, "dynamic_mobility.reps"),
+    Kind.ISOMETRIC: ("stretch_static.hold", "stretch_static.reps"),
+    Kind.YOGA: ("stretch_static.hold", "stretch_static.reps"),
+    Kind.ACTIVE: (None, None),
+}
+_KEYS = (
+    "id",
+    "name",
+    "kind",
+    "regions",
+    "sides",
+    "seconds",
+    "reps",
+    "rest_s",
+    "setup_s",
+    "cues",
+    "alternative",
+    "gentler",
+    "cautions",
+    "equipment",
+    "timed_reps",
+    "protocol",
+)
+
+
+def parse_exercises(
+    data: Mapping[str, Any], source: str, regions: RegionCatalog, bounds: ProtocolBounds
+) -> ExerciseLibrary:
+    top = Reader(data, source)
+    top.reject_unknown(("schema", "exercise"))
+    if top.integer("schema") != 1:
+        raise top.error("schema", "only version 1 is supported")
+    groups = set(regions.groups)
+    never_roll = {r.group for r in regions if r.rolling is Rolling.NEVER}
+    exercises: list[Exercise] = []
+    seen: dict[str, str] = {}
+    alternatives: list[tuple[Reader, str]] = []
+    for entry in top.tables("exercise"):
+        entry.reject_unknown(_KEYS)
+        eid = entry.text("id")
+        if eid in seen:
+            raise entry.error("id", f"{eid!r} is already defined at {seen[eid]}")
+        seen[eid] = entry.path
+        kind = Kind(entry.choice("kind", [k.value for k in Kind]))
+        targets = entry.texts("regions")
+        for group in targets:
+            if group not in groups:
+                raise entry.error("regions", f"{group!r} is not a body-map region group")
+            if kind is Kind.ROLL and group in never_roll:
+                raise entry.error("regions", f"{group!r} is a never-roll region")
+        dose = Dose(
+            seconds=entry.integer("seconds"),
+            reps=entry.integer("reps"),
+            rest_s=entry.integer("rest_s", 0),
+            setup_s=entry.integer("setup_s", 10),
+        )
+        _check_dose(
+            entry, kind, dose, bounds, entry.text("protocol", "") if entry.has("protocol") else ""
+        )
+        cues = entry.texts("cues")
+        if len(cues) < 2:
+            raise entry.error("cues", "needs at least two steps")
+        if entry.has("alternative"):
+            alternatives.append((entry, entry.text("alternative")))
+        elif kind is not Kind.ACTIVE and not entry.has("gentler"):
+            raise entry.error("alternative", "needs a gentler alternative, or a 'gentler' sentence")
+        exercises.append(
+            Exercise(
+                id=eid,
+                name=entry.text("name"),
+                kind=kind,
+                regions=targets,
+                sides=Sides(entry.choice("sides", [s.value for s in Sides])),
+                dose=dose,
+                cues=cues,
+                alternative=entry.text("alternative") if entry.has("alternative") else None,
+                gentler=entry.text("gentler") if entry.has("gentler") else "",
+                cautions=entry.texts("cautions", []),
+                equipment=tuple(
+                    Equipment(e)
+                    for e in entry.choice_in_list("equipment", [q.value for q in Equipment])
+                ),
+                timed_reps=entry.boolean("timed_reps", False),
+            )
+        )
+    for entry, ref in alternatives:
+        if ref not in seen:
+            raise entry.error("alternative", f"{ref!r} is not an exercise in this file")
+        if ref == entry.text("id"):
+            raise entry.error("alternative", "an exercise cannot be its own alternative")
+    return ExerciseLibrary(tuple(exercises))
+
+
+def _check_dose(
+    entry: Reader, kind: Kind, dose: Dose, bounds: ProtocolBounds, protocol: str
+) -> None:
+    if dose.seconds < 1 or dose.reps < 1:
+        raise entry.error("seconds", "seconds and reps must be at least 1")
+    if dose.rest_s < 0 or dose.setup_s < 0:
+        raise entry.error("rest_s", "rest and setup cannot be negative")
+    seconds_key, reps_key = _DOSE_BOUNDS[kind]
+    if protocol:  # e.g. the short-hold plantar stretch has its own bounds
+        seconds_key, reps_key = f"{protocol}.hold", f"{protocol}.reps"
+    checks = ((seconds_key, dose.seconds, "seconds"), (reps_key, dose.reps, "reps"))
+    for key, value, name in checks:
+        if key is None:
+            continue
+        verdict = bounds.check(key, value)
+        if verdict.verdict is Verdict.REFUSE:
+            raise entry.error(name, verdict.reason)
+    if kind is Kind.STRETCH:
+        total_key = f"{protocol or 'stretch_static'}.total_hold_per_side"
+        verdict = bounds.check(total_key, dose.seconds * dose.reps)
+        if verdict.verdict is Verdict.REFUSE:
+            raise entry.error("reps", verdict.reason)
+    if kind is Kind.ACTIVE:
+        verdict = bounds.check("active_recovery.duration", dose.seconds * dose.reps / 60)
+        if verdict.verdict is Verdict.REFUSE:
+            raise entry.error("seconds", verdict.reason)
