@@ -232,6 +232,7 @@ def cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
     from companion.domain.triage import combine  # noqa: PLC0415
     from companion.resources import (  # noqa: PLC0415
         load_conditions,
+        load_exercises,
         load_protocols,
         load_regions,
         load_triage,
@@ -279,6 +280,8 @@ def cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
         bounds=load_protocols(),
         now=now,
         minutes=args.minutes,
+        library=load_exercises(regions=regions),
+        regions=regions,
     )
     if args.json:
         json.dump(plan_to_dict(plan), out, indent=2, ensure_ascii=False)
@@ -311,7 +314,6 @@ def _stored_state(
 
 def format_plan(plan: Plan) -> str:
     """The plan as text for a terminal."""
-    from companion.domain.planner import NO_LIBRARY_NOTE  # noqa: PLC0415
     from companion.domain.therapy import Status, describe_protocol  # noqa: PLC0415
 
     triage = plan.triage
@@ -326,7 +328,13 @@ def format_plan(plan: Plan) -> str:
         lines += [f"      {reason}" for reason in extra]
         if status.usable:
             lines.append(f"      {describe_protocol(option.therapy, option.protocol)}")
-    lines += ["", f"Routine ({plan.minutes} min): {plan.routine_note or NO_LIBRARY_NOTE}"]
+    lines += ["", f"Stretching and rolling (up to {plan.minutes} min):"]
+    if plan.routine_note:
+        lines.append(f"  {plan.routine_note}")
+    for step in plan.routine:
+        lines.append(f"  - {step.exercise.name} ({step.side}): {step.describe_dose()}")
+    if plan.routine:
+        lines.append(f"  About {round(plan.routine_seconds / 60)} min in all.")
     active = plan.active_recovery
     if active.allowed:
         modes = ", ".join(active.modes)

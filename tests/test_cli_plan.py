@@ -54,8 +54,19 @@ def test_plan_json_has_the_documented_shape(capsys):
             "how",
         }
     assert therapy(data, "contrast")["protocol"]["total_minutes"] == 12
-    assert data["routine"] == {"minutes": 10, "steps": [], "note": data["routine"]["note"]}
-    assert "not available yet" in data["routine"]["note"]
+    routine = data["routine"]
+    assert set(routine) == {"minutes", "steps", "total_seconds", "note"}
+    assert routine["minutes"] == 10
+    assert 0 < routine["total_seconds"] <= 600
+    assert routine["steps"][0] == {
+        "exercise": "standing_quad",
+        "name": "Standing quad stretch",
+        "region": "quads_L",
+        "side": "left",
+        "seconds": routine["steps"][0]["seconds"],
+        "reps": 2,
+    }
+    assert {s["region"] for s in routine["steps"]} >= {"quads_L", "calves_R"}
     assert data["water"]["litres"] == 2.0
     assert len(data["stop_rules"]) == 5
 

@@ -54,8 +54,13 @@ class Dose:
     rest_s: int = 0  # between reps
     setup_s: int = 10  # getting into position
 
-    def total_s(self, sides: Sides) -> int:
-        per_side = self.seconds * self.reps + self.rest_s * max(0, self.reps - 1)
+    def total_s(self, sides: Sides, timed_reps: bool = False) -> int:
+        """Set-up plus the work on each side. With ``timed_reps`` the reps are
+        movements inside one bout of ``seconds``."""
+        if timed_reps:
+            per_side = self.seconds
+        else:
+            per_side = self.seconds * self.reps + self.rest_s * max(0, self.reps - 1)
         return self.setup_s + per_side * (2 if sides is Sides.EACH else 1)
 
 

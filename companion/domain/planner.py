@@ -12,8 +12,10 @@ from datetime import datetime
 
 from companion.domain.checkin import ROUTINE_MINUTES, CheckIn, SorenessType, Swelling
 from companion.domain.conditions import ConditionCatalog, Effect, Gate, ReportedCondition
+from companion.domain.exercises import ExerciseLibrary
 from companion.domain.protocols import ProtocolBounds
-from companion.domain.regions import Side
+from companion.domain.regions import RegionCatalog, Side
+from companion.domain.routine_builder import RoutineContext, RoutineStep, build_routine
 from companion.domain.therapy import (
     FRESH_INJURY_H,
     TYPICAL_DOMS_END_H,
@@ -65,7 +67,12 @@ class Plan:
     active_recovery: ActiveRecovery
     water: WaterTarget
     routine_note: str
+    routine: tuple[RoutineStep, ...] = ()
     stop_rules: tuple[str, ...] = STOP_RULES
+
+    @property
+    def routine_seconds(self) -> int:
+        return sum(step.total_s for step in self.routine)
 
     @property
     def locked(self) -> bool:
@@ -83,6 +90,8 @@ def make_plan(
     now: datetime,
     minutes: int = 10,
     strength_focus: bool = False,
+    library: ExerciseLibrary | None = None,
+    regions: RegionCatalog | None = None,
 ) -> Plan:
     if minutes not in ROUTINE_MINUTES:
         raise ValueError(f"routine length must be one of {ROUTINE_MINUTES} minutes, got {minutes}")
@@ -101,6 +110,14 @@ def make_plan(
         triage=triage,
         strength_focus=strength_focus,
     )
+    routine: tuple[RoutineStep, ...] = ()
+    if library is not None and regions is not None:
+        routine_ctx = RoutineContext(
+            checkin.sore_regions, checkin.soreness_type, hours, triage, conditions
+        )
+        routine = build_routine(
+            routine_ctx, minutes, library=library, regions=regions, bounds=bounds, catalog=catalog
+        )
     return Plan(
         made_at=now,
         minutes=minutes,
@@ -111,7 +128,10 @@ def make_plan(
         therapies=therapy_options(ctx, catalog, bounds),
         active_recovery=_active_recovery(checkin, triage, bounds, hours),
         water=water_target(conditions, catalog, triage, bounds),
-        routine_note=_routine_note(checkin, triage),
+        routine_note=_routine_note(checkin, triage)
+        if library is not None or _routine_note(checkin, triage)
+        else NO_LIBRARY_NOTE,
+        routine=routine,
     )
 
 
@@ -264,8 +284,19 @@ def plan_to_dict(plan: Plan) -> dict[str, object]:
         ],
         "routine": {
             "minutes": plan.minutes,
-            "steps": [],
-            "note": plan.routine_note or NO_LIBRARY_NOTE,
+            "steps": [
+                {
+                    "exercise": step.exercise.id,
+                    "name": step.exercise.name,
+                    "region": step.region_id,
+                    "side": step.side,
+                    "seconds": step.seconds,
+                    "reps": step.reps,
+                }
+                for step in plan.routine
+            ],
+            "total_seconds": plan.routine_seconds,
+            "note": plan.routine_note,
         },
         "active_recovery": {
             "allowed": plan.active_recovery.allowed,

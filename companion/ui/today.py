@@ -41,7 +41,7 @@ from companion.domain.checkin import (
     Swelling,
 )
 from companion.domain.conditions import ReportedCondition
-from companion.domain.planner import NO_LIBRARY_NOTE, Plan
+from companion.domain.planner import Plan
 from companion.domain.regions import Side
 from companion.domain.therapy import Status, TherapyOption, describe_protocol
 from companion.domain.triage import Question, Tier
@@ -283,9 +283,8 @@ class PlanView(QWidget):
         for option in plan.therapies:
             therapies.body.addWidget(self._therapy_row(option))
         self._layout.addWidget(therapies)
+        self._layout.addWidget(self._routine_card(plan))
         more = Card(_tr("Movement and water"))
-        routine_note = plan.routine_note or NO_LIBRARY_NOTE
-        more.add_text(_tr("Stretching and rolling (%d min): %s") % (plan.minutes, routine_note))
         active = plan.active_recovery
         if active.allowed:
             more.add_text(
@@ -308,6 +307,30 @@ class PlanView(QWidget):
             stops.add_text(f"• {rule}")
         self._layout.addWidget(stops)
         self._layout.addWidget(_label(_tr(DISCLAIMER), "Muted"))
+
+    def _routine_card(self, plan: Plan) -> Card:
+        minutes = round(plan.routine_seconds / 60)
+        card = Card(
+            _tr("Stretching and rolling: about %d min") % minutes
+            if plan.routine
+            else _tr("Stretching and rolling")
+        )
+        if plan.routine_note:
+            card.add_text(plan.routine_note)
+        for step in plan.routine:
+            dose = f"{step.reps} × {step.seconds} s" if step.reps > 1 else f"{step.seconds} s"
+            side = {"left": _tr("left"), "right": _tr("right"), "both": _tr("both legs")}[step.side]
+            row = card.add_text(f"{step.exercise.name} ({side}): {dose}")
+            row.setToolTip("\n".join(step.exercise.cues))
+        if plan.routine:
+            card.add_text(
+                _tr(
+                    "Stretch to mild tension only; roll at no more than moderate discomfort. "
+                    "The guided player with timers is coming."
+                ),
+                "Muted",
+            )
+        return card
 
     def _tier_banner(self, plan: Plan) -> QFrame:
         tier = plan.triage.tier

@@ -17,6 +17,7 @@ from typing import Protocol
 from companion.domain.checkin import CheckIn, SorenessType, Swelling
 from companion.domain.clock import Clock
 from companion.domain.conditions import ConditionCatalog, ReportedCondition
+from companion.domain.exercises import ExerciseLibrary
 from companion.domain.planner import Plan, make_plan
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog
@@ -56,6 +57,8 @@ class ContentSource(Protocol):
     def triage(self) -> TriageCatalog: ...
     @property
     def conditions(self) -> ConditionCatalog: ...
+    @property
+    def exercises(self) -> ExerciseLibrary | None: ...
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class Content:
     protocols: ProtocolBounds
     triage: TriageCatalog
     conditions: ConditionCatalog
+    exercises: ExerciseLibrary | None = None
 
 
 class LazyContent:
@@ -91,6 +95,12 @@ class LazyContent:
         from companion.resources import load_conditions  # noqa: PLC0415
 
         return load_conditions()
+
+    @cached_property
+    def exercises(self) -> ExerciseLibrary | None:
+        from companion.resources import load_exercises  # noqa: PLC0415
+
+        return load_exercises(regions=self.regions, protocols=self.protocols)
 
 
 @dataclass(frozen=True)
@@ -209,6 +219,8 @@ class TodayPresenter:
             bounds=self.content.protocols,
             now=now,
             minutes=minutes or self.routine_minutes(),
+            library=self.content.exercises,
+            regions=self.content.regions,
         )
 
     def confirm_assessed(self) -> int:

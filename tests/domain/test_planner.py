@@ -17,7 +17,13 @@ from companion.domain.planner import STOP_RULES, make_plan
 from companion.domain.regions import Side
 from companion.domain.therapy import Status
 from companion.domain.triage import GREEN, Tier
-from companion.resources import load_conditions, load_protocols, load_triage
+from companion.resources import (
+    load_conditions,
+    load_exercises,
+    load_protocols,
+    load_regions,
+    load_triage,
+)
 
 NOW = datetime(2026, 6, 15, 9, 0, tzinfo=ZoneInfo("Europe/London"))
 L, R = Side.LEFT, Side.RIGHT
@@ -25,7 +31,7 @@ L, R = Side.LEFT, Side.RIGHT
 
 @pytest.fixture(scope="module")
 def kit():
-    return load_conditions(), load_protocols(), load_triage()
+    return load_conditions(), load_protocols(), load_triage(), load_exercises(), load_regions()
 
 
 def checkin(hours=30, kind=SorenessType.DOMS, regions=None, **kw):
@@ -41,7 +47,7 @@ def checkin(hours=30, kind=SorenessType.DOMS, regions=None, **kw):
 
 
 def plan(kit, ci=None, triage=GREEN, conditions=(), **kw):
-    catalog, bounds, _ = kit
+    catalog, bounds, _, library, regions = kit
     return make_plan(
         ci or checkin(),
         triage=triage,
@@ -49,6 +55,8 @@ def plan(kit, ci=None, triage=GREEN, conditions=(), **kw):
         catalog=catalog,
         bounds=bounds,
         now=NOW,
+        library=library,
+        regions=regions,
         **kw,
     )
 
@@ -63,6 +71,8 @@ def test_ordinary_doms_plan(kit):
     assert p.stop_rules == STOP_RULES
     assert not p.locked
     assert p.routine_note == ""
+    assert p.routine
+    assert p.routine_seconds <= 10 * 60
     assert any("peaks one to three days" in n for n in p.notes)
     assert all(o.why for o in p.therapies)
 
@@ -183,3 +193,10 @@ def test_sorer_side_needs_two_points():
 def test_cause_suggests_a_type():
     assert SorenessType.suggested_for(Cause.LONG_STANDING) is SorenessType.STANDING
     assert SorenessType.suggested_for(Cause.INJURY) is SorenessType.ACUTE
+
+
+def test_without_a_library_the_plan_says_steps_are_missing(kit):
+    catalog, bounds, *_ = kit
+    p = make_plan(checkin(), triage=GREEN, conditions=(), catalog=catalog, bounds=bounds, now=NOW)
+    assert p.routine == ()
+    assert "not available yet" in p.routine_note

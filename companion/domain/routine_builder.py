@@ -1,0 +1,204 @@
+"""Today's stretching and rolling, built from the sore regions and the time available.
+
+Rules (PROTOCOLS 1, 2, 3 and 4.3):
+- sorest regions first; for each, one stretch (its gentler alternative at 7/10
+  or more) then one roll where rolling is safe; never-roll regions get their
+  neighbours rolled instead;
+- only the sore side is worked; when both are sore and one clearly more (by 2
+  or more), its holds grow by up to 50 %, inside the hold and per-side limits;
+- nothing for a leg whose routines are locked by the safety check, no rolling
+  or stretching of a fresh injury's spot (first 72 h: gentle mobility only),
+  and the health-condition gates for rolling and stretching apply per leg;
+- steps are added until the chosen 5, 10 or 20 minutes are used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from companion.domain.checkin import RegionReport, SorenessType
+from companion.domain.conditions import ConditionCatalog, Effect, Gate, ReportedCondition
+from companion.domain.exercises import Exercise, ExerciseLibrary, Kind, Sides
+from companion.domain.protocols import ProtocolBounds
+from companion.domain.regions import RegionCatalog, Rolling, Side
+from companion.domain.triage import TriageResult
+
+HEAVY = 7
+SORER_BY = 2
+MAX_EXTRA = 0.5
+FRESH_INJURY_H = 72
+GENTLE_KINDS = (Kind.STRETCH, Kind.YOGA, Kind.MOBILITY)
+
+
+@dataclass(frozen=True)
+class RoutineStep:
+    exercise: Exercise
+    region_id: str  # the region it serves ("calves_R"), or the group for a both-legs step
+    side: str  # "left", "right" or "both"
+    seconds: int  # per hold, rolling set or timed bout
+    reps: int
+
+    @property
+    def total_s(self) -> int:
+        dose = self.exercise.dose
+        if self.exercise.timed_reps:  # reps are movements inside one timed bout
+            return dose.setup_s + self.seconds
+        return dose.setup_s + self.seconds * self.reps + dose.rest_s * max(0, self.reps - 1)
+
+    def describe_dose(self) -> str:
+        if self.exercise.timed_reps:
+            return f"{self.reps} slow movements (about {self.seconds} s)"
+        if self.reps > 1:
+            return f"{self.reps} × {self.seconds} s"
+        return f"{self.seconds} s"
+
+
+@dataclass(frozen=True)
+class RoutineContext:
+    reports: tuple[RegionReport, ...]
+    soreness_type: SorenessType
+    hours_since_onset: float
+    triage: TriageResult
+    conditions: tuple[ReportedCondition, ...] = ()
+
+
+def build_routine(
+    ctx: RoutineContext,
+    minutes: int,
+    *,
+    library: ExerciseLibrary,
+    regions: RegionCatalog,
+    bounds: ProtocolBounds,
+    catalog: ConditionCatalog,
+) -> tuple[RoutineStep, ...]:
+    if ctx.soreness_type is SorenessType.NERVE or ctx.triage.locks_everything:
+        return ()
+    if "no_leg_contact" in ctx.triage.restrictions:
+        return ()
+    budget = minutes * 60
+    fresh = ctx.soreness_type is SorenessType.ACUTE and ctx.hours_since_onset < FRESH_INJURY_H
+    steps: list[RoutineStep] = []
+    used = 0
+    seen: set[tuple[str, str]] = set()
+    for group, sides in _sore_groups(ctx.reports, ctx.triage):
+        kit = _Kit(library, regions, bounds, catalog)
+        for step in _steps_for(group, sides, ctx, fresh=fresh, kit=kit):
+            key = (step.exercise.id, step.region_id)
+            if key in seen:
+                continue  # a neighbour's roll already in the routine
+            if used + step.total_s > budget and steps:
+                return tuple(steps)
+            seen.add(key)
+            steps.append(step)
+            used += step.total_s
+    return tuple(steps)
+
+
+def _sore_groups(
+    reports: Iterable[RegionReport], triage: TriageResult
+) -> list[tuple[str, dict[Side, int]]]:
+    """Region groups by soreness, worst first, with each free side's score."""
+    groups: dict[str, dict[Side, int]] = {}
+    for report in reports:
+        if report.worst <= 0 or triage.leg_locked(report.side):
+            continue
+        group = report.region_id if report.side is Side.CENTRE else report.region_id[:-2]
+        groups.setdefault(group, {})[report.side] = report.worst
+    return sorted(groups.items(), key=lambda item: -max(item[1].values()))
+
+
+def _allowed_sides(
+    gate: Gate, sides: dict[Side, int], ctx: RoutineContext, catalog: ConditionCatalog
+) -> dict[Side, int]:
+    """The sides a health condition does not block for this gate (checked leg by leg)."""
+    return {
+        side: score
+        for side, score in sides.items()
+        if catalog.verdict(ctx.conditions, gate, {side}).effect is not Effect.BLOCKED
+    }
+
+
+def _primary_first(options: list[Exercise], group: str) -> list[Exercise]:
+    """Exercises aimed mainly at this group before those that also reach it."""
+    return sorted(options, key=lambda e: e.regions[0] != group)
+
+
+@dataclass(frozen=True)
+class _Kit:
+    library: ExerciseLibrary
+    regions: RegionCatalog
+    bounds: ProtocolBounds
+    catalog: ConditionCatalog
+
+
+def _steps_for(
+    group: str, sides: dict[Side, int], ctx: RoutineContext, *, fresh: bool, kit: _Kit
+) -> list[RoutineStep]:
+    library, regions, bounds, catalog = kit.library, kit.regions, kit.bounds, kit.catalog
+    worst = max(sides.values())
+    steps: list[RoutineStep] = []
+    gentle_kinds = (Kind.MOBILITY,) if fresh else GENTLE_KINDS
+    stretch_sides = _allowed_sides(Gate.STRETCH, sides, ctx, catalog)
+    if stretch_sides:
+        options = _primary_first(
+            [e for e in library.for_group(group) if e.kind in gentle_kinds], group
+        )
+        if options:
+            choice = options[0]
+            if worst >= HEAVY and choice.alternative:
+                alternative = library.get(choice.alternative)
+                if alternative.kind in gentle_kinds:
+                    choice = alternative
+            steps.extend(_place(choice, group, stretch_sides, bounds))
+    region = regions.get(group if group == "lower_back" else group + "_L")
+    roll_sides = _allowed_sides(Gate.FOAM_ROLL, sides, ctx, catalog)
+    if not fresh and roll_sides:
+        roll_groups = (group,) if region.rolling is Rolling.ALLOWED else region.roll_instead
+        for roll_group in roll_groups[:1]:
+            rolls = _primary_first(list(library.for_group(roll_group, Kind.ROLL)), roll_group)
+            if rolls:
+                steps.extend(_place(rolls[0], roll_group, roll_sides, bounds))
+    return steps
+
+
+def _place(
+    exercise: Exercise, group: str, sides: dict[Side, int], bounds: ProtocolBounds
+) -> list[RoutineStep]:
+    """Steps for the sore sides. A central sore spot (the lower back) works both legs
+    of a paired neighbour; a both-legs exercise is one step named after its group."""
+    dose = exercise.dose
+    if Side.CENTRE in sides:
+        score = sides[Side.CENTRE]
+        sides = (
+            {Side.CENTRE: score} if group == "lower_back" else {Side.LEFT: score, Side.RIGHT: score}
+        )
+    if exercise.sides is Sides.BOTH or Side.CENTRE in sides:
+        return [RoutineStep(exercise, group, "both", dose.seconds, dose.reps)]
+    steps = []
+    sorer = _sorer(sides)
+    for side in (Side.LEFT, Side.RIGHT):
+        if side not in sides:
+            continue
+        seconds = dose.seconds
+        if side is sorer and exercise.kind is Kind.STRETCH:
+            seconds = _longer_hold(exercise, sides, bounds)
+        steps.append(RoutineStep(exercise, f"{group}{side.suffix}", side.value, seconds, dose.reps))
+    return steps
+
+
+def _sorer(sides: dict[Side, int]) -> Side | None:
+    left, right = sides.get(Side.LEFT, 0), sides.get(Side.RIGHT, 0)
+    if left and right and abs(left - right) >= SORER_BY:
+        return Side.LEFT if left > right else Side.RIGHT
+    return None
+
+
+def _longer_hold(exercise: Exercise, sides: dict[Side, int], bounds: ProtocolBounds) -> int:
+    """Up to +50 % for the sorer side, scaled by how much sorer, inside the limits."""
+    difference = abs(sides.get(Side.LEFT, 0) - sides.get(Side.RIGHT, 0))
+    extra = min(MAX_EXTRA, 0.1 * difference + 0.1)
+    seconds = round(exercise.dose.seconds * (1 + extra))
+    hold_max = bounds.bound("stretch_static.hold").hard_max or 60
+    total_max = bounds.bound("stretch_static.total_hold_per_side").hard_max or 120
+    return int(min(seconds, hold_max, total_max // exercise.dose.reps))
