@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from companion.domain.exercises import ExerciseLibrary
     from companion.domain.protocols import ProtocolBounds
     from companion.domain.regions import RegionCatalog
+    from companion.domain.routines import RoutineCatalog
     from companion.domain.triage import TriageCatalog
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -126,3 +127,17 @@ def load_exercises(
     return parse_exercises(
         read_toml(path), path.name, regions or load_regions(), protocols or load_protocols()
     )
+
+
+def load_routines(
+    path: Path | None = None,
+    library: ExerciseLibrary | None = None,
+    protocols: ProtocolBounds | None = None,
+) -> RoutineCatalog:
+    """The built-in routines, checked against the exercise library and the bounds."""
+    from companion.domain.routines import parse_routines  # noqa: PLC0415
+
+    path = path or content_path("routines")
+    protocols = protocols or load_protocols()
+    library = library or load_exercises(protocols=protocols)
+    return parse_routines(read_toml(path), path.name, library, protocols)

@@ -7,6 +7,7 @@ from companion.resources import (
     load_exercises,
     load_protocols,
     load_regions,
+    load_routines,
     load_triage,
     resources_root,
 )
@@ -17,6 +18,7 @@ LOADERS = {
     "triage": load_triage,
     "conditions": load_conditions,
     "exercises": load_exercises,
+    "routines": load_routines,
 }
 
 
@@ -53,7 +55,8 @@ def test_unknown_resource_names_list_the_known_ones():
     with pytest.raises(ResourceNotFoundError, match=r"known: .*recovery-companion"):
         icon_path("nope")
     with pytest.raises(
-        ResourceNotFoundError, match="known: conditions, exercises, protocols, regions, triage"
+        ResourceNotFoundError,
+        match="known: conditions, exercises, protocols, regions, routines, triage",
     ):
         content_path("massages")
 

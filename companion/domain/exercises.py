@@ -78,6 +78,7 @@ class Exercise:
     cautions: tuple[str, ...]
     equipment: tuple[Equipment, ...]
     timed_reps: bool = False  # reps are counted movements inside ``seconds``
+    protocol: str = ""  # a protocols.toml table with its own dose bounds, if any
 
     @property
     def rolls(self) -> bool:
@@ -155,20 +156,17 @@ def parse_exercises(
         seen[eid] = entry.path
         kind = Kind(entry.choice("kind", [k.value for k in Kind]))
         targets = entry.texts("regions")
-        for group in targets:
-            if group not in groups:
-                raise entry.error("regions", f"{group!r} is not a body-map region group")
-            if kind is Kind.ROLL and group in never_roll:
-                raise entry.error("regions", f"{group!r} is a never-roll region")
+        _check_targets(entry, kind, targets, groups, never_roll)
         dose = Dose(
             seconds=entry.integer("seconds"),
             reps=entry.integer("reps"),
             rest_s=entry.integer("rest_s", 0),
             setup_s=entry.integer("setup_s", 10),
         )
-        _check_dose(
-            entry, kind, dose, bounds, entry.text("protocol", "") if entry.has("protocol") else ""
-        )
+        protocol = entry.text("protocol") if entry.has("protocol") else ""
+        check_dose(entry, kind, dose.seconds, dose.reps, bounds=bounds, protocol=protocol)
+        if dose.rest_s < 0 or dose.setup_s < 0:
+            raise entry.error("rest_s", "rest and setup cannot be negative")
         cues = entry.texts("cues")
         if len(cues) < 2:
             raise entry.error("cues", "needs at least two steps")
@@ -193,27 +191,47 @@ def parse_exercises(
                     for e in entry.choice_in_list("equipment", [q.value for q in Equipment])
                 ),
                 timed_reps=entry.boolean("timed_reps", False),
+                protocol=protocol,
             )
         )
-    for entry, ref in alternatives:
-        if ref not in seen:
-            raise entry.error("alternative", f"{ref!r} is not an exercise in this file")
-        if ref == entry.text("id"):
-            raise entry.error("alternative", "an exercise cannot be its own alternative")
+    _check_alternatives(alternatives, set(seen))
     return ExerciseLibrary(tuple(exercises))
 
 
-def _check_dose(
-    entry: Reader, kind: Kind, dose: Dose, bounds: ProtocolBounds, protocol: str
+def _check_targets(
+    entry: Reader, kind: Kind, targets: tuple[str, ...], groups: set[str], never_roll: set[str]
 ) -> None:
-    if dose.seconds < 1 or dose.reps < 1:
+    for group in targets:
+        if group not in groups:
+            raise entry.error("regions", f"{group!r} is not a body-map region group")
+        if kind is Kind.ROLL and group in never_roll:
+            raise entry.error("regions", f"{group!r} is a never-roll region")
+
+
+def _check_alternatives(alternatives: list[tuple[Reader, str]], ids: set[str]) -> None:
+    for entry, ref in alternatives:
+        if ref not in ids:
+            raise entry.error("alternative", f"{ref!r} is not an exercise in this file")
+        if ref == entry.text("id"):
+            raise entry.error("alternative", "an exercise cannot be its own alternative")
+
+
+def check_dose(
+    entry: Reader,
+    kind: Kind,
+    seconds: int,
+    reps: int,
+    *,
+    bounds: ProtocolBounds,
+    protocol: str = "",
+) -> None:
+    """Refuse a dose beyond the protocol's hard limits, naming the key and the limit."""
+    if seconds < 1 or reps < 1:
         raise entry.error("seconds", "seconds and reps must be at least 1")
-    if dose.rest_s < 0 or dose.setup_s < 0:
-        raise entry.error("rest_s", "rest and setup cannot be negative")
     seconds_key, reps_key = _DOSE_BOUNDS[kind]
     if protocol:  # e.g. the short-hold plantar stretch has its own bounds
         seconds_key, reps_key = f"{protocol}.hold", f"{protocol}.reps"
-    checks = ((seconds_key, dose.seconds, "seconds"), (reps_key, dose.reps, "reps"))
+    checks = ((seconds_key, seconds, "seconds"), (reps_key, reps, "reps"))
     for key, value, name in checks:
         if key is None:
             continue
@@ -222,10 +240,10 @@ def _check_dose(
             raise entry.error(name, verdict.reason)
     if kind is Kind.STRETCH:
         total_key = f"{protocol or 'stretch_static'}.total_hold_per_side"
-        verdict = bounds.check(total_key, dose.seconds * dose.reps)
+        verdict = bounds.check(total_key, seconds * reps)
         if verdict.verdict is Verdict.REFUSE:
             raise entry.error("reps", verdict.reason)
     if kind is Kind.ACTIVE:
-        verdict = bounds.check("active_recovery.duration", dose.seconds * dose.reps / 60)
+        verdict = bounds.check("active_recovery.duration", seconds * reps / 60)
         if verdict.verdict is Verdict.REFUSE:
             raise entry.error("seconds", verdict.reason)
