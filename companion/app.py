@@ -74,7 +74,6 @@ from companion.ui.sections import (
     RemindersPage,
     SettingsPage,
     history_page,
-    routines_page,
 )
 from companion.ui.theme import Theme
 from companion.ui.today import ConditionsDialog, TodayPage
@@ -165,7 +164,7 @@ class CompanionApp(QObject):
     def _build_page(self, key: str) -> QWidget:
         builders: dict[str, Callable[[], QWidget]] = {
             "today": self._today_page,
-            "routines": routines_page,
+            "routines": self._routines_page,
             "reminders": lambda: RemindersPage(self.pause, self.actions),
             "history": history_page,
             "settings": self._settings_page,
@@ -182,6 +181,14 @@ class CompanionApp(QObject):
 
     def _today_page(self) -> TodayPage:
         return TodayPage(self.today)
+
+    def _routines_page(self) -> QWidget:
+        from companion.resources import load_routines  # noqa: PLC0415 - when first opened
+        from companion.ui.routines_page import RoutinesPage  # noqa: PLC0415
+
+        content = self.today.content
+        library = content.exercises
+        return RoutinesPage(load_routines(library=library, protocols=content.protocols))
 
     def _settings_page(self) -> SettingsPage:
         page = SettingsPage(

@@ -47,6 +47,8 @@ class RoutineStep:
         return dose.setup_s + self.seconds * self.reps + dose.rest_s * max(0, self.reps - 1)
 
     def describe_dose(self) -> str:
+        if self.seconds >= 120 and self.seconds % 60 == 0 and self.reps == 1:
+            return f"{self.seconds // 60} min"
         if self.exercise.timed_reps:
             return f"{self.reps} slow movements (about {self.seconds} s)"
         if self.reps > 1:

@@ -160,20 +160,6 @@ class ComingPage(SectionPage):
         self.content.addWidget(card)
 
 
-def routines_page() -> SectionPage:
-    page = ComingPage(
-        SECTIONS[1],
-        _tr(
-            "Here you will find guided routines for after a run, after leg day and after a long "
-            "shift on your feet, and build your own. Each one leads you through every stretch "
-            "and foam-roll move with a countdown, a cue to switch sides and optional sound and "
-            "spoken prompts."
-        ),
-    )
-    page.finish()
-    return page
-
-
 def history_page() -> SectionPage:
     page = ComingPage(
         SECTIONS[3],

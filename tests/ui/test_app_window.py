@@ -261,3 +261,16 @@ def test_smallest_window_keeps_every_section_readable(make_app, tmp_path):
         inner = scroll.widget()
         assert inner is not None
         assert inner.width() <= scroll.viewport().width(), key
+
+
+def test_routines_section_lists_the_built_in_routines(make_app):
+    window = make_app().window
+    window.show_section("routines")
+    page = window.page("routines")
+    texts = [label.text() for label in page.findChildren(QLabel)]
+    assert any(t.startswith("Post-run cool-down: about") for t in texts)
+    assert any(t.startswith("Plantar and Achilles care: about") for t in texts)
+    assert "• Wall calf stretch, straight knee (left, right): 2 × 30 s" in texts
+    assert "• Easy walk: 5 min" in texts
+    assert any(t.startswith("You need:") for t in texts)
+    assert not page.findChildren(QPushButton)  # nothing to press until the player exists
