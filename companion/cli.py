@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from companion import APP_ID, APP_NAME, __version__
@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--condition",
         metavar="ID",
         action="append",
-        type=_condition_arg,
+        type=_known_id("conditions"),
         default=[],
         help="a health condition that applies (repeatable), e.g. pregnancy, cold_sensitivity",
     )
@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--yes",
         metavar="QUESTION",
         action="append",
-        type=_question_arg,
+        type=_known_id("triage"),
         default=[],
         help="a safety question answered yes (repeatable), e.g. O5",
     )
@@ -206,20 +206,17 @@ def _hours_arg(value: str) -> float:
     return hours
 
 
-def _condition_arg(value: str) -> str:
-    try:
-        _content("conditions").get(value)
-    except KeyError as exc:
-        raise argparse.ArgumentTypeError(exc.args[0]) from None
-    return value
+def _known_id(content: str) -> Callable[[str], str]:
+    """An argparse type that accepts only ids the named content file defines."""
 
+    def check(value: str) -> str:
+        try:
+            _content(content).get(value)
+        except KeyError as exc:
+            raise argparse.ArgumentTypeError(exc.args[0]) from None
+        return value
 
-def _question_arg(value: str) -> str:
-    try:
-        _content("triage").get(value)
-    except KeyError as exc:
-        raise argparse.ArgumentTypeError(exc.args[0]) from None
-    return value
+    return check
 
 
 def cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
