@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
@@ -41,13 +42,15 @@ from companion.domain.checkin import (
     Swelling,
 )
 from companion.domain.conditions import ReportedCondition
-from companion.domain.planner import Plan
 from companion.domain.regions import Side
-from companion.domain.therapy import Status, TherapyOption, describe_protocol
 from companion.domain.triage import Question, Tier
 from companion.ui.body_map import BodyMapView, IntensityLegend
 from companion.ui.sections import DISCLAIMER, SECTIONS, Card, _label
 from companion.ui.today_presenter import TodayPresenter
+
+if TYPE_CHECKING:
+    from companion.domain.planner import Plan
+    from companion.domain.therapy import TherapyOption
 
 WIDE = 960  # from this page width, map and check-in sit side by side
 
@@ -57,11 +60,11 @@ TIER_COLOURS = {
     Tier.YELLOW: ("#f2c230", "#2b2100"),
     Tier.GREEN: ("#1d7f67", "#ffffff"),
 }
-STATUS_WORDS = {
-    Status.SUGGESTED: "Suggested",
-    Status.ALLOWED: "Fine",
-    Status.CAUTION: "With care",
-    Status.BLOCKED: "Not today",
+STATUS_WORDS = {  # keyed by therapy.Status values; the rules load after the first paint
+    "suggested": "Suggested",
+    "allowed": "Fine",
+    "caution": "With care",
+    "blocked": "Not today",
 }
 
 
@@ -356,17 +359,19 @@ class PlanView(QWidget):
         layout = QVBoxLayout(row)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(2)
-        title = _label(f"{option.therapy.label}: {STATUS_WORDS[option.status]}", "CardTitle")
+        title = _label(f"{option.therapy.label}: {STATUS_WORDS[option.status.value]}", "CardTitle")
         title.setProperty("status", option.status.value)
         layout.addWidget(title)
         layout.addWidget(_label(option.why, ""))
-        extra = option.reasons[1:] if option.status is Status.BLOCKED else option.reasons
+        from companion.domain.therapy import describe_protocol  # noqa: PLC0415
+
+        extra = option.reasons[1:] if option.status.value == "blocked" else option.reasons
         for reason in extra:
             layout.addWidget(_label(reason, "Muted"))
         if option.status.usable:
             layout.addWidget(_label(describe_protocol(option.therapy, option.protocol), "Muted"))
         row.setAccessibleName(
-            f"{option.therapy.label}: {STATUS_WORDS[option.status]}. {option.why}"
+            f"{option.therapy.label}: {STATUS_WORDS[option.status.value]}. {option.why}"
         )
         return row
 

@@ -12,16 +12,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import cached_property
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from companion.domain.checkin import CheckIn, SorenessType, Swelling
 from companion.domain.clock import Clock
 from companion.domain.conditions import ConditionCatalog, ReportedCondition
-from companion.domain.exercises import ExerciseLibrary
-from companion.domain.planner import Plan, make_plan
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog
-from companion.domain.therapy import TYPICAL_DOMS_END_H
 from companion.domain.triage import (
     GREEN,
     Question,
@@ -37,10 +34,15 @@ from companion.storage.checkins import CheckInRepository, ConditionRepository
 from companion.storage.database import Database
 from companion.storage.settings import SettingsRepository
 
+if TYPE_CHECKING:  # the plan's rules load when the first plan is made, after the first paint
+    from companion.domain.exercises import ExerciseLibrary
+    from companion.domain.planner import Plan
+
 EMERGENCY_KEY = "emergency_number"
 CONDITIONS_ASKED_KEY = "conditions.asked"
 ROUTINE_MINUTES_KEY = "plan.minutes"
 REPEAT_WINDOW = timedelta(days=7)  # how long after an orange lock its questions come back
+DOMS_WEEK_H = 7 * 24  # PROTOCOLS 5.4 rule T3 (therapy.TYPICAL_DOMS_END_H)
 
 # Shows the questions and returns the answers, or None if the user backed out.
 Ask = Callable[[tuple[Question, ...]], Mapping[str, bool] | None]
@@ -165,7 +167,7 @@ class TodayPresenter:
             nerve_words=checkin.has_nerve_words,
             one_sided_swelling=checkin.swelling is Swelling.ONE_SIDE,
             doms_beyond_a_week=checkin.soreness_type is SorenessType.DOMS
-            and checkin.hours_since_onset >= TYPICAL_DOMS_END_H,
+            and checkin.hours_since_onset >= DOMS_WEEK_H,
         )
         asked = questions_for(self.content.triage, moments)
         # An orange screen is asked again once its lock has ended (PROTOCOLS 3.2).
@@ -210,6 +212,8 @@ class TodayPresenter:
         return self.content.triage.evaluate(yellow, checkin.legs, checkin.at)
 
     def plan(self, checkin: CheckIn, minutes: int | None = None) -> Plan:
+        from companion.domain.planner import make_plan  # noqa: PLC0415 - after the first paint
+
         now = self.clock.now()
         return make_plan(
             replace(checkin, at=now),
