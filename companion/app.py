@@ -36,7 +36,7 @@ import signal
 import socket
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any
@@ -56,6 +56,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QWidget
 
 from companion import APP_ID, APP_NAME, __version__
 from companion.domain.clock import Clock, SystemClock
+from companion.domain.regions import Side
+from companion.domain.routine_builder import RoutineStep
+from companion.domain.session import RoutineSession
 from companion.ipc import (
     InstanceError,
     InstanceServer,
@@ -119,6 +122,7 @@ class CompanionApp(QObject):
     """
 
     quit_requested = Signal()
+    run_saved = Signal(str)
 
     def __init__(
         self,
@@ -141,6 +145,7 @@ class CompanionApp(QObject):
         self.pause = PauseController(self.settings, clock, self)
         self.actions = AppActions(self.pause, self)
         self._today: TodayPresenter | None = None
+        self.player: QWidget | None = None
         self.window = MainWindow(SECTIONS, self._build_page, self.pause, self.actions)
         self._restore_geometry()
         self.tray: TrayIcon | None = TrayIcon(self.actions, self.pause, self) if has_tray else None
@@ -180,15 +185,79 @@ class CompanionApp(QObject):
         return self._today
 
     def _today_page(self) -> TodayPage:
-        return TodayPage(self.today)
+        page = TodayPage(self.today)
+        page.plan_view.start_routine.connect(
+            lambda plan: self.start_player("today", _tr("Today's routine"), plan.routine)
+        )
+        return page
 
     def _routines_page(self) -> QWidget:
         from companion.resources import load_routines  # noqa: PLC0415 - when first opened
         from companion.ui.routines_page import RoutinesPage  # noqa: PLC0415
 
         content = self.today.content
-        library = content.exercises
-        return RoutinesPage(load_routines(library=library, protocols=content.protocols))
+        self._routines = load_routines(library=content.exercises, protocols=content.protocols)
+        page = RoutinesPage(self._routines)
+        page.start_requested.connect(
+            lambda rid: self.start_player(
+                rid, self._routines.get(rid).name, self._routines.get(rid).steps
+            )
+        )
+        return page
+
+    # -- the guided player ----------------------------------------------------------------
+    def start_player(self, routine_id: str, name: str, steps: Sequence[RoutineStep]) -> None:
+        """Open the player, after the safety check's locks have had their say."""
+        from companion.ui.player import RoutinePlayerView  # noqa: PLC0415 - when first used
+
+        triage = self.today.active_triage(self.clock.now())
+        if triage.locks_everything:
+            self.window.add_banner(
+                _tr("Routines are locked by the safety check: %s") % triage.tier.headline
+            )
+            return
+        allowed = [
+            s
+            for s in steps
+            if not (s.side == "both" and triage.locked_legs)
+            and not (s.side in ("left", "right") and Side(s.side) in triage.locked_legs)
+        ]
+        if not allowed:
+            self.window.add_banner(
+                _tr("Every step of this routine is on a leg the safety check locked today.")
+            )
+            return
+        if self.player is not None:
+            self.player.close()
+        self.player = RoutinePlayerView(name, allowed, self.clock)
+        self.player.finished.connect(lambda session: self._save_run(routine_id, name, session))
+        self.player.something_wrong.connect(self._something_wrong)
+        self.player.show()
+
+    def _save_run(self, routine_id: str, name: str, session: RoutineSession) -> None:
+        from companion.storage.runs import RunRepository  # noqa: PLC0415
+
+        RunRepository(self.db).save(routine_id, name, session)
+        self.run_saved.emit(routine_id)
+
+    def _something_wrong(self) -> None:
+        """PROTOCOLS 3.3: a stop during a routine opens the red and first orange questions."""
+        catalog = self.today.content.triage
+        ids = [f"R{i}" for i in range(1, 9)] + [f"O{i}" for i in range(1, 6)]
+        questions = tuple(catalog.get(q) for q in ids)
+        page = self.window.page("today")
+        assert isinstance(page, TodayPage)
+        answers = page.ask(questions)
+        self.window.bring_forward()
+        self.window.show_section("today")
+        if answers is None:
+            return
+        now = self.clock.now()
+        result = catalog.evaluate(dict(answers), {Side.LEFT, Side.RIGHT}, now)
+        self.today.checkins.record_outcome(result)
+        latest = self.today.latest()
+        if latest is not None:
+            page.plan_view.show_plan(self.today.plan(latest), self.today.emergency_number())
 
     def _settings_page(self) -> SettingsPage:
         page = SettingsPage(

@@ -93,6 +93,36 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        3,
+        "routine runs",
+        (
+            """
+            CREATE TABLE routine_runs (
+                id INTEGER PRIMARY KEY,
+                routine TEXT NOT NULL,              -- a built-in routine id, or 'today'
+                name TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                ended_at TEXT NOT NULL,
+                outcome TEXT NOT NULL CHECK (outcome IN ('completed', 'stopped'))
+            )
+            """,
+            """
+            CREATE TABLE routine_run_steps (
+                run_id INTEGER NOT NULL REFERENCES routine_runs(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                exercise TEXT NOT NULL,
+                region TEXT NOT NULL,
+                side TEXT NOT NULL,
+                planned_s INTEGER NOT NULL,
+                worked_s REAL NOT NULL,
+                outcome TEXT NOT NULL CHECK (outcome IN ('completed', 'skipped', 'stopped')),
+                PRIMARY KEY (run_id, position)
+            )
+            """,
+            "CREATE INDEX routine_runs_started ON routine_runs(started_at)",
+        ),
+    ),
 )
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QPushButton
 
 from companion.domain.exercises import Equipment, Kind
 from companion.domain.routines import Routine, RoutineCatalog
@@ -53,14 +54,16 @@ def equipment_line(routine: Routine) -> str:
 
 
 class RoutinesPage(SectionPage):
+    start_requested = Signal(str)  # a routine id
+
     def __init__(self, catalog: RoutineCatalog) -> None:
         super().__init__(SECTIONS[1])
         self.content.addWidget(
             _label(
                 _tr(
-                    "Each routine lists its steps and doses. Follow them at your own pace: "
-                    "stretch to mild tension only, roll at no more than moderate discomfort, "
-                    "and stop if anything sharp, tingling or numb appears."
+                    "Start a routine and the player leads you through each step with a "
+                    "countdown. Stretch to mild tension only, roll at no more than moderate "
+                    "discomfort, and stop if anything sharp, tingling or numb appears."
                 ),
                 "Muted",
             )
@@ -74,6 +77,11 @@ class RoutinesPage(SectionPage):
             for line in step_lines(routine):
                 card.add_text(f"• {line}")
             card.add_text(equipment_line(routine), "Muted")
+            start = QPushButton(_tr("Start"))
+            start.setObjectName("PrimaryButton")
+            start.setAccessibleName(_tr("Start %s") % routine.name)
+            start.clicked.connect(lambda _=False, rid=routine.id: self.start_requested.emit(rid))
+            card.body.addWidget(start, 0, Qt.AlignmentFlag.AlignLeft)
             self.content.addWidget(card)
             self.cards[routine.id] = card
         self.finish()

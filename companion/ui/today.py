@@ -259,6 +259,7 @@ class PlanView(QWidget):
     """Today's plan, or the full stop when emergency signs were reported."""
 
     assessed_confirmed = Signal()
+    start_routine = Signal(object)  # the plan, whose routine steps to play
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

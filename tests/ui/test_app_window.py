@@ -273,4 +273,6 @@ def test_routines_section_lists_the_built_in_routines(make_app):
     assert "• Wall calf stretch, straight knee (left, right): 2 × 30 s" in texts
     assert "• Easy walk: 5 min" in texts
     assert any(t.startswith("You need:") for t in texts)
-    assert not page.findChildren(QPushButton)  # nothing to press until the player exists
+    starts = [b.accessibleName() for b in page.findChildren(QPushButton)]
+    assert "Start Post-run cool-down" in starts
+    assert len(starts) == 8

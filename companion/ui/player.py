@@ -1,0 +1,312 @@
+"""The guided routine player: a large countdown, the step, its cues and what comes next.
+
+All timing lives in the domain's RoutineSession; this window only forwards
+time from one Ticker and repaints. The countdown shows deadline minus now, so
+a busy moment never stretches a hold. Screen readers hear each phase change,
+not every second. The stop-if strip is always on screen, with a
+"Something's wrong" button that ends the routine.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QCloseEvent,
+    QKeySequence,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.domain.clock import Clock
+from companion.domain.planner import STOP_RULES
+from companion.domain.routine_builder import RoutineStep
+from companion.domain.session import Phase, RoutineSession, Segment
+from companion.ui.sections import _label
+
+TICK_MS = 200
+
+WORK_WORDS = {  # what the work phase is called, by exercise kind
+    "stretch": "Hold",
+    "yoga": "Hold",
+    "isometric": "Hold",
+    "roll": "Roll",
+    "mobility": "Move",
+    "active": "Go",
+}
+PHASE_WORDS = {
+    Phase.LEAD_IN: "Get ready",
+    Phase.WORK: "Go",
+    Phase.REST: "Rest",
+    Phase.SWITCH: "Switch sides",
+    Phase.DONE: "Done",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Player", text)
+
+
+class Ticker(QObject):
+    """The player's one timer. It runs only while a routine is playing."""
+
+    ticked = Signal(object)  # the clock's now
+
+    def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(lambda: self.ticked.emit(self._clock.now()))
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
+
+
+def format_left(seconds: float) -> str:
+    whole = max(0, math.ceil(seconds - 1e-9))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+class RoutinePlayerView(QWidget):
+    finished = Signal(object)  # the RoutineSession, ended
+    something_wrong = Signal()
+
+    def __init__(
+        self,
+        name: str,
+        steps: Sequence[RoutineStep],
+        clock: Clock,
+        parent: QWidget | None = None,
+        ticker: Ticker | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("%s: Recovery Companion") % name)
+        self.setAccessibleName(_tr("Routine player"))
+        self.setMinimumSize(520, 560)
+        self.clock = clock
+        self.name = name
+        self.session = RoutineSession(tuple(steps), clock.now())
+        self.ticker = ticker or Ticker(clock, self)
+        self.ticker.ticked.connect(self.advance)
+        self._reported = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        layout.addWidget(_label(name, "PageTitle"))
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(_tr("Routine progress"))
+        layout.addWidget(self.progress)
+        self.phase = _label("", "CardTitle")
+        self.phase.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.phase)
+        self.countdown = QLabel("0:00")
+        self.countdown.setObjectName("Countdown")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.countdown.setAccessibleName(_tr("Time left in this step"))
+        self.countdown.setStyleSheet("#Countdown { font-size: 56pt; font-weight: 600; }")
+        layout.addWidget(self.countdown)
+        self.exercise = _label("", "CardTitle")
+        self.exercise.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.exercise)
+        self.cues = _label("", "")
+        self.cues.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.cues, 1)
+        self.next_up = _label("", "Muted")
+        layout.addWidget(self.next_up)
+
+        layout.addLayout(self._build_controls())
+        layout.addWidget(self._build_stop_strip())
+
+        self._last_segment: Segment | None = None
+        self._render(self.clock.now())
+        self._announce_segment()
+        self.ticker.start()
+
+    def _build_controls(self) -> QHBoxLayout:
+        controls = QHBoxLayout()
+        self.back_button = QPushButton(_tr("Back"))
+        self.pause_button = QPushButton(_tr("Pause"))
+        self.skip_button = QPushButton(_tr("Skip"))
+        self.stop_button = QPushButton(_tr("Stop"))
+        for button, slot, tip in (
+            (self.back_button, self.back, _tr("Back (Left arrow)")),
+            (self.pause_button, self.toggle_pause, _tr("Pause or resume (Space)")),
+            (self.skip_button, self.skip, _tr("Skip this step (Right arrow)")),
+            (self.stop_button, self.stop, _tr("Stop the routine (Esc)")),
+        ):
+            button.clicked.connect(slot)
+            button.setToolTip(tip)
+            controls.addWidget(button)
+        for keys, slot in (
+            (Qt.Key.Key_Space, self.toggle_pause),
+            (Qt.Key.Key_Right, self.skip),
+            (Qt.Key.Key_Left, self.back),
+            (Qt.Key.Key_Escape, self.stop),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(slot)
+
+        return controls
+
+    def _build_stop_strip(self) -> QFrame:
+        """PROTOCOLS 1.3, always on screen, with a way out that opens the safety questions."""
+        strip = QFrame()
+        strip.setObjectName("StopCard")
+        strip_layout = QVBoxLayout(strip)
+        strip_layout.setContentsMargins(16, 10, 16, 12)
+        strip_layout.addWidget(_label(_tr("Stop at once if"), "CardTitle"))
+        strip_layout.addWidget(
+            _label(" • ".join(rule.rstrip(".") for rule in STOP_RULES[:2]) + ".", "")
+        )
+        self.wrong_button = QPushButton(_tr("Something's wrong"))
+        self.wrong_button.setAccessibleDescription(
+            _tr("Ends the routine and opens the safety questions.")
+        )
+        self.wrong_button.clicked.connect(self.report_problem)
+        strip_layout.addWidget(self.wrong_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        return strip
+
+    # -- time -------------------------------------------------------------------------------
+    def advance(self, now: datetime) -> None:
+        events = self.session.tick(now)
+        self._render(now)
+        if events:
+            self._announce_segment()
+        if self.session.done:
+            self._finish()
+
+    # -- the user's controls ---------------------------------------------------------------
+    def toggle_pause(self) -> None:
+        now = self.clock.now()
+        if self.session.paused:
+            self.session.resume(now)
+            self.pause_button.setText(_tr("Pause"))
+            self._say(_tr("Resumed"))
+        else:
+            self.session.pause(now)
+            self.pause_button.setText(_tr("Resume"))
+            self._say(_tr("Paused"))
+        self._render(now)
+
+    def skip(self) -> None:
+        self.session.skip(self.clock.now())
+        self._after_jump()
+
+    def back(self) -> None:
+        self.session.back(self.clock.now())
+        self._after_jump()
+
+    def stop(self) -> None:
+        self.session.stop(self.clock.now())
+        self._after_jump()
+
+    def report_problem(self) -> None:
+        self.session.stop(self.clock.now())
+        self._after_jump()
+        self.something_wrong.emit()
+
+    # -- showing it -----------------------------------------------------------------------
+    def _after_jump(self) -> None:
+        now = self.clock.now()
+        self._render(now)
+        self._announce_segment()
+        if self.session.done:
+            self._finish()
+
+    def _render(self, now: datetime) -> None:
+        self.progress.setValue(round(self.session.progress(now) * 1000))
+        segment = self.session.current
+        if segment is None:
+            self.phase.setText(_tr(PHASE_WORDS[Phase.DONE]))
+            self.countdown.setText("0:00")
+            self.exercise.setText(_tr("Routine finished. Well done."))
+            self.cues.setText("")
+            self.next_up.setText("")
+            return
+        step = self.session.steps[segment.step]
+        word = _tr(PHASE_WORDS[segment.phase])
+        if segment.phase is Phase.WORK:
+            word = _tr(WORK_WORDS[step.exercise.kind.value])
+        if self.session.paused:
+            word = _tr("Paused") + f" ({word.lower()})"
+        self.phase.setText(word)
+        self.countdown.setText(format_left(self.session.remaining(now).total_seconds()))
+        side = "" if step.side == "both" else f", {step.side}"
+        reps = step.reps if not step.exercise.timed_reps else 1
+        rep = f" · {segment.rep} of {reps}" if segment.rep and reps > 1 else ""
+        self.exercise.setText(f"{step.exercise.name}{side}{rep}")
+        if segment.phase in (Phase.LEAD_IN, Phase.WORK):
+            self.cues.setText(
+                "\n".join(f"{i}. {cue}" for i, cue in enumerate(step.exercise.cues, 1))
+            )
+        else:
+            self.cues.setText(_tr("Breathe and relax."))
+        following = (
+            self.session.steps[segment.step + 1]
+            if segment.step + 1 < len(self.session.steps)
+            else None
+        )
+        self.next_up.setText(
+            _tr("Next: %s (%s)") % (following.exercise.name, following.side)
+            if following
+            else _tr("Last step")
+        )
+
+    def _announce_segment(self) -> None:
+        segment = self.session.current
+        if segment is self._last_segment:
+            return
+        self._last_segment = segment
+        if segment is None:
+            self._say(_tr("Routine finished"))
+            return
+        step = self.session.steps[segment.step]
+        self._say(f"{_tr(PHASE_WORDS[segment.phase])}: {step.exercise.name}, {step.side}")
+
+    def _say(self, message: str) -> None:
+        """Tell screen readers about a phase change (never every second)."""
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, message))
+
+    def _finish(self) -> None:
+        self.ticker.stop()
+        for button in (self.back_button, self.pause_button, self.skip_button):
+            button.setEnabled(False)
+        self.stop_button.setText(_tr("Close"))
+        self.stop_button.clicked.disconnect()
+        self.stop_button.clicked.connect(self.close)
+        if not self._reported:
+            self._reported = True
+            # Queued so the receiver sees a finished, fully drawn player.
+            QTimer.singleShot(0, lambda: self.finished.emit(self.session))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.session.done:
+            self.stop()
+        self.ticker.stop()
+        super().closeEvent(event)

@@ -1,0 +1,152 @@
+"""The guided player, driven like a user with a clock the test moves."""
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from companion.domain.regions import Side
+from companion.domain.session import Phase
+from companion.domain.triage import Tier
+from companion.resources import load_routines
+from companion.storage.runs import RunRepository
+from companion.ui.player import RoutinePlayerView, format_left
+from companion.ui.today import TodayPage
+
+
+@pytest.fixture
+def routine():
+    return load_routines().get("calves_and_shins")
+
+
+@pytest.fixture
+def player(qtbot, clock, routine):
+    view = RoutinePlayerView(routine.name, routine.steps, clock)
+    view.ticker.stop()  # the test moves time itself
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_countdown_is_deadline_minus_now(player, clock):
+    assert player.phase.text() == "Get ready"
+    first = player.session.current.seconds
+    assert player.countdown.text() == format_left(first)
+    clock.advance(seconds=first - 2.5)
+    player.advance(clock.now())
+    assert player.countdown.text() == "0:03"
+    clock.advance(seconds=2.5)
+    player.advance(clock.now())
+    assert player.session.current.phase is Phase.WORK
+    assert player.phase.text() == "Roll"
+    assert "Seated calf roll, left" in player.exercise.text()
+    assert player.cues.text().startswith("1. Sit with the roller")
+    assert player.next_up.text().startswith("Next: Seated calf roll (right)")
+
+
+def test_space_pauses_and_resumes(player, qtbot, clock):
+    clock.advance(seconds=20)
+    player.advance(clock.now())
+    left = player.countdown.text()
+    player.activateWindow()
+    qtbot.waitUntil(player.isActiveWindow)
+    qtbot.keyClick(player, Qt.Key.Key_Space)
+    assert player.session.paused
+    assert player.phase.text().startswith("Paused")
+    clock.advance(minutes=5)
+    player.advance(clock.now())
+    assert player.countdown.text() == left
+    qtbot.keyClick(player, Qt.Key.Key_Space)
+    assert not player.session.paused
+
+
+def test_skip_back_and_stop_buttons(player, qtbot, clock):
+    qtbot.mouseClick(player.skip_button, Qt.MouseButton.LeftButton)
+    assert player.session.current.step == 1
+    qtbot.mouseClick(player.back_button, Qt.MouseButton.LeftButton)
+    assert player.session.current.step == 0
+    with qtbot.waitSignal(player.finished) as blocker:
+        qtbot.mouseClick(player.stop_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].done
+    assert player.stop_button.text() == "Close"
+    assert not player.pause_button.isEnabled()
+
+
+def test_a_whole_routine_plays_to_the_end(player, qtbot, clock, routine):
+    with qtbot.waitSignal(player.finished):
+        for _ in range(routine.seconds // 7 + 2):
+            clock.advance(seconds=7)
+            player.advance(clock.now())
+    assert player.exercise.text() == "Routine finished. Well done."
+    assert player.progress.value() == 1000
+    assert not player.ticker.active
+
+
+def test_something_wrong_ends_the_routine_and_says_so(player, qtbot):
+    with qtbot.waitSignal(player.something_wrong):
+        qtbot.mouseClick(player.wrong_button, Qt.MouseButton.LeftButton)
+    assert player.session.done
+
+
+def test_start_from_routines_saves_the_run(make_app, qtbot, clock):
+    companion = make_app()
+    companion.window.show_section("routines")
+    page = companion.window.page("routines")
+    start = next(
+        b for b in page.findChildren(QPushButton) if b.accessibleName() == "Start Calves and shins"
+    )
+    qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
+    player = companion.player
+    assert player is not None
+    assert player.isVisible()
+    player.ticker.stop()
+    with qtbot.waitSignal(companion.run_saved):
+        clock.advance(hours=1)
+        player.advance(clock.now())
+    (run,) = RunRepository(companion.db).recent()
+    assert run.routine == "calves_and_shins"
+    assert run.outcome == "completed"
+    player.close()
+
+
+def test_locks_shape_what_can_start(make_app, qtbot, clock):
+    companion = make_app()
+    presenter = companion.today
+    triage = presenter.content.triage
+    presenter.checkins.record_outcome(triage.evaluate({"O5": True}, {Side.LEFT}, clock.now()))
+    steps = load_routines().get("calves_and_shins").steps
+    companion.start_player("calves_and_shins", "Calves and shins", steps)
+    assert {s.side for s in companion.player.session.steps} == {"right"}
+    companion.player.close()
+    presenter.checkins.record_outcome(triage.evaluate({"R1": True}, set(), clock.now()))
+    companion.player = None
+    companion.start_player("calves_and_shins", "Calves and shins", steps)
+    assert companion.player is None
+    texts = [label.text() for label in companion.window.findChildren(QLabel)]
+    assert any("Routines are locked by the safety check" in t for t in texts)
+
+
+def test_something_wrong_during_a_routine_records_the_answers(make_app, qtbot, clock):
+    companion = make_app()
+    today = companion.window.page("today")
+    assert isinstance(today, TodayPage)
+    today.ask = lambda questions: {q.id: q.id == "O5" for q in questions}
+    companion.start_player(
+        "calves_and_shins", "Calves and shins", load_routines().get("calves_and_shins").steps
+    )
+    companion.player.ticker.stop()
+    companion.player.report_problem()
+    locks = companion.today.checkins.active_locks(clock.now())
+    assert [r.tier for r in locks] == [Tier.ORANGE]
+    assert companion.window.current_section() == "today"
+    companion.player.close()
+
+
+def test_format_left():
+    assert format_left(0) == "0:00"
+    assert format_left(0.2) == "0:01"
+    assert format_left(59.01) == "1:00"
+    assert format_left(125) == "2:05"
+    assert format_left(timedelta(seconds=-3).total_seconds()) == "0:00"
