@@ -17,6 +17,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from datetime import UTC
+
 from PySide6.QtWidgets import QApplication
 
 from companion.app import CompanionApp, _make_qapp
@@ -80,10 +82,40 @@ def render(out_dir: Path) -> list[Path]:
             path = out_dir / f"today-plan-{scheme.value}.png"
             window.grab().save(str(path))
             written.append(path)
+            written.append(render_player(out_dir, scheme))
         companion.shutdown()
         window.allow_close = True
         window.close()
     return written
+
+
+def render_player(out_dir: Path, scheme: Scheme) -> Path:
+    """The guided player a few seconds into the post-run cool-down's first stretch."""
+    from datetime import datetime, timedelta  # noqa: PLC0415
+
+    from companion.resources import load_routines  # noqa: PLC0415
+    from companion.ui.player import RoutinePlayerView  # noqa: PLC0415
+
+    class StillClock:
+        def __init__(self) -> None:
+            self.moment = datetime(2026, 6, 15, 18, 0, tzinfo=UTC)
+
+        def now(self) -> datetime:
+            return self.moment
+
+    clock = StillClock()
+    routine = load_routines().get("post_run_cooldown")
+    player = RoutinePlayerView(routine.name, routine.steps, clock)
+    player.ticker.stop()
+    player.resize(560, 700)
+    player.show()
+    clock.moment += timedelta(seconds=300 + 10 + 15 + 12)
+    player.advance(clock.now())
+    settle()
+    path = out_dir / f"player-{scheme.value}.png"
+    player.grab().save(str(path))
+    player.close()
+    return path
 
 
 if __name__ == "__main__":
