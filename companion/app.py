@@ -229,7 +229,9 @@ class CompanionApp(QObject):
             return
         if self.player is not None:
             self.player.close()
-        self.player = RoutinePlayerView(name, allowed, self.clock)
+        self.player = RoutinePlayerView(
+            name, allowed, self.clock, regions=self.today.content.regions
+        )
         self.player.finished.connect(lambda session: self._save_run(routine_id, name, session))
         self.player.something_wrong.connect(self._something_wrong)
         self.player.show()

@@ -105,9 +105,11 @@ def render_player(out_dir: Path, scheme: Scheme) -> Path:
 
     clock = StillClock()
     routine = load_routines().get("post_run_cooldown")
-    player = RoutinePlayerView(routine.name, routine.steps, clock)
+    from companion.resources import load_regions  # noqa: PLC0415
+
+    player = RoutinePlayerView(routine.name, routine.steps, clock, regions=load_regions())
     player.ticker.stop()
-    player.resize(560, 700)
+    player.resize(560, 820)
     player.show()
     clock.moment += timedelta(seconds=300 + 10 + 15 + 12)
     player.advance(clock.now())

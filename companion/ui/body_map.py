@@ -95,21 +95,30 @@ class BodyMapView(QWidget):
     region_hovered = Signal(str)  # "" when the pointer leaves every region
     intensity_changed = Signal(str, int)
 
-    def __init__(self, catalog: RegionCatalog, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, catalog: RegionCatalog, parent: QWidget | None = None, *, interactive: bool = True
+    ) -> None:
         super().__init__(parent)
         self._catalog = catalog
+        self.interactive = interactive
+        self._highlight: frozenset[str] = frozenset()
         self._shapes = {view: figure(view) for view in VIEWS}
         self._scores: dict[str, int] = {}
         self._selected: Spot | None = None
         self._hovered: Spot | None = None
         self._order = [Spot(rid, view) for view in VIEWS for rid in self._shapes[view].regions]
-        self.setMouseTracking(True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(280, 300)
+        self.setMouseTracking(interactive)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if interactive else Qt.FocusPolicy.NoFocus)
+        if interactive:
+            self.setMinimumSize(280, 300)
+        else:
+            self.setMinimumSize(120, 130)
         self.setAccessibleName("Body map")
         self.setAccessibleDescription(
             "Front and back of both legs. Arrow keys move between regions, 1 to 9 set the "
             "soreness, 0 sets 10, Delete clears."
+            if interactive
+            else "The regions this step works, highlighted."
         )
         self._accessible: BodyMapAccessible | None = None
 
@@ -134,6 +143,17 @@ class BodyMapView(QWidget):
         self.update()
         self.intensity_changed.emit(region_id, value)
         self._announce(region_id, QAccessible.Event.ValueChanged)
+
+    def set_highlight(self, region_ids: frozenset[str]) -> None:
+        """Regions drawn in the accent colour (the player's illustration of a step)."""
+        for rid in region_ids:
+            self._catalog.get(rid)
+        self._highlight = frozenset(region_ids)
+        self.update()
+
+    @property
+    def highlighted(self) -> frozenset[str]:
+        return self._highlight
 
     @property
     def selected_region(self) -> str | None:
@@ -208,7 +228,10 @@ class BodyMapView(QWidget):
             painter.drawPath(shapes.silhouette)
             for rid, path in shapes.regions.items():
                 value = self.score(rid)
-                painter.setBrush(intensity_colour(value) if value else region_base)
+                if rid in self._highlight:
+                    painter.setBrush(accent)
+                else:
+                    painter.setBrush(intensity_colour(value) if value else region_base)
                 painter.setPen(QPen(outline, 0.9))
                 painter.drawPath(path)
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -279,6 +302,9 @@ class BodyMapView(QWidget):
 
     # -- input ------------------------------------------------------------------------------
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if not self.interactive:
+            event.ignore()
+            return
         spot = self.spot_at(event.position())
         if spot != self._hovered:
             self._hovered = spot
@@ -296,6 +322,9 @@ class BodyMapView(QWidget):
             self.region_hovered.emit("")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if not self.interactive:
+            event.ignore()
+            return
         if event.button() != Qt.MouseButton.LeftButton:
             return
         spot = self.spot_at(event.position())
@@ -304,6 +333,9 @@ class BodyMapView(QWidget):
             self.select(spot.region_id, spot.view)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
+        if not self.interactive:
+            event.ignore()
+            return
         spot = self.spot_at(event.position())
         if spot is None or event.angleDelta().y() == 0:
             event.ignore()
@@ -314,6 +346,9 @@ class BodyMapView(QWidget):
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.interactive:
+            event.ignore()
+            return
         key = Qt.Key(event.key())
         directions = {
             Qt.Key.Key_Left: (-1, 0),

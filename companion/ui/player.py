@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
 
 from companion.domain.clock import Clock
 from companion.domain.planner import STOP_RULES
+from companion.domain.regions import RegionCatalog
 from companion.domain.routine_builder import RoutineStep
 from companion.domain.session import Phase, RoutineSession, Segment
+from companion.ui.body_map import BodyMapView
 from companion.ui.sections import _label
 
 TICK_MS = 200
@@ -83,6 +85,18 @@ class Ticker(QObject):
         return self._timer.isActive()
 
 
+def worked_regions(step: RoutineStep) -> frozenset[str]:
+    """Every region the step's exercise works, on the step's side(s)."""
+    suffixes = {"left": ("_L",), "right": ("_R",), "both": ("_L", "_R")}[step.side]
+    ids = set()
+    for group in step.exercise.regions:
+        if group == "lower_back":
+            ids.add(group)
+        else:
+            ids.update(group + suffix for suffix in suffixes)
+    return frozenset(ids)
+
+
 def format_left(seconds: float) -> str:
     whole = max(0, math.ceil(seconds - 1e-9))
     return f"{whole // 60}:{whole % 60:02d}"
@@ -97,8 +111,10 @@ class RoutinePlayerView(QWidget):
         name: str,
         steps: Sequence[RoutineStep],
         clock: Clock,
+        *,
         parent: QWidget | None = None,
         ticker: Ticker | None = None,
+        regions: RegionCatalog | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_tr("%s: Recovery Companion") % name)
@@ -132,6 +148,10 @@ class RoutinePlayerView(QWidget):
         self.exercise = _label("", "CardTitle")
         self.exercise.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.exercise)
+        self.figure = BodyMapView(regions, interactive=False) if regions is not None else None
+        if self.figure is not None:
+            self.figure.setFixedHeight(190)
+            layout.addWidget(self.figure)
         self.cues = _label("", "")
         self.cues.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.cues, 1)
@@ -260,6 +280,8 @@ class RoutinePlayerView(QWidget):
         reps = step.reps if not step.exercise.timed_reps else 1
         rep = f" · {segment.rep} of {reps}" if segment.rep and reps > 1 else ""
         self.exercise.setText(f"{step.exercise.name}{side}{rep}")
+        if self.figure is not None:
+            self.figure.set_highlight(worked_regions(step))
         if segment.phase in (Phase.LEAD_IN, Phase.WORK):
             self.cues.setText(
                 "\n".join(f"{i}. {cue}" for i, cue in enumerate(step.exercise.cues, 1))

@@ -150,3 +150,40 @@ def test_format_left():
     assert format_left(59.01) == "1:00"
     assert format_left(125) == "2:05"
     assert format_left(timedelta(seconds=-3).total_seconds()) == "0:00"
+
+
+def test_the_illustration_highlights_what_the_step_works(qtbot, clock, routine):
+    from companion.resources import load_regions
+
+    view = RoutinePlayerView(routine.name, routine.steps, clock, regions=load_regions())
+    view.ticker.stop()
+    qtbot.addWidget(view)
+    assert view.figure is not None
+    assert view.figure.highlighted == {"calves_L"}  # the calf roll, left side first
+    assert not view.figure.interactive
+    view.skip()
+    assert view.figure.highlighted == {"calves_R"}
+
+
+def test_worked_regions_follow_side_and_exercise():
+    from companion.domain.routine_builder import RoutineStep
+    from companion.resources import load_exercises
+    from companion.ui.player import worked_regions
+
+    library = load_exercises()
+    wall = library.get("wall_calf_straight")  # calves and soles
+    assert worked_regions(RoutineStep(wall, "calves_R", "right", 30, 2)) == {
+        "calves_R",
+        "foot_plantar_R",
+    }
+    butterfly = library.get("seated_butterfly")
+    assert worked_regions(RoutineStep(butterfly, "adductors", "both", 30, 2)) == {
+        "adductors_L",
+        "adductors_R",
+    }
+    child = library.get("childs_pose")
+    assert worked_regions(RoutineStep(child, "lower_back", "both", 30, 2)) == {
+        "lower_back",
+        "glutes_L",
+        "glutes_R",
+    }
