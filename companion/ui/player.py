@@ -102,6 +102,51 @@ def format_left(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+class MiniPlayer(QWidget):
+    """A small always-on-top window: the step, its countdown, pause and skip.
+
+    It has no timer or state of its own; the full player keeps it up to date.
+    """
+
+    expand_requested = Signal()
+
+    def __init__(self, player: RoutinePlayerView) -> None:
+        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
+        self.setWindowTitle(_tr("Routine"))
+        self.setAccessibleName(_tr("Mini routine player"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(4)
+        self.exercise = _label("", "")
+        self.countdown = QLabel("0:00")
+        self.countdown.setObjectName("MiniCountdown")
+        self.countdown.setStyleSheet("#MiniCountdown { font-size: 26pt; font-weight: 600; }")
+        self.countdown.setAccessibleName(_tr("Time left in this step"))
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(6)
+        row = QHBoxLayout()
+        row.addWidget(self.countdown, 1)
+        self.pause_button = QPushButton(_tr("Pause"))
+        self.skip_button = QPushButton(_tr("Skip"))
+        self.expand_button = QPushButton(_tr("Full player"))
+        self.pause_button.clicked.connect(player.toggle_pause)
+        self.skip_button.clicked.connect(player.skip)
+        self.expand_button.clicked.connect(self.expand_requested.emit)
+        for button in (self.pause_button, self.skip_button, self.expand_button):
+            row.addWidget(button)
+        layout.addWidget(self.exercise)
+        layout.addLayout(row)
+        layout.addWidget(self.progress)
+
+    def show_state(self, phase: str, exercise: str, left: str, progress: int, paused: bool) -> None:
+        self.exercise.setText(f"{phase}: {exercise}" if exercise else phase)
+        self.countdown.setText(left)
+        self.progress.setValue(progress)
+        self.pause_button.setText(_tr("Resume") if paused else _tr("Pause"))
+
+
 class RoutinePlayerView(QWidget):
     finished = Signal(object)  # the RoutineSession, ended
     something_wrong = Signal()
@@ -161,10 +206,25 @@ class RoutinePlayerView(QWidget):
         layout.addLayout(self._build_controls())
         layout.addWidget(self._build_stop_strip())
 
+        self.mini = MiniPlayer(self)
+        self.mini.expand_requested.connect(self.show_full)
         self._last_segment: Segment | None = None
         self._render(self.clock.now())
         self._announce_segment()
         self.ticker.start()
+
+    def show_mini(self) -> None:
+        """Swap this window for the small always-on-top one."""
+        self.mini.move(self.geometry().topRight())
+        self.mini.show()
+        self.hide()
+        self._render(self.clock.now())
+
+    def show_full(self) -> None:
+        self.mini.hide()
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def _build_controls(self) -> QHBoxLayout:
         controls = QHBoxLayout()
@@ -172,11 +232,13 @@ class RoutinePlayerView(QWidget):
         self.pause_button = QPushButton(_tr("Pause"))
         self.skip_button = QPushButton(_tr("Skip"))
         self.stop_button = QPushButton(_tr("Stop"))
+        self.mini_button = QPushButton(_tr("Mini player"))
         for button, slot, tip in (
             (self.back_button, self.back, _tr("Back (Left arrow)")),
             (self.pause_button, self.toggle_pause, _tr("Pause or resume (Space)")),
             (self.skip_button, self.skip, _tr("Skip this step (Right arrow)")),
             (self.stop_button, self.stop, _tr("Stop the routine (Esc)")),
+            (self.mini_button, self.show_mini, _tr("A small window that stays on top")),
         ):
             button.clicked.connect(slot)
             button.setToolTip(tip)
@@ -267,6 +329,7 @@ class RoutinePlayerView(QWidget):
             self.exercise.setText(_tr("Routine finished. Well done."))
             self.cues.setText("")
             self.next_up.setText("")
+            self._mirror()
             return
         step = self.session.steps[segment.step]
         word = _tr(PHASE_WORDS[segment.phase])
@@ -298,6 +361,19 @@ class RoutinePlayerView(QWidget):
             if following
             else _tr("Last step")
         )
+        self._mirror()
+
+    def _mirror(self) -> None:
+        """Keep the mini player showing what this window shows."""
+        if not self.mini.isVisible():
+            return
+        self.mini.show_state(
+            self.phase.text(),
+            "" if self.session.done else self.exercise.text(),
+            self.countdown.text(),
+            self.progress.value(),
+            self.session.paused,
+        )
 
     def _announce_segment(self) -> None:
         segment = self.session.current
@@ -317,8 +393,10 @@ class RoutinePlayerView(QWidget):
 
     def _finish(self) -> None:
         self.ticker.stop()
-        for button in (self.back_button, self.pause_button, self.skip_button):
+        for button in (self.back_button, self.pause_button, self.skip_button, self.mini_button):
             button.setEnabled(False)
+        if self.mini.isVisible():
+            self.show_full()
         self.stop_button.setText(_tr("Close"))
         self.stop_button.clicked.disconnect()
         self.stop_button.clicked.connect(self.close)
@@ -331,4 +409,5 @@ class RoutinePlayerView(QWidget):
         if not self.session.done:
             self.stop()
         self.ticker.stop()
+        self.mini.close()
         super().closeEvent(event)

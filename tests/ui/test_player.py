@@ -187,3 +187,33 @@ def test_worked_regions_follow_side_and_exercise():
         "glutes_L",
         "glutes_R",
     }
+
+
+def test_mini_player_stays_on_top_and_mirrors_the_countdown(player, qtbot, clock):
+    qtbot.addWidget(player.mini)
+    qtbot.mouseClick(player.mini_button, Qt.MouseButton.LeftButton)
+    assert player.mini.isVisible()
+    assert not player.isVisible()
+    assert player.mini.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    clock.advance(seconds=player.session.current.seconds + 5)
+    player.advance(clock.now())
+    assert player.mini.countdown.text() == player.countdown.text()
+    assert player.mini.exercise.text().startswith("Roll: Seated calf roll, left")
+    qtbot.mouseClick(player.mini.pause_button, Qt.MouseButton.LeftButton)
+    assert player.session.paused
+    assert player.mini.pause_button.text() == "Resume"
+    qtbot.mouseClick(player.mini.skip_button, Qt.MouseButton.LeftButton)
+    assert player.session.current.step == 1
+    qtbot.mouseClick(player.mini.expand_button, Qt.MouseButton.LeftButton)
+    assert player.isVisible()
+    assert not player.mini.isVisible()
+
+
+def test_finishing_from_the_mini_player_brings_back_the_full_one(player, qtbot, clock, routine):
+    qtbot.addWidget(player.mini)
+    player.show_mini()
+    clock.advance(seconds=routine.seconds + 60)
+    with qtbot.waitSignal(player.finished):
+        player.advance(clock.now())
+    assert player.isVisible()
+    assert not player.mini.isVisible()
