@@ -39,7 +39,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -82,6 +82,9 @@ from companion.ui.theme import Theme
 from companion.ui.today import ConditionsDialog, TodayPage
 from companion.ui.today_presenter import EMERGENCY_KEY, LazyContent, TodayPresenter
 from companion.ui.tray import TrayIcon, tray_available
+
+if TYPE_CHECKING:
+    from companion.domain.routines import RoutineCatalog
 
 GEOMETRY_KEY = "window.geometry"
 TRAY_HINT_SHOWN_KEY = "notice.tray_hint_shown"
@@ -145,6 +148,8 @@ class CompanionApp(QObject):
         self.pause = PauseController(self.settings, clock, self)
         self.actions = AppActions(self.pause, self)
         self._today: TodayPresenter | None = None
+        self._routines: RoutineCatalog | None = None
+        self._playing: str | None = None
         self.player: QWidget | None = None
         self.window = MainWindow(SECTIONS, self._build_page, self.pause, self.actions)
         self._restore_geometry()
@@ -192,30 +197,44 @@ class CompanionApp(QObject):
         return page
 
     def _routines_page(self) -> QWidget:
-        from companion.resources import load_routines  # noqa: PLC0415 - when first opened
         from companion.ui.routines_page import RoutinesPage  # noqa: PLC0415
 
-        content = self.today.content
-        self._routines = load_routines(library=content.exercises, protocols=content.protocols)
-        page = RoutinesPage(self._routines)
-        page.start_requested.connect(
-            lambda rid: self.start_player(
-                rid, self._routines.get(rid).name, self._routines.get(rid).steps
-            )
-        )
+        page = RoutinesPage(self.routines)
+        page.start_requested.connect(self.start_routine)
         return page
 
+    @property
+    def routines(self) -> RoutineCatalog:
+        """The built-in routines, loaded when first needed."""
+        if self._routines is None:
+            from companion.resources import load_routines  # noqa: PLC0415
+
+            content = self.today.content
+            self._routines = load_routines(library=content.exercises, protocols=content.protocols)
+        return self._routines
+
+    def start_routine(self, routine_id: str) -> str | None:
+        """Start a routine by id; the reason it cannot start, or None."""
+        try:
+            routine = self.routines.get(routine_id)
+        except KeyError as exc:
+            return str(exc.args[0])
+        return self.start_player(routine.id, routine.name, routine.steps)
+
     # -- the guided player ----------------------------------------------------------------
-    def start_player(self, routine_id: str, name: str, steps: Sequence[RoutineStep]) -> None:
-        """Open the player, after the safety check's locks have had their say."""
+    def start_player(self, routine_id: str, name: str, steps: Sequence[RoutineStep]) -> str | None:
+        """Open the player, after the safety check's locks have had their say.
+
+        Returns None once the player is open, or the reason it is not (also shown
+        as a banner in the window).
+        """
         from companion.ui.player import RoutinePlayerView  # noqa: PLC0415 - when first used
 
         triage = self.today.active_triage(self.clock.now())
         if triage.locks_everything:
-            self.window.add_banner(
-                _tr("Routines are locked by the safety check: %s") % triage.tier.headline
-            )
-            return
+            reason = _tr("Routines are locked by the safety check: %s") % triage.tier.headline
+            self.window.add_banner(reason)
+            return reason
         allowed = [
             s
             for s in steps
@@ -223,18 +242,21 @@ class CompanionApp(QObject):
             and not (s.side in ("left", "right") and Side(s.side) in triage.locked_legs)
         ]
         if not allowed:
-            self.window.add_banner(
-                _tr("Every step of this routine is on a leg the safety check locked today.")
-            )
-            return
+            reason = _tr("Every step of this routine is on a leg the safety check locked today.")
+            self.window.add_banner(reason)
+            return reason
         if self.player is not None:
             self.player.close()
+        self._playing = routine_id
         self.player = RoutinePlayerView(
             name, allowed, self.clock, regions=self.today.content.regions
         )
         self.player.finished.connect(lambda session: self._save_run(routine_id, name, session))
         self.player.something_wrong.connect(self._something_wrong)
         self.player.show()
+        self.player.raise_()
+        self.player.activateWindow()
+        return None
 
     def _save_run(self, routine_id: str, name: str, session: RoutineSession) -> None:
         from companion.storage.runs import RunRepository  # noqa: PLC0415
@@ -304,9 +326,21 @@ class CompanionApp(QObject):
         """A command from a later launch of the app (runs on the GUI thread)."""
         command = message.get("command")
         if command == "ping":
-            return {"ok": True, "version": __version__, "data_dir": str(self.paths.data_dir)}
+            playing = self.player is not None and self.player.isVisible()
+            return {
+                "ok": True,
+                "version": __version__,
+                "data_dir": str(self.paths.data_dir),
+                "playing": self._playing if playing else None,
+            }
         if command == "show":
             self.window.bring_forward()
+            return {"ok": True}
+        if command == "start":
+            reason = self.start_routine(str(message.get("routine", "")))
+            if reason is not None:
+                self.window.bring_forward()
+                return {"ok": False, "error": reason}
             return {"ok": True}
         if command == "quit":
             QTimer.singleShot(0, self.quit)  # reply first, then quit
@@ -449,7 +483,29 @@ def _make_qapp() -> QApplication:
     return app
 
 
+def _hand_over(key: str, data_dir: Path, routine: str | None) -> int:
+    """Pass this launch to the instance already running on the folder."""
+    message: dict[str, Any] = {"command": "show"}
+    if routine is not None:
+        message = {"command": "start", "routine": routine}
+    reply = send_to_running(key, message, wait_s=10)
+    if reply is None:
+        raise InstanceError(
+            f"{APP_NAME} is already running on {data_dir} but did not answer. "
+            "If it is stuck, end it and start again."
+        )
+    if not reply.get("ok"):
+        print(f"{APP_ID}: {reply.get('error', 'the running app refused')}", file=sys.stderr)
+        return 1
+    if routine is not None:
+        print(f"{APP_NAME} is already running; the routine started there.")
+    else:
+        print(f"{APP_NAME} is already running; its window was brought forward.")
+    return 0
+
+
 def run_gui(args: argparse.Namespace) -> int:
+    routine: str | None = getattr(args, "routine_id", None)
     try:
         paths = prepare_data_dir(resolve_data_dir(args.data_dir))
     except DataDirError as exc:
@@ -460,14 +516,7 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         lock = acquire_instance_lock(paths.data_dir)
         if lock is None:
-            reply = send_to_running(paths.instance_key, {"command": "show"}, wait_s=10)
-            if reply is None:
-                raise InstanceError(
-                    f"{APP_NAME} is already running on {paths.data_dir} but did not answer. "
-                    "If it is stuck, end it and start again."
-                )
-            print(f"{APP_NAME} is already running; its window was brought forward.")
-            return 0
+            return _hand_over(paths.instance_key, paths.data_dir, routine)
     except InstanceError as exc:
         report_error(str(exc))
         return 1
@@ -501,5 +550,7 @@ def run_gui(args: argparse.Namespace) -> int:
         FirstPaintProbe(companion.window, companion.quit)
         companion.window.show()
     else:
-        companion.start(minimized=args.minimized)
+        companion.start(minimized=args.minimized and routine is None)
+        if routine is not None:
+            QTimer.singleShot(0, lambda: companion.start_routine(routine))
     return int(app.exec())

@@ -105,6 +105,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="a safety question answered yes (repeatable), e.g. O5",
     )
     plan.add_argument("--json", action="store_true", help="print JSON instead of text")
+    routines = commands.add_parser("routines", help="list the routines with their length and steps")
+    routines.add_argument("--json", action="store_true", help="print JSON instead of text")
+    start = commands.add_parser(
+        "start",
+        help="start a routine in the running app, or start the app with it",
+        description="Open the guided player for ROUTINE_ID. If the app is already running "
+        "on this data folder, it starts there; otherwise the app starts with it. The "
+        "safety check's locks apply as they do in the window.",
+    )
+    start.add_argument(
+        "routine_id",
+        metavar="ROUTINE_ID",
+        type=_known_id("routines"),
+        help="a routine id from 'recovery-companion routines'",
+    )
     return parser
 
 
@@ -116,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_regions(args.json, sys.stdout)
         if args.command == "plan":
             return cmd_plan(args, sys.stdout)
+        if args.command == "routines":
+            return cmd_routines(args.json, sys.stdout)
         from companion.app import run_gui  # noqa: PLC0415 - Qt only when the GUI starts
 
         return run_gui(args)
@@ -157,6 +174,55 @@ def cmd_regions(as_json: bool, out: TextIO) -> int:
         )
         out.write("\n")
     return EXIT_OK
+
+
+def cmd_routines(as_json: bool, out: TextIO) -> int:
+    from companion.domain.content import ContentError  # noqa: PLC0415
+    from companion.resources import ResourceNotFoundError  # noqa: PLC0415
+
+    try:
+        catalog = _content("routines")
+    except (ContentError, ResourceNotFoundError) as exc:
+        print(f"{APP_ID}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    rows = [routine_to_dict(r) for r in catalog]
+    if as_json:
+        json.dump(rows, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK
+    for n, row in enumerate(rows):
+        if n:
+            out.write("\n")
+        minutes = row["seconds"] / 60
+        out.write(f"{row['id']}  {row['name']}  ({minutes:.0f} min, {len(row['steps'])} steps)\n")
+        out.write(f"  {row['description']}\n")
+        for step in row["steps"]:
+            side = "" if step["side"] == "both" else f", {step['side']}"
+            out.write(f"  - {step['name']}{side}: {step['dose']}\n")
+    return EXIT_OK
+
+
+def routine_to_dict(routine: Any) -> dict[str, Any]:
+    """A routine for ``routines --json``: its length as the player will run it."""
+    return {
+        "id": routine.id,
+        "name": routine.name,
+        "description": routine.description,
+        "seconds": routine.seconds,
+        "steps": [
+            {
+                "exercise": step.exercise.id,
+                "name": step.exercise.name,
+                "region": step.region_id,
+                "side": step.side,
+                "seconds": step.seconds,
+                "reps": step.reps,
+                "dose": step.describe_dose(),
+                "total_seconds": step.total_s,
+            }
+            for step in routine.steps
+        ],
+    }
 
 
 MAX_HOURS = 24 * 365

@@ -106,3 +106,33 @@ def test_environment_variable_redirects_the_data(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("first-paint ")
     assert (folder / "companion.db").exists()
+
+
+def test_routines_lists_each_with_its_length_and_steps(capsys):
+    assert main(["routines"]) == 0
+    out = capsys.readouterr().out
+    assert "calves_and_shins  Calves and shins  (" in out
+    assert "- Seated calf roll, left: " in out
+    assert out.count(" min, ") == 8
+
+
+def test_routines_json_matches_the_catalog(capsys):
+    from companion.resources import load_routines
+
+    assert main(["routines", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    catalog = load_routines()
+    assert [r["id"] for r in rows] == [r.id for r in catalog]
+    for row in rows:
+        routine = catalog.get(row["id"])
+        assert row["seconds"] == routine.seconds
+        assert 5 * 60 <= row["seconds"] <= 25 * 60
+        assert len(row["steps"]) == len(routine.steps)
+        assert all(step["side"] in ("left", "right", "both") for step in row["steps"])
+
+
+def test_start_refuses_an_unknown_routine_before_starting_anything(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["start", "moonwalk"])
+    assert info.value.code == 2
+    assert "No routine 'moonwalk'" in capsys.readouterr().err

@@ -128,6 +128,26 @@ def test_locks_shape_what_can_start(make_app, qtbot, clock):
     assert any("Routines are locked by the safety check" in t for t in texts)
 
 
+def test_the_start_command_opens_the_player_or_says_why_not(make_app, clock):
+    companion = make_app()
+    companion.window.hide()
+    assert companion.handle_message({"command": "start", "routine": "hips_and_glutes"}) == {
+        "ok": True
+    }
+    assert companion.player is not None and companion.player.isVisible()
+    assert "Hips and glutes" in companion.player.windowTitle()
+    companion.player.close()
+    reply = companion.handle_message({"command": "start", "routine": "nope"})
+    assert reply["ok"] is False and "No routine 'nope'" in reply["error"]
+    triage = companion.today.content.triage
+    companion.today.checkins.record_outcome(triage.evaluate({"R1": True}, set(), clock.now()))
+    companion.player = None
+    reply = companion.handle_message({"command": "start", "routine": "hips_and_glutes"})
+    assert reply["ok"] is False and "locked by the safety check" in reply["error"]
+    assert companion.player is None
+    assert companion.window.isVisible()  # the refusal is shown where the user can see it
+
+
 def test_something_wrong_during_a_routine_records_the_answers(make_app, qtbot, clock):
     companion = make_app()
     today = companion.window.page("today")

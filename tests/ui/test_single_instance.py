@@ -154,3 +154,74 @@ def test_second_launch_brings_the_first_forward_and_exits(qtbot, tmp_path):
         if first.poll() is None:
             first.kill()
         first.communicate()
+
+
+@pytest.mark.slow
+def test_start_hands_the_routine_to_the_running_app(qtbot, tmp_path):
+    data = tmp_path / "data"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "companion", "--data-dir", str(data)]
+    first = subprocess.Popen(
+        [*command, "--minimized"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    key = AppPaths(data.absolute()).instance_key
+    try:
+        qtbot.waitUntil(
+            lambda: send_to_running(key, {"command": "ping"}) is not None, timeout=20_000
+        )
+        second = subprocess.run(
+            [*command, "start", "calves_and_shins"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+        assert second.returncode == 0, second.stderr
+        assert "the routine started there" in second.stdout
+        assert (send_to_running(key, {"command": "ping"}) or {})["playing"] == "calves_and_shins"
+        refused = send_to_running(key, {"command": "start", "routine": "nope"})
+        assert refused is not None and refused["ok"] is False
+        assert send_to_running(key, {"command": "quit"}) == {"ok": True}
+        qtbot.waitUntil(lambda: first.poll() is not None, timeout=10_000)
+        _, err = first.communicate(timeout=5)
+        assert first.returncode == 0
+        assert "Traceback" not in err
+    finally:
+        if first.poll() is None:
+            first.kill()
+        first.communicate()
+
+
+@pytest.mark.slow
+def test_start_with_no_app_running_starts_the_app_with_the_routine(qtbot, tmp_path):
+    data = tmp_path / "data"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    first = subprocess.Popen(
+        [sys.executable, "-m", "companion", "--data-dir", str(data), "start", "hips_and_glutes"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    key = AppPaths(data.absolute()).instance_key
+
+    def playing() -> object:
+        reply = send_to_running(key, {"command": "ping"})
+        return reply is not None and reply["playing"] == "hips_and_glutes"
+
+    try:
+        qtbot.waitUntil(playing, timeout=20_000)
+        assert send_to_running(key, {"command": "quit"}) == {"ok": True}
+        qtbot.waitUntil(lambda: first.poll() is not None, timeout=10_000)
+        _, err = first.communicate(timeout=5)
+        assert first.returncode == 0
+        assert "Traceback" not in err
+    finally:
+        if first.poll() is None:
+            first.kill()
+        first.communicate()
