@@ -28,9 +28,9 @@ from typing import Any
 
 from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, Signal
 
-from companion.pyside_guard import protect_none
+from companion.pyside_guard import protect_singletons
 
-protect_none()  # see companion/pyside_guard.py
+protect_singletons()  # see companion/pyside_guard.py
 
 CONNECT_TIMEOUT_S = 1.0
 REPLY_TIMEOUT_S = 3.0

@@ -1,4 +1,4 @@
-"""Keep PySide6 6.12 from wearing out ``None`` on CPython 3.11.
+"""Keep PySide6 6.12 from wearing out ``None``, ``True`` and ``False`` on CPython 3.11.
 
 Measured here: every PySide6 6.12 method that returns nothing (``setText``,
 ``update``, every void ``QPainter`` call, ...) hands back ``None`` without a new
@@ -7,10 +7,14 @@ reference, so each call lowers ``None``'s reference count by one. On Python
 (about 4,000 at start) reaches zero after a few thousand net calls, a few
 dozen body-map repaints, and the interpreter aborts with "deallocating None".
 
-The guard does on 3.11 what 3.12 does: it gives ``None`` a reference count no
-program can wear down (2**40). It touches nothing else and does nothing on
-3.12+ or other interpreters. ``tests/test_pyside_guard.py`` shows the crash
-without it.
+The same happens to ``True`` (or ``False``) with ``Signal.emit()``, which hands
+back a bool without a new reference: a player ticking for a few minutes wore
+``True`` out ("deallocating True or False").
+
+The guard does on 3.11 what 3.12 does: it gives ``None``, ``True`` and
+``False`` a reference count no program can wear down (2**40). It touches
+nothing else and does nothing on 3.12+ or other interpreters.
+``tests/test_pyside_guard.py`` shows both crashes without it.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ def needed() -> bool:
     return sys.implementation.name == "cpython" and sys.version_info < (3, 12)
 
 
-def protect_none() -> bool:
+def protect_singletons() -> bool:
     """Apply once per process; True if this call applied it."""
     global _applied  # noqa: PLW0603 - one flag for the whole process
     if _applied or not needed():
@@ -33,6 +37,7 @@ def protect_none() -> bool:
     import ctypes  # noqa: PLC0415
 
     # ob_refcnt is the first field of every CPython object (Py_ssize_t).
-    ctypes.c_ssize_t.from_address(id(None)).value += IMMORTAL_BOOST
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += IMMORTAL_BOOST
     _applied = True
     return True

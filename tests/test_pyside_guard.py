@@ -1,4 +1,4 @@
-"""PySide6 6.12 on CPython 3.11 wears out None's reference count; the guard stops the crash."""
+"""PySide6 6.12 on CPython 3.11 wears out None's and True's reference counts; the guard helps."""
 
 import subprocess
 import sys
@@ -13,20 +13,28 @@ PROGRAM = """
 import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 if sys.argv[1] == "guarded":
-    from companion.pyside_guard import protect_none
-    protect_none()
+    from companion.pyside_guard import protect_singletons
+    protect_singletons()
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QLabel
 app = QApplication([])
 label = QLabel()
+class Source(QObject):
+    fired = Signal(int)
+source = Source()
+source.fired.connect(lambda n: None)
 for i in range(int(sys.argv[2])):
-    label.setText("x")  # returns nothing
+    if sys.argv[3] == "void":
+        label.setText("x")  # returns nothing
+    else:
+        source.fired.emit(i)  # returns a bool
 print("survived", flush=True)
 """
 
 
-def run(mode: str) -> subprocess.CompletedProcess[str]:
+def run(mode: str, calls: str = "void") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", PROGRAM, mode, str(CALLS)],
+        [sys.executable, "-c", PROGRAM, mode, str(CALLS), calls],
         capture_output=True,
         text=True,
         timeout=120,
@@ -44,14 +52,25 @@ def test_without_the_guard_void_calls_crash_the_interpreter():
 
 
 @pytest.mark.slow
-def test_with_the_guard_the_same_calls_are_harmless():
-    result = run("guarded")
+@pytest.mark.skipif(not pyside_guard.needed(), reason="bools are immortal on Python 3.12+")
+def test_without_the_guard_signal_emits_crash_the_interpreter():
+    result = run("bare", "emit")
+    if result.returncode == 0:
+        pytest.fail("PySide6 no longer wears out True: the guard's bool part can go")
+    assert "deallocating True or False" in result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("calls", ["void", "emit"])
+def test_with_the_guard_the_same_calls_are_harmless(calls):
+    result = run("guarded", calls)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "survived"
 
 
 def test_the_guard_applies_once():
-    pyside_guard.protect_none()  # applied now, or already by an earlier import
-    assert pyside_guard.protect_none() is False
+    pyside_guard.protect_singletons()  # applied now, or already by an earlier import
+    assert pyside_guard.protect_singletons() is False
     if pyside_guard.needed():
-        assert sys.getrefcount(None) > pyside_guard.IMMORTAL_BOOST // 2
+        for singleton in (None, True, False):
+            assert sys.getrefcount(singleton) > pyside_guard.IMMORTAL_BOOST // 2

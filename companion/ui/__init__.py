@@ -1,5 +1,5 @@
 """Widgets, tray and notifications. The UI talks to domain and storage, never the reverse."""
 
-from companion.pyside_guard import protect_none
+from companion.pyside_guard import protect_singletons
 
-protect_none()  # before any PySide6 call: see companion/pyside_guard.py
+protect_singletons()  # before any PySide6 call: see companion/pyside_guard.py

@@ -39,7 +39,7 @@ from companion.domain.session import Phase, RoutineSession, Segment
 from companion.ui.body_map import BodyMapView
 from companion.ui.sections import _label
 
-TICK_MS = 200
+SETTLE_MS = 2  # wake this long after the countdown's digit is due to change
 
 WORK_WORDS = {  # what the work phase is called, by exercise kind
     "stretch": "Hold",
@@ -63,26 +63,42 @@ def _tr(text: str) -> str:
 
 
 class Ticker(QObject):
-    """The player's one timer. It runs only while a routine is playing."""
+    """The player's one timer, woken just after the next moment the display changes.
+
+    It does not tick at a fixed rate: the player asks for the moment its countdown
+    digit next changes (``wake_in``), so the digit flips within a few milliseconds
+    of the true time, and a paused routine costs no wake-ups at all. A late wake-up
+    (a busy UI thread, a sleeping laptop) is harmless: the time shown is always the
+    deadline minus the clock's now.
+    """
 
     ticked = Signal(object)  # the clock's now
 
     def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._clock = clock
+        self._running = False
         self._timer = QTimer(self)
-        self._timer.setInterval(TICK_MS)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(lambda: self.ticked.emit(self._clock.now()))
 
     def start(self) -> None:
-        self._timer.start()
+        self._running = True
+        self._timer.start(0)
+
+    def wake_in(self, seconds: float) -> None:
+        """Tick once, ``seconds`` from now (plus a hair, so the change is due)."""
+        if self._running:
+            self._timer.start(max(1, math.ceil(seconds * 1000)) + SETTLE_MS)
 
     def stop(self) -> None:
+        self._running = False
         self._timer.stop()
 
     @property
     def active(self) -> bool:
-        return self._timer.isActive()
+        return self._running
 
 
 def worked_regions(step: RoutineStep) -> frozenset[str]:
@@ -281,6 +297,15 @@ class RoutinePlayerView(QWidget):
             self._announce_segment()
         if self.session.done:
             self._finish()
+        else:
+            self._wake_for_next_change(now)
+
+    def _wake_for_next_change(self, now: datetime) -> None:
+        """Ask the ticker for the moment the countdown's whole second next changes."""
+        if self.session.paused:
+            return  # nothing moves until Resume
+        left = self.session.remaining(now).total_seconds()
+        self.ticker.wake_in(left - (math.ceil(left - 1e-9) - 1))
 
     # -- the user's controls ---------------------------------------------------------------
     def toggle_pause(self) -> None:
@@ -289,6 +314,7 @@ class RoutinePlayerView(QWidget):
             self.session.resume(now)
             self.pause_button.setText(_tr("Pause"))
             self._say(_tr("Resumed"))
+            self._wake_for_next_change(now)
         else:
             self.session.pause(now)
             self.pause_button.setText(_tr("Resume"))
@@ -319,6 +345,8 @@ class RoutinePlayerView(QWidget):
         self._announce_segment()
         if self.session.done:
             self._finish()
+        else:
+            self._wake_for_next_change(now)
 
     def _render(self, now: datetime) -> None:
         self.progress.setValue(round(self.session.progress(now) * 1000))

@@ -176,3 +176,51 @@ def test_any_tick_schedule_ends_at_the_same_moment_with_the_same_work(library, g
     session.tick(at(max(now, total) + 1))
     assert session.ended_at == at(total)
     assert [r.worked for r in session.records] == [timedelta(seconds=60)] * 2
+
+
+def test_thirty_minutes_with_a_jittery_blocked_ticker_stays_on_the_clock(library):
+    """The accuracy promise: countdown and stored times within 20 ms of the clock.
+
+    Ticks arrive every 200 ms with jitter, and the UI thread is blocked now and
+    then (0.4 s, 1.5 s and a 7 s stall). At every tick the countdown must equal
+    the ideal timeline's deadline minus now, and at the end every segment
+    boundary and every step's worked time must match the ideal timeline.
+    """
+    import random
+
+    steps: list[RoutineStep] = []
+    for exercise_id, region in (
+        ("strap_hamstring", "hamstrings"),
+        ("calf_roll", "calves"),
+        ("wall_calf_straight", "calves"),
+    ):
+        exercise = library.get(exercise_id)
+        for side, suffix in (("left", "_L"), ("right", "_R")):
+            steps.append(RoutineStep(exercise, region + suffix, side, exercise.dose.seconds, 3))
+    while sum(s.seconds for s in build_segments(steps)) < 30 * 60:
+        steps += steps[:2]
+    session = RoutineSession(tuple(steps), T0)
+    bounds = [0.0]
+    for segment in session.segments:
+        bounds.append(bounds[-1] + segment.seconds)
+    total = bounds[-1]
+    assert total >= 30 * 60
+    rng = random.Random(20261121)
+    now, worst, boundaries = 0.0, 0.0, []
+    while not session.done:
+        gap = 0.2 + rng.uniform(-0.05, 0.05)
+        if rng.random() < 0.01:
+            gap += rng.choice((0.4, 1.5, 7.0))  # the UI thread was busy
+        now += gap
+        for event in session.tick(at(now)):
+            boundaries.append((event.at - T0).total_seconds())
+        if not session.done:
+            ideal = bounds[session.index + 1] - now
+            worst = max(worst, abs(session.remaining(at(now)).total_seconds() - ideal))
+    assert worst <= 0.020
+    assert boundaries == pytest.approx(bounds[1:], abs=0.020)
+    assert session.ended_at is not None
+    assert (session.ended_at - T0).total_seconds() == pytest.approx(total, abs=0.020)
+    for record in session.records:
+        planned = record.step.seconds * record.step.reps
+        assert record.worked.total_seconds() == pytest.approx(planned, abs=0.020)

@@ -11,7 +11,7 @@ from companion.domain.session import Phase
 from companion.domain.triage import Tier
 from companion.resources import load_routines
 from companion.storage.runs import RunRepository
-from companion.ui.player import RoutinePlayerView, format_left
+from companion.ui.player import RoutinePlayerView, Ticker, format_left
 from companion.ui.today import TodayPage
 
 
@@ -44,6 +44,39 @@ def test_countdown_is_deadline_minus_now(player, clock):
     assert "Seated calf roll, left" in player.exercise.text()
     assert player.cues.text().startswith("1. Sit with the roller")
     assert player.next_up.text().startswith("Next: Seated calf roll (right)")
+
+
+class RecordingTicker(Ticker):
+    def __init__(self, clock):
+        super().__init__(clock)
+        self.asked: list[float] = []
+
+    def wake_in(self, seconds):
+        self.asked.append(round(seconds, 6))
+
+
+def test_the_ticker_wakes_when_the_digit_changes_and_sleeps_while_paused(qtbot, clock, routine):
+    ticker = RecordingTicker(clock)
+    view = RoutinePlayerView(routine.name, routine.steps, clock, ticker=ticker)
+    qtbot.addWidget(view)
+    ticker.stop()
+    ticker.asked.clear()
+    clock.advance(seconds=0.3)
+    view.advance(clock.now())
+    assert ticker.asked == [0.7]  # 0:15 shown until 14.0 s are left
+    clock.advance(seconds=0.7)
+    view.advance(clock.now())
+    assert ticker.asked[-1] == 1.0
+    view.toggle_pause()
+    clock.advance(seconds=30)
+    view.advance(clock.now())  # a stray wake-up while paused asks for no more
+    assert len(ticker.asked) == 2
+    view.toggle_pause()
+    assert ticker.asked[-1] == 1.0
+    lead_in = view.session.current.seconds
+    clock.advance(seconds=lead_in - 1 + 0.25)  # into the first hold by 0.25 s
+    view.advance(clock.now())
+    assert ticker.asked[-1] == 0.75
 
 
 def test_space_pauses_and_resumes(player, qtbot, clock):
