@@ -86,6 +86,8 @@ from companion.ui.tray import TrayIcon, tray_available
 if TYPE_CHECKING:
     from companion.domain.routines import RoutineCatalog
 
+MUTED_KEY = "player.muted"
+
 GEOMETRY_KEY = "window.geometry"
 TRAY_HINT_SHOWN_KEY = "notice.tray_hint_shown"
 NO_TRAY_NOTICE_KEY = "notice.no_tray_acknowledged"
@@ -249,7 +251,14 @@ class CompanionApp(QObject):
             self.player.close()
         self._playing = routine_id
         self.player = RoutinePlayerView(
-            name, allowed, self.clock, regions=self.today.content.regions
+            name,
+            allowed,
+            self.clock,
+            regions=self.today.content.regions,
+            muted=bool(self.settings.get(MUTED_KEY, False)),
+        )
+        self.player.muted_changed.connect(
+            lambda muted: self.settings.set(MUTED_KEY, muted, self.clock.now())
         )
         self.player.finished.connect(lambda session: self._save_run(routine_id, name, session))
         self.player.something_wrong.connect(self._something_wrong)

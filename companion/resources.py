@@ -64,6 +64,10 @@ def icon_path(name: str) -> Path:
     return _named("icons", name, ".svg")
 
 
+def sound_path(name: str) -> Path:
+    return _named("sounds", name, ".wav")
+
+
 def content_path(name: str) -> Path:
     return _named("content", name, ".toml")
 

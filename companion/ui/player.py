@@ -37,6 +37,7 @@ from companion.domain.regions import RegionCatalog
 from companion.domain.routine_builder import RoutineStep
 from companion.domain.session import Phase, RoutineSession, Segment
 from companion.ui.body_map import BodyMapView
+from companion.ui.cues import CuePlayer
 from companion.ui.sections import _label
 
 SETTLE_MS = 2  # wake this long after the countdown's digit is due to change
@@ -163,9 +164,14 @@ class MiniPlayer(QWidget):
         self.pause_button.setText(_tr("Resume") if paused else _tr("Pause"))
 
 
+COUNT_FROM = 3  # ticks at 3, 2, 1 seconds left in a phase this long or longer
+COUNTED_PHASES = (Phase.LEAD_IN, Phase.WORK, Phase.SWITCH)
+
+
 class RoutinePlayerView(QWidget):
     finished = Signal(object)  # the RoutineSession, ended
     something_wrong = Signal()
+    muted_changed = Signal(bool)
 
     def __init__(
         self,
@@ -176,8 +182,12 @@ class RoutinePlayerView(QWidget):
         parent: QWidget | None = None,
         ticker: Ticker | None = None,
         regions: RegionCatalog | None = None,
+        cues: CuePlayer | None = None,
+        muted: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.sound = cues or CuePlayer(muted=muted, parent=self)
+        self._counted: tuple[int, int] | None = None
         self.setWindowTitle(_tr("%s: Recovery Companion") % name)
         self.setAccessibleName(_tr("Routine player"))
         self.setMinimumSize(520, 560)
@@ -249,6 +259,11 @@ class RoutinePlayerView(QWidget):
         self.skip_button = QPushButton(_tr("Skip"))
         self.stop_button = QPushButton(_tr("Stop"))
         self.mini_button = QPushButton(_tr("Mini player"))
+        self.mute_button = QPushButton(_tr("Mute"))
+        self.mute_button.setCheckable(True)
+        self.mute_button.setChecked(self.sound.muted)
+        self.mute_button.setToolTip(_tr("Turn sounds and spoken cues off or on (M)"))
+        self.mute_button.toggled.connect(self.set_muted)
         for button, slot, tip in (
             (self.back_button, self.back, _tr("Back (Left arrow)")),
             (self.pause_button, self.toggle_pause, _tr("Pause or resume (Space)")),
@@ -259,11 +274,13 @@ class RoutinePlayerView(QWidget):
             button.clicked.connect(slot)
             button.setToolTip(tip)
             controls.addWidget(button)
+        controls.addWidget(self.mute_button)
         for keys, slot in (
             (Qt.Key.Key_Space, self.toggle_pause),
             (Qt.Key.Key_Right, self.skip),
             (Qt.Key.Key_Left, self.back),
             (Qt.Key.Key_Escape, self.stop),
+            (Qt.Key.Key_M, self.mute_button.toggle),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(slot)
@@ -298,7 +315,29 @@ class RoutinePlayerView(QWidget):
         if self.session.done:
             self._finish()
         else:
+            self._count_down(now)
             self._wake_for_next_change(now)
+
+    def _count_down(self, now: datetime) -> None:
+        """A tick at 3, 2 and 1 seconds left (once each), so eyes can stay closed."""
+        segment = self.session.current
+        if segment is None or self.session.paused or segment.phase not in COUNTED_PHASES:
+            return
+        if segment.seconds <= COUNT_FROM:
+            return
+        digit = math.ceil(self.session.remaining(now).total_seconds() - 1e-9)
+        if 1 <= digit <= COUNT_FROM and self._counted != (self.session.index, digit):
+            self._counted = (self.session.index, digit)
+            self.sound.count(digit)
+
+    def set_muted(self, muted: bool) -> None:
+        self.sound.set_muted(muted)
+        self.mute_button.setChecked(muted)
+        self.mute_button.setText(_tr("Sound off") if muted else _tr("Mute"))
+        self.mute_button.setAccessibleName(
+            _tr("Sound off, press to turn on") if muted else _tr("Mute sounds")
+        )
+        self.muted_changed.emit(muted)
 
     def _wake_for_next_change(self, now: datetime) -> None:
         """Ask the ticker for the moment the countdown's whole second next changes."""
@@ -410,9 +449,23 @@ class RoutinePlayerView(QWidget):
         self._last_segment = segment
         if segment is None:
             self._say(_tr("Routine finished"))
+            self.sound.phase(_tr("Routine finished. Well done."))
             return
         step = self.session.steps[segment.step]
         self._say(f"{_tr(PHASE_WORDS[segment.phase])}: {step.exercise.name}, {step.side}")
+        self.sound.phase(self._spoken(segment, step))
+
+    def _spoken(self, segment: Segment, step: RoutineStep) -> str:
+        """The line the speech engine says at a phase change: short, and useful eyes-closed."""
+        side = "" if step.side == "both" else _tr(" on the %s") % step.side
+        if segment.phase is Phase.LEAD_IN:
+            return _tr("Get ready: %s%s.") % (step.exercise.name, side)
+        if segment.phase is Phase.SWITCH:
+            return _tr("Switch to the %s side.") % step.side
+        if segment.phase is Phase.REST:
+            return _tr("Rest.")
+        word = _tr(WORK_WORDS[step.exercise.kind.value])
+        return _tr("%s for %d seconds.") % (word, segment.seconds)
 
     def _say(self, message: str) -> None:
         """Tell screen readers about a phase change (never every second)."""

@@ -270,3 +270,45 @@ def test_finishing_from_the_mini_player_brings_back_the_full_one(player, qtbot, 
         player.advance(clock.now())
     assert player.isVisible()
     assert not player.mini.isVisible()
+
+
+def test_phase_changes_chime_and_speak_and_the_last_seconds_count(player, clock):
+    assert player.sound.can_speak  # Qt's mock engine, set up by conftest
+    assert player.sound.history == ["phase Get ready: Seated calf roll on the left."]
+    lead_in = player.session.current.seconds
+    start = clock.now()
+    for left in (3.5, 2.9, 2.5, 1.9, 0.9, 0.4):  # two ticks inside "3 left": one tick sound
+        player.advance(start + timedelta(seconds=lead_in - left))
+    assert player.sound.history[1:] == ["count 3", "count 2", "count 1"]
+    player.advance(start + timedelta(seconds=lead_in + 0.01))
+    assert player.sound.history[-1] == "phase Roll for 60 seconds."
+
+
+def test_mute_silences_every_cue_and_is_remembered(make_app, qtbot, clock):
+    companion = make_app()
+    assert companion.start_routine("calves_and_shins") is None
+    player = companion.player
+    player.ticker.stop()
+    player.activateWindow()
+    qtbot.waitUntil(player.isActiveWindow)
+    with qtbot.waitSignal(player.muted_changed):
+        qtbot.keyClick(player, Qt.Key.Key_M)
+    assert player.sound.muted and player.mute_button.text() == "Sound off"
+    before = list(player.sound.history)
+    player.skip()
+    assert player.sound.history == before
+    player.close()
+    assert companion.start_routine("calves_and_shins") is None
+    assert companion.player.sound.muted  # the choice carries to the next routine
+    companion.player.close()
+
+
+def test_no_speech_engine_is_quietly_fine(qtbot, clock, routine, monkeypatch):
+    monkeypatch.setenv("COMPANION_TTS_ENGINE", "none")
+    view = RoutinePlayerView(routine.name, routine.steps, clock)
+    qtbot.addWidget(view)
+    view.ticker.stop()
+    assert not view.sound.can_speak
+    clock.advance(hours=1)
+    view.advance(clock.now())
+    assert view.session.done
