@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from companion.domain.content import Reader
-from companion.domain.protocols import ProtocolBounds, Verdict
+from companion.domain.protocols import Check, ProtocolBounds, Verdict
 from companion.domain.regions import RegionCatalog, Rolling
 
 
@@ -226,24 +226,46 @@ def check_dose(
     protocol: str = "",
 ) -> None:
     """Refuse a dose beyond the protocol's hard limits, naming the key and the limit."""
+    for name, check in assess_dose(kind, seconds, reps, bounds=bounds, protocol=protocol):
+        if check.verdict is Verdict.REFUSE:
+            raise entry.error(name, check.reason)
+
+
+def assess_dose(
+    kind: Kind,
+    seconds: int,
+    reps: int,
+    *,
+    bounds: ProtocolBounds,
+    protocol: str = "",
+) -> list[tuple[str, Check]]:
+    """Every way a dose strays from the protocol: ``("seconds"|"reps", check)``, worst first.
+
+    REFUSE is beyond a hard limit (never run); CONFIRM is outside the usual range
+    (the user must confirm). An empty list means the dose is within the usual range.
+    """
     if seconds < 1 or reps < 1:
-        raise entry.error("seconds", "seconds and reps must be at least 1")
+        return [("seconds", Check(Verdict.REFUSE, "Seconds and reps must be at least 1."))]
     seconds_key, reps_key = _DOSE_BOUNDS[kind]
     if protocol:  # e.g. the short-hold plantar stretch has its own bounds
         seconds_key, reps_key = f"{protocol}.hold", f"{protocol}.reps"
-    checks = ((seconds_key, seconds, "seconds"), (reps_key, reps, "reps"))
-    for key, value, name in checks:
-        if key is None:
-            continue
-        verdict = bounds.check(key, value)
-        if verdict.verdict is Verdict.REFUSE:
-            raise entry.error(name, verdict.reason)
+    checks: list[tuple[str, str | None, float]] = [
+        ("seconds", seconds_key, seconds),
+        ("reps", reps_key, reps),
+    ]
     if kind is Kind.STRETCH:
-        total_key = f"{protocol or 'stretch_static'}.total_hold_per_side"
-        verdict = bounds.check(total_key, seconds * reps)
-        if verdict.verdict is Verdict.REFUSE:
-            raise entry.error("reps", verdict.reason)
+        checks.append(
+            ("reps", f"{protocol or 'stretch_static'}.total_hold_per_side", seconds * reps)
+        )
     if kind is Kind.ACTIVE:
-        verdict = bounds.check("active_recovery.duration", seconds * reps / 60)
-        if verdict.verdict is Verdict.REFUSE:
-            raise entry.error("seconds", verdict.reason)
+        checks.append(("seconds", "active_recovery.duration", seconds * reps / 60))
+    found = [(name, bounds.check(key, value)) for name, key, value in checks if key is not None]
+    if kind is Kind.ACTIVE:  # a short walk inside a routine is a warm-up, not a short session
+        short = bounds.bound("active_recovery.duration").warn_min or 0
+        found = [
+            (name, check)
+            for name, check in found
+            if not (check.verdict is Verdict.CONFIRM and seconds * reps / 60 < short)
+        ]
+    strays = [(name, check) for name, check in found if check.verdict is not Verdict.OK]
+    return sorted(strays, key=lambda item: item[1].verdict is not Verdict.REFUSE)

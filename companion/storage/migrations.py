@@ -123,6 +123,22 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX routine_runs_started ON routine_runs(started_at)",
         ),
     ),
+    Migration(
+        4,
+        "the user's own routines",
+        (
+            """
+            CREATE TABLE user_routines (
+                id TEXT PRIMARY KEY NOT NULL,       -- 'mine-<n>', never a built-in id
+                name TEXT NOT NULL,
+                description TEXT NOT NULL,
+                steps TEXT NOT NULL,                -- JSON list of {exercise, seconds, reps}
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )
+            """,
+        ),
+    ),
 )
 
 
