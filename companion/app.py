@@ -85,6 +85,7 @@ from companion.ui.tray import TrayIcon, tray_available
 
 if TYPE_CHECKING:
     from companion.domain.routines import RoutineCatalog
+    from companion.ui.my_routines import UserRoutines
 
 MUTED_KEY = "player.muted"
 
@@ -151,6 +152,7 @@ class CompanionApp(QObject):
         self.actions = AppActions(self.pause, self)
         self._today: TodayPresenter | None = None
         self._routines: RoutineCatalog | None = None
+        self._mine: UserRoutines | None = None
         self._playing: str | None = None
         self.player: QWidget | None = None
         self.window = MainWindow(SECTIONS, self._build_page, self.pause, self.actions)
@@ -201,9 +203,38 @@ class CompanionApp(QObject):
     def _routines_page(self) -> QWidget:
         from companion.ui.routines_page import RoutinesPage  # noqa: PLC0415
 
-        page = RoutinesPage(self.routines)
+        mine = self.user_routines
+        page = RoutinesPage(self.routines, mine.routines())
         page.start_requested.connect(self.start_routine)
+        page.new_requested.connect(mine.new)
+        page.import_requested.connect(mine.import_file)
+        page.edit_requested.connect(mine.edit)
+        page.duplicate_requested.connect(mine.duplicate)
+        page.export_requested.connect(mine.export)
+        page.delete_requested.connect(mine.delete)
+        mine.changed.connect(lambda: page.set_mine(mine.routines()))
         return page
+
+    @property
+    def user_routines(self) -> UserRoutines:
+        """The user's own routines, and the actions on them."""
+        if self._mine is None:
+            from companion.resources import load_exercises  # noqa: PLC0415
+            from companion.storage.user_routines import UserRoutineRepository  # noqa: PLC0415
+            from companion.ui.my_routines import UserRoutines  # noqa: PLC0415
+
+            content = self.today.content
+            self._mine = UserRoutines(
+                UserRoutineRepository(self.db),
+                catalog=self.routines,
+                library=content.exercises or load_exercises(protocols=content.protocols),
+                regions=content.regions,
+                bounds=content.protocols,
+                clock=self.clock,
+                window=lambda: self.window,
+                parent=self,
+            )
+        return self._mine
 
     @property
     def routines(self) -> RoutineCatalog:
@@ -217,10 +248,9 @@ class CompanionApp(QObject):
 
     def start_routine(self, routine_id: str) -> str | None:
         """Start a routine by id; the reason it cannot start, or None."""
-        try:
-            routine = self.routines.get(routine_id)
-        except KeyError as exc:
-            return str(exc.args[0])
+        routine = self.user_routines.get(routine_id)
+        if routine is None:
+            return _tr("No routine %r.") % routine_id
         return self.start_player(routine.id, routine.name, routine.steps)
 
     # -- the guided player ----------------------------------------------------------------

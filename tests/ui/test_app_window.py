@@ -273,6 +273,8 @@ def test_routines_section_lists_the_built_in_routines(make_app):
     assert "• Wall calf stretch, straight knee (left, right): 2 × 30 s" in texts
     assert "• Easy walk: 5 min" in texts
     assert any(t.startswith("You need:") for t in texts)
-    starts = [b.accessibleName() for b in page.findChildren(QPushButton)]
-    assert "Start Post-run cool-down" in starts
-    assert len(starts) == 8
+    names = [b.accessibleName() for b in page.findChildren(QPushButton)]
+    assert "Start Post-run cool-down" in names
+    assert "Duplicate Post-run cool-down" in names
+    assert len([n for n in names if n.startswith("Start ")]) == 8
+    assert not [n for n in names if n.startswith(("Edit ", "Delete "))]  # built-ins are read-only

@@ -1,0 +1,205 @@
+"""The user's own routines in the GUI: new, edit, duplicate, export, import and delete.
+
+Built-in routines are read-only: Duplicate makes an editable copy. The dialogs
+(editor, file choosers, messages) sit behind small methods that tests replace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from companion.domain.clock import Clock
+from companion.domain.custom_routines import (
+    MAX_FILE_BYTES,
+    RoutineDraft,
+    RoutineFileError,
+    StepSpec,
+    expand,
+    from_file,
+    to_file,
+)
+from companion.domain.exercises import ExerciseLibrary
+from companion.domain.protocols import ProtocolBounds
+from companion.domain.regions import RegionCatalog
+from companion.domain.routines import Routine, RoutineCatalog
+from companion.storage.user_routines import PREFIX, UserRoutineRepository
+from companion.ui.routine_editor import RoutineEditorDialog
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MyRoutines", text)
+
+
+def as_routine(draft: RoutineDraft, library: ExerciseLibrary) -> Routine:
+    return Routine(draft.id, draft.name, draft.description, expand(draft.steps, library))
+
+
+def as_draft(routine: Routine) -> RoutineDraft:
+    """A built-in routine as an editable draft: a left/right pair becomes one step again."""
+    specs: list[StepSpec] = []
+    previous = None
+    for step in routine.steps:
+        pair = (
+            previous is not None
+            and previous.exercise.id == step.exercise.id
+            and (previous.side, step.side) == ("left", "right")
+        )
+        if not pair:
+            specs.append(StepSpec(step.exercise.id, step.seconds, step.reps))
+        previous = None if pair else step
+    return RoutineDraft(routine.name, routine.description, tuple(specs))
+
+
+class UserRoutines(QObject):
+    changed = Signal()
+
+    def __init__(
+        self,
+        repo: UserRoutineRepository,
+        *,
+        catalog: RoutineCatalog,
+        library: ExerciseLibrary,
+        regions: RegionCatalog,
+        bounds: ProtocolBounds,
+        clock: Clock,
+        window: Callable[[], QWidget | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.catalog = catalog
+        self.library = library
+        self.regions = regions
+        self.bounds = bounds
+        self.clock = clock
+        self._window = window
+
+    # -- reading ----------------------------------------------------------------------------
+    def routines(self) -> list[Routine]:
+        return [as_routine(d, self.library) for d in self._usable()]
+
+    def get(self, routine_id: str) -> Routine | None:
+        if routine_id.startswith(PREFIX):
+            draft = self.repo.get(routine_id)
+            return None if draft is None else as_routine(draft, self.library)
+        try:
+            return self.catalog.get(routine_id)
+        except KeyError:
+            return None
+
+    def _usable(self) -> list[RoutineDraft]:
+        """Stored routines whose exercises all still exist (a later content change may drop one)."""
+        known = {e.id for e in self.library.exercises}
+        return [d for d in self.repo.all() if all(s.exercise in known for s in d.steps)]
+
+    # -- the user's actions ------------------------------------------------------------------
+    def new(self) -> None:
+        self._edit_and_save(RoutineDraft(""))
+
+    def edit(self, routine_id: str) -> None:
+        draft = self.repo.get(routine_id)
+        if draft is not None:
+            self._edit_and_save(draft)
+
+    def duplicate(self, routine_id: str) -> None:
+        if routine_id.startswith(PREFIX):
+            original = self.repo.get(routine_id)
+        else:
+            routine = self.get(routine_id)
+            original = None if routine is None else as_draft(routine)
+        if original is None:
+            return
+        copy = RoutineDraft(_tr("%s (copy)") % original.name, original.description, original.steps)
+        self._edit_and_save(copy)
+
+    def delete(self, routine_id: str) -> None:
+        draft = self.repo.get(routine_id)
+        if draft is None:
+            return
+        question = _tr("Delete the routine “%s”? Its past runs stay in your history.") % draft.name
+        if self.confirm(question):
+            self.repo.delete(routine_id)
+            self.changed.emit()
+
+    def export(self, routine_id: str) -> None:
+        draft = self.repo.get(routine_id)
+        if draft is None:
+            return
+        chosen = self.ask_save_path(draft.name)
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != ".json":
+            path = path.with_name(path.name + ".json")
+        try:
+            path.write_text(to_file(draft), encoding="utf-8")
+        except OSError as exc:
+            self.tell(
+                _tr("Could not export"), _tr("%s could not be written: %s") % (path, exc.strerror)
+            )
+
+    def import_file(self) -> None:
+        chosen = self.ask_open_path()
+        if not chosen:
+            return
+        path = Path(chosen)
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise RoutineFileError(f"The file is larger than {MAX_FILE_BYTES // 1024} KB.")
+            text = path.read_bytes().decode("utf-8")
+            draft = from_file(text, self.library, self.bounds)
+        except OSError as exc:
+            self.tell(
+                _tr("Could not import"), _tr("%s could not be read: %s") % (path.name, exc.strerror)
+            )
+            return
+        except UnicodeDecodeError:
+            self.tell(_tr("Could not import"), _tr("%s is not a text file.") % path.name)
+            return
+        except RoutineFileError as exc:
+            self.tell(
+                _tr("Could not import"),
+                _tr("%s was not imported: %s Nothing was changed.") % (path.name, exc),
+            )
+            return
+        saved = self.repo.save(draft, self.clock.now())
+        self.changed.emit()
+        self.tell(_tr("Imported"), _tr("“%s” is now in your routines.") % saved.name)
+
+    def _edit_and_save(self, draft: RoutineDraft) -> None:
+        edited = self.edit_dialog(draft)
+        if edited is None:
+            return
+        self.repo.save(edited, self.clock.now())
+        self.changed.emit()
+
+    # -- dialogs (tests replace these) -------------------------------------------------------
+    def edit_dialog(self, draft: RoutineDraft) -> RoutineDraft | None:
+        dialog = RoutineEditorDialog(draft, self.library, self.regions, self.bounds, self._window())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.draft()
+
+    def ask_save_path(self, name: str) -> str:
+        suggested = str(Path.home() / f"{name}.json")
+        path, _ = QFileDialog.getSaveFileName(
+            self._window(), _tr("Export routine"), suggested, _tr("Routine files (*.json)")
+        )
+        return path
+
+    def ask_open_path(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(
+            self._window(), _tr("Import a routine"), str(Path.home()), _tr("Routine files (*.json)")
+        )
+        return path
+
+    def confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self._window(), _tr("Delete routine"), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def tell(self, title: str, text: str) -> None:
+        QMessageBox.information(self._window(), title, text)

@@ -1,0 +1,334 @@
+"""The routine editor: pick exercises by region and equipment, order them, set doses.
+
+A dose outside the usual range is allowed after the user confirms it; a dose
+beyond a hard limit cannot be saved (the Save button stays off and the
+reason is shown). Both rules come from ``custom_routines.review``, the same
+check an imported file goes through.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.domain.custom_routines import (
+    MAX_DESCRIPTION,
+    MAX_NAME,
+    RoutineDraft,
+    StepSpec,
+    review,
+    seconds_of,
+)
+from companion.domain.exercises import Equipment, ExerciseLibrary, Kind, Sides
+from companion.domain.protocols import ProtocolBounds
+from companion.domain.regions import RegionCatalog
+
+KIND_WORDS = {
+    Kind.STRETCH: "stretch",
+    Kind.ROLL: "foam roll",
+    Kind.MOBILITY: "mobility",
+    Kind.ISOMETRIC: "isometric",
+    Kind.YOGA: "yoga",
+    Kind.ACTIVE: "active recovery",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RoutineEditor", text)
+
+
+class RoutineEditorDialog(QDialog):
+    def __init__(
+        self,
+        draft: RoutineDraft,
+        library: ExerciseLibrary,
+        regions: RegionCatalog,
+        bounds: ProtocolBounds,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.bounds = bounds
+        self._id = draft.id
+        self._steps: list[StepSpec] = list(draft.steps)
+        self.setWindowTitle(_tr("Edit routine") if draft.id else _tr("New routine"))
+        self.setMinimumSize(760, 560)
+
+        form = QFormLayout()
+        self.name = QLineEdit(draft.name)
+        self.name.setMaxLength(MAX_NAME)
+        self.name.setAccessibleName(_tr("Routine name"))
+        self.description = QLineEdit(draft.description)
+        self.description.setMaxLength(MAX_DESCRIPTION)
+        self.description.setAccessibleName(_tr("Description"))
+        form.addRow(_tr("&Name"), self.name)
+        form.addRow(_tr("&Description"), self.description)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.addWidget(QLabel(_tr("Exercises")), 0, 0)
+        grid.addWidget(QLabel(_tr("Your routine, in order")), 0, 1)
+        grid.addLayout(self._build_picker(regions), 1, 0)
+        grid.addLayout(self._build_steps(), 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("Muted")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.name.textChanged.connect(self._refresh)
+        self.description.textChanged.connect(self._refresh)
+        self._fill_steps()
+        self._filter()
+
+    # -- the exercise picker ----------------------------------------------------------------
+    def _build_picker(self, regions: RegionCatalog) -> QVBoxLayout:
+        column = QVBoxLayout()
+        filters = QHBoxLayout()
+        self.region_filter = QComboBox()
+        self.region_filter.setAccessibleName(_tr("Show exercises for region"))
+        self.region_filter.addItem(_tr("Every region"), "")
+        groups: dict[str, str] = {}
+        for region in regions:
+            group = region.id.removesuffix("_L").removesuffix("_R")
+            plain = f" ({region.plain_name})" if region.plain_name else ""
+            groups.setdefault(group, f"{region.name}{plain}")
+        for group, name in groups.items():
+            self.region_filter.addItem(name, group)
+        self.equipment_filter = QComboBox()
+        self.equipment_filter.setAccessibleName(_tr("Show exercises using equipment"))
+        self.equipment_filter.addItem(_tr("Any equipment"), "")
+        for item in Equipment:
+            label = _tr("No equipment") if item is Equipment.NONE else item.value.replace("_", " ")
+            self.equipment_filter.addItem(label.capitalize(), item.value)
+        filters.addWidget(self.region_filter)
+        filters.addWidget(self.equipment_filter)
+        column.addLayout(filters)
+        self.exercises = QListWidget()
+        self.exercises.setAccessibleName(_tr("Exercises to add"))
+        self.exercises.itemActivated.connect(lambda _item: self.add_selected())
+        column.addWidget(self.exercises, 1)
+        self.add_button = QPushButton(_tr("&Add to routine"))
+        self.add_button.clicked.connect(self.add_selected)
+        column.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.region_filter.currentIndexChanged.connect(self._filter)
+        self.equipment_filter.currentIndexChanged.connect(self._filter)
+        return column
+
+    def _filter(self) -> None:
+        group = self.region_filter.currentData()
+        equipment = self.equipment_filter.currentData()
+        self.exercises.clear()
+        for exercise in self.library.exercises:
+            if group and group not in exercise.regions:
+                continue
+            if equipment == Equipment.NONE.value and exercise.equipment not in (
+                (),
+                (Equipment.NONE,),
+            ):
+                continue
+            if (
+                equipment
+                and equipment != Equipment.NONE.value
+                and Equipment(equipment) not in exercise.equipment
+            ):
+                continue
+            item = QListWidgetItem(f"{exercise.name} ({_tr(KIND_WORDS[exercise.kind])})")
+            item.setData(Qt.ItemDataRole.UserRole, exercise.id)
+            self.exercises.addItem(item)
+        if self.exercises.count():
+            self.exercises.setCurrentRow(0)
+
+    def add_selected(self) -> None:
+        if self.exercises.currentRow() < 0:  # nothing to add
+            return
+        item = self.exercises.currentItem()
+        exercise = self.library.get(item.data(Qt.ItemDataRole.UserRole))
+        self._steps.append(StepSpec(exercise.id, exercise.dose.seconds, exercise.dose.reps))
+        self._fill_steps(len(self._steps) - 1)
+
+    # -- the routine's steps ----------------------------------------------------------------
+    def _build_steps(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        self.steps = QListWidget()
+        self.steps.setAccessibleName(_tr("Steps of your routine"))
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.exercises.setWordWrap(True)
+        self.exercises.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.currentRowChanged.connect(self._show_dose)
+        column.addWidget(self.steps, 1)
+        moves = QHBoxLayout()
+        self.up_button = QPushButton(_tr("Move &up"))
+        self.down_button = QPushButton(_tr("Move do&wn"))
+        self.remove_button = QPushButton(_tr("&Remove"))
+        self.up_button.clicked.connect(lambda: self.move_step(-1))
+        self.down_button.clicked.connect(lambda: self.move_step(+1))
+        self.remove_button.clicked.connect(self.remove)
+        for button in (self.up_button, self.down_button, self.remove_button):
+            moves.addWidget(button)
+        column.addLayout(moves)
+        dose = QHBoxLayout()
+        self.seconds = QSpinBox()
+        self.seconds.setRange(1, 3600)
+        self.seconds.setSuffix(_tr(" s"))
+        self.seconds.setAccessibleName(_tr("Seconds per hold or set"))
+        self.reps = QSpinBox()
+        self.reps.setRange(1, 50)
+        self.reps.setAccessibleName(_tr("Repetitions"))
+        self.seconds_label = QLabel(_tr("&Seconds"))
+        self.seconds_label.setBuddy(self.seconds)
+        reps_label = QLabel(_tr("Re&ps"))
+        reps_label.setBuddy(self.reps)
+        dose.setSpacing(8)
+        for widget in (self.seconds_label, self.seconds, reps_label, self.reps):
+            dose.addWidget(widget)
+            if widget is self.seconds:
+                dose.addSpacing(12)
+        dose.addStretch(1)
+        column.addLayout(dose)
+        self.seconds.valueChanged.connect(self._dose_changed)
+        self.reps.valueChanged.connect(self._dose_changed)
+        return column
+
+    def _describe(self, spec: StepSpec) -> str:
+        exercise = self.library.get(spec.exercise)
+        side = _tr(", each side") if exercise.sides is Sides.EACH else ""
+        if exercise.timed_reps:
+            dose = _tr("%d movements in %d s") % (spec.reps, spec.seconds)
+        elif spec.reps > 1:
+            dose = f"{spec.reps} × {spec.seconds} s"
+        else:
+            dose = f"{spec.seconds} s"
+        return f"{exercise.name}: {dose}{side}"
+
+    def _fill_steps(self, select: int = 0) -> None:
+        self.steps.blockSignals(True)
+        self.steps.clear()
+        for spec in self._steps:
+            self.steps.addItem(self._describe(spec))
+        self.steps.blockSignals(False)
+        if self._steps:
+            self.steps.setCurrentRow(max(0, min(select, len(self._steps) - 1)))
+        self._show_dose(self.steps.currentRow())
+        self._refresh()
+
+    def _show_dose(self, row: int) -> None:
+        has = 0 <= row < len(self._steps)
+        for widget in (
+            self.seconds,
+            self.reps,
+            self.up_button,
+            self.down_button,
+            self.remove_button,
+        ):
+            widget.setEnabled(has)
+        if not has:
+            return
+        spec = self._steps[row]
+        for box, value in ((self.seconds, spec.seconds), (self.reps, spec.reps)):
+            box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(False)
+
+    def _dose_changed(self) -> None:
+        row = self.steps.currentRow()
+        if not 0 <= row < len(self._steps):
+            return
+        self._steps[row] = replace(
+            self._steps[row], seconds=self.seconds.value(), reps=self.reps.value()
+        )
+        item = self.steps.item(row)
+        if item is not None:
+            item.setText(self._describe(self._steps[row]))
+        self._refresh()
+
+    def move_step(self, offset: int) -> None:
+        row = self.steps.currentRow()
+        target = row + offset
+        if not (0 <= row < len(self._steps) and 0 <= target < len(self._steps)):
+            return
+        self._steps[row], self._steps[target] = self._steps[target], self._steps[row]
+        self._fill_steps(target)
+
+    def remove(self) -> None:
+        row = self.steps.currentRow()
+        if 0 <= row < len(self._steps):
+            del self._steps[row]
+            self._fill_steps(row)
+
+    # -- saving -----------------------------------------------------------------------------
+    def draft(self) -> RoutineDraft:
+        return RoutineDraft(
+            self.name.text().strip(), self.description.text().strip(), tuple(self._steps), self._id
+        )
+
+    def _refresh(self) -> None:
+        draft = self.draft()
+        verdict = review(draft, self.library, self.bounds)
+        lines = []
+        if draft.steps and all(self._known(s) for s in draft.steps):
+            minutes = seconds_of(draft, self.library) / 60
+            lines.append(
+                _tr("About %d min, set-up and side switches included.") % max(1, round(minutes))
+            )
+        lines += [_tr("Cannot save: %s") % r for r in verdict.refusals]
+        lines += [_tr("Outside the usual range: %s") % c for c in verdict.confirmations]
+        self.status.setText("\n".join(lines))
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(verdict.ok)
+
+    def _known(self, spec: StepSpec) -> bool:
+        try:
+            self.library.get(spec.exercise)
+        except KeyError:
+            return False
+        return True
+
+    def save(self) -> None:
+        verdict = review(self.draft(), self.library, self.bounds)
+        if not verdict.ok:
+            return
+        if verdict.confirmations and not self.confirm(verdict.confirmations):
+            return
+        self.accept()
+
+    def confirm(self, lines: list[str]) -> bool:
+        """Ask before saving doses outside the usual range (tests replace this)."""
+        answer = QMessageBox.question(
+            self,
+            _tr("Outside the usual range"),
+            "\n\n".join(lines),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
