@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
@@ -117,8 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     start.add_argument(
         "routine_id",
         metavar="ROUTINE_ID",
-        type=_known_id("routines"),
-        help="a routine id from 'recovery-companion routines'",
+        type=_routine_id,
+        help="a routine id from 'recovery-companion routines' (yours start with 'mine-')",
     )
     return parser
 
@@ -132,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "plan":
             return cmd_plan(args, sys.stdout)
         if args.command == "routines":
-            return cmd_routines(args.json, sys.stdout)
+            return cmd_routines(args.json, sys.stdout, args.data_dir)
         from companion.app import run_gui  # noqa: PLC0415 - Qt only when the GUI starts
 
         return run_gui(args)
@@ -176,16 +177,18 @@ def cmd_regions(as_json: bool, out: TextIO) -> int:
     return EXIT_OK
 
 
-def cmd_routines(as_json: bool, out: TextIO) -> int:
+def cmd_routines(as_json: bool, out: TextIO, data_dir: str | None = None) -> int:
     from companion.domain.content import ContentError  # noqa: PLC0415
     from companion.resources import ResourceNotFoundError  # noqa: PLC0415
+    from companion.storage.database import DatabaseError  # noqa: PLC0415
 
     try:
         catalog = _content("routines")
-    except (ContentError, ResourceNotFoundError) as exc:
+        mine = _stored_routines(data_dir)
+    except (ContentError, ResourceNotFoundError, DatabaseError) as exc:
         print(f"{APP_ID}: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    rows = [routine_to_dict(r) for r in catalog]
+    rows = [routine_to_dict(r) for r in [*mine, *catalog]]
     if as_json:
         json.dump(rows, out, indent=2, ensure_ascii=False)
         out.write("\n")
@@ -223,6 +226,39 @@ def routine_to_dict(routine: Any) -> dict[str, Any]:
             for step in routine.steps
         ],
     }
+
+
+def _stored_routines(data_dir: str | None) -> list[Any]:
+    """The user's own routines from the app's database, if it has one (nothing is created)."""
+    from companion.domain.clock import SystemClock  # noqa: PLC0415
+    from companion.domain.custom_routines import expand  # noqa: PLC0415
+    from companion.domain.routines import Routine  # noqa: PLC0415
+    from companion.paths import DATABASE_NAME, resolve_data_dir  # noqa: PLC0415
+    from companion.storage.database import open_database  # noqa: PLC0415
+    from companion.storage.user_routines import UserRoutineRepository  # noqa: PLC0415
+
+    path = resolve_data_dir(data_dir) / DATABASE_NAME
+    if not path.is_file():
+        return []
+    library = _content("exercises")
+    known = {e.id for e in library.exercises}
+    db = open_database(path, SystemClock().now()).database
+    try:
+        drafts = UserRoutineRepository(db).all()
+    finally:
+        db.close()
+    return [
+        Routine(d.id, d.name, d.description, expand(d.steps, library))
+        for d in drafts
+        if all(s.exercise in known for s in d.steps)
+    ]
+
+
+def _routine_id(value: str) -> str:
+    """A built-in routine id, or one of the user's ('mine-3'), checked by the app itself."""
+    if re.fullmatch(r"mine-[0-9]+", value):
+        return value
+    return _known_id("routines")(value)
 
 
 MAX_HOURS = 24 * 365

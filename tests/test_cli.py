@@ -136,3 +136,31 @@ def test_start_refuses_an_unknown_routine_before_starting_anything(capsys):
         main(["start", "moonwalk"])
     assert info.value.code == 2
     assert "No routine 'moonwalk'" in capsys.readouterr().err
+
+
+def test_routines_include_your_own_from_the_data_folder(tmp_path, capsys):
+    from datetime import UTC, datetime
+
+    from companion.domain.custom_routines import RoutineDraft, StepSpec
+    from companion.paths import DATABASE_NAME
+    from companion.storage.database import open_database
+    from companion.storage.user_routines import UserRoutineRepository
+
+    data = tmp_path / "data"
+    data.mkdir()
+    now = datetime(2026, 11, 21, 7, 0, tzinfo=UTC)
+    db = open_database(data / DATABASE_NAME, now).database
+    UserRoutineRepository(db).save(
+        RoutineDraft("Evening calves", "", (StepSpec("calf_roll", 60, 1),)), now
+    )
+    db.close()
+    assert main(["--data-dir", str(data), "routines", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0]["id"] == "mine-1" and rows[0]["name"] == "Evening calves"
+    assert [s["side"] for s in rows[0]["steps"]] == ["left", "right"]
+    assert len(rows) == 9
+
+
+def test_start_accepts_your_routine_ids():
+    args = build_parser().parse_args(["start", "mine-12"])
+    assert args.routine_id == "mine-12"
