@@ -65,6 +65,7 @@ def render(out_dir: Path) -> list[Path]:
         today = window.page("today")
         assert isinstance(today, TodayPage)
         fill_today(today)
+        add_own_routine(companion)
         for scheme in Scheme:
             companion.theme.apply(scheme)
             for key in window.sections:
@@ -83,10 +84,45 @@ def render(out_dir: Path) -> list[Path]:
             window.grab().save(str(path))
             written.append(path)
             written.append(render_player(out_dir, scheme))
+            written.append(render_editor(companion, out_dir, scheme))
         companion.shutdown()
         window.allow_close = True
         window.close()
     return written
+
+
+def add_own_routine(companion: CompanionApp) -> None:
+    """One routine of the user's own, so the Routines page shows that part too."""
+    from companion.domain.custom_routines import RoutineDraft, StepSpec  # noqa: PLC0415
+
+    steps = (StepSpec("calf_roll", 60, 1), StepSpec("wall_calf_straight", 30, 2))
+    companion.user_routines.repo.save(
+        RoutineDraft("Evening calves", "After a long run, before bed.", steps),
+        companion.clock.now(),
+    )
+
+
+def render_editor(companion: CompanionApp, out_dir: Path, scheme: Scheme) -> Path:
+    """The routine editor on the user's routine, one dose outside the usual range."""
+    from dataclasses import replace  # noqa: PLC0415
+
+    from companion.ui.routine_editor import RoutineEditorDialog  # noqa: PLC0415
+
+    mine = companion.user_routines
+    (draft,) = mine.repo.all()
+    steps = (draft.steps[0], replace(draft.steps[1], seconds=45))
+    dialog = RoutineEditorDialog(
+        replace(draft, steps=steps), mine.library, mine.regions, mine.bounds
+    )
+    dialog.region_filter.setCurrentIndex(dialog.region_filter.findData("calves"))
+    dialog.steps.setCurrentRow(1)
+    dialog.resize(820, 600)
+    dialog.show()
+    settle()
+    path = out_dir / f"routine-editor-{scheme.value}.png"
+    dialog.grab().save(str(path))
+    dialog.close()
+    return path
 
 
 def render_player(out_dir: Path, scheme: Scheme) -> Path:

@@ -135,7 +135,10 @@ class RoutineEditorDialog(QDialog):
         column.addLayout(filters)
         self.exercises = QListWidget()
         self.exercises.setAccessibleName(_tr("Exercises to add"))
-        self.exercises.itemActivated.connect(lambda _item: self.add_selected())
+        # Bound methods, not lambdas, on this dialog's signals: with lambdas PySide6 6.12
+        # warned "shared QObject was deleted directly" when the dialog was deleted, and
+        # the heap was damaged at exit (measured; see the editor test).
+        self.exercises.itemActivated.connect(self._exercise_activated)
         column.addWidget(self.exercises, 1)
         self.add_button = QPushButton(_tr("&Add to routine"))
         self.add_button.clicked.connect(self.add_selected)
@@ -168,6 +171,9 @@ class RoutineEditorDialog(QDialog):
         if self.exercises.count():
             self.exercises.setCurrentRow(0)
 
+    def _exercise_activated(self, _item: QListWidgetItem) -> None:
+        self.add_selected()
+
     def add_selected(self) -> None:
         if self.exercises.currentRow() < 0:  # nothing to add
             return
@@ -191,8 +197,8 @@ class RoutineEditorDialog(QDialog):
         self.up_button = QPushButton(_tr("Move &up"))
         self.down_button = QPushButton(_tr("Move do&wn"))
         self.remove_button = QPushButton(_tr("&Remove"))
-        self.up_button.clicked.connect(lambda: self.move_step(-1))
-        self.down_button.clicked.connect(lambda: self.move_step(+1))
+        self.up_button.clicked.connect(self.move_up)
+        self.down_button.clicked.connect(self.move_down)
         self.remove_button.clicked.connect(self.remove)
         for button in (self.up_button, self.down_button, self.remove_button):
             moves.addWidget(button)
@@ -271,6 +277,12 @@ class RoutineEditorDialog(QDialog):
         if item is not None:
             item.setText(self._describe(self._steps[row]))
         self._refresh()
+
+    def move_up(self) -> None:
+        self.move_step(-1)
+
+    def move_down(self) -> None:
+        self.move_step(+1)
 
     def move_step(self, offset: int) -> None:
         row = self.steps.currentRow()

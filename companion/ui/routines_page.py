@@ -87,6 +87,7 @@ class RoutinesPage(SectionPage):
         actions.addWidget(self.import_button)
         actions.addStretch(1)
         self.content.addLayout(actions)
+        self.content.addWidget(_label(_tr("Your routines"), "CardTitle"))
         self.mine_box = QVBoxLayout()
         self.mine_box.setSpacing(14)
         self.content.addLayout(self.mine_box)

@@ -191,3 +191,42 @@ def test_a_missing_file_is_a_message_too(mine, tmp_path):
     routines.ask_open_path = lambda: str(tmp_path / "gone.json")
     routines.import_file()
     assert "could not be read" in told[0]
+
+
+EDITOR_LIFETIME = """
+import gc, os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["COMPANION_TTS_ENGINE"] = "none"
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from companion.domain.custom_routines import RoutineDraft
+from companion.resources import load_exercises, load_protocols, load_regions
+from companion.ui.routine_editor import RoutineEditorDialog
+bounds = load_protocols()
+dialog = RoutineEditorDialog(
+    RoutineDraft("Evening"), load_exercises(protocols=bounds), load_regions(), bounds
+)
+dialog.show()
+app.processEvents()
+del dialog
+gc.collect()
+print("clean exit", flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_the_editor_is_deleted_cleanly():
+    """With lambdas on its signals PySide6 6.12 warned and damaged the heap at exit."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", EDITOR_LIFETIME],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "shared QObject" not in result.stderr
+    assert result.stdout.strip() == "clean exit"
