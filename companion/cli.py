@@ -207,6 +207,8 @@ def cmd_routines(as_json: bool, out: TextIO, data_dir: str | None = None) -> int
 
 def routine_to_dict(routine: Any) -> dict[str, Any]:
     """A routine for ``routines --json``: its length as the player will run it."""
+    from companion.domain.routine_builder import step_to_dict  # noqa: PLC0415
+
     return {
         "id": routine.id,
         "name": routine.name,
@@ -214,12 +216,7 @@ def routine_to_dict(routine: Any) -> dict[str, Any]:
         "seconds": routine.seconds,
         "steps": [
             {
-                "exercise": step.exercise.id,
-                "name": step.exercise.name,
-                "region": step.region_id,
-                "side": step.side,
-                "seconds": step.seconds,
-                "reps": step.reps,
+                **step_to_dict(step),
                 "dose": step.describe_dose(),
                 "total_seconds": step.total_s,
             }

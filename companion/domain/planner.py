@@ -15,7 +15,12 @@ from companion.domain.conditions import ConditionCatalog, Effect, Gate, Reported
 from companion.domain.exercises import ExerciseLibrary
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog, Side
-from companion.domain.routine_builder import RoutineContext, RoutineStep, build_routine
+from companion.domain.routine_builder import (
+    RoutineContext,
+    RoutineStep,
+    build_routine,
+    step_to_dict,
+)
 from companion.domain.therapy import (
     FRESH_INJURY_H,
     TYPICAL_DOMS_END_H,
@@ -284,17 +289,7 @@ def plan_to_dict(plan: Plan) -> dict[str, object]:
         ],
         "routine": {
             "minutes": plan.minutes,
-            "steps": [
-                {
-                    "exercise": step.exercise.id,
-                    "name": step.exercise.name,
-                    "region": step.region_id,
-                    "side": step.side,
-                    "seconds": step.seconds,
-                    "reps": step.reps,
-                }
-                for step in plan.routine
-            ],
+            "steps": [step_to_dict(step) for step in plan.routine],
             "total_seconds": plan.routine_seconds,
             "note": plan.routine_note,
         },

@@ -56,6 +56,18 @@ class RoutineStep:
         return f"{self.seconds} s"
 
 
+def step_to_dict(step: RoutineStep) -> dict[str, object]:
+    """A step for JSON output (the plan and ``routines --json``)."""
+    return {
+        "exercise": step.exercise.id,
+        "name": step.exercise.name,
+        "region": step.region_id,
+        "side": step.side,
+        "seconds": step.seconds,
+        "reps": step.reps,
+    }
+
+
 @dataclass(frozen=True)
 class RoutineContext:
     reports: tuple[RegionReport, ...]

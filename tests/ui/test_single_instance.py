@@ -126,102 +126,82 @@ def test_a_stale_socket_left_by_a_crash_is_replaced(name):
     server.close()
 
 
-@pytest.mark.slow
-def test_second_launch_brings_the_first_forward_and_exits(qtbot, tmp_path):
-    data = tmp_path / "data"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    command = [sys.executable, "-m", "companion", "--data-dir", str(data)]
-    first = subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    key = AppPaths(data.absolute()).instance_key
-    try:
-        qtbot.waitUntil(
-            lambda: send_to_running(key, {"command": "ping"}) is not None, timeout=20_000
-        )
-        second = subprocess.run(
-            command, env=env, capture_output=True, text=True, timeout=30, check=False
-        )
-        assert second.returncode == 0
-        assert "already running" in second.stdout
-        assert first.poll() is None  # the first one keeps running
-        assert send_to_running(key, {"command": "quit"}) == {"ok": True}
-        qtbot.waitUntil(lambda: first.poll() is not None, timeout=10_000)
-        _, err = first.communicate(timeout=5)
-        assert first.returncode == 0
-        assert "Traceback" not in err
-    finally:
-        if first.poll() is None:
-            first.kill()
-        first.communicate()
+class RunningApp:
+    """The app in a subprocess on its own data folder; quit and checked on exit."""
 
-
-@pytest.mark.slow
-def test_start_hands_the_routine_to_the_running_app(qtbot, tmp_path):
-    data = tmp_path / "data"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    command = [sys.executable, "-m", "companion", "--data-dir", str(data)]
-    first = subprocess.Popen(
-        [*command, "--minimized"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    key = AppPaths(data.absolute()).instance_key
-    try:
-        qtbot.waitUntil(
-            lambda: send_to_running(key, {"command": "ping"}) is not None, timeout=20_000
+    def __init__(self, qtbot, data, *args: str) -> None:
+        self.qtbot = qtbot
+        self.env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        self.command = [sys.executable, "-m", "companion", "--data-dir", str(data)]
+        self.key = AppPaths(data.absolute()).instance_key
+        self.process = subprocess.Popen(
+            [*self.command, *args],
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
-        second = subprocess.run(
-            [*command, "start", "calves_and_shins"],
-            env=env,
+
+    def ping(self):
+        return send_to_running(self.key, {"command": "ping"})
+
+    def wait_listening(self) -> None:
+        self.qtbot.waitUntil(lambda: self.ping() is not None, timeout=20_000)
+
+    def launch_again(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*self.command, *args],
+            env=self.env,
             capture_output=True,
             text=True,
             timeout=30,
             check=False,
         )
+
+    def quit_cleanly(self) -> None:
+        assert send_to_running(self.key, {"command": "quit"}) == {"ok": True}
+        self.qtbot.waitUntil(lambda: self.process.poll() is not None, timeout=10_000)
+        _, err = self.process.communicate(timeout=5)
+        assert self.process.returncode == 0
+        assert "Traceback" not in err
+
+    def __enter__(self) -> "RunningApp":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.communicate()
+
+
+@pytest.mark.slow
+def test_second_launch_brings_the_first_forward_and_exits(qtbot, tmp_path):
+    with RunningApp(qtbot, tmp_path / "data") as first:
+        first.wait_listening()
+        second = first.launch_again()
+        assert second.returncode == 0
+        assert "already running" in second.stdout
+        assert first.process.poll() is None  # the first one keeps running
+        first.quit_cleanly()
+
+
+@pytest.mark.slow
+def test_start_hands_the_routine_to_the_running_app(qtbot, tmp_path):
+    with RunningApp(qtbot, tmp_path / "data", "--minimized") as first:
+        first.wait_listening()
+        second = first.launch_again("start", "calves_and_shins")
         assert second.returncode == 0, second.stderr
         assert "the routine started there" in second.stdout
-        assert (send_to_running(key, {"command": "ping"}) or {})["playing"] == "calves_and_shins"
-        refused = send_to_running(key, {"command": "start", "routine": "nope"})
+        assert (first.ping() or {})["playing"] == "calves_and_shins"
+        refused = send_to_running(first.key, {"command": "start", "routine": "nope"})
         assert refused is not None and refused["ok"] is False
-        assert send_to_running(key, {"command": "quit"}) == {"ok": True}
-        qtbot.waitUntil(lambda: first.poll() is not None, timeout=10_000)
-        _, err = first.communicate(timeout=5)
-        assert first.returncode == 0
-        assert "Traceback" not in err
-    finally:
-        if first.poll() is None:
-            first.kill()
-        first.communicate()
+        first.quit_cleanly()
 
 
 @pytest.mark.slow
 def test_start_with_no_app_running_starts_the_app_with_the_routine(qtbot, tmp_path):
-    data = tmp_path / "data"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    first = subprocess.Popen(
-        [sys.executable, "-m", "companion", "--data-dir", str(data), "start", "hips_and_glutes"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    key = AppPaths(data.absolute()).instance_key
-
-    def playing() -> object:
-        reply = send_to_running(key, {"command": "ping"})
-        return reply is not None and reply["playing"] == "hips_and_glutes"
-
-    try:
-        qtbot.waitUntil(playing, timeout=20_000)
-        assert send_to_running(key, {"command": "quit"}) == {"ok": True}
-        qtbot.waitUntil(lambda: first.poll() is not None, timeout=10_000)
-        _, err = first.communicate(timeout=5)
-        assert first.returncode == 0
-        assert "Traceback" not in err
-    finally:
-        if first.poll() is None:
-            first.kill()
-        first.communicate()
+    with RunningApp(qtbot, tmp_path / "data", "start", "hips_and_glutes") as app:
+        app.qtbot.waitUntil(
+            lambda: (app.ping() or {}).get("playing") == "hips_and_glutes", timeout=20_000
+        )
+        app.quit_cleanly()
