@@ -261,7 +261,7 @@ class RoutinePlayerView(QWidget):
         self.mini_button = QPushButton(_tr("Mini player"))
         self.mute_button = QPushButton(_tr("Mute"))
         self.mute_button.setCheckable(True)
-        self.mute_button.setChecked(self.sound.muted)
+        self._show_muted(self.sound.muted)
         self.mute_button.setToolTip(_tr("Turn sounds and spoken cues off or on (M)"))
         self.mute_button.toggled.connect(self.set_muted)
         for button, slot, tip in (
@@ -332,12 +332,15 @@ class RoutinePlayerView(QWidget):
 
     def set_muted(self, muted: bool) -> None:
         self.sound.set_muted(muted)
+        self._show_muted(muted)
+        self.muted_changed.emit(muted)
+
+    def _show_muted(self, muted: bool) -> None:
         self.mute_button.setChecked(muted)
         self.mute_button.setText(_tr("Sound off") if muted else _tr("Mute"))
         self.mute_button.setAccessibleName(
             _tr("Sound off, press to turn on") if muted else _tr("Mute sounds")
         )
-        self.muted_changed.emit(muted)
 
     def _wake_for_next_change(self, now: datetime) -> None:
         """Ask the ticker for the moment the countdown's whole second next changes."""

@@ -300,6 +300,8 @@ def test_mute_silences_every_cue_and_is_remembered(make_app, qtbot, clock):
     player.close()
     assert companion.start_routine("calves_and_shins") is None
     assert companion.player.sound.muted  # the choice carries to the next routine
+    assert companion.player.mute_button.isChecked()
+    assert companion.player.mute_button.text() == "Sound off"
     companion.player.close()
 
 
