@@ -116,7 +116,7 @@ def render_editor(companion: CompanionApp, out_dir: Path, scheme: Scheme) -> Pat
     )
     dialog.region_filter.setCurrentIndex(dialog.region_filter.findData("calves"))
     dialog.steps.setCurrentRow(1)
-    dialog.resize(820, 600)
+    dialog.resize(840, 700)
     dialog.show()
     settle()
     path = out_dir / f"routine-editor-{scheme.value}.png"

@@ -40,6 +40,7 @@ from companion.domain.custom_routines import (
 from companion.domain.exercises import Equipment, ExerciseLibrary, Kind, Sides
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog
+from companion.ui.body_map import BodyMapView
 
 KIND_WORDS = {
     Kind.STRETCH: "stretch",
@@ -70,7 +71,7 @@ class RoutineEditorDialog(QDialog):
         self._id = draft.id
         self._steps: list[StepSpec] = list(draft.steps)
         self.setWindowTitle(_tr("Edit routine") if draft.id else _tr("New routine"))
-        self.setMinimumSize(760, 560)
+        self.setMinimumSize(780, 680)
 
         form = QFormLayout()
         self.name = QLineEdit(draft.name)
@@ -140,6 +141,14 @@ class RoutineEditorDialog(QDialog):
         # the heap was damaged at exit (measured; see the editor test).
         self.exercises.itemActivated.connect(self._exercise_activated)
         column.addWidget(self.exercises, 1)
+        self.figure = BodyMapView(regions, interactive=False)
+        self.figure.setFixedHeight(150)
+        column.addWidget(self.figure)
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.about.setObjectName("Muted")
+        column.addWidget(self.about)
+        self.exercises.currentRowChanged.connect(self._preview)
         self.add_button = QPushButton(_tr("&Add to routine"))
         self.add_button.clicked.connect(self.add_selected)
         column.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -170,6 +179,23 @@ class RoutineEditorDialog(QDialog):
             self.exercises.addItem(item)
         if self.exercises.count():
             self.exercises.setCurrentRow(0)
+
+    def _preview(self, row: int) -> None:
+        """What the highlighted exercise works, with its equipment and cautions."""
+        item = self.exercises.item(row) if row >= 0 else None
+        if item is None:
+            self.figure.set_highlight(frozenset())
+            self.about.setText("")
+            return
+        exercise = self.library.get(item.data(Qt.ItemDataRole.UserRole))
+        ids = set()
+        for group in exercise.regions:
+            ids.update({group} if group == "lower_back" else {f"{group}_L", f"{group}_R"})
+        self.figure.set_highlight(frozenset(ids))
+        needs = [e.value.replace("_", " ") for e in exercise.equipment if e is not Equipment.NONE]
+        lines = [_tr("Needs: %s.") % ", ".join(needs) if needs else _tr("No equipment.")]
+        lines += list(exercise.cautions[:1])
+        self.about.setText(" ".join(lines))
 
     def _exercise_activated(self, _item: QListWidgetItem) -> None:
         self.add_selected()

@@ -43,6 +43,14 @@ def test_filters_by_region_and_equipment(editor):
     assert not any("roll" in t.lower() for t in pick(editor, "knee", "foam_roller"))
 
 
+def test_the_highlighted_exercise_is_previewed_on_the_body_map(editor):
+    pick(editor, "calves", "foam_roller")
+    assert editor.figure.highlighted == {"calves_L", "calves_R"}
+    assert editor.about.text().startswith("Needs: foam roller.")
+    pick(editor, "lower_back")
+    assert "lower_back" in editor.figure.highlighted
+
+
 def test_build_reorder_and_change_a_dose(editor, qtbot):
     assert not save_button(editor).isEnabled()  # no exercises yet
     assert "Add at least one exercise" in editor.status.text()
