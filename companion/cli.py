@@ -228,8 +228,7 @@ def routine_to_dict(routine: Any) -> dict[str, Any]:
 def _stored_routines(data_dir: str | None) -> list[Any]:
     """The user's own routines from the app's database, if it has one (nothing is created)."""
     from companion.domain.clock import SystemClock  # noqa: PLC0415
-    from companion.domain.custom_routines import expand  # noqa: PLC0415
-    from companion.domain.routines import Routine  # noqa: PLC0415
+    from companion.domain.custom_routines import playable  # noqa: PLC0415
     from companion.paths import DATABASE_NAME, resolve_data_dir  # noqa: PLC0415
     from companion.storage.database import open_database  # noqa: PLC0415
     from companion.storage.user_routines import UserRoutineRepository  # noqa: PLC0415
@@ -237,18 +236,12 @@ def _stored_routines(data_dir: str | None) -> list[Any]:
     path = resolve_data_dir(data_dir) / DATABASE_NAME
     if not path.is_file():
         return []
-    library = _content("exercises")
-    known = {e.id for e in library.exercises}
     db = open_database(path, SystemClock().now()).database
     try:
         drafts = UserRoutineRepository(db).all()
     finally:
         db.close()
-    return [
-        Routine(d.id, d.name, d.description, expand(d.steps, library))
-        for d in drafts
-        if all(s.exercise in known for s in d.steps)
-    ]
+    return playable(drafts, _content("exercises"))
 
 
 def _routine_id(value: str) -> str:

@@ -21,9 +21,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from companion.domain.exercises import ExerciseLibrary, Sides, assess_dose
+from companion.domain.exercises import ExerciseLibrary, assess_dose
 from companion.domain.protocols import ProtocolBounds, Verdict
-from companion.domain.routine_builder import RoutineStep
+from companion.domain.routine_builder import RoutineStep, routine_steps
+from companion.domain.routines import Routine
 from companion.domain.session import build_segments
 
 FORMAT = "recovery-companion-routine"
@@ -66,18 +67,22 @@ class Review:
 
 def expand(steps: tuple[StepSpec, ...], library: ExerciseLibrary) -> tuple[RoutineStep, ...]:
     """Player steps: an each-side exercise becomes a left and a right step."""
-    expanded: list[RoutineStep] = []
-    for spec in steps:
-        exercise = library.get(spec.exercise)
-        group = exercise.regions[0]
-        if exercise.sides is Sides.EACH:
-            expanded += [
-                RoutineStep(exercise, f"{group}_L", "left", spec.seconds, spec.reps),
-                RoutineStep(exercise, f"{group}_R", "right", spec.seconds, spec.reps),
-            ]
-        else:
-            expanded.append(RoutineStep(exercise, group, "both", spec.seconds, spec.reps))
-    return tuple(expanded)
+    return tuple(
+        step
+        for spec in steps
+        for step in routine_steps(library.get(spec.exercise), spec.seconds, spec.reps)
+    )
+
+
+def to_routine(draft: RoutineDraft, library: ExerciseLibrary) -> Routine:
+    """A stored draft as a playable routine."""
+    return Routine(draft.id, draft.name, draft.description, expand(draft.steps, library))
+
+
+def playable(drafts: list[RoutineDraft], library: ExerciseLibrary) -> list[Routine]:
+    """The drafts whose exercises all still exist (a later library may drop one), as routines."""
+    known = {e.id for e in library.exercises}
+    return [to_routine(d, library) for d in drafts if all(s.exercise in known for s in d.steps)]
 
 
 def seconds_of(draft: RoutineDraft, library: ExerciseLibrary) -> int:

@@ -216,6 +216,21 @@ def _check_alternatives(alternatives: list[tuple[Reader, str]], ids: set[str]) -
             raise entry.error("alternative", "an exercise cannot be its own alternative")
 
 
+def worked_region_ids(groups: tuple[str, ...], side: str) -> frozenset[str]:
+    """The region ids that region groups cover on a side ("left", "right" or "both").
+
+    The lower back is one central region, whatever the side.
+    """
+    suffixes = {"left": ("_L",), "right": ("_R",), "both": ("_L", "_R")}[side]
+    ids: set[str] = set()
+    for group in groups:
+        if group == "lower_back":
+            ids.add(group)
+        else:
+            ids.update(group + suffix for suffix in suffixes)
+    return frozenset(ids)
+
+
 def check_dose(
     entry: Reader,
     kind: Kind,

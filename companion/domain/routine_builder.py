@@ -56,6 +56,17 @@ class RoutineStep:
         return f"{self.seconds} s"
 
 
+def routine_steps(exercise: Exercise, seconds: int, reps: int) -> list[RoutineStep]:
+    """A routine entry as player steps: an each-side exercise is a left then a right step."""
+    group = exercise.regions[0]
+    if exercise.sides is Sides.EACH:
+        return [
+            RoutineStep(exercise, f"{group}_L", "left", seconds, reps),
+            RoutineStep(exercise, f"{group}_R", "right", seconds, reps),
+        ]
+    return [RoutineStep(exercise, group, "both", seconds, reps)]
+
+
 def step_to_dict(step: RoutineStep) -> dict[str, object]:
     """A step for JSON output (the plan and ``routines --json``)."""
     return {

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from companion.domain.content import Reader
-from companion.domain.exercises import ExerciseLibrary, Sides, check_dose
+from companion.domain.exercises import ExerciseLibrary, check_dose
 from companion.domain.protocols import ProtocolBounds
-from companion.domain.routine_builder import RoutineStep
+from companion.domain.routine_builder import RoutineStep, routine_steps
 from companion.domain.session import build_segments
 
 MIN_MINUTES, MAX_MINUTES = 5, 25
@@ -78,14 +78,7 @@ def parse_routines(
             check_dose(
                 item, exercise.kind, seconds, reps, bounds=bounds, protocol=exercise.protocol
             )
-            group = exercise.regions[0]
-            if exercise.sides is Sides.EACH:
-                steps += [
-                    RoutineStep(exercise, f"{group}_L", "left", seconds, reps),
-                    RoutineStep(exercise, f"{group}_R", "right", seconds, reps),
-                ]
-            else:
-                steps.append(RoutineStep(exercise, group, "both", seconds, reps))
+            steps += routine_steps(exercise, seconds, reps)
         routine = Routine(rid, entry.text("name"), entry.text("description"), tuple(steps))
         minutes = routine.seconds / 60
         if not MIN_MINUTES <= minutes <= MAX_MINUTES:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 
 from companion.domain.custom_routines import RoutineDraft, StepSpec
@@ -60,7 +61,7 @@ class UserRoutineRepository:
                     now.isoformat(),
                 ),
             )
-        return RoutineDraft(draft.name, draft.description, draft.steps, routine_id)
+        return replace(draft, id=routine_id)
 
     def delete(self, routine_id: str) -> None:
         with self._db.transaction() as conn:

@@ -146,9 +146,12 @@ class BodyMapView(QWidget):
 
     def set_highlight(self, region_ids: frozenset[str]) -> None:
         """Regions drawn in the accent colour (the player's illustration of a step)."""
-        for rid in region_ids:
+        chosen = frozenset(region_ids)
+        if chosen == self._highlight:
+            return  # the player sets it on every tick: repaint only on a change
+        for rid in chosen:
             self._catalog.get(rid)
-        self._highlight = frozenset(region_ids)
+        self._highlight = chosen
         self.update()
 
     @property

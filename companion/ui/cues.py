@@ -85,11 +85,6 @@ class CuePlayer(QObject):
     def can_speak(self) -> bool:
         return self._speech is not None
 
-    @property
-    def speech(self) -> Any:
-        """The QTextToSpeech in use, or None."""
-        return self._speech
-
     # -- cues -------------------------------------------------------------------------------
     def count(self, number: int) -> None:
         """3, 2, 1 before a phase ends."""

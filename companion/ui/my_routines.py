@@ -18,9 +18,10 @@ from companion.domain.custom_routines import (
     RoutineDraft,
     RoutineFileError,
     StepSpec,
-    expand,
     from_file,
+    playable,
     to_file,
+    to_routine,
 )
 from companion.domain.exercises import ExerciseLibrary
 from companion.domain.protocols import ProtocolBounds
@@ -32,10 +33,6 @@ from companion.ui.routine_editor import RoutineEditorDialog
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MyRoutines", text)
-
-
-def as_routine(draft: RoutineDraft, library: ExerciseLibrary) -> Routine:
-    return Routine(draft.id, draft.name, draft.description, expand(draft.steps, library))
 
 
 def as_draft(routine: Routine) -> RoutineDraft:
@@ -80,21 +77,16 @@ class UserRoutines(QObject):
 
     # -- reading ----------------------------------------------------------------------------
     def routines(self) -> list[Routine]:
-        return [as_routine(d, self.library) for d in self._usable()]
+        return playable(self.repo.all(), self.library)
 
     def get(self, routine_id: str) -> Routine | None:
         if routine_id.startswith(PREFIX):
             draft = self.repo.get(routine_id)
-            return None if draft is None else as_routine(draft, self.library)
+            return None if draft is None else to_routine(draft, self.library)
         try:
             return self.catalog.get(routine_id)
         except KeyError:
             return None
-
-    def _usable(self) -> list[RoutineDraft]:
-        """Stored routines whose exercises all still exist (a later content change may drop one)."""
-        known = {e.id for e in self.library.exercises}
-        return [d for d in self.repo.all() if all(s.exercise in known for s in d.steps)]
 
     # -- the user's actions ------------------------------------------------------------------
     def new(self) -> None:

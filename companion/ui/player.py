@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.clock import Clock
+from companion.domain.exercises import worked_region_ids
 from companion.domain.planner import STOP_RULES
 from companion.domain.regions import RegionCatalog
 from companion.domain.routine_builder import RoutineStep
@@ -104,14 +105,7 @@ class Ticker(QObject):
 
 def worked_regions(step: RoutineStep) -> frozenset[str]:
     """Every region the step's exercise works, on the step's side(s)."""
-    suffixes = {"left": ("_L",), "right": ("_R",), "both": ("_L", "_R")}[step.side]
-    ids = set()
-    for group in step.exercise.regions:
-        if group == "lower_back":
-            ids.add(group)
-        else:
-            ids.update(group + suffix for suffix in suffixes)
-    return frozenset(ids)
+    return worked_region_ids(step.exercise.regions, step.side)
 
 
 def format_left(seconds: float) -> str:

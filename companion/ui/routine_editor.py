@@ -37,7 +37,13 @@ from companion.domain.custom_routines import (
     review,
     seconds_of,
 )
-from companion.domain.exercises import Equipment, ExerciseLibrary, Kind, Sides
+from companion.domain.exercises import (
+    Equipment,
+    ExerciseLibrary,
+    Kind,
+    Sides,
+    worked_region_ids,
+)
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog
 from companion.ui.body_map import BodyMapView
@@ -188,10 +194,7 @@ class RoutineEditorDialog(QDialog):
             self.about.setText("")
             return
         exercise = self.library.get(item.data(Qt.ItemDataRole.UserRole))
-        ids = set()
-        for group in exercise.regions:
-            ids.update({group} if group == "lower_back" else {f"{group}_L", f"{group}_R"})
-        self.figure.set_highlight(frozenset(ids))
+        self.figure.set_highlight(worked_region_ids(exercise.regions, "both"))
         needs = [e.value.replace("_", " ") for e in exercise.equipment if e is not Equipment.NONE]
         lines = [_tr("Needs: %s.") % ", ".join(needs) if needs else _tr("No equipment.")]
         lines += list(exercise.cautions[:1])
