@@ -84,6 +84,7 @@ from companion.ui.today_presenter import EMERGENCY_KEY, LazyContent, TodayPresen
 from companion.ui.tray import TrayIcon, tray_available
 
 if TYPE_CHECKING:
+    from companion.domain.poses import PoseCatalog
     from companion.domain.routines import RoutineCatalog
     from companion.ui.my_routines import UserRoutines
 
@@ -152,6 +153,7 @@ class CompanionApp(QObject):
         self.actions = AppActions(self.pause, self)
         self._today: TodayPresenter | None = None
         self._routines: RoutineCatalog | None = None
+        self._poses: PoseCatalog | None = None
         self._mine: UserRoutines | None = None
         self._playing: str | None = None
         self.player: QWidget | None = None
@@ -233,8 +235,20 @@ class CompanionApp(QObject):
                 clock=self.clock,
                 window=lambda: self.window,
                 parent=self,
+                poses=self.poses,
             )
         return self._mine
+
+    @property
+    def poses(self) -> PoseCatalog:
+        """The exercises' pose drawings, loaded when first needed."""
+        if self._poses is None:
+            from companion.resources import load_exercises, load_poses  # noqa: PLC0415
+
+            content = self.today.content
+            library = content.exercises or load_exercises(protocols=content.protocols)
+            self._poses = load_poses(library=library)
+        return self._poses
 
     @property
     def routines(self) -> RoutineCatalog:
@@ -285,6 +299,7 @@ class CompanionApp(QObject):
             allowed,
             self.clock,
             regions=self.today.content.regions,
+            poses=self.poses,
             muted=bool(self.settings.get(MUTED_KEY, False)),
         )
         self.player.muted_changed.connect(

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from companion.domain.conditions import ConditionCatalog
     from companion.domain.exercises import ExerciseLibrary
+    from companion.domain.poses import PoseCatalog
     from companion.domain.protocols import ProtocolBounds
     from companion.domain.regions import RegionCatalog
     from companion.domain.routines import RoutineCatalog
@@ -145,3 +146,12 @@ def load_routines(
     protocols = protocols or load_protocols()
     library = library or load_exercises(protocols=protocols)
     return parse_routines(read_toml(path), path.name, library, protocols)
+
+
+def load_poses(path: Path | None = None, library: ExerciseLibrary | None = None) -> PoseCatalog:
+    """The pose drawings, each checked against the exercise it draws."""
+    from companion.domain.poses import parse_poses  # noqa: PLC0415
+
+    path = path or content_path("poses")
+    ids = {exercise.id for exercise in (library or load_exercises())}
+    return parse_poses(read_toml(path), path.name, ids)

@@ -112,7 +112,7 @@ def render_editor(companion: CompanionApp, out_dir: Path, scheme: Scheme) -> Pat
     (draft,) = mine.repo.all()
     steps = (draft.steps[0], replace(draft.steps[1], seconds=45))
     dialog = RoutineEditorDialog(
-        replace(draft, steps=steps), mine.library, mine.regions, mine.bounds
+        replace(draft, steps=steps), mine.library, mine.regions, mine.bounds, poses=mine.poses
     )
     dialog.region_filter.setCurrentIndex(dialog.region_filter.findData("calves"))
     dialog.steps.setCurrentRow(1)
@@ -141,9 +141,11 @@ def render_player(out_dir: Path, scheme: Scheme) -> Path:
 
     clock = StillClock()
     routine = load_routines().get("post_run_cooldown")
-    from companion.resources import load_regions  # noqa: PLC0415
+    from companion.resources import load_poses, load_regions  # noqa: PLC0415
 
-    player = RoutinePlayerView(routine.name, routine.steps, clock, regions=load_regions())
+    player = RoutinePlayerView(
+        routine.name, routine.steps, clock, regions=load_regions(), poses=load_poses()
+    )
     player.ticker.stop()
     player.resize(560, 820)
     player.show()

@@ -5,6 +5,7 @@ from companion.resources import (
     content_files,
     load_conditions,
     load_exercises,
+    load_poses,
     load_protocols,
     load_regions,
     load_routines,
@@ -19,6 +20,7 @@ LOADERS = {
     "conditions": load_conditions,
     "exercises": load_exercises,
     "routines": load_routines,
+    "poses": load_poses,
 }
 
 
@@ -56,7 +58,7 @@ def test_unknown_resource_names_list_the_known_ones():
         icon_path("nope")
     with pytest.raises(
         ResourceNotFoundError,
-        match="known: conditions, exercises, protocols, regions, routines, triage",
+        match="known: conditions, exercises, poses, protocols, regions, routines, triage",
     ):
         content_path("massages")
 

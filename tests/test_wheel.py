@@ -82,7 +82,8 @@ def test_installed_wheel_finds_its_resources_in_a_fresh_virtualenv(wheel, tmp_pa
         "import json, companion, companion.resources as r\n"
         "regions = r.load_regions(); protocols = r.load_protocols()\n"
         "print(json.dumps({'module': companion.__file__, 'root': str(r.resources_root()),\n"
-        "  'regions': len(regions), 'icon': str(r.icon_path('recovery-companion'))}))\n"
+        "  'regions': len(regions), 'poses': len(r.load_poses()),\n"
+        "  'icon': str(r.icon_path('recovery-companion'))}))\n"
     )
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     result = subprocess.run(
@@ -98,6 +99,7 @@ def test_installed_wheel_finds_its_resources_in_a_fresh_virtualenv(wheel, tmp_pa
     assert report["module"].startswith(site)
     assert report["root"] == str(Path(site) / "companion" / "resources")
     assert report["regions"] == 25
+    assert report["poses"] >= 40
     assert report["icon"].startswith(site)
     # The command line runs from the wheel too (regions needs only the standard library).
     cli = subprocess.run(

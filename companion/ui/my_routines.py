@@ -24,6 +24,7 @@ from companion.domain.custom_routines import (
     to_routine,
 )
 from companion.domain.exercises import ExerciseLibrary
+from companion.domain.poses import PoseCatalog
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog
 from companion.domain.routines import Routine, RoutineCatalog
@@ -65,8 +66,10 @@ class UserRoutines(QObject):
         clock: Clock,
         window: Callable[[], QWidget | None],
         parent: QObject | None = None,
+        poses: PoseCatalog | None = None,
     ) -> None:
         super().__init__(parent)
+        self.poses = poses
         self.repo = repo
         self.catalog = catalog
         self.library = library
@@ -171,7 +174,9 @@ class UserRoutines(QObject):
 
     # -- dialogs (tests replace these) -------------------------------------------------------
     def edit_dialog(self, draft: RoutineDraft) -> RoutineDraft | None:
-        dialog = RoutineEditorDialog(draft, self.library, self.regions, self.bounds, self._window())
+        dialog = RoutineEditorDialog(
+            draft, self.library, self.regions, self.bounds, self._window(), poses=self.poses
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.draft()

@@ -34,11 +34,13 @@ from PySide6.QtWidgets import (
 from companion.domain.clock import Clock
 from companion.domain.exercises import worked_region_ids
 from companion.domain.planner import STOP_RULES
+from companion.domain.poses import PoseCatalog
 from companion.domain.regions import RegionCatalog
 from companion.domain.routine_builder import RoutineStep
 from companion.domain.session import Phase, RoutineSession, Segment
 from companion.ui.body_map import BodyMapView
 from companion.ui.cues import CuePlayer
+from companion.ui.pose_view import PoseView
 from companion.ui.sections import _label
 
 SETTLE_MS = 2  # wake this long after the countdown's digit is due to change
@@ -176,6 +178,7 @@ class RoutinePlayerView(QWidget):
         parent: QWidget | None = None,
         ticker: Ticker | None = None,
         regions: RegionCatalog | None = None,
+        poses: PoseCatalog | None = None,
         cues: CuePlayer | None = None,
         muted: bool = False,
     ) -> None:
@@ -213,10 +216,8 @@ class RoutinePlayerView(QWidget):
         self.exercise = _label("", "CardTitle")
         self.exercise.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.exercise)
-        self.figure = BodyMapView(regions, interactive=False) if regions is not None else None
-        if self.figure is not None:
-            self.figure.setFixedHeight(190)
-            layout.addWidget(self.figure)
+        self.poses = poses
+        layout.addLayout(self._build_pictures(regions))
         self.cues = _label("", "")
         self.cues.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.cues, 1)
@@ -245,6 +246,19 @@ class RoutinePlayerView(QWidget):
         self.show()
         self.raise_()
         self.activateWindow()
+
+    def _build_pictures(self, regions: RegionCatalog | None) -> QHBoxLayout:
+        """The pose drawing (where the exercise has one) beside the body map."""
+        pictures = QHBoxLayout()
+        self.pose = PoseView()
+        self.pose.setFixedHeight(190)
+        self.pose.hide()
+        pictures.addWidget(self.pose, 3)
+        self.figure = BodyMapView(regions, interactive=False) if regions is not None else None
+        if self.figure is not None:
+            self.figure.setFixedHeight(190)
+            pictures.addWidget(self.figure, 2)
+        return pictures
 
     def _build_controls(self) -> QHBoxLayout:
         controls = QHBoxLayout()
@@ -384,6 +398,16 @@ class RoutinePlayerView(QWidget):
         else:
             self._wake_for_next_change(now)
 
+    def _show_pose(self, step: RoutineStep) -> None:
+        """The step's pose drawing, redrawn only when the exercise changes."""
+        exercise = step.exercise
+        if self.pose.property("exercise") == exercise.id:
+            return
+        self.pose.setProperty("exercise", exercise.id)
+        pose = self.poses.get(exercise.id) if self.poses is not None else None
+        self.pose.set_pose(pose, description=_tr("How to stand or lie for %s") % exercise.name)
+        self.pose.setVisible(pose is not None)
+
     def _render(self, now: datetime) -> None:
         self.progress.setValue(round(self.session.progress(now) * 1000))
         segment = self.session.current
@@ -409,6 +433,7 @@ class RoutinePlayerView(QWidget):
         self.exercise.setText(f"{step.exercise.name}{side}{rep}")
         if self.figure is not None:
             self.figure.set_highlight(worked_regions(step))
+        self._show_pose(step)
         if segment.phase in (Phase.LEAD_IN, Phase.WORK):
             self.cues.setText(
                 "\n".join(f"{i}. {cue}" for i, cue in enumerate(step.exercise.cues, 1))

@@ -44,9 +44,11 @@ from companion.domain.exercises import (
     Sides,
     worked_region_ids,
 )
+from companion.domain.poses import PoseCatalog
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog
 from companion.ui.body_map import BodyMapView
+from companion.ui.pose_view import PoseView
 
 KIND_WORDS = {
     Kind.STRETCH: "stretch",
@@ -70,9 +72,12 @@ class RoutineEditorDialog(QDialog):
         regions: RegionCatalog,
         bounds: ProtocolBounds,
         parent: QWidget | None = None,
+        *,
+        poses: PoseCatalog | None = None,
     ) -> None:
         super().__init__(parent)
         self.library = library
+        self.poses = poses
         self.bounds = bounds
         self._id = draft.id
         self._steps: list[StepSpec] = list(draft.steps)
@@ -147,9 +152,14 @@ class RoutineEditorDialog(QDialog):
         # the heap was damaged at exit (measured; see the editor test).
         self.exercises.itemActivated.connect(self._exercise_activated)
         column.addWidget(self.exercises, 1)
+        pictures = QHBoxLayout()
+        self.pose = PoseView()
+        self.pose.setFixedHeight(150)
+        pictures.addWidget(self.pose, 1)
         self.figure = BodyMapView(regions, interactive=False)
         self.figure.setFixedHeight(150)
-        column.addWidget(self.figure)
+        pictures.addWidget(self.figure, 1)
+        column.addLayout(pictures)
         self.about = QLabel()
         self.about.setWordWrap(True)
         self.about.setObjectName("Muted")
@@ -191,10 +201,13 @@ class RoutineEditorDialog(QDialog):
         item = self.exercises.item(row) if row >= 0 else None
         if item is None:
             self.figure.set_highlight(frozenset())
+            self.pose.set_pose(None)
             self.about.setText("")
             return
         exercise = self.library.get(item.data(Qt.ItemDataRole.UserRole))
         self.figure.set_highlight(worked_region_ids(exercise.regions, "both"))
+        pose = self.poses.get(exercise.id) if self.poses is not None else None
+        self.pose.set_pose(pose, description=_tr("How to stand or lie for %s") % exercise.name)
         needs = [e.value.replace("_", " ") for e in exercise.equipment if e is not Equipment.NONE]
         lines = [_tr("Needs: %s.") % ", ".join(needs) if needs else _tr("No equipment.")]
         lines += list(exercise.cautions[:1])

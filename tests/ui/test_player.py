@@ -314,3 +314,64 @@ def test_no_speech_engine_is_quietly_fine(qtbot, clock, routine, monkeypatch):
     clock.advance(hours=1)
     view.advance(clock.now())
     assert view.session.done
+
+
+def accent_pixels(widget) -> int:
+    """How many pixels of the worked-limb colour the widget paints."""
+    from PySide6.QtGui import QColor, QPalette
+
+    image = widget.grab().toImage()
+    accent = widget.palette().color(QPalette.ColorRole.Highlight)
+    count = 0
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            colour = QColor(image.pixel(x, y))
+            if (
+                abs(colour.red() - accent.red())
+                + abs(colour.green() - accent.green())
+                + abs(colour.blue() - accent.blue())
+                < 30
+            ):
+                count += 1
+    return count
+
+
+def test_the_pose_drawing_follows_the_step_and_hides_where_there_is_none(qtbot, clock):
+    from companion.domain.routine_builder import routine_steps
+    from companion.resources import load_exercises, load_poses
+
+    library = load_exercises()
+    poses = load_poses(library=library)
+    drawn = library.get("calf_roll")
+    undrawn = next(e for e in library if poses.get(e.id) is None)
+    steps = routine_steps(drawn, 30, 1) + routine_steps(undrawn, undrawn.dose.seconds, 1)
+    view = RoutinePlayerView("Mixed", steps, clock, poses=poses)
+    view.ticker.stop()
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.pose.isVisible()
+    assert "Seated calf roll" in view.pose.accessibleDescription()
+    assert accent_pixels(view.pose) > 50  # the worked leg is drawn in the accent colour
+    view.skip()  # the calf roll's other side: the same drawing
+    assert view.pose.isVisible()
+    view.skip()
+    assert view.session.steps[view.session.current.step].exercise is undrawn
+    assert not view.pose.isVisible()
+
+
+def test_the_editor_previews_the_pose_of_the_highlighted_exercise(qtbot):
+    from companion.domain.custom_routines import RoutineDraft
+    from companion.resources import load_exercises, load_poses, load_protocols, load_regions
+    from companion.ui.routine_editor import RoutineEditorDialog
+
+    library = load_exercises()
+    poses = load_poses(library=library)
+    dialog = RoutineEditorDialog(
+        RoutineDraft("Mine"), library, load_regions(), load_protocols(), poses=poses
+    )
+    qtbot.addWidget(dialog)
+    for row in range(dialog.exercises.count()):
+        exercise_id = dialog.exercises.item(row).data(Qt.ItemDataRole.UserRole)
+        dialog.exercises.setCurrentRow(row)
+        assert dialog.pose.has_pose() == (poses.get(exercise_id) is not None), exercise_id
