@@ -139,6 +139,61 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        5,
+        "reminders, water and therapy sessions",
+        (
+            """
+            CREATE TABLE reminder_rules (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL
+                    CHECK (kind IN ('hydration', 'icing', 'contrast', 'routine', 'custom')),
+                title TEXT NOT NULL,
+                enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+                spec TEXT NOT NULL,             -- JSON: schedule and kind-specific values
+                last_fired_at TEXT,             -- the last occurrence shown (or stood in for)
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE reminder_events (
+                id INTEGER PRIMARY KEY,
+                rule_id INTEGER REFERENCES reminder_rules(id) ON DELETE SET NULL,
+                kind TEXT NOT NULL,
+                title TEXT NOT NULL,
+                due_at TEXT NOT NULL,           -- the occurrence
+                missed INTEGER NOT NULL DEFAULT 0,  -- earlier occurrences it stood in for
+                shown_at TEXT,
+                answer TEXT CHECK (answer IN ('done', 'snoozed', 'skipped', 'backed_off', 'quiet')),
+                answered_at TEXT,
+                snoozed_until TEXT
+            )
+            """,
+            "CREATE INDEX reminder_events_due ON reminder_events(due_at)",
+            """
+            CREATE TABLE water_log (
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                ml INTEGER NOT NULL CHECK (ml > 0 AND ml <= 2000),
+                source TEXT NOT NULL            -- 'reminder', 'tray', 'app', 'cli'
+            )
+            """,
+            "CREATE INDEX water_log_at ON water_log(at)",
+            """
+            CREATE TABLE therapy_sessions (
+                id INTEGER PRIMARY KEY,
+                therapy TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                ended_at TEXT NOT NULL,
+                outcome TEXT NOT NULL CHECK (outcome IN ('completed', 'stopped')),
+                settings TEXT NOT NULL,         -- JSON: temperatures, phase lengths, region
+                phases TEXT NOT NULL            -- JSON list of {phase, planned_s, worked_s}
+            )
+            """,
+            "CREATE INDEX therapy_sessions_started ON therapy_sessions(started_at)",
+        ),
+    ),
 )
 
 
