@@ -87,6 +87,7 @@ if TYPE_CHECKING:
     from companion.domain.poses import PoseCatalog
     from companion.domain.routines import RoutineCatalog
     from companion.ui.my_routines import UserRoutines
+    from companion.ui.reminder_center import ReminderCenter
 
 MUTED_KEY = "player.muted"
 
@@ -155,11 +156,14 @@ class CompanionApp(QObject):
         self._routines: RoutineCatalog | None = None
         self._poses: PoseCatalog | None = None
         self._mine: UserRoutines | None = None
+        self._reminders: ReminderCenter | None = None
         self._playing: str | None = None
         self.player: QWidget | None = None
         self.window = MainWindow(SECTIONS, self._build_page, self.pause, self.actions)
         self._restore_geometry()
         self.tray: TrayIcon | None = TrayIcon(self.actions, self.pause, self) if has_tray else None
+        if self.tray is not None:
+            self.tray.water_logged.connect(lambda ml: self.log_water(ml, "tray"))
         self.server: InstanceServer | None = None
         self._quitting = False
 
@@ -368,9 +372,62 @@ class CompanionApp(QObject):
     def start(self, *, minimized: bool) -> None:
         if self.tray is not None:
             self.tray.show()
+        # Reminders start once the event loop runs, so the window paints first.
+        QTimer.singleShot(0, self.start_reminders)
         if minimized and self.tray is not None:
             return
         self.window.show()
+
+    # -- reminders ----------------------------------------------------------------
+    @property
+    def reminders(self) -> ReminderCenter:
+        """Reminder rules, their scheduler and the prompts, built on first use."""
+        if self._reminders is None:
+            from companion.storage.reminders import ReminderRepository, WaterLog  # noqa: PLC0415
+            from companion.ui.reminder_center import ReminderCenter  # noqa: PLC0415
+
+            zone = self.clock.now().tzinfo
+            assert zone is not None
+            self._reminders = ReminderCenter(
+                ReminderRepository(self.db),
+                WaterLog(self.db),
+                self.clock,
+                zone,
+                self.pause,
+                parent=self,
+            )
+            self._reminders.routine_requested.connect(self.start_routine)
+            self._reminders.changed.connect(self._sync_reminder_status)
+        return self._reminders
+
+    def start_reminders(self) -> None:
+        if self._quitting or (self._reminders is not None and self._reminders.scheduler.running):
+            return
+        self.reminders.start()
+
+    def log_water(self, ml: int, source: str = "app") -> str | None:
+        """Log a drink; the reason it was refused, or None."""
+        try:
+            self.reminders.log_water(ml, source)
+        except ValueError as exc:
+            return str(exc)
+        return None
+
+    def _sync_reminder_status(self) -> None:
+        if self.tray is None or self._reminders is None:
+            return
+        lines = []
+        upcoming = self._reminders.next_reminder()
+        if upcoming is not None:
+            when, title = upcoming
+            lines.append(_tr("Next: %s at %s") % (title, when.strftime("%H:%M")))
+        drunk = self._reminders.water_today()
+        goal = self._reminders.goal_ml()
+        if goal:
+            lines.append(_tr("Water today: %d of %d mL") % (drunk, goal))
+        elif drunk:
+            lines.append(_tr("Water today: %d mL") % drunk)
+        self.tray.set_extra_status(lines)
 
     def listen(self) -> None:
         self.server = InstanceServer(self.paths.instance_key, self.handle_message, self)
@@ -379,27 +436,49 @@ class CompanionApp(QObject):
     def handle_message(self, message: dict[str, Any]) -> dict[str, Any]:
         """A command from a later launch of the app (runs on the GUI thread)."""
         command = message.get("command")
-        if command == "ping":
-            playing = self.player is not None and self.player.isVisible()
-            return {
-                "ok": True,
-                "version": __version__,
-                "data_dir": str(self.paths.data_dir),
-                "playing": self._playing if playing else None,
-            }
-        if command == "show":
+        handler = {
+            "ping": self._ping,
+            "show": self._show,
+            "start": self._start_command,
+            "log-water": self._log_water_command,
+            "quit": self._quit_command,
+        }.get(str(command))
+        if handler is None:
+            return {"ok": False, "error": f"unknown command {command!r}"}
+        return handler(message)
+
+    def _ping(self, _message: dict[str, Any]) -> dict[str, Any]:
+        playing = self.player is not None and self.player.isVisible()
+        return {
+            "ok": True,
+            "version": __version__,
+            "data_dir": str(self.paths.data_dir),
+            "playing": self._playing if playing else None,
+        }
+
+    def _show(self, _message: dict[str, Any]) -> dict[str, Any]:
+        self.window.bring_forward()
+        return {"ok": True}
+
+    def _start_command(self, message: dict[str, Any]) -> dict[str, Any]:
+        reason = self.start_routine(str(message.get("routine", "")))
+        if reason is not None:
             self.window.bring_forward()
-            return {"ok": True}
-        if command == "start":
-            reason = self.start_routine(str(message.get("routine", "")))
-            if reason is not None:
-                self.window.bring_forward()
-                return {"ok": False, "error": reason}
-            return {"ok": True}
-        if command == "quit":
-            QTimer.singleShot(0, self.quit)  # reply first, then quit
-            return {"ok": True}
-        return {"ok": False, "error": f"unknown command {command!r}"}
+            return {"ok": False, "error": reason}
+        return {"ok": True}
+
+    def _log_water_command(self, message: dict[str, Any]) -> dict[str, Any]:
+        ml = message.get("ml")
+        if isinstance(ml, bool) or not isinstance(ml, int):
+            return {"ok": False, "error": "say how much water, in mL"}
+        reason = self.log_water(ml, "cli")
+        if reason is not None:
+            return {"ok": False, "error": reason}
+        return {"ok": True, "today_ml": self.reminders.water_today()}
+
+    def _quit_command(self, _message: dict[str, Any]) -> dict[str, Any]:
+        QTimer.singleShot(0, self.quit)  # reply first, then quit
+        return {"ok": True}
 
     def quit(self) -> None:
         self.window.allow_close = True
@@ -411,6 +490,8 @@ class CompanionApp(QObject):
             return
         self._quitting = True
         self._save_geometry()
+        if self._reminders is not None:
+            self._reminders.stop()
         if self.tray is not None:
             self.tray.hide()
         if self.server is not None:

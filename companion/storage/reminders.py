@@ -94,18 +94,37 @@ class ReminderRepository:
         stamp = now.isoformat()
         with self._db.transaction() as conn:
             if rule.id is not None:
+                # Occurrences before an edit are not "missed": they were not asked for.
                 updated = conn.execute(
                     "UPDATE reminder_rules SET kind = ?, title = ?, enabled = ?, spec = ?, "
-                    "updated_at = ? WHERE id = ?",
-                    (rule.kind.value, rule.title, int(rule.enabled), _spec(rule), stamp, rule.id),
+                    "updated_at = ?, last_fired_at = MAX(COALESCE(last_fired_at, ''), ?) "
+                    "WHERE id = ?",
+                    (
+                        rule.kind.value,
+                        rule.title,
+                        int(rule.enabled),
+                        _spec(rule),
+                        stamp,
+                        utc(now).isoformat(),
+                        rule.id,
+                    ),
                 )
                 if updated.rowcount != 1:
                     raise KeyError(f"No reminder has the id {rule.id}.")
                 return rule
             cursor = conn.execute(
-                "INSERT INTO reminder_rules (kind, title, enabled, spec, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (rule.kind.value, rule.title, int(rule.enabled), _spec(rule), stamp, stamp),
+                "INSERT INTO reminder_rules "
+                "(kind, title, enabled, spec, last_fired_at, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    rule.kind.value,
+                    rule.title,
+                    int(rule.enabled),
+                    _spec(rule),
+                    utc(now).isoformat(),  # nothing before a rule existed counts as missed
+                    stamp,
+                    stamp,
+                ),
             )
             return replace(rule, id=cursor.lastrowid)
 

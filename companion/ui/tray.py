@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from companion import APP_NAME
@@ -15,15 +15,31 @@ def tray_available() -> bool:
     return QSystemTrayIcon.isSystemTrayAvailable()
 
 
+WATER_AMOUNTS_ML = (150, 250, 500)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TrayIcon", text)
+
+
 class TrayIcon(QSystemTrayIcon):
-    """Open, Pause reminders, Quit; the tooltip tells the reminder status."""
+    """Open, Log water, Pause reminders, Quit; the tooltip tells the reminder status."""
+
+    water_logged = Signal(int)
 
     def __init__(self, actions: AppActions, pause: PauseController, parent: QObject | None = None):
         super().__init__(app_icon(), parent)
         self._pause = pause
+        self._extra: list[str] = []
         self.menu = QMenu()
         self.menu.addAction(actions.open_window)
         self.menu.addSeparator()
+        self.water_menu = QMenu(_tr("Log &water"), self.menu)
+        for ml in WATER_AMOUNTS_ML:
+            action = self.water_menu.addAction(_tr("%d mL") % ml)
+            action.setData(ml)
+        self.water_menu.triggered.connect(lambda action: self.water_logged.emit(int(action.data())))
+        self.menu.addMenu(self.water_menu)
         self.pause_menu = actions.pause_menu(self.menu)
         self.menu.addMenu(self.pause_menu)
         self.menu.addSeparator()
@@ -41,9 +57,14 @@ class TrayIcon(QSystemTrayIcon):
         ):
             self._open.trigger()
 
+    def set_extra_status(self, lines: list[str]) -> None:
+        """Lines under the pause status in the tooltip: the next reminder, today's water."""
+        self._extra = list(lines)
+        self._sync()
+
     def _sync(self) -> None:
         status = self._pause.describe()
-        self.setToolTip(f"{APP_NAME}\n{status}")
+        self.setToolTip("\n".join([APP_NAME, status, *self._extra]))
         self.pause_menu.setTitle(
             QCoreApplication.translate("TrayIcon", "&Pause reminders")
             if not self._pause.is_paused()

@@ -65,8 +65,11 @@ def test_a_fired_prompt_and_its_answer_are_kept_and_water_is_logged(db, clock):
     rule = repo.save(
         ReminderRule(Kind.HYDRATION, "Water", every_min=90, amount_ml=250), clock.now()
     )
-    due_at = clock.now()
+    assert repo.last_fired() == {rule.id: clock.now()}  # nothing before it existed is missed
+    due_at = clock.now() + timedelta(hours=1)
     event_id = repo.fired(rule, due_at, missed=2, shown_at=due_at + timedelta(seconds=1))
+    assert repo.last_fired() == {rule.id: due_at}
+    repo.save(rule, clock.now())  # an edit never moves the last firing back
     assert repo.last_fired() == {rule.id: due_at}
     repo.answer(event_id, "done", clock.now(), water_ml=250)
     event = repo.event(event_id)

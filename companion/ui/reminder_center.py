@@ -1,0 +1,364 @@
+"""The one place reminders become prompts: fired jobs in, one prompt at a time out.
+
+APScheduler's worker thread only emits ``_Bridge.fired`` (a queued signal), so
+everything below runs on the GUI thread: reading rules, writing events,
+showing the popup and the desktop notification. Prompts never overlap: a
+second one queues behind the first, and a newer prompt of the same rule
+replaces a queued older one (they merge). Every answer (done, snooze, skip)
+is stored in one transaction with what it implies (water logged, a snooze to
+come back, the ice to come off).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, tzinfo
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from companion.domain.clock import Clock, later
+from companion.domain.reminders import (
+    Kind,
+    ReminderRule,
+    WakingHours,
+    backs_off,
+    due,
+    pace,
+)
+from companion.scheduling.reminders import Fired, ReminderScheduler
+from companion.storage.reminders import ReminderRepository, WaterLog
+from companion.ui.pause import PauseController
+
+SNOOZE_MIN = 10
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Reminders", text)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    key: str  # "event-12", "ice-off-12"
+    title: str
+    body: str
+    actions: tuple[tuple[str, str], ...]
+    event_id: int | None = None
+    rule: ReminderRule | None = field(default=None, compare=False)
+
+
+class _Bridge(QObject):
+    """Lives on the GUI thread; a worker thread's emit arrives queued."""
+
+    fired = Signal(object)
+
+
+class ReminderPopup(QWidget):
+    """The app's own small reminder window: always there, tray or not."""
+
+    answered = Signal(str, str)  # prompt key, action
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
+        self.setWindowTitle(_tr("Reminder: Recovery Companion"))
+        self.setAccessibleName(_tr("Reminder"))
+        self.setMinimumWidth(340)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        self.title = QLabel()
+        self.title.setObjectName("CardTitle")
+        self.title.setWordWrap(True)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body)
+        self.buttons = QHBoxLayout()
+        layout.addLayout(self.buttons)
+        self.prompt: Prompt | None = None
+
+    def show_prompt(self, prompt: Prompt) -> None:
+        self.prompt = prompt
+        self.title.setText(prompt.title)
+        self.body.setText(prompt.body)
+        self.body.setVisible(bool(prompt.body))
+        while self.buttons.count():
+            item = self.buttons.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        for action, label in prompt.actions:
+            button = QPushButton(label)
+            button.setProperty("action", action)
+            button.clicked.connect(self._clicked)
+            self.buttons.addWidget(button)
+        self.adjustSize()
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            self.move(area.right() - self.width() - 24, area.bottom() - self.height() - 24)
+        self.show()
+        self.raise_()
+
+    def _clicked(self) -> None:
+        sender = self.sender()
+        if self.prompt is not None and sender is not None:
+            self.answered.emit(self.prompt.key, str(sender.property("action")))
+
+
+class ReminderCenter(QObject):
+    changed = Signal()  # rules, next times or today's water changed
+    prompt_shown = Signal(object)  # Prompt
+    routine_requested = Signal(str)  # a routine reminder answered Done
+
+    def __init__(
+        self,
+        repo: ReminderRepository,
+        water: WaterLog,
+        clock: Clock,
+        zone: tzinfo,
+        pause: PauseController,
+        *,
+        waking: Callable[[], WakingHours] = WakingHours,
+        snooze_min: int = SNOOZE_MIN,
+        notifier: object | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.water = water
+        self.clock = clock
+        self.zone = zone
+        self.pause = pause
+        self.waking = waking
+        self.snooze_min = snooze_min
+        self.notifier = notifier
+        self._bridge = _Bridge(self)
+        self._bridge.fired.connect(self._on_fired)
+        self.scheduler = ReminderScheduler(
+            self._bridge.fired.emit, zone, waking, lambda: self.pause.state.paused_until
+        )
+        self.popup = ReminderPopup()
+        self.popup.answered.connect(self.answer)
+        self.current: Prompt | None = None
+        self.queue: list[Prompt] = []
+        self.gui_thread = threading.current_thread().name
+        self.handled_on: list[str] = []  # which thread handled each fired job (tests)
+        pause.changed.connect(self.reschedule)
+        if notifier is not None:
+            notifier.action_invoked.connect(self.answer)  # type: ignore[attr-defined]
+
+    # -- life -----------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Jobs from the rules, snoozes back from before a restart, then what was missed."""
+        now = self.clock.now()
+        self.scheduler.set_rules(self.repo.all())
+        for event in self.repo.pending_snoozes():
+            if event.snoozed_until is not None and event.snoozed_until > now:
+                self.scheduler.add_once(f"snooze-{event.id}", event.snoozed_until)
+            else:
+                self._on_fired(Fired(key=f"snooze-{event.id}"))
+        self.scheduler.start()
+        for rule in self.repo.all():
+            if rule.enabled and rule.id is not None:
+                self._on_fired(Fired(rule_id=rule.id))  # coalesced catch-up, if anything is due
+        self.changed.emit()
+
+    def stop(self) -> None:
+        self.scheduler.shutdown()
+        self.popup.close()
+
+    def reschedule(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.set_rules(self.repo.all())
+        self.changed.emit()
+
+    # -- rules ----------------------------------------------------------------------------------
+    def save_rule(self, rule: ReminderRule) -> ReminderRule:
+        saved = self.repo.save(rule, self.clock.now())
+        self.reschedule()
+        return saved
+
+    def set_enabled(self, rule_id: int, enabled: bool) -> None:
+        self.repo.set_enabled(rule_id, enabled, self.clock.now())
+        self.reschedule()
+
+    def delete_rule(self, rule_id: int) -> None:
+        self.repo.delete(rule_id)
+        self.reschedule()
+
+    def next_fire_times(self) -> dict[int, datetime]:
+        return self.scheduler.next_fire_times() if self.scheduler.running else {}
+
+    def next_reminder(self) -> tuple[datetime, str] | None:
+        times = self.next_fire_times()
+        if not times:
+            return None
+        titles = {rule.id: rule.title for rule in self.repo.all()}
+        rule_id, when = min(times.items(), key=lambda item: item[1])
+        return when.astimezone(self.zone), titles.get(rule_id, "")
+
+    # -- water ----------------------------------------------------------------------------------
+    def log_water(self, ml: int, source: str = "app") -> None:
+        self.water.add(ml, self.clock.now(), source)
+        self.changed.emit()
+
+    def water_today(self) -> int:
+        return self.water.total_on(self.clock.now().astimezone(self.zone).date(), self.zone)
+
+    def goal_ml(self) -> int | None:
+        goals = [
+            r.daily_goal_ml
+            for r in self.repo.all()
+            if r.kind is Kind.HYDRATION and r.enabled and r.daily_goal_ml
+        ]
+        return max(goals) if goals else None
+
+    # -- firing (GUI thread) --------------------------------------------------------------------
+    def _on_fired(self, fired: Fired) -> None:
+        self.handled_on.append(threading.current_thread().name)
+        if fired.rule_id is not None:
+            self._rule_due(fired.rule_id)
+        elif fired.key.startswith("snooze-"):
+            self._snooze_over(int(fired.key.removeprefix("snooze-")))
+        elif fired.key.startswith("ice-off-"):
+            self._enqueue(
+                Prompt(
+                    fired.key,
+                    _tr("Take the ice off now"),
+                    _tr("Check the skin: it should be pink and cool, not white, grey or numb."),
+                    (("done", _tr("Ice is off")),),
+                )
+            )
+        self.changed.emit()
+
+    def _rule_due(self, rule_id: int) -> None:
+        rule = self.repo.get(rule_id)
+        if rule is None or not rule.enabled:
+            return
+        now = self.clock.now()
+        found = due(rule, now, self.repo.last_fired().get(rule_id), self.zone, self.waking())
+        if found is None:
+            return
+        if self.pause.is_paused():
+            event_id = self.repo.fired(rule, found.at, len(found.missed), now)
+            self.repo.answer(event_id, "quiet", now)
+            return
+        if backs_off(rule, now, self.water.last_drink()):
+            event_id = self.repo.fired(rule, found.at, len(found.missed), now)
+            self.repo.answer(event_id, "backed_off", now)
+            return
+        event_id = self.repo.fired(rule, found.at, len(found.missed), now)
+        self._enqueue(self._prompt(rule, event_id, len(found.missed), found.at))
+
+    def _snooze_over(self, event_id: int) -> None:
+        event = self.repo.event(event_id)
+        if event is None or event.snoozed_until is None:
+            return
+        self.repo.clear_snooze(event_id)
+        rule = self.repo.get(event.rule_id) if event.rule_id is not None else None
+        if rule is None:
+            return
+        self._enqueue(self._prompt(rule, event_id, 0, event.due_at))
+
+    def _prompt(self, rule: ReminderRule, event_id: int, missed: int, at: datetime) -> Prompt:
+        body = self._body(rule)
+        if missed:
+            body += "\n" + (
+                _tr(
+                    "This stands in for %d earlier reminder(s) missed while the app was closed "
+                    "or the computer asleep."
+                )
+                % missed
+            )
+        actions = (
+            ("done", _tr("Done")),
+            ("snooze", _tr("Snooze %d min") % self.snooze_min),
+            ("skip", _tr("Skip")),
+        )
+        title = rule.title
+        if at.astimezone(self.zone).strftime("%H:%M") != self.clock.now().astimezone(
+            self.zone
+        ).strftime("%H:%M"):
+            title += f" ({at.astimezone(self.zone):%H:%M})"
+        return Prompt(f"event-{event_id}", title, body, actions, event_id, rule)
+
+    def _body(self, rule: ReminderRule) -> str:
+        if rule.kind is Kind.HYDRATION:
+            text = _tr("Time for about %d mL of water.") % (rule.amount_ml or 0)
+            goal = rule.daily_goal_ml
+            if goal:
+                line = pace(
+                    goal, self.water_today(), self.clock.now().astimezone(self.zone), self.waking()
+                )
+                if line.behind:
+                    text += (
+                        " " + _tr("You are about %d mL behind today's pace.") % line.behind_by_ml
+                    )
+            return text
+        if rule.kind is Kind.ICING:
+            return _tr(
+                "Ice on for %d minutes, wrapped in a thin damp cloth. Done starts the timer; "
+                "you will be told when to take it off."
+            ) % (rule.on_min or 0)
+        if rule.kind is Kind.CONTRAST:
+            return _tr("Time for your contrast session: hot and cold water, ending on cold.")
+        if rule.kind is Kind.ROUTINE:
+            return _tr("Time for your routine. Done starts it now.")
+        return rule.message
+
+    # -- one at a time --------------------------------------------------------------------------
+    def _enqueue(self, prompt: Prompt) -> None:
+        if self.current is None:
+            self._show(prompt)
+            return
+        rule_id = prompt.rule.id if prompt.rule is not None else None
+        if rule_id is not None:
+            for older in [p for p in self.queue if p.rule is not None and p.rule.id == rule_id]:
+                self.queue.remove(older)  # the newer prompt of the same rule stands in for it
+                if older.event_id is not None:
+                    self.repo.answer(older.event_id, "quiet", self.clock.now())
+        self.queue.append(prompt)
+
+    def _show(self, prompt: Prompt) -> None:
+        self.current = prompt
+        self.popup.show_prompt(prompt)
+        if self.notifier is not None and self.notifier.available():  # type: ignore[attr-defined]
+            self.notifier.notify(  # type: ignore[attr-defined]
+                prompt.key, prompt.title, prompt.body, list(prompt.actions)
+            )
+        self.prompt_shown.emit(prompt)
+
+    def answer(self, key: str, action: str) -> None:
+        """Done, Snooze or Skip, from the popup or the desktop notification."""
+        prompt = self.current
+        if prompt is None or prompt.key != key:
+            return
+        now = self.clock.now()
+        if prompt.event_id is not None and prompt.rule is not None:
+            rule = prompt.rule
+            if action == "snooze":
+                until = later(now, timedelta(minutes=self.snooze_min))
+                self.repo.answer(prompt.event_id, "snoozed", now, snoozed_until=until)
+                self.scheduler.add_once(f"snooze-{prompt.event_id}", until)
+            elif action == "done":
+                water = rule.amount_ml if rule.kind is Kind.HYDRATION else None
+                self.repo.answer(prompt.event_id, "done", now, water_ml=water)
+                if rule.kind is Kind.ICING and rule.on_min:
+                    self.scheduler.add_once(
+                        f"ice-off-{prompt.event_id}", later(now, timedelta(minutes=rule.on_min))
+                    )
+                if rule.kind is Kind.ROUTINE and rule.routine_id:
+                    self.routine_requested.emit(rule.routine_id)
+            else:
+                self.repo.answer(prompt.event_id, "skipped", now)
+        self.current = None
+        self.popup.hide()
+        if self.notifier is not None:
+            self.notifier.withdraw(key)  # type: ignore[attr-defined]
+        if self.queue:
+            self._show(self.queue.pop(0))
+        self.changed.emit()
