@@ -52,7 +52,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon, QWidget
 
 from companion import APP_ID, APP_NAME, __version__
 from companion.domain.clock import Clock, SystemClock
@@ -74,7 +74,6 @@ from companion.ui.main_window import MainWindow
 from companion.ui.pause import PauseController
 from companion.ui.sections import (
     SECTIONS,
-    RemindersPage,
     SettingsPage,
     history_page,
 )
@@ -85,9 +84,11 @@ from companion.ui.tray import TrayIcon, tray_available
 
 if TYPE_CHECKING:
     from companion.domain.poses import PoseCatalog
+    from companion.domain.reminders import ReminderRule
     from companion.domain.routines import RoutineCatalog
     from companion.ui.my_routines import UserRoutines
     from companion.ui.reminder_center import ReminderCenter
+    from companion.ui.reminder_editor import ReminderEditorDialog
 
 MUTED_KEY = "player.muted"
 
@@ -185,7 +186,7 @@ class CompanionApp(QObject):
         builders: dict[str, Callable[[], QWidget]] = {
             "today": self._today_page,
             "routines": self._routines_page,
-            "reminders": lambda: RemindersPage(self.pause, self.actions),
+            "reminders": self._reminders_page,
             "history": history_page,
             "settings": self._settings_page,
         }
@@ -400,6 +401,62 @@ class CompanionApp(QObject):
             self._reminders.changed.connect(self._sync_reminder_status)
         return self._reminders
 
+    def _reminders_page(self) -> QWidget:
+        from companion.ui.reminders_page import RemindersPage  # noqa: PLC0415
+
+        page = RemindersPage(self.reminders, self.pause, self.actions)
+        page.new_requested.connect(lambda kind: self.edit_reminder(None, kind))
+        page.edit_requested.connect(self.edit_reminder)
+        page.delete_requested.connect(self.delete_reminder)
+        return page
+
+    def reminder_dialog(self, rule: ReminderRule) -> ReminderEditorDialog:
+        """The editor for ``rule``, with the limits, the user's other rules and the choices."""
+        from companion.ui.reminder_editor import ReminderEditorDialog  # noqa: PLC0415
+
+        content = self.today.content
+        regions: dict[str, str] = {}
+        for region in content.regions:
+            plain = f" ({region.plain_name})" if region.plain_name else ""
+            regions.setdefault(region.group, f"{region.name}{plain}")
+        routines = [(r.id, r.name) for r in self.routines] + [
+            (r.id, r.name) for r in self.user_routines.routines()
+        ]
+        return ReminderEditorDialog(
+            rule,
+            content.protocols,
+            self.reminders.repo.all(),
+            now=self.clock.now(),
+            waking=self.reminders.waking(),
+            regions=sorted(regions.items(), key=lambda item: item[1]),
+            routines=routines,
+            parent=self.window,
+        )
+
+    def edit_reminder(self, rule_id: int | None, kind: str = "hydration") -> None:
+        from companion.domain.reminders import Kind, ReminderRule  # noqa: PLC0415
+
+        center = self.reminders
+        rule = center.repo.get(rule_id) if rule_id is not None else None
+        if rule is None:
+            rule = ReminderRule(Kind(kind), "")
+        dialog = self.reminder_dialog(rule)
+        if dialog.exec() and dialog.result_rule is not None:
+            center.save_rule(dialog.result_rule)
+
+    def delete_reminder(self, rule_id: int) -> None:
+        rule = self.reminders.repo.get(rule_id)
+        if rule is None:
+            return
+        answer = QMessageBox.question(
+            self.window,
+            _tr("Delete reminder"),
+            _tr("Delete the reminder %r? What it reminded you of stays in your history.")
+            % rule.title,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.reminders.delete_rule(rule_id)
+
     def start_reminders(self) -> None:
         if self._quitting or (self._reminders is not None and self._reminders.scheduler.running):
             return
@@ -419,8 +476,10 @@ class CompanionApp(QObject):
         lines = []
         upcoming = self._reminders.next_reminder()
         if upcoming is not None:
+            from companion.ui.reminder_center import when_words  # noqa: PLC0415
+
             when, title = upcoming
-            lines.append(_tr("Next: %s at %s") % (title, when.strftime("%H:%M")))
+            lines.append(_tr("Next: %s, %s") % (title, when_words(when, self.clock.now())))
         drunk = self._reminders.water_today()
         goal = self._reminders.goal_ml()
         if goal:

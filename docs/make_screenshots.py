@@ -66,6 +66,7 @@ def render(out_dir: Path) -> list[Path]:
         assert isinstance(today, TodayPage)
         fill_today(today)
         add_own_routine(companion)
+        add_reminders(companion)
         for scheme in Scheme:
             companion.theme.apply(scheme)
             for key in window.sections:
@@ -85,10 +86,71 @@ def render(out_dir: Path) -> list[Path]:
             written.append(path)
             written.append(render_player(out_dir, scheme))
             written.append(render_editor(companion, out_dir, scheme))
+            written += render_reminder_windows(companion, out_dir, scheme)
         companion.shutdown()
         window.allow_close = True
         window.close()
     return written
+
+
+def add_reminders(companion: CompanionApp) -> None:
+    """Water, icing and an evening routine, with some water drunk, as a user might set them."""
+    from datetime import time, timedelta  # noqa: PLC0415
+
+    from companion.domain.reminders import Kind, ReminderRule  # noqa: PLC0415
+
+    center = companion.reminders
+    center.scheduler.start(paused=True)  # next times shown; nothing fires while rendering
+    now = companion.clock.now()
+    for rule in (
+        ReminderRule(Kind.HYDRATION, "Water", every_min=90, amount_ml=250, daily_goal_ml=2000),
+        ReminderRule(
+            Kind.ICING,
+            "Ice the left calf",
+            every_min=120,
+            on_min=15,
+            region="calves",
+            starts=now,
+            ends=now + timedelta(hours=48),
+        ),
+        ReminderRule(
+            Kind.ROUTINE,
+            "Evening cool-down",
+            times=(time(19, 30),),
+            routine_id="post_run_cooldown",
+        ),
+    ):
+        center.save_rule(rule)
+    center.log_water(500, "app")
+    center.log_water(250, "tray")
+
+
+def render_reminder_windows(companion: CompanionApp, out_dir: Path, scheme: Scheme) -> list[Path]:
+    """The reminder popup (a water prompt) and the editor on the icing rule."""
+    from companion.ui.reminder_center import Prompt  # noqa: PLC0415
+
+    center = companion.reminders
+    water, ice = center.repo.all()[:2]
+    popup = center.popup
+    popup.show_prompt(
+        Prompt(
+            "event-0",
+            water.title,
+            center._body(water),
+            (("done", "Done"), ("snooze", "Snooze 10 min"), ("skip", "Skip")),
+        )
+    )
+    settle()
+    popup_path = out_dir / f"reminder-popup-{scheme.value}.png"
+    popup.grab().save(str(popup_path))
+    popup.hide()
+    dialog = companion.reminder_dialog(ice)
+    dialog.show()
+    settle()
+    editor_path = out_dir / f"reminder-editor-{scheme.value}.png"
+    dialog.grab().save(str(editor_path))
+    dialog.close()
+    return [popup_path, editor_path]
 
 
 def add_own_routine(companion: CompanionApp) -> None:

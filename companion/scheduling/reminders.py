@@ -63,8 +63,10 @@ class RuleTrigger(BaseTrigger):  # type: ignore[misc]
         zone: tzinfo,
         waking: WakingHours,
         paused_until: Callable[[], datetime | None],
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.rule = rule
+        self.clock = clock
         self.zone = zone
         self.waking = waking
         self.paused_until = paused_until
@@ -72,7 +74,9 @@ class RuleTrigger(BaseTrigger):  # type: ignore[misc]
     def get_next_fire_time(
         self, previous_fire_time: datetime | None, now: datetime
     ) -> datetime | None:
-        after = previous_fire_time or now
+        # The first fire counts from the app's clock (the same instant in use; a test's
+        # clock in tests), later ones from the previous fire.
+        after = previous_fire_time or (self.clock() if self.clock is not None else now)
         return next_fire(self.rule, after, self.zone, self.waking, self.paused_until())
 
     def __str__(self) -> str:
@@ -113,8 +117,10 @@ class ReminderScheduler:
         paused_until: Callable[[], datetime | None],
         *,
         max_sleep: float = MAX_SLEEP_S,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self._deliver = deliver
+        self._clock = clock
         self.zone = zone
         self._waking = waking
         self._paused_until = paused_until
@@ -148,7 +154,7 @@ class ReminderScheduler:
                 if job.id.startswith(RULE_PREFIX) and job.id not in wanted:
                     job.remove()
             for job_id, rule in wanted.items():
-                trigger = RuleTrigger(rule, self.zone, waking, self._paused_until)
+                trigger = RuleTrigger(rule, self.zone, waking, self._paused_until, self._clock)
                 self._scheduler.add_job(
                     self._fire_rule,
                     trigger,

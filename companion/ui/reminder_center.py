@@ -40,6 +40,17 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Reminders", text)
 
 
+def when_words(moment: datetime, now: datetime) -> str:
+    """'today 08:30', 'tomorrow 07:00' or 'Mon 19:30', in ``now``'s zone."""
+    moment = moment.astimezone(now.tzinfo)
+    days = (moment.date() - now.date()).days
+    if days == 0:
+        return _tr("today %s") % f"{moment:%H:%M}"
+    if days == 1:
+        return _tr("tomorrow %s") % f"{moment:%H:%M}"
+    return f"{moment:%a %H:%M}"
+
+
 @dataclass(frozen=True)
 class Prompt:
     key: str  # "event-12", "ice-off-12"
@@ -139,7 +150,11 @@ class ReminderCenter(QObject):
         self._bridge = _Bridge(self)
         self._bridge.fired.connect(self._on_fired)
         self.scheduler = ReminderScheduler(
-            self._bridge.fired.emit, zone, waking, lambda: self.pause.state.paused_until
+            self._bridge.fired.emit,
+            zone,
+            waking,
+            lambda: self.pause.state.paused_until,
+            clock=clock.now,
         )
         self.popup = ReminderPopup()
         self.popup.answered.connect(self.answer)

@@ -19,14 +19,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from companion import APP_NAME, __version__
-from companion.ui.actions import AppActions
-from companion.ui.pause import PauseController
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -171,47 +168,6 @@ def history_page() -> SectionPage:
     )
     page.finish()
     return page
-
-
-class RemindersPage(SectionPage):
-    """Not built yet, except the pause switch, which is real and shared with the tray."""
-
-    def __init__(self, pause: PauseController, actions: AppActions, parent: QWidget | None = None):
-        super().__init__(SECTIONS[2], parent)
-        self._pause = pause
-        status = Card(_tr("Reminder status"))
-        row = QHBoxLayout()
-        self.status_label = _label("", "StatusLine")
-        self.status_label.setAccessibleName(_tr("Reminder status"))
-        row.addWidget(self.status_label, 1)
-        self.pause_button = QToolButton()
-        self.pause_button.setText(_tr("Pause reminders"))
-        self.pause_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.pause_button.setMenu(actions.pause_menu(self))
-        self.pause_button.setAccessibleName(_tr("Pause reminders"))
-        row.addWidget(self.pause_button)
-        status.body.addLayout(row)
-        self.content.addWidget(status)
-        coming = Card(_tr("Not here yet"))
-        coming.add_text(
-            _tr(
-                "Here you will set reminders to drink water through your waking day, to put ice "
-                "on and take it off, to switch between hot and cold during contrast therapy, and "
-                "to do your daily routine. They arrive from the tray even when this window is "
-                "closed, and you can mark each one done, snooze it or skip it."
-            )
-        )
-        coming.add_text(
-            _tr(NOT_BUILT),
-            "Muted",
-        )
-        self.content.addWidget(coming)
-        self.finish()
-        pause.changed.connect(self._sync)
-        self._sync()
-
-    def _sync(self) -> None:
-        self.status_label.setText(self._pause.describe())
 
 
 class SettingsPage(SectionPage):

@@ -176,7 +176,7 @@ def test_the_tray_logs_water_and_tells_the_next_reminder(companion, center, cloc
     companion.tray.water_menu.actions()[1].trigger()
     assert center.water_today() == 250
     tip = companion.tray.toolTip()
-    assert "Next: Water at 08:30" in tip
+    assert "Next: Water, today 08:30" in tip
     assert "Water today: 250 of 2000 mL" in tip
 
 
@@ -189,3 +189,12 @@ def test_log_water_over_the_instance_channel(companion, center):
     assert not refused["ok"] and "not an amount" in refused["error"]
     assert not companion.handle_message({"command": "log-water", "ml": "lots"})["ok"]
     assert center.water_today() == 500
+
+
+def test_when_words(clock):
+    from companion.ui.reminder_center import when_words
+
+    now = clock.now().replace(hour=22, minute=0)  # Monday 15 June
+    assert when_words(now.replace(hour=23), now) == "today 23:00"
+    assert when_words(now + timedelta(hours=9, minutes=30), now) == "tomorrow 07:30"
+    assert when_words(now + timedelta(days=3), now) == "Thu 22:00"

@@ -1,0 +1,144 @@
+"""The Reminders screen and the reminder editor, used as a person would."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QPushButton
+
+from companion.domain.reminders import Kind, ReminderRule
+
+
+@pytest.fixture
+def companion(make_app, clock):
+    clock.set(clock.now().replace(hour=8, minute=0))
+    app = make_app(has_tray=True)
+    app.reminders.scheduler.start(paused=True)
+    return app
+
+
+def open_page(companion):
+    companion.window.show()
+    companion.window.show_section("reminders")
+    return companion.window.page("reminders")
+
+
+def test_the_editor_refuses_beyond_a_hard_limit_and_says_why(companion, qtbot):
+    dialog = companion.reminder_dialog(ReminderRule(Kind.HYDRATION, ""))
+    qtbot.addWidget(dialog)
+    assert dialog.save_button.isEnabled()
+    dialog.amount.setValue(750)
+    assert not dialog.save_button.isEnabled()
+    assert "Water per reminder: 750 mL is above the safe limit of 500 mL" in (
+        dialog.review_label.text()
+    )
+    dialog.amount.setValue(300)
+    dialog.save()
+    assert dialog.result_rule.amount_ml == 300
+    assert dialog.result_rule.title == "Water"  # an empty name takes the kind's
+
+
+def test_icing_over_the_outer_knee_has_the_shorter_limit(companion, qtbot):
+    dialog = companion.reminder_dialog(ReminderRule(Kind.ICING, "Ice"))
+    qtbot.addWidget(dialog)
+    assert dialog.every.value() == 120
+    assert dialog.on_min.isVisibleTo(dialog) and not dialog.amount.isVisibleTo(dialog)
+    dialog.region.setCurrentIndex(dialog.region.findData("knee"))
+    dialog.on_min.setValue(15)
+    assert not dialog.save_button.isEnabled()
+    assert "above the safe limit of 10 min" in dialog.review_label.text()
+    dialog.region.setCurrentIndex(dialog.region.findData("calves"))
+    assert dialog.save_button.isEnabled()
+    dialog.every.setValue(45)
+    assert "below the safe minimum of 60 min" in dialog.review_label.text()
+
+
+def test_outside_the_usual_range_asks_first(companion, qtbot):
+    dialog = companion.reminder_dialog(ReminderRule(Kind.ICING, "Ice"))
+    qtbot.addWidget(dialog)
+    dialog.every.setValue(115)  # allowed (8 sessions a day), but under the usual 2 hours
+    asked: list[str] = []
+
+    def decline(text: str) -> bool:
+        asked.append(text)
+        return False
+
+    dialog._confirm = decline
+    dialog.save()
+    assert dialog.result_rule is None and "Gap between ice sessions" in asked[0]
+    dialog._confirm = lambda text: True
+    dialog.save()
+    assert dialog.result_rule is not None
+    assert dialog.result_rule.every_min == 115
+
+
+def test_clock_time_kinds_show_time_and_days(companion, qtbot):
+    dialog = companion.reminder_dialog(ReminderRule(Kind.ROUTINE, "Evening"))
+    qtbot.addWidget(dialog)
+    assert dialog.at.isVisibleTo(dialog) and dialog.routine.isVisibleTo(dialog)
+    assert not dialog.every.isVisibleTo(dialog)
+    dialog.at.setTime(dialog.at.time().fromString("23:15", "HH:mm"))
+    assert "outside your waking hours" in dialog.review_label.text()
+    dialog.at.setTime(dialog.at.time().fromString("19:30", "HH:mm"))
+    for box in dialog.days[5:]:
+        box.setChecked(False)
+    dialog.save()
+    rule = dialog.result_rule
+    assert rule.times == (time(19, 30),) and rule.weekdays == frozenset(range(5))
+    assert rule.routine_id == "post_run_cooldown"
+
+
+def test_the_page_lists_rules_with_next_time_toggles_and_deletes(
+    companion, clock, qtbot, monkeypatch
+):
+    page = open_page(companion)
+    assert not page.empty_label.isHidden()
+    companion.reminders.save_rule(
+        ReminderRule(Kind.HYDRATION, "Water", every_min=90, amount_ml=250, daily_goal_ml=2000)
+    )
+    assert page.empty_label.isHidden()
+
+    def shown(kind, name):
+        return [
+            b
+            for b in page.findChildren(kind)
+            if name in (b.text(), b.accessibleName()) and b.isVisible()
+        ]
+
+    qtbot.waitUntil(lambda: len(shown(QCheckBox, "Water")) == 1)  # rows show on the next loop
+    (toggle,) = shown(QCheckBox, "Water")
+    texts = [label.text() for label in page.findChildren(QLabel) if label.isVisible()]
+    assert "every 1 h 30 min while awake; next today 08:30" in texts
+    assert page.next_label.text() == "Next: Water, today 08:30"
+    assert page.today_list.item(0).text() == "08:30  Water  (to come)"
+    toggle.click()
+    assert not companion.reminders.repo.all()[0].enabled
+    assert companion.reminders.next_fire_times() == {}
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    qtbot.waitUntil(lambda: len(shown(QPushButton, "Delete Water")) == 1)
+    (delete,) = shown(QPushButton, "Delete Water")
+    delete.click()
+    assert companion.reminders.repo.all() == []
+
+
+def test_water_buttons_fill_the_day_bar(companion):
+    page = open_page(companion)
+    (button,) = [b for b in page.water_buttons if b.property("ml") == 500]
+    button.click()
+    button.click()
+    assert page.water_bar.value() == 1000
+    assert page.water_bar.text() == "1000 of 2000 mL"
+
+
+def test_today_shows_how_each_reminder_was_answered(companion, clock):
+    from companion.scheduling.reminders import Fired
+
+    center = companion.reminders
+    page = open_page(companion)
+    rule = center.save_rule(ReminderRule(Kind.HYDRATION, "Water", every_min=90, amount_ml=250))
+    clock.advance(minutes=30)
+    center._on_fired(Fired(rule_id=rule.id))
+    center.answer(center.current.key, "done")
+    assert page.today_list.item(0).text() == "08:30  Water  (done)"
+    assert page.today_list.item(1).text() == "10:00  Water  (to come)"
