@@ -31,13 +31,11 @@ from __future__ import annotations
 import argparse
 import base64
 import contextlib
-import os
 import signal
 import socket
 import sys
 import time
 from collections.abc import Callable, Sequence
-from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,6 +63,7 @@ from companion.ipc import (
     acquire_instance_lock,
     send_to_running,
 )
+from companion.localzone import local_zone
 from companion.paths import AppPaths, DataDirError, prepare_data_dir, resolve_data_dir
 from companion.storage.database import Database, DatabaseError, open_database
 from companion.storage.settings import SettingsRepository
@@ -100,27 +99,6 @@ HEADLESS_PLATFORMS = ("offscreen", "minimal")
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CompanionApp", text)
-
-
-def local_zone() -> tzinfo | None:
-    """The machine's named time zone, so wall-clock times survive DST changes."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415
-
-    candidates = []
-    if os.environ.get("TZ"):
-        candidates.append(os.environ["TZ"].lstrip(":"))
-    try:
-        target = str(Path("/etc/localtime").readlink())
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    except OSError:
-        pass
-    for key in candidates:
-        try:
-            return ZoneInfo(key)
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-    return None
 
 
 class CompanionApp(QObject):
@@ -500,6 +478,7 @@ class CompanionApp(QObject):
             "show": self._show,
             "start": self._start_command,
             "log-water": self._log_water_command,
+            "pause": self._pause_command,
             "quit": self._quit_command,
         }.get(str(command))
         if handler is None:
@@ -534,6 +513,18 @@ class CompanionApp(QObject):
         if reason is not None:
             return {"ok": False, "error": reason}
         return {"ok": True, "today_ml": self.reminders.water_today()}
+
+    def _pause_command(self, message: dict[str, Any]) -> dict[str, Any]:
+        from companion.domain.pause import PauseChoice  # noqa: PLC0415
+
+        choice = str(message.get("choice", ""))
+        if choice == "off":
+            self.pause.resume()
+        elif choice in {c.value for c in PauseChoice}:
+            self.pause.pause(PauseChoice(choice))
+        else:
+            return {"ok": False, "error": f"{choice!r} is not a pause"}
+        return {"ok": True, "status": self.pause.describe()}
 
     def _quit_command(self, _message: dict[str, Any]) -> dict[str, Any]:
         QTimer.singleShot(0, self.quit)  # reply first, then quit

@@ -121,19 +121,27 @@ def build_parser() -> argparse.ArgumentParser:
         type=_routine_id,
         help="a routine id from 'recovery-companion routines' (yours start with 'mine-')",
     )
+    from companion.cli_reminders import add_parsers  # noqa: PLC0415
+
+    add_parsers(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)  # exits 2 with usage on a bad option
+    commands: dict[str, Callable[[], int]] = {
+        "regions": lambda: cmd_regions(args.json, sys.stdout),
+        "plan": lambda: cmd_plan(args, sys.stdout),
+        "routines": lambda: cmd_routines(args.json, sys.stdout, args.data_dir),
+        "log-water": lambda: _reminder_command(args),
+        "pause": lambda: _reminder_command(args),
+        "reminders": lambda: _reminder_command(args),
+    }
     try:
-        if args.command == "regions":
-            return cmd_regions(args.json, sys.stdout)
-        if args.command == "plan":
-            return cmd_plan(args, sys.stdout)
-        if args.command == "routines":
-            return cmd_routines(args.json, sys.stdout, args.data_dir)
+        command = commands.get(args.command)
+        if command is not None:
+            return command()
         from companion.app import run_gui  # noqa: PLC0415 - Qt only when the GUI starts
 
         return run_gui(args)
@@ -141,6 +149,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+
+
+def _reminder_command(args: argparse.Namespace) -> int:
+    from companion import cli_reminders  # noqa: PLC0415
+    from companion.paths import DataDirError  # noqa: PLC0415
+    from companion.storage.database import DatabaseError  # noqa: PLC0415
+
+    try:
+        if args.command == "log-water":
+            return cli_reminders.cmd_log_water(args.ml, args.data_dir, sys.stdout, sys.stderr)
+        if args.command == "pause":
+            return cli_reminders.cmd_pause(args.choice, args.data_dir, sys.stdout, sys.stderr)
+        return cli_reminders.cmd_reminders(args.json, args.data_dir, sys.stdout)
+    except (DataDirError, DatabaseError) as exc:
+        print(f"{APP_ID}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def cmd_regions(as_json: bool, out: TextIO) -> int:

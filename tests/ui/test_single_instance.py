@@ -205,3 +205,20 @@ def test_start_with_no_app_running_starts_the_app_with_the_routine(qtbot, tmp_pa
             lambda: (app.ping() or {}).get("playing") == "hips_and_glutes", timeout=20_000
         )
         app.quit_cleanly()
+
+
+def test_reminder_commands_reach_the_running_app(qtbot, tmp_path):
+    with RunningApp(qtbot, tmp_path / "data", "--minimized") as app:
+        app.wait_listening()
+        logged = app.launch_again("log-water", "250")
+        assert logged.returncode == 0, logged.stderr
+        assert logged.stdout.strip() == "Logged 250 mL; 250 mL today."
+        again = app.launch_again("log-water", "500ml")
+        assert again.stdout.strip() == "Logged 500 mL; 750 mL today."
+        paused = app.launch_again("pause", "1h")
+        assert paused.returncode == 0 and paused.stdout.startswith("Reminders: Paused until")
+        listing = app.launch_again("reminders", "--json")
+        assert json.loads(listing.stdout)["status"].startswith("Paused until")
+        resumed = app.launch_again("pause", "off")
+        assert resumed.stdout.strip() == "Reminders: Reminders on"
+        app.quit_cleanly()

@@ -1,0 +1,184 @@
+"""Command-line reminders: ``log-water``, ``pause`` and ``reminders``.
+
+When the app runs on the data folder, the command goes over the single-
+instance channel so the running app applies it (tray, popup and schedule stay
+in step). When it does not, the command writes the same record to the
+database itself: nothing is lost by the app being closed. No Qt here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from datetime import datetime
+from typing import Any, TextIO
+
+from companion import APP_ID
+
+WATER_MIN_ML = 1
+WATER_MAX_ML = 2000
+PAUSES = {"30min": "30min", "30m": "30min", "1h": "1h", "morning": "morning", "tomorrow": "morning"}
+
+
+def water_amount(value: str) -> int:
+    match = re.fullmatch(r"\s*([0-9]+)\s*(ml|mL)?\s*", value)
+    if not match:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an amount in mL, e.g. 250")
+    ml = int(match.group(1))
+    if not WATER_MIN_ML <= ml <= WATER_MAX_ML:
+        raise argparse.ArgumentTypeError(
+            f"{ml} mL is not an amount to log (1 to {WATER_MAX_ML} mL at a time)"
+        )
+    return ml
+
+
+def pause_choice(value: str) -> str:
+    key = value.strip().lower()
+    if key in ("off", "resume", "0"):
+        return "off"
+    if key not in PAUSES:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a pause; use 30min, 1h, morning or off")
+    return PAUSES[key]
+
+
+def add_parsers(commands: Any) -> None:
+    water = commands.add_parser(
+        "log-water",
+        help="log water you drank (in mL)",
+        description="Log a drink. Goes to the running app if there is one, else straight "
+        "into the data folder.",
+    )
+    water.add_argument("ml", type=water_amount, metavar="ML", help="how much, e.g. 250")
+    pause = commands.add_parser(
+        "pause",
+        help="pause reminders: 30min, 1h, morning, or off to resume",
+    )
+    pause.add_argument("choice", type=pause_choice, metavar="WHEN")
+    reminders = commands.add_parser(
+        "reminders", help="list your reminders with their next fire times"
+    )
+    reminders.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+class _Store:
+    """The data folder's database, opened for one command."""
+
+    def __init__(self, data_dir: str | None) -> None:
+        from companion.domain.clock import SystemClock  # noqa: PLC0415
+        from companion.localzone import local_zone  # noqa: PLC0415
+        from companion.paths import prepare_data_dir, resolve_data_dir  # noqa: PLC0415
+        from companion.storage.database import open_database  # noqa: PLC0415
+
+        self.paths = prepare_data_dir(resolve_data_dir(data_dir))
+        self.clock = SystemClock(local_zone())
+        self.db = open_database(self.paths.database, self.clock.now()).database
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _running(data_dir: str | None, message: dict[str, Any]) -> dict[str, Any] | None:
+    from companion.ipc import send_to_running  # noqa: PLC0415
+    from companion.paths import prepare_data_dir, resolve_data_dir  # noqa: PLC0415
+
+    paths = prepare_data_dir(resolve_data_dir(data_dir))
+    return send_to_running(paths.instance_key, message)
+
+
+def cmd_log_water(ml: int, data_dir: str | None, out: TextIO, err: TextIO) -> int:
+    reply = _running(data_dir, {"command": "log-water", "ml": ml})
+    if reply is not None:
+        if not reply.get("ok"):
+            print(f"{APP_ID}: {reply.get('error', 'the running app refused')}", file=err)
+            return 1
+        print(f"Logged {ml} mL; {reply.get('today_ml', ml)} mL today.", file=out)
+        return 0
+    from companion.storage.reminders import WaterLog  # noqa: PLC0415
+
+    store = _Store(data_dir)
+    try:
+        water = WaterLog(store.db)
+        now = store.clock.now()
+        water.add(ml, now, "cli")
+        assert now.tzinfo is not None
+        today = water.total_on(now.date(), now.tzinfo)
+    finally:
+        store.close()
+    print(f"Logged {ml} mL; {today} mL today.", file=out)
+    return 0
+
+
+def cmd_pause(choice: str, data_dir: str | None, out: TextIO, err: TextIO) -> int:
+    reply = _running(data_dir, {"command": "pause", "choice": choice})
+    if reply is not None:
+        if not reply.get("ok"):
+            print(f"{APP_ID}: {reply.get('error', 'the running app refused')}", file=err)
+            return 1
+        print(f"Reminders: {reply.get('status', '')}", file=out)
+        return 0
+    from companion.domain.pause import RESUMED, PauseChoice, pause  # noqa: PLC0415
+    from companion.storage.settings import SettingsRepository  # noqa: PLC0415
+
+    store = _Store(data_dir)
+    try:
+        settings = SettingsRepository(store.db)
+        now = store.clock.now()
+        state = RESUMED if choice == "off" else pause(PauseChoice(choice), now)
+        settings.save_pause_state(state, now)
+        status = state.describe(now)
+    finally:
+        store.close()
+    print(f"Reminders: {status}", file=out)
+    return 0
+
+
+def cmd_reminders(as_json: bool, data_dir: str | None, out: TextIO) -> int:
+    from companion.domain.reminders import WakingHours, next_fire  # noqa: PLC0415
+    from companion.storage.reminders import ReminderRepository  # noqa: PLC0415
+    from companion.storage.settings import SettingsRepository  # noqa: PLC0415
+
+    store = _Store(data_dir)
+    try:
+        rules = ReminderRepository(store.db).all()
+        paused = SettingsRepository(store.db).pause_state()
+        now = store.clock.now()
+    finally:
+        store.close()
+    zone = now.tzinfo
+    assert zone is not None
+    waking = WakingHours()
+    rows: list[dict[str, Any]] = []
+    for rule in rules:
+        when = next_fire(rule, now, zone, waking, paused.paused_until) if rule.enabled else None
+        rows.append(
+            {
+                "id": rule.id,
+                "kind": rule.kind.value,
+                "title": rule.title,
+                "enabled": rule.enabled,
+                "schedule": rule.describe_schedule(),
+                "next": when.isoformat() if when else None,
+            }
+        )
+    if as_json:
+        status = paused.describe(now)
+        json.dump({"status": status, "reminders": rows}, out, indent=2)
+        out.write("\n")
+        return 0
+    print(f"Reminders: {paused.describe(now)}", file=out)
+    if not rows:
+        print("No reminders yet. Add them on the Reminders screen.", file=out)
+    for row in rows:
+        next_text = _when(row["next"], now) if row["enabled"] else "off"
+        print(f"{row['id']:>3}  {row['title']}: {row['schedule']}; next {next_text}", file=out)
+    return 0
+
+
+def _when(text: str | None, now: datetime) -> str:
+    if text is None:
+        return "none to come"
+    moment = datetime.fromisoformat(text)
+    days = (moment.date() - now.date()).days
+    day = "today" if days == 0 else "tomorrow" if days == 1 else f"{moment:%a %d %b}"
+    return f"{day} {moment:%H:%M}"
