@@ -363,6 +363,7 @@ class CompanionApp(QObject):
         """Reminder rules, their scheduler and the prompts, built on first use."""
         if self._reminders is None:
             from companion.storage.reminders import ReminderRepository, WaterLog  # noqa: PLC0415
+            from companion.ui.notifications import DesktopNotifier  # noqa: PLC0415
             from companion.ui.reminder_center import ReminderCenter  # noqa: PLC0415
 
             zone = self.clock.now().tzinfo
@@ -373,6 +374,7 @@ class CompanionApp(QObject):
                 self.clock,
                 zone,
                 self.pause,
+                notifier=DesktopNotifier(self, icon=APP_ID),
                 parent=self,
             )
             self._reminders.routine_requested.connect(self.start_routine)

@@ -28,6 +28,8 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(var, str(home / var.lower()))
     monkeypatch.setenv("COMPANION_DATA_DIR", str(tmp_path / "data"))
+    # Never the developer's own desktop bus: no real notifications from tests.
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
     # Qt's mock speech engine: spoken cues are exercised without a real voice.
     monkeypatch.setenv("COMPANION_TTS_ENGINE", "mock")
 
