@@ -1,0 +1,353 @@
+"""Therapy timers the user runs now: ice pack, contrast, cold bath, warm bath, heat pack.
+
+``plan_*`` turn the user's settings into phases, checked against the
+protocol bounds (PROTOCOLS.md 1.1-1.2): a hard limit refuses with the reason,
+a value outside the usual range asks first. ``PhaseTimer`` runs the phases
+against an injected clock: the time left is always deadline minus now, late
+ticks carry their overshoot into the next phase, pause and resume move the
+deadlines, and each phase's actual time is kept for the history.
+
+Cold and heat on skin or in water get a check every five minutes
+(``skin_checks``): a reminder to look at the skin and stop if it is white,
+grey, blistered or numb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from companion.domain.clock import utc
+from companion.domain.protocols import Check, ProtocolBounds, Verdict
+
+SKIN_CHECK_EVERY_S = 5 * 60
+OUTER_KNEE_GROUPS = frozenset({"knee", "lateral_lower_leg", "lateral_thigh_itb"})
+
+
+class TimerKind(StrEnum):
+    ICE = "ice"
+    CONTRAST = "contrast"
+    COLD_BATH = "cold-bath"
+    WARM_BATH = "warm-bath"
+    HEAT = "heat"
+
+    @property
+    def label(self) -> str:
+        return {
+            "ice": "Ice pack",
+            "contrast": "Contrast therapy",
+            "cold-bath": "Cold-water soak",
+            "warm-bath": "Warm bath",
+            "heat": "Heat pack",
+        }[self.value]
+
+
+class Temp(StrEnum):
+    COLD = "cold"
+    HOT = "hot"
+    OFF = "off"  # skin recovering between applications
+
+
+@dataclass(frozen=True)
+class Phase:
+    name: str  # "Ice on", "Hot", "Cold", "Ice off"
+    seconds: int
+    temp: Temp
+    say: str  # the spoken / announced line at its start
+
+
+@dataclass(frozen=True)
+class TimerPlan:
+    kind: TimerKind
+    phases: tuple[Phase, ...]
+    settings: dict[str, float | str] = field(default_factory=dict)
+    before: str = ""  # what to do first (the thermometer, a cloth between pack and skin)
+    checks: tuple[Check, ...] = ()  # outside the usual range: confirm before starting
+
+    @property
+    def total_s(self) -> int:
+        return sum(p.seconds for p in self.phases)
+
+    @property
+    def to_confirm(self) -> tuple[str, ...]:
+        return tuple(c.reason for c in self.checks if c.verdict is Verdict.CONFIRM)
+
+
+class TimerRefusedError(ValueError):
+    """A setting beyond a hard limit; the message says which and why."""
+
+
+def _review(checks: Sequence[Check]) -> tuple[Check, ...]:
+    refused = [c.reason for c in checks if c.verdict is Verdict.REFUSE]
+    if refused:
+        raise TimerRefusedError(" ".join(refused))
+    return tuple(c for c in checks if c.verdict is Verdict.CONFIRM)
+
+
+def plan_ice(
+    bounds: ProtocolBounds, minutes: float = 15, *, intermittent: bool = False, region: str = ""
+) -> TimerPlan:
+    """Ice on for ``minutes``, or the 10 on / 10 off / 10 on variant."""
+    cloth = "Wrap the pack in a thin damp cloth; never put ice straight on the skin."
+    lean = region in OUTER_KNEE_GROUPS
+    key = "ice_pack.application_outer_knee_or_lean" if lean else "ice_pack.application"
+    if intermittent:
+        on = float(bounds.setting("ice_pack.intermittent_on_min"))
+        off = float(bounds.setting("ice_pack.intermittent_off_min"))
+        checks = _review([bounds.check(key, on)])
+        phases = (
+            Phase("Ice on", round(on * 60), Temp.COLD, f"Ice on for {on:g} minutes."),
+            Phase("Ice off", round(off * 60), Temp.OFF, "Take the ice off and let the skin warm."),
+            Phase("Ice on", round(on * 60), Temp.COLD, f"Ice back on for {on:g} minutes."),
+        )
+        return TimerPlan(
+            TimerKind.ICE,
+            phases,
+            {"on_min": on, "off_min": off, "variant": "10-10-10", "region": region},
+            cloth,
+            checks,
+        )
+    checks = _review([bounds.check(key, minutes)])
+    phases = (Phase("Ice on", round(minutes * 60), Temp.COLD, f"Ice on for {minutes:g} minutes."),)
+    return TimerPlan(TimerKind.ICE, phases, {"on_min": minutes, "region": region}, cloth, checks)
+
+
+@dataclass(frozen=True)
+class ContrastPreset:
+    id: str
+    label: str
+    hot_min: float
+    cold_min: float
+    cycles: int
+
+
+CONTRAST_PRESETS = (
+    ContrastPreset("3-1x3", "3 min hot, 1 min cold, 3 times (12 min)", 3, 1, 3),
+    ContrastPreset("4-1x4", "4 min hot, 1 min cold, 4 times (20 min)", 4, 1, 4),
+    ContrastPreset("3-2x3", "3 min hot, 2 min cold, 3 times (15 min)", 3, 2, 3),
+    ContrastPreset("1-1x3", "1 min hot, 1 min cold, 3 times (6 min)", 1, 1, 3),
+)
+
+
+def plan_contrast(
+    bounds: ProtocolBounds,
+    hot_min: float = 3,
+    cold_min: float = 1,
+    cycles: int = 3,
+    *,
+    hot_c: float = 38,
+    cold_c: float = 13,
+) -> TimerPlan:
+    """Hot then cold, ``cycles`` times, ending on cold."""
+    if cycles < 1:
+        raise TimerRefusedError("Contrast therapy needs at least one hot and cold cycle.")
+    total = (hot_min + cold_min) * cycles
+    checks = [
+        bounds.check("contrast_water.hot_phase", hot_min),
+        bounds.check("contrast_water.cold_phase", cold_min),
+        bounds.check("contrast_water.total", total),
+        bounds.check("contrast_water.hot", hot_c),
+        bounds.check("contrast_water.cold", cold_c),
+        bounds.check("contrast_water.ratio_hot_to_cold", hot_min / cold_min),
+    ]
+    confirm = _review(checks)
+    phases: list[Phase] = []
+    for cycle in range(1, cycles + 1):
+        phases.append(
+            Phase(
+                "Hot",
+                round(hot_min * 60),
+                Temp.HOT,
+                f"Hot water, about {hot_c:g} degrees, for {hot_min:g} minutes. "
+                f"Round {cycle} of {cycles}.",
+            )
+        )
+        last = cycle == cycles
+        phases.append(
+            Phase(
+                "Cold",
+                round(cold_min * 60),
+                Temp.COLD,
+                f"Cold water, about {cold_c:g} degrees, for {cold_min:g} minutes."
+                + (" This is the last one." if last else ""),
+            )
+        )
+    before = (
+        f"Have hot water at no more than {hot_c:g} °C and cold at {cold_c:g} °C or warmer "
+        "ready, checked with a thermometer. Keep a hand support: wet floors are slippery."
+    )
+    settings: dict[str, float | str] = {
+        "hot_min": hot_min,
+        "cold_min": cold_min,
+        "cycles": cycles,
+        "hot_c": hot_c,
+        "cold_c": cold_c,
+    }
+    return TimerPlan(TimerKind.CONTRAST, tuple(phases), settings, before, confirm)
+
+
+def plan_cold_bath(bounds: ProtocolBounds, minutes: float = 10, temp_c: float = 13) -> TimerPlan:
+    confirm = _review(
+        [
+            bounds.check("cold_water_immersion.duration", minutes),
+            bounds.check("cold_water_immersion.temp", temp_c),
+        ]
+    )
+    before = (
+        f"Check the water with a thermometer: {temp_c:g} °C is the aim, never below 10 °C. "
+        "Get in slowly and keep the water below your chest."
+    )
+    phases = (
+        Phase(
+            "In the cold water",
+            round(minutes * 60),
+            Temp.COLD,
+            f"In the cold water for {minutes:g} minutes. Breathe slowly.",
+        ),
+    )
+    return TimerPlan(
+        TimerKind.COLD_BATH, phases, {"minutes": minutes, "temp_c": temp_c}, before, confirm
+    )
+
+
+def plan_warm_bath(bounds: ProtocolBounds, minutes: float = 20, temp_c: float = 37.5) -> TimerPlan:
+    key = "warm_bath.duration_above_38c" if temp_c > 38 else "warm_bath.duration"
+    confirm = _review([bounds.check("warm_bath.temp", temp_c), bounds.check(key, minutes)])
+    before = (
+        f"Check the water with a thermometer: {temp_c:g} °C, never above 40 °C. "
+        "Stand up slowly afterwards and drink some water."
+    )
+    phases = (
+        Phase(
+            "In the warm bath",
+            round(minutes * 60),
+            Temp.HOT,
+            f"Relax in the warm water for {minutes:g} minutes.",
+        ),
+    )
+    return TimerPlan(
+        TimerKind.WARM_BATH, phases, {"minutes": minutes, "temp_c": temp_c}, before, confirm
+    )
+
+
+def plan_heat(bounds: ProtocolBounds, minutes: float = 20) -> TimerPlan:
+    confirm = _review([bounds.check("local_heat.application", minutes)])
+    before = "Warm, never hot: put a cloth between the pack and your skin, and do not lie on it."
+    phases = (Phase("Heat on", round(minutes * 60), Temp.HOT, f"Heat on for {minutes:g} minutes."),)
+    return TimerPlan(TimerKind.HEAT, phases, {"minutes": minutes}, before, confirm)
+
+
+def skin_checks(plan: TimerPlan) -> tuple[int, ...]:
+    """Seconds from the start at which to ask for a look at the skin (every 5 min of cold/heat)."""
+    moments: list[int] = []
+    start = 0
+    for phase in plan.phases:
+        if phase.temp is not Temp.OFF:
+            at = SKIN_CHECK_EVERY_S
+            while at < phase.seconds:
+                moments.append(start + at)
+                at += SKIN_CHECK_EVERY_S
+        start += phase.seconds
+    return tuple(moments)
+
+
+# -- running --------------------------------------------------------------------------------------
+@dataclass
+class PhaseRecord:
+    phase: Phase
+    worked: timedelta = timedelta(0)
+
+
+class PhaseTimer:
+    """The phases of a plan against the clock; remaining time is deadline minus now."""
+
+    def __init__(self, plan: TimerPlan, start: datetime) -> None:
+        if not plan.phases:
+            raise ValueError("a timer needs at least one phase")
+        self.plan = plan
+        self.started_at = start
+        self.index = 0
+        self.phase_started = start
+        self.paused_at: datetime | None = None
+        self.ended_at: datetime | None = None
+        self.stopped = False
+        self.records = [PhaseRecord(p) for p in plan.phases]
+
+    @property
+    def phase(self) -> Phase | None:
+        return None if self.ended_at is not None else self.plan.phases[self.index]
+
+    @property
+    def paused(self) -> bool:
+        return self.paused_at is not None
+
+    def deadline(self) -> datetime:
+        return self.phase_started + timedelta(seconds=self.plan.phases[self.index].seconds)
+
+    def remaining(self, now: datetime) -> timedelta:
+        if self.ended_at is not None:
+            return timedelta(0)
+        at = self.paused_at or now
+        return max(timedelta(0), utc(self.deadline()) - utc(at))
+
+    def elapsed(self, now: datetime) -> timedelta:
+        """Time spent in phases so far (pauses excluded)."""
+        done = sum((r.worked for r in self.records[: self.index]), timedelta(0))
+        if self.ended_at is not None:
+            return sum((r.worked for r in self.records), timedelta(0))
+        at = self.paused_at or now
+        return done + max(timedelta(0), utc(at) - utc(self.phase_started))
+
+    def tick(self, now: datetime) -> list[Phase]:
+        """Move past every phase whose deadline has passed; the phases that began."""
+        began: list[Phase] = []
+        while self.ended_at is None and self.paused_at is None and utc(now) >= utc(self.deadline()):
+            end = self.deadline()  # the overshoot carries into the next phase
+            self.records[self.index].worked = end - self.phase_started
+            if self.index + 1 >= len(self.plan.phases):
+                self.ended_at = end
+                break
+            self.index += 1
+            self.phase_started = end
+            began.append(self.plan.phases[self.index])
+        return began
+
+    def pause(self, now: datetime) -> None:
+        self.tick(now)
+        if self.ended_at is None and self.paused_at is None:
+            self.paused_at = now
+
+    def resume(self, now: datetime) -> None:
+        if self.paused_at is not None:
+            self.phase_started += utc(now) - utc(self.paused_at)
+            self.paused_at = None
+
+    def skip(self, now: datetime) -> Phase | None:
+        """End this phase now and start the next (or finish)."""
+        self.tick(now)
+        if self.ended_at is not None:
+            return None
+        at = self.paused_at or now
+        self.paused_at = None
+        self.records[self.index].worked = max(timedelta(0), at - self.phase_started)
+        if self.index + 1 >= len(self.plan.phases):
+            self.ended_at = at
+            return None
+        self.index += 1
+        self.phase_started = at
+        return self.plan.phases[self.index]
+
+    def stop(self, now: datetime) -> None:
+        self.tick(now)
+        if self.ended_at is not None:
+            return
+        at = self.paused_at or now
+        self.records[self.index].worked = max(timedelta(0), at - self.phase_started)
+        self.ended_at = at
+        self.stopped = True
+
+    @property
+    def outcome(self) -> str:
+        return "stopped" if self.stopped else "completed"
