@@ -86,6 +86,13 @@ def _review(checks: Sequence[Check]) -> tuple[Check, ...]:
     return tuple(c for c in checks if c.verdict is Verdict.CONFIRM)
 
 
+def _minutes(bounds: ProtocolBounds, key: str) -> float:
+    value = bounds.setting(key)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{key} must be a number of minutes")
+    return float(value)
+
+
 def plan_ice(
     bounds: ProtocolBounds, minutes: float = 15, *, intermittent: bool = False, region: str = ""
 ) -> TimerPlan:
@@ -94,17 +101,17 @@ def plan_ice(
     lean = region in OUTER_KNEE_GROUPS
     key = "ice_pack.application_outer_knee_or_lean" if lean else "ice_pack.application"
     if intermittent:
-        on = float(bounds.setting("ice_pack.intermittent_on_min"))
-        off = float(bounds.setting("ice_pack.intermittent_off_min"))
+        on = _minutes(bounds, "ice_pack.intermittent_on_min")
+        off = _minutes(bounds, "ice_pack.intermittent_off_min")
         checks = _review([bounds.check(key, on)])
-        phases = (
+        cycle: tuple[Phase, ...] = (
             Phase("Ice on", round(on * 60), Temp.COLD, f"Ice on for {on:g} minutes."),
             Phase("Ice off", round(off * 60), Temp.OFF, "Take the ice off and let the skin warm."),
             Phase("Ice on", round(on * 60), Temp.COLD, f"Ice back on for {on:g} minutes."),
         )
         return TimerPlan(
             TimerKind.ICE,
-            phases,
+            cycle,
             {"on_min": on, "off_min": off, "variant": "10-10-10", "region": region},
             cloth,
             checks,
