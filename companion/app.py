@@ -88,6 +88,7 @@ if TYPE_CHECKING:
     from companion.ui.my_routines import UserRoutines
     from companion.ui.reminder_center import ReminderCenter
     from companion.ui.reminder_editor import ReminderEditorDialog
+    from companion.ui.therapy_timer import TherapyTimerView
 
 MUTED_KEY = "player.muted"
 
@@ -96,6 +97,7 @@ TRAY_HINT_SHOWN_KEY = "notice.tray_hint_shown"
 NO_TRAY_NOTICE_KEY = "notice.no_tray_acknowledged"
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
 REMINDERS_START_DELAY_MS = 1000
+QUICK_CHECK = ("R1", "R2", "O1", "O5")  # PROTOCOLS 3.1: asked before any cold or heat timer
 
 
 def _tr(text: str) -> str:
@@ -137,6 +139,7 @@ class CompanionApp(QObject):
         self._poses: PoseCatalog | None = None
         self._mine: UserRoutines | None = None
         self._reminders: ReminderCenter | None = None
+        self.therapy: TherapyTimerView | None = None
         self._playing: str | None = None
         self.player: QWidget | None = None
         self.window = MainWindow(SECTIONS, self._build_page, self.pause, self.actions)
@@ -390,7 +393,15 @@ class CompanionApp(QObject):
         page.new_requested.connect(lambda kind: self.edit_reminder(None, kind))
         page.edit_requested.connect(self.edit_reminder)
         page.delete_requested.connect(self.delete_reminder)
+        page.timer_requested.connect(
+            lambda kind, options: self._timer_from_page(page, kind, options)
+        )
         return page
+
+    def _timer_from_page(self, page: Any, kind: str, options: dict[str, Any]) -> None:
+        reason = self.start_timer(kind, options)
+        if reason is not None:
+            page.show_timer_refusal(reason)
 
     def reminder_dialog(self, rule: ReminderRule) -> ReminderEditorDialog:
         """The editor for ``rule``, with the limits, the user's other rules and the choices."""
@@ -452,10 +463,64 @@ class CompanionApp(QObject):
             return str(exc)
         return None
 
+    # -- therapy timers -------------------------------------------------------------
+    def start_timer(
+        self, kind: str, options: dict[str, Any], *, confirmed: bool = False
+    ) -> str | None:
+        """Open a therapy timer; the reason it cannot, or None.
+
+        Settings beyond a hard limit are refused with the reason; outside the usual
+        range they are asked about first (unless ``confirmed``, as from the command line,
+        whose user typed them).
+        """
+        from companion.domain.therapy_timer import TimerRefusedError, build_plan  # noqa: PLC0415
+        from companion.ui.therapy_timer import TherapyTimerView  # noqa: PLC0415
+
+        content = self.today.content
+        try:
+            plan = build_plan(kind, options, content.protocols)
+        except (TimerRefusedError, ValueError, TypeError) as exc:
+            return str(exc)
+        if plan.to_confirm and not confirmed:
+            answer = QMessageBox.question(
+                self.window, _tr("Outside the usual range"), "\n".join(plan.to_confirm)
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return _tr("Not started.")
+        running = self.therapy.timer if self.therapy is not None else None
+        if self.therapy is not None and running is not None and running.ended_at is None:
+            self.therapy.bring_forward()
+            return _tr("A timer is already running; stop it first.")
+        if self.therapy is not None:
+            self.therapy.close()
+        catalog = content.triage
+        questions = [catalog.get(q) for q in QUICK_CHECK]
+        view = TherapyTimerView(plan, self.clock, questions)
+        view.finished.connect(self._save_therapy)
+        view.something_wrong.connect(self._something_wrong)
+        view.phase_changed.connect(self._sync_reminder_status)
+        self.therapy = view
+        view.show()
+        view.bring_forward()
+        return None
+
+    def _save_therapy(self, timer: Any) -> None:
+        from companion.storage.therapy import TherapyRepository  # noqa: PLC0415
+
+        TherapyRepository(self.db).save(timer)
+        self._sync_reminder_status()
+
     def _sync_reminder_status(self) -> None:
-        if self.tray is None or self._reminders is None:
+        if self.tray is None:
             return
         lines = []
+        if self.therapy is not None:
+            running = self.therapy.status(self.clock.now())
+            if running:
+                lines.append(running)
+        if self._reminders is None:
+            self.tray.set_extra_status(lines)
+            return
         upcoming = self._reminders.next_reminder()
         if upcoming is not None:
             from companion.ui.reminder_center import when_words  # noqa: PLC0415
@@ -483,6 +548,7 @@ class CompanionApp(QObject):
             "start": self._start_command,
             "log-water": self._log_water_command,
             "pause": self._pause_command,
+            "timer": self._timer_command,
             "quit": self._quit_command,
         }.get(str(command))
         if handler is None:
@@ -517,6 +583,15 @@ class CompanionApp(QObject):
         if reason is not None:
             return {"ok": False, "error": reason}
         return {"ok": True, "today_ml": self.reminders.water_today()}
+
+    def _timer_command(self, message: dict[str, Any]) -> dict[str, Any]:
+        options = message.get("options", {})
+        if not isinstance(options, dict):
+            return {"ok": False, "error": "timer options must be a table"}
+        reason = self.start_timer(str(message.get("kind", "")), options, confirmed=True)
+        if reason is not None:
+            return {"ok": False, "error": reason}
+        return {"ok": True}
 
     def _pause_command(self, message: dict[str, Any]) -> dict[str, Any]:
         from companion.domain.pause import PauseChoice  # noqa: PLC0415
@@ -672,11 +747,15 @@ def _make_qapp() -> QApplication:
     return app
 
 
-def _hand_over(key: str, data_dir: Path, routine: str | None) -> int:
+def _hand_over(
+    key: str, data_dir: Path, routine: str | None, timer: dict[str, Any] | None = None
+) -> int:
     """Pass this launch to the instance already running on the folder."""
     message: dict[str, Any] = {"command": "show"}
     if routine is not None:
         message = {"command": "start", "routine": routine}
+    if timer is not None:
+        message = {"command": "timer", **timer}
     reply = send_to_running(key, message, wait_s=10)
     if reply is None:
         raise InstanceError(
@@ -686,7 +765,9 @@ def _hand_over(key: str, data_dir: Path, routine: str | None) -> int:
     if not reply.get("ok"):
         print(f"{APP_ID}: {reply.get('error', 'the running app refused')}", file=sys.stderr)
         return 1
-    if routine is not None:
+    if timer is not None:
+        print(f"{APP_NAME} is already running; the timer opened there.")
+    elif routine is not None:
         print(f"{APP_NAME} is already running; the routine started there.")
     else:
         print(f"{APP_NAME} is already running; its window was brought forward.")
@@ -695,6 +776,7 @@ def _hand_over(key: str, data_dir: Path, routine: str | None) -> int:
 
 def run_gui(args: argparse.Namespace) -> int:
     routine: str | None = getattr(args, "routine_id", None)
+    timer: dict[str, Any] | None = getattr(args, "timer", None)
     try:
         paths = prepare_data_dir(resolve_data_dir(args.data_dir))
     except DataDirError as exc:
@@ -705,7 +787,7 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         lock = acquire_instance_lock(paths.data_dir)
         if lock is None:
-            return _hand_over(paths.instance_key, paths.data_dir, routine)
+            return _hand_over(paths.instance_key, paths.data_dir, routine, timer)
     except InstanceError as exc:
         report_error(str(exc))
         return 1
@@ -739,7 +821,12 @@ def run_gui(args: argparse.Namespace) -> int:
         FirstPaintProbe(companion.window, companion.quit)
         companion.window.show()
     else:
-        companion.start(minimized=args.minimized and routine is None)
+        companion.start(minimized=args.minimized and routine is None and timer is None)
         if routine is not None:
             QTimer.singleShot(0, lambda: companion.start_routine(routine))
+        if timer is not None:
+            QTimer.singleShot(
+                0,
+                lambda: companion.start_timer(timer["kind"], timer["options"], confirmed=True),
+            )
     return int(app.exec())

@@ -138,6 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "pause": lambda: _reminder_command(args),
         "reminders": lambda: _reminder_command(args),
     }
+    if args.command == "timer":
+        from companion.cli_reminders import timer_request  # noqa: PLC0415
+
+        args.timer = timer_request(args)  # exits with the reason if refused
     try:
         command = commands.get(args.command)
         if command is not None:

@@ -55,6 +55,23 @@ def add_parsers(commands: Any) -> None:
         help="pause reminders: 30min, 1h, morning, or off to resume",
     )
     pause.add_argument("choice", type=pause_choice, metavar="WHEN")
+    timer = commands.add_parser(
+        "timer",
+        help="start a therapy timer in the running app (or start the app with it)",
+        description="Open a therapy timer: ice, contrast, cold-bath, warm-bath or heat. "
+        "Settings beyond the protocol limits are refused; the quick safety check comes "
+        "first in the window.",
+    )
+    timer.add_argument("kind", choices=["ice", "contrast", "cold-bath", "warm-bath", "heat"])
+    timer.add_argument("--minutes", type=float, help="ice, baths and heat: how long")
+    timer.add_argument("--temp", type=float, dest="temp_c", help="baths: water temperature, °C")
+    timer.add_argument("--intermittent", action="store_true", help="ice: 10 on, 10 off, 10 on")
+    timer.add_argument("--preset", help="contrast: 3-1x3, 4-1x4, 3-2x3 or 1-1x3")
+    timer.add_argument("--hot-min", type=float, help="contrast: minutes hot each round")
+    timer.add_argument("--cold-min", type=float, help="contrast: minutes cold each round")
+    timer.add_argument("--cycles", type=int, help="contrast: rounds, ending on cold")
+    timer.add_argument("--hot", type=float, dest="hot_c", help="contrast: hot water, °C")
+    timer.add_argument("--cold", type=float, dest="cold_c", help="contrast: cold water, °C")
     reminders = commands.add_parser(
         "reminders", help="list your reminders with their next fire times"
     )
@@ -182,3 +199,27 @@ def _when(text: str | None, now: datetime) -> str:
     days = (moment.date() - now.date()).days
     day = "today" if days == 0 else "tomorrow" if days == 1 else f"{moment:%a %d %b}"
     return f"{day} {moment:%H:%M}"
+
+
+TIMER_OPTIONS = ("minutes", "temp_c", "preset", "hot_min", "cold_min", "cycles", "hot_c", "cold_c")
+
+
+def timer_request(args: argparse.Namespace) -> dict[str, Any]:
+    """The timer the command line asked for, checked before anything starts.
+
+    A setting beyond a hard limit exits with the reason here, so a refused
+    timer neither starts the app nor reaches the running one.
+    """
+    from companion.domain.therapy_timer import TimerRefusedError, build_plan  # noqa: PLC0415
+    from companion.resources import load_protocols  # noqa: PLC0415
+
+    options: dict[str, Any] = {
+        name: getattr(args, name) for name in TIMER_OPTIONS if getattr(args, name) is not None
+    }
+    if args.intermittent:
+        options["intermittent"] = True
+    try:
+        build_plan(args.kind, options, load_protocols())
+    except TimerRefusedError as exc:
+        raise SystemExit(f"{APP_ID}: {exc}") from None
+    return {"kind": args.kind, "options": options}

@@ -87,6 +87,7 @@ def render(out_dir: Path) -> list[Path]:
             written.append(render_player(out_dir, scheme))
             written.append(render_editor(companion, out_dir, scheme))
             written += render_reminder_windows(companion, out_dir, scheme)
+            written += render_timer(companion, out_dir, scheme)
         companion.shutdown()
         window.allow_close = True
         window.close()
@@ -151,6 +152,33 @@ def render_reminder_windows(companion: CompanionApp, out_dir: Path, scheme: Sche
     dialog.grab().save(str(editor_path))
     dialog.close()
     return [popup_path, editor_path]
+
+
+def render_timer(companion: CompanionApp, out_dir: Path, scheme: Scheme) -> list[Path]:
+    """A contrast timer: its quick check, then 100 s into the second hot phase."""
+    from datetime import timedelta  # noqa: PLC0415
+
+    assert companion.start_timer("contrast", {"preset": "3-1x3"}) is None
+    view = companion.therapy
+    assert view is not None
+    view.resize(480, 640)
+    settle()
+    before = out_dir / f"timer-check-{scheme.value}.png"
+    view.grab().save(str(before))
+    view.start()
+    view.ticker.stop()
+    assert view.timer is not None
+    view.timer.started_at -= timedelta(seconds=340)
+    view.timer.phase_started -= timedelta(seconds=340)
+    view.advance(companion.clock.now())
+    view.ticker.stop()
+    settle()
+    running = out_dir / f"timer-{scheme.value}.png"
+    view.grab().save(str(running))
+    view.finished.disconnect()  # a screenshot's timer is not stored
+    view.close()
+    companion.therapy = None
+    return [before, running]
 
 
 def add_own_routine(companion: CompanionApp) -> None:

@@ -358,3 +358,46 @@ class PhaseTimer:
     @property
     def outcome(self) -> str:
         return "stopped" if self.stopped else "completed"
+
+
+def build_plan(kind: str, options: dict[str, object], bounds: ProtocolBounds) -> TimerPlan:
+    """A plan from loose options (the command line, the Reminders screen), checked."""
+
+    def number(name: str, default: float) -> float:
+        value = options.get(name, default)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TimerRefusedError(f"{name} must be a number, not {value!r}.")
+        return float(value)
+
+    try:
+        timer_kind = TimerKind(kind)
+    except ValueError:
+        known = ", ".join(k.value for k in TimerKind)
+        raise TimerRefusedError(f"No timer {kind!r}; choose one of {known}.") from None
+    if timer_kind is TimerKind.ICE:
+        region = options.get("region", "")
+        return plan_ice(
+            bounds,
+            number("minutes", 15),
+            intermittent=bool(options.get("intermittent", False)),
+            region=region if isinstance(region, str) else "",
+        )
+    if timer_kind is TimerKind.CONTRAST:
+        preset_id = options.get("preset")
+        if preset_id is not None:
+            preset = next((p for p in CONTRAST_PRESETS if p.id == preset_id), None)
+            if preset is None:
+                known = ", ".join(p.id for p in CONTRAST_PRESETS)
+                raise TimerRefusedError(f"No contrast preset {preset_id!r}; choose one of {known}.")
+            hot, cold, cycles = preset.hot_min, preset.cold_min, preset.cycles
+        else:
+            hot, cold = number("hot_min", 3), number("cold_min", 1)
+            cycles = int(number("cycles", 3))
+        return plan_contrast(
+            bounds, hot, cold, cycles, hot_c=number("hot_c", 38), cold_c=number("cold_c", 13)
+        )
+    if timer_kind is TimerKind.COLD_BATH:
+        return plan_cold_bath(bounds, number("minutes", 10), number("temp_c", 13))
+    if timer_kind is TimerKind.WARM_BATH:
+        return plan_warm_bath(bounds, number("minutes", 20), number("temp_c", 37.5))
+    return plan_heat(bounds, number("minutes", 20))

@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QListWidget,
@@ -14,11 +16,13 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QToolButton,
     QWidget,
 )
 
 from companion.domain.reminders import Kind, ReminderRule, timeline
+from companion.domain.therapy_timer import CONTRAST_PRESETS
 from companion.ui.actions import AppActions
 from companion.ui.pause import PauseController
 from companion.ui.reminder_center import ReminderCenter, when_words
@@ -34,12 +38,29 @@ ANSWER_WORDS = {
 }
 
 
+TIMER_CHOICES = (
+    ("ice", "Ice pack"),
+    ("ice-10-10-10", "Ice 10 on, 10 off, 10 on"),
+    ("contrast", "Contrast therapy"),
+    ("cold-bath", "Cold-water soak"),
+    ("warm-bath", "Warm bath"),
+    ("heat", "Heat pack"),
+)
+TIMER_DEFAULTS = {  # minutes, water temperature (PROTOCOLS 1.2 defaults)
+    "ice": (15, 0.0),
+    "cold-bath": (10, 13.0),
+    "warm-bath": (20, 37.5),
+    "heat": (20, 0.0),
+}
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("RemindersPage", text)
 
 
 class RemindersPage(SectionPage):
     new_requested = Signal(str)  # kind
+    timer_requested = Signal(str, object)  # timer kind, options
     edit_requested = Signal(int)
     delete_requested = Signal(int)
 
@@ -55,6 +76,7 @@ class RemindersPage(SectionPage):
         self._pause = pause
         self.content.addWidget(self._status_card(actions))
         self.content.addWidget(self._water_card())
+        self.content.addWidget(self._timers_card())
         self.content.addWidget(self._rules_card())
         self.content.addWidget(self._today_card())
         self.finish()
@@ -97,6 +119,80 @@ class RemindersPage(SectionPage):
         row.addStretch(1)
         card.body.addLayout(row)
         return card
+
+    def _timers_card(self) -> Card:
+        card = Card(_tr("Therapy timers"))
+        card.add_text(
+            _tr(
+                "Ice, heat, contrast or a bath now, timed phase by phase with a skin check "
+                "every five minutes. A quick safety check comes first."
+            ),
+            "Muted",
+        )
+        first = QHBoxLayout()
+        self.timer_kind = QComboBox()
+        self.timer_kind.setAccessibleName(_tr("Which timer"))
+        for key, label in TIMER_CHOICES:
+            self.timer_kind.addItem(_tr(label), key)
+        first.addWidget(self.timer_kind)
+        first.addStretch(1)
+        card.body.addLayout(first)
+        row = QHBoxLayout()
+        self.timer_minutes = QSpinBox()
+        self.timer_minutes.setRange(1, 60)
+        self.timer_minutes.setSuffix(_tr(" min"))
+        self.timer_minutes.setAccessibleName(_tr("Minutes"))
+        row.addWidget(self.timer_minutes)
+        self.timer_temp = QDoubleSpinBox()
+        self.timer_temp.setRange(0, 50)
+        self.timer_temp.setDecimals(1)
+        self.timer_temp.setSuffix(" °C")
+        self.timer_temp.setAccessibleName(_tr("Water temperature"))
+        row.addWidget(self.timer_temp)
+        self.timer_preset = QComboBox()
+        self.timer_preset.setAccessibleName(_tr("Contrast pattern"))
+        for preset in CONTRAST_PRESETS:
+            self.timer_preset.addItem(_tr(preset.label), preset.id)
+        row.addWidget(self.timer_preset)
+        start = QPushButton(_tr("Start &timer"))
+        start.clicked.connect(self._start_timer)
+        row.addWidget(start)
+        row.addStretch(1)
+        card.body.addLayout(row)
+        self.timer_note = _label("", "Muted")
+        self.timer_note.hide()
+        card.body.addWidget(self.timer_note)
+        self.timer_kind.currentIndexChanged.connect(self._timer_kind_changed)
+        self._timer_kind_changed()
+        return card
+
+    def _timer_kind_changed(self) -> None:
+        key = str(self.timer_kind.currentData())
+        minutes, temp = TIMER_DEFAULTS.get(key, (0, 0.0))
+        self.timer_minutes.setVisible(bool(minutes))
+        self.timer_minutes.setValue(minutes or 1)
+        self.timer_temp.setVisible(bool(temp))
+        self.timer_temp.setValue(temp)
+        self.timer_preset.setVisible(key == "contrast")
+        self.timer_note.hide()
+
+    def _start_timer(self) -> None:
+        key = str(self.timer_kind.currentData())
+        options: dict[str, object] = {}
+        kind = key
+        if key == "ice-10-10-10":
+            kind, options["intermittent"] = "ice", True
+        elif key == "contrast":
+            options["preset"] = self.timer_preset.currentData()
+        else:
+            options["minutes"] = self.timer_minutes.value()
+            if self.timer_temp.isVisibleTo(self):
+                options["temp_c"] = self.timer_temp.value()
+        self.timer_requested.emit(kind, options)
+
+    def show_timer_refusal(self, reason: str) -> None:
+        self.timer_note.setText(reason)
+        self.timer_note.show()
 
     def _rules_card(self) -> Card:
         card = Card(_tr("Your reminders"))

@@ -113,3 +113,22 @@ def test_water_amounts_out_of_range_are_refused_before_and_by_the_table(db, cloc
             "INSERT INTO water_log (at, ml, source) VALUES (?, ?, 'x')",
             (clock.now().isoformat(), ml),
         )
+
+
+def test_a_finished_therapy_timer_is_stored_with_each_phase(db, clock):
+    from companion.domain.therapy_timer import PhaseTimer, plan_contrast
+    from companion.resources import load_protocols
+    from companion.storage.therapy import TherapyRepository
+
+    timer = PhaseTimer(plan_contrast(load_protocols()), clock.now())
+    timer.tick(clock.now() + timedelta(minutes=4, seconds=30))  # into the second hot phase
+    timer.stop(clock.now() + timedelta(minutes=4, seconds=30))
+    repo = TherapyRepository(db)
+    repo.save(timer)
+    (stored,) = repo.recent()
+    assert (stored.therapy, stored.outcome) == ("contrast", "stopped")
+    assert stored.settings["cycles"] == 3
+    assert [p["worked_s"] for p in stored.phases[:3]] == [180, 60, 30]
+    assert stored.ended_at == clock.now() + timedelta(minutes=4, seconds=30)
+    with pytest.raises(ValueError, match="finished"):
+        repo.save(PhaseTimer(plan_contrast(load_protocols()), clock.now()))

@@ -222,3 +222,15 @@ def test_reminder_commands_reach_the_running_app(qtbot, tmp_path):
         resumed = app.launch_again("pause", "off")
         assert resumed.stdout.strip() == "Reminders: Reminders on"
         app.quit_cleanly()
+
+
+def test_timer_command_opens_a_timer_in_the_running_app_or_refuses_first(qtbot, tmp_path):
+    with RunningApp(qtbot, tmp_path / "data", "--minimized") as app:
+        app.wait_listening()
+        opened = app.launch_again("timer", "contrast", "--preset", "3-1x3")
+        assert opened.returncode == 0, opened.stderr
+        assert "the timer opened there" in opened.stdout
+        refused = app.launch_again("timer", "ice", "--minutes", "25")
+        assert refused.returncode == 1
+        assert "Ice on the skin: 25 min is above the safe limit of 20 min." in refused.stderr
+        app.quit_cleanly()
