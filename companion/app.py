@@ -147,6 +147,7 @@ class CompanionApp(QObject):
         self.tray: TrayIcon | None = TrayIcon(self.actions, self.pause, self) if has_tray else None
         if self.tray is not None:
             self.tray.water_logged.connect(lambda ml: self.log_water(ml, "tray"))
+            self.tray.finished_activity.connect(self.just_finished)
         self.server: InstanceServer | None = None
         self._quitting = False
 
@@ -383,6 +384,7 @@ class CompanionApp(QObject):
                 parent=self,
             )
             self._reminders.routine_requested.connect(self.start_routine)
+            self._reminders.checkin_requested.connect(self._open_checkin)
             self._reminders.changed.connect(self._sync_reminder_status)
         return self._reminders
 
@@ -393,6 +395,7 @@ class CompanionApp(QObject):
         page.new_requested.connect(lambda kind: self.edit_reminder(None, kind))
         page.edit_requested.connect(self.edit_reminder)
         page.delete_requested.connect(self.delete_reminder)
+        page.finished_requested.connect(self.just_finished)
         page.timer_requested.connect(
             lambda kind, options: self._timer_from_page(page, kind, options)
         )
@@ -449,6 +452,23 @@ class CompanionApp(QObject):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.reminders.delete_rule(rule_id)
+
+    def just_finished(self, activity: str) -> str | None:
+        """A run or leg day just ended: the cool-down now, water, and check-ins to come."""
+        from companion.domain.reminders import (  # noqa: PLC0415
+            ACTIVITY_ROUTINES,
+            recovery_timeline,
+        )
+
+        if activity not in ACTIVITY_ROUTINES:
+            return _tr("Say 'run' or 'leg_day'.")
+        center = self.reminders
+        center.save_rules(recovery_timeline(activity, self.clock.now(), center.waking()))
+        return self.start_routine(ACTIVITY_ROUTINES[activity])
+
+    def _open_checkin(self) -> None:
+        self.window.bring_forward()
+        self.window.show_section("today")
 
     def start_reminders(self) -> None:
         if self._quitting or (self._reminders is not None and self._reminders.scheduler.running):

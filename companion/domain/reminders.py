@@ -98,6 +98,7 @@ class ReminderRule:
     region: str = ""  # icing: the region group iced
     routine_id: str = ""  # routine: what to start
     message: str = ""  # custom: what to say
+    action: str = ""  # what Done opens: "checkin" (the Today check-in), or nothing
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def describe_schedule(self) -> str:
@@ -448,6 +449,69 @@ _KIND_CHECKS = {
     Kind.CUSTOM: _custom,
     Kind.ROUTINE: _routine,
 }
+
+
+# -- "Just finished a run" -----------------------------------------------------------------------
+ACTIVITY_ROUTINES = {"run": "post_run_cooldown", "leg_day": "leg_day_recovery"}
+AFTER_WATER_ML = 250
+
+
+def _one_off(title: str, at: datetime, **values: object) -> ReminderRule:
+    """A rule that fires once, at ``at`` (its window is the minute around it)."""
+    return ReminderRule(
+        Kind.CUSTOM,
+        title,
+        times=(at.time().replace(second=0, microsecond=0, tzinfo=None),),
+        starts=at - timedelta(minutes=1),
+        ends=at + timedelta(minutes=1),
+        **values,  # type: ignore[arg-type]
+    )
+
+
+def _waking_at(moment: datetime, waking: WakingHours) -> datetime | None:
+    """``moment`` if it is inside waking hours, else the next waking start."""
+    wall = moment.timetz().replace(tzinfo=None)
+    if waking.start <= wall < waking.end:
+        return moment
+    day = moment.date() + (timedelta(days=1) if wall >= waking.end else timedelta(0))
+    return _wall(day, waking.start, moment.tzinfo) if moment.tzinfo else None
+
+
+def recovery_timeline(activity: str, now: datetime, waking: WakingHours) -> list[ReminderRule]:
+    """After a run or leg day: water now and in 30 minutes, check-ins a day and two days on.
+
+    (The cool-down routine starts at once; it is not a reminder.) Water that
+    would fall outside waking hours is left out; a check-in moves to the next
+    morning.
+    """
+    label = "run" if activity == "run" else "leg day"
+    start = (now + timedelta(minutes=1)).replace(second=0, microsecond=0)
+    rules: list[ReminderRule] = []
+    for at, title in (
+        (start, "Drink after your %s"),
+        (start + timedelta(minutes=30), "A little more water"),
+    ):
+        if waking.contains(at):
+            rules.append(
+                _one_off(
+                    title.replace("%s", label),
+                    at,
+                    amount_ml=AFTER_WATER_ML,
+                    message=f"About {AFTER_WATER_ML} mL of water, with some food if you can.",
+                )
+            )
+    for days in (1, 2):
+        when = _waking_at(start + timedelta(days=days), waking)
+        if when is not None:
+            rules.append(
+                _one_off(
+                    f"How are your legs, day {days} after your {label}?",
+                    when,
+                    message="A quick check-in: mark the sore spots on the body map.",
+                    action="checkin",
+                )
+            )
+    return rules
 
 
 def timeline(

@@ -24,6 +24,7 @@ _SPEC_FIELDS = (
     "region",
     "routine_id",
     "message",
+    "action",
 )
 MAX_WATER_ML = 2000  # one entry; the table refuses more
 
@@ -56,6 +57,7 @@ def _rule(row: tuple[Any, ...]) -> ReminderRule:
         region=spec.get("region", ""),
         routine_id=spec.get("routine_id", ""),
         message=spec.get("message", ""),
+        action=spec.get("action", ""),
     )
 
 
@@ -143,6 +145,17 @@ class ReminderRepository:
     def delete(self, rule_id: int) -> None:
         with self._db.transaction() as conn:
             conn.execute("DELETE FROM reminder_rules WHERE id = ?", (rule_id,))
+
+    def delete_finished(self, before: datetime) -> int:
+        """Remove rules whose window closed before ``before`` (their events stay)."""
+        finished = [
+            r.id
+            for r in self.all()
+            if r.ends is not None and r.id is not None and utc(r.ends) < utc(before)
+        ]
+        with self._db.transaction() as conn:
+            conn.executemany("DELETE FROM reminder_rules WHERE id = ?", [(i,) for i in finished])
+        return len(finished)
 
     def last_fired(self) -> dict[int, datetime]:
         rows = self._db.conn.execute(

@@ -124,6 +124,7 @@ class ReminderCenter(QObject):
     changed = Signal()  # rules, next times or today's water changed
     prompt_shown = Signal(object)  # Prompt
     routine_requested = Signal(str)  # a routine reminder answered Done
+    checkin_requested = Signal()  # a check-in reminder answered Done
 
     def __init__(
         self,
@@ -170,6 +171,7 @@ class ReminderCenter(QObject):
     def start(self) -> None:
         """Jobs from the rules, snoozes back from before a restart, then what was missed."""
         now = self.clock.now()
+        self.repo.delete_finished(now - timedelta(days=1))
         self.scheduler.set_rules(self.repo.all())
         for event in self.repo.pending_snoozes():
             if event.snoozed_until is not None and event.snoozed_until > now:
@@ -194,6 +196,11 @@ class ReminderCenter(QObject):
     # -- rules ----------------------------------------------------------------------------------
     def save_rule(self, rule: ReminderRule) -> ReminderRule:
         saved = self.repo.save(rule, self.clock.now())
+        self.reschedule()
+        return saved
+
+    def save_rules(self, rules: list[ReminderRule]) -> list[ReminderRule]:
+        saved = self.repo.save_many(rules, self.clock.now())
         self.reschedule()
         return saved
 
@@ -360,14 +367,15 @@ class ReminderCenter(QObject):
                 self.repo.answer(prompt.event_id, "snoozed", now, snoozed_until=until)
                 self.scheduler.add_once(f"snooze-{prompt.event_id}", until)
             elif action == "done":
-                water = rule.amount_ml if rule.kind is Kind.HYDRATION else None
-                self.repo.answer(prompt.event_id, "done", now, water_ml=water)
+                self.repo.answer(prompt.event_id, "done", now, water_ml=rule.amount_ml)
                 if rule.kind is Kind.ICING and rule.on_min:
                     self.scheduler.add_once(
                         f"ice-off-{prompt.event_id}", later(now, timedelta(minutes=rule.on_min))
                     )
                 if rule.kind is Kind.ROUTINE and rule.routine_id:
                     self.routine_requested.emit(rule.routine_id)
+                if rule.action == "checkin":
+                    self.checkin_requested.emit()
             else:
                 self.repo.answer(prompt.event_id, "skipped", now)
         self.current = None

@@ -61,6 +61,7 @@ def _tr(text: str) -> str:
 class RemindersPage(SectionPage):
     new_requested = Signal(str)  # kind
     timer_requested = Signal(str, object)  # timer kind, options
+    finished_requested = Signal(str)  # "run" or "leg_day"
     edit_requested = Signal(int)
     delete_requested = Signal(int)
 
@@ -99,7 +100,20 @@ class RemindersPage(SectionPage):
         card.body.addLayout(row)
         self.next_label = _label("", "Muted")
         card.body.addWidget(self.next_label)
+        finished = QHBoxLayout()
+        finished.addWidget(_label(_tr("Just finished:"), ""))
+        for key, text in (("run", _tr("A &run")), ("leg_day", _tr("&Leg day"))):
+            button = QPushButton(text)
+            button.setProperty("activity", key)
+            button.setToolTip(_tr("Starts the cool-down now and sets water and check-in reminders"))
+            button.clicked.connect(self._finished_clicked)
+            finished.addWidget(button)
+        finished.addStretch(1)
+        card.body.addLayout(finished)
         return card
+
+    def _finished_clicked(self) -> None:
+        self.finished_requested.emit(str(self.sender().property("activity")))
 
     def _water_card(self) -> Card:
         card = Card(_tr("Water today"))

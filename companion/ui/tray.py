@@ -26,6 +26,7 @@ class TrayIcon(QSystemTrayIcon):
     """Open, Log water, Pause reminders, Quit; the tooltip tells the reminder status."""
 
     water_logged = Signal(int)
+    finished_activity = Signal(str)  # "run" or "leg_day"
 
     def __init__(self, actions: AppActions, pause: PauseController, parent: QObject | None = None):
         super().__init__(app_icon(), parent)
@@ -40,6 +41,14 @@ class TrayIcon(QSystemTrayIcon):
             action.setData(ml)
         self.water_menu.triggered.connect(lambda action: self.water_logged.emit(int(action.data())))
         self.menu.addMenu(self.water_menu)
+        self.finished_menu = QMenu(_tr("Just &finished..."), self.menu)
+        for key, label in (("run", _tr("A run")), ("leg_day", _tr("Leg day"))):
+            action = self.finished_menu.addAction(label)
+            action.setData(key)
+        self.finished_menu.triggered.connect(
+            lambda action: self.finished_activity.emit(str(action.data()))
+        )
+        self.menu.addMenu(self.finished_menu)
         self.pause_menu = actions.pause_menu(self.menu)
         self.menu.addMenu(self.pause_menu)
         self.menu.addSeparator()

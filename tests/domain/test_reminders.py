@@ -250,3 +250,41 @@ def test_sensible_defaults_pass_cleanly(bounds):
 def test_describe_schedule():
     assert WATER.describe_schedule() == "every 1 h 30 min while awake"
     assert WEEKDAYS.describe_schedule() == "at 11:00 on Mon, Tue, Wed, Thu, Fri"
+
+
+def test_after_a_run_water_now_and_soon_and_check_ins_on_the_next_two_days():
+    from companion.domain.reminders import recovery_timeline
+
+    now = at("2026-06-15T18:20:30")
+    rules = recovery_timeline("run", now, WAKING)
+    fires = [next_fire(rule, now, LONDON, WAKING) for rule in rules]
+    assert fires == [
+        at("2026-06-15T18:21"),
+        at("2026-06-15T18:51"),
+        at("2026-06-16T18:21"),
+        at("2026-06-17T18:21"),
+    ]
+    assert [r.amount_ml for r in rules[:2]] == [250, 250]
+    assert [r.action for r in rules] == ["", "", "checkin", "checkin"]
+    # each fires once: nothing after its moment
+    for rule, fired in zip(rules, fires, strict=True):
+        assert fired is not None
+        assert next_fire(rule, fired, LONDON, WAKING) is None
+
+
+def test_late_in_the_evening_water_that_would_be_at_night_is_left_out():
+    from companion.domain.reminders import recovery_timeline
+
+    now = at("2026-06-15T21:40")
+    rules = recovery_timeline("leg_day", now, WAKING)
+    assert [r.title for r in rules] == [
+        "Drink after your leg day",
+        "How are your legs, day 1 after your leg day?",
+        "How are your legs, day 2 after your leg day?",
+    ]
+    assert next_fire(rules[1], now, LONDON, WAKING) == at("2026-06-16T21:41")
+    night = recovery_timeline("run", at("2026-06-15T23:10"), WAKING)
+    assert [next_fire(r, at("2026-06-15T23:10"), LONDON, WAKING) for r in night] == [
+        at("2026-06-17T07:00"),  # 23:11 the next day is after waking hours: the morning after
+        at("2026-06-18T07:00"),
+    ]

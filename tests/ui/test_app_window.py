@@ -161,7 +161,13 @@ def test_quit_from_the_tray_menu(make_app, qtbot):
 def test_tray_menu_has_open_water_pause_and_quit(make_app):
     tray = make_app(has_tray=True).tray
     texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
-    assert texts == ["&Open Recovery Companion", "Log &water", "&Pause reminders", "&Quit"]
+    assert texts == [
+        "&Open Recovery Companion",
+        "Log &water",
+        "Just &finished...",
+        "&Pause reminders",
+        "&Quit",
+    ]
     assert [a.text() for a in tray.water_menu.actions()] == ["150 mL", "250 mL", "500 mL"]
     pause_texts = [a.text() for a in tray.pause_menu.actions() if not a.isSeparator()]
     assert pause_texts == [

@@ -198,3 +198,39 @@ def test_when_words(clock):
     assert when_words(now.replace(hour=23), now) == "today 23:00"
     assert when_words(now + timedelta(hours=9, minutes=30), now) == "tomorrow 07:30"
     assert when_words(now + timedelta(days=3), now) == "Thu 22:00"
+
+
+def test_just_finished_a_run_starts_the_cool_down_and_schedules_the_rest(
+    companion, center, clock, qtbot
+):
+    clock.set(clock.now().replace(hour=18, minute=20))
+    companion.tray.finished_menu.actions()[0].trigger()  # "A run"
+    assert companion.player is not None and companion.player.isVisible()
+    companion.player.close()
+    titles = [rule.title for rule in center.repo.all()]
+    assert titles == [
+        "Drink after your run",
+        "A little more water",
+        "How are your legs, day 1 after your run?",
+        "How are your legs, day 2 after your run?",
+    ]
+    first = center.repo.all()[0]
+    clock.advance(minutes=1)
+    center._on_fired(Fired(rule_id=first.id))
+    press(center, "done")
+    assert center.water_today() == 250
+    check = center.repo.all()[2]
+    clock.advance(days=1)
+    center._on_fired(Fired(rule_id=check.id))
+    with qtbot.waitSignal(center.checkin_requested):
+        press(center, "done")
+    assert companion.window.current_section() == "today"
+
+
+def test_finished_rules_are_cleared_a_day_after_their_window(companion, center, clock):
+    from companion.domain.reminders import recovery_timeline
+
+    center.save_rules(recovery_timeline("run", clock.now(), center.waking()))  # Monday 08:00
+    clock.advance(days=2, hours=1)  # Wednesday 09:00: only the day-2 check-in ended < 1 day ago
+    assert center.repo.delete_finished(clock.now() - timedelta(days=1)) == 3
+    assert [r.title for r in center.repo.all()] == ["How are your legs, day 2 after your run?"]
