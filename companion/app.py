@@ -83,7 +83,7 @@ from companion.ui.tray import TrayIcon, tray_available
 
 if TYPE_CHECKING:
     from companion.domain.poses import PoseCatalog
-    from companion.domain.reminders import ReminderRule
+    from companion.domain.reminders import ReminderRule, WakingHours
     from companion.domain.routines import RoutineCatalog
     from companion.ui.my_routines import UserRoutines
     from companion.ui.reminder_center import ReminderCenter
@@ -97,6 +97,7 @@ TRAY_HINT_SHOWN_KEY = "notice.tray_hint_shown"
 NO_TRAY_NOTICE_KEY = "notice.no_tray_acknowledged"
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
 REMINDERS_START_DELAY_MS = 1000
+WAKING_KEY = "reminders.waking_hours"
 QUICK_CHECK = ("R1", "R2", "O1", "O5")  # PROTOCOLS 3.1: asked before any cold or heat timer
 
 
@@ -380,6 +381,7 @@ class CompanionApp(QObject):
                 self.clock,
                 zone,
                 self.pause,
+                waking=self.waking_hours,
                 notifier=DesktopNotifier(self, icon=APP_ID),
                 parent=self,
             )
@@ -396,6 +398,9 @@ class CompanionApp(QObject):
         page.edit_requested.connect(self.edit_reminder)
         page.delete_requested.connect(self.delete_reminder)
         page.finished_requested.connect(self.just_finished)
+        page.waking_changed.connect(
+            lambda start, end: page.show_waking_refusal(self.set_waking_hours(start, end))
+        )
         page.timer_requested.connect(
             lambda kind, options: self._timer_from_page(page, kind, options)
         )
@@ -452,6 +457,22 @@ class CompanionApp(QObject):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.reminders.delete_rule(rule_id)
+
+    def waking_hours(self) -> WakingHours:
+        from companion.domain.reminders import WakingHours  # noqa: PLC0415
+
+        return WakingHours.from_dict(self.settings.get(WAKING_KEY))
+
+    def set_waking_hours(self, start: Any, end: Any) -> str | None:
+        """Save new waking hours and reschedule; the reason they are refused, or None."""
+        from companion.domain.reminders import WakingHours  # noqa: PLC0415
+
+        reason = WakingHours.check(start, end)
+        if reason:
+            return reason
+        self.settings.set(WAKING_KEY, WakingHours(start, end).to_dict(), self.clock.now())
+        self.reminders.reschedule()
+        return None
 
     def just_finished(self, activity: str) -> str | None:
         """A run or leg day just ended: the cool-down now, water, and check-ins to come."""

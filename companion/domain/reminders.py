@@ -36,6 +36,7 @@ MAX_MESSAGE = 200
 OUTER_KNEE_REGIONS = ("knee", "lateral_lower_leg", "lateral_thigh_itb")
 ICING_WINDOW_USUAL_H = 72  # the main window after an acute injury
 SNOOZE_DEFAULT_MIN = 10
+MIN_WAKING_H = 4
 
 
 class Kind(StrEnum):
@@ -76,6 +77,30 @@ class WakingHours:
 
     def describe(self) -> str:
         return f"{self.start:%H:%M}-{self.end:%H:%M}"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"start": f"{self.start:%H:%M}", "end": f"{self.end:%H:%M}"}
+
+    @classmethod
+    def from_dict(cls, value: object) -> WakingHours:
+        """Stored waking hours, or the defaults when the value is missing or malformed."""
+        if not isinstance(value, dict):
+            return cls()
+        try:
+            start, end = time.fromisoformat(value["start"]), time.fromisoformat(value["end"])
+        except (KeyError, TypeError, ValueError):
+            return cls()
+        return cls(start, end) if not cls.check(start, end) else cls()
+
+    @staticmethod
+    def check(start: time, end: time) -> str:
+        """Why these waking hours cannot be used, or "" when they can."""
+        span = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+        if span <= 0:
+            return "Waking hours must end after they start, on the same day."
+        if span < MIN_WAKING_H * 60:
+            return f"Waking hours shorter than {MIN_WAKING_H} hours leave no room for reminders."
+        return ""
 
     def minutes(self) -> int:
         return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QTimeEdit,
     QToolButton,
     QWidget,
 )
@@ -62,6 +63,7 @@ class RemindersPage(SectionPage):
     new_requested = Signal(str)  # kind
     timer_requested = Signal(str, object)  # timer kind, options
     finished_requested = Signal(str)  # "run" or "leg_day"
+    waking_changed = Signal(object, object)  # start, end (datetime.time)
     edit_requested = Signal(int)
     delete_requested = Signal(int)
 
@@ -100,6 +102,24 @@ class RemindersPage(SectionPage):
         card.body.addLayout(row)
         self.next_label = _label("", "Muted")
         card.body.addWidget(self.next_label)
+        waking = QHBoxLayout()
+        waking.addWidget(_label(_tr("Awake from"), ""))
+        hours = self.center.waking()
+        self.wake_from = QTimeEdit(QTime(hours.start.hour, hours.start.minute))
+        self.wake_to = QTimeEdit(QTime(hours.end.hour, hours.end.minute))
+        for edit, name in ((self.wake_from, _tr("Awake from")), (self.wake_to, _tr("Awake until"))):
+            edit.setDisplayFormat("HH:mm")
+            edit.setAccessibleName(name)
+            edit.editingFinished.connect(self._waking_edited)
+        waking.addWidget(self.wake_from)
+        waking.addWidget(_label(_tr("to"), ""))
+        waking.addWidget(self.wake_to)
+        waking.addWidget(_label(_tr("(no reminders outside these hours)"), "Muted"))
+        waking.addStretch(1)
+        card.body.addLayout(waking)
+        self.waking_note = _label("", "Muted")
+        self.waking_note.hide()
+        card.body.addWidget(self.waking_note)
         finished = QHBoxLayout()
         finished.addWidget(_label(_tr("Just finished:"), ""))
         for key, text in (("run", _tr("A &run")), ("leg_day", _tr("&Leg day"))):
@@ -111,6 +131,14 @@ class RemindersPage(SectionPage):
         finished.addStretch(1)
         card.body.addLayout(finished)
         return card
+
+    def _waking_edited(self) -> None:
+        start, end = self.wake_from.time(), self.wake_to.time()
+        self.waking_changed.emit(time(start.hour(), start.minute()), time(end.hour(), end.minute()))
+
+    def show_waking_refusal(self, reason: str | None) -> None:
+        self.waking_note.setText(reason or "")
+        self.waking_note.setVisible(bool(reason))
 
     def _finished_clicked(self) -> None:
         self.finished_requested.emit(str(self.sender().property("activity")))

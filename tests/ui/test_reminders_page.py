@@ -142,3 +142,31 @@ def test_today_shows_how_each_reminder_was_answered(companion, clock):
     center.answer(center.current.key, "done")
     assert page.today_list.item(0).text() == "08:30  Water  (done)"
     assert page.today_list.item(1).text() == "10:00  Water  (to come)"
+
+
+def test_waking_hours_are_saved_and_move_the_reminders(companion, clock):
+    from datetime import time as clock_time
+
+    page = open_page(companion)
+    companion.reminders.save_rule(
+        ReminderRule(Kind.HYDRATION, "Water", every_min=90, amount_ml=250)
+    )
+    assert page.next_label.text() == "Next: Water, today 08:30"
+    page.wake_from.setTime(page.wake_from.time().fromString("09:00", "HH:mm"))
+    page._waking_edited()
+    assert companion.reminders.waking().start == clock_time(9, 0)
+    assert page.next_label.text() == "Next: Water, today 10:30"
+    page.wake_to.setTime(page.wake_to.time().fromString("11:00", "HH:mm"))
+    page._waking_edited()
+    assert page.waking_note.text() == (
+        "Waking hours shorter than 4 hours leave no room for reminders."
+    )
+    assert companion.reminders.waking().end == clock_time(22, 0)  # unchanged
+
+
+def test_stored_waking_hours_that_make_no_sense_fall_back_to_the_defaults():
+    from companion.domain.reminders import WakingHours
+
+    assert WakingHours.from_dict({"start": "08:00", "end": "23:00"}).end.hour == 23
+    for bad in (None, "7-22", {"start": "22:00", "end": "07:00"}, {"start": "x"}, {"end": 5}):
+        assert WakingHours.from_dict(bad) == WakingHours()
