@@ -98,6 +98,8 @@ NO_TRAY_NOTICE_KEY = "notice.no_tray_acknowledged"
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
 REMINDERS_START_DELAY_MS = 1000
 WAKING_KEY = "reminders.waking_hours"
+SNOOZE_KEY = "reminders.snooze_minutes"
+SNOOZE_RANGE = (5, 60)
 QUICK_CHECK = ("R1", "R2", "O1", "O5")  # PROTOCOLS 3.1: asked before any cold or heat timer
 
 
@@ -382,6 +384,7 @@ class CompanionApp(QObject):
                 zone,
                 self.pause,
                 waking=self.waking_hours,
+                snooze_min=self.snooze_minutes,
                 notifier=DesktopNotifier(self, icon=APP_ID),
                 parent=self,
             )
@@ -398,6 +401,9 @@ class CompanionApp(QObject):
         page.edit_requested.connect(self.edit_reminder)
         page.delete_requested.connect(self.delete_reminder)
         page.finished_requested.connect(self.just_finished)
+        page.snooze.setRange(*SNOOZE_RANGE)
+        page.snooze.setValue(self.snooze_minutes())
+        page.snooze.valueChanged.connect(self.set_snooze_minutes)
         page.waking_changed.connect(
             lambda start, end: page.show_waking_refusal(self.set_waking_hours(start, end))
         )
@@ -473,6 +479,15 @@ class CompanionApp(QObject):
         self.settings.set(WAKING_KEY, WakingHours(start, end).to_dict(), self.clock.now())
         self.reminders.reschedule()
         return None
+
+    def snooze_minutes(self) -> int:
+        value = self.settings.get(SNOOZE_KEY)
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        return value if ok and SNOOZE_RANGE[0] <= value <= SNOOZE_RANGE[1] else 10
+
+    def set_snooze_minutes(self, minutes: int) -> None:
+        if SNOOZE_RANGE[0] <= minutes <= SNOOZE_RANGE[1]:
+            self.settings.set(SNOOZE_KEY, minutes, self.clock.now())
 
     def just_finished(self, activity: str) -> str | None:
         """A run or leg day just ended: the cool-down now, water, and check-ins to come."""

@@ -135,7 +135,7 @@ class ReminderCenter(QObject):
         pause: PauseController,
         *,
         waking: Callable[[], WakingHours] = WakingHours,
-        snooze_min: int = SNOOZE_MIN,
+        snooze_min: Callable[[], int] = lambda: SNOOZE_MIN,
         notifier: object | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -298,7 +298,7 @@ class ReminderCenter(QObject):
             )
         actions = (
             ("done", _tr("Done")),
-            ("snooze", _tr("Snooze %d min") % self.snooze_min),
+            ("snooze", _tr("Snooze %d min") % self.snooze_min()),
             ("skip", _tr("Skip")),
         )
         title = rule.title
@@ -363,7 +363,7 @@ class ReminderCenter(QObject):
         if prompt.event_id is not None and prompt.rule is not None:
             rule = prompt.rule
             if action == "snooze":
-                until = later(now, timedelta(minutes=self.snooze_min))
+                until = later(now, timedelta(minutes=self.snooze_min()))
                 self.repo.answer(prompt.event_id, "snoozed", now, snoozed_until=until)
                 self.scheduler.add_once(f"snooze-{prompt.event_id}", until)
             elif action == "done":

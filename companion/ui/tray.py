@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from companion import APP_NAME
@@ -33,6 +34,7 @@ class TrayIcon(QSystemTrayIcon):
         self._pause = pause
         self._extra: list[str] = []
         self.menu = QMenu()
+        self.status_actions: list[QAction] = []
         self.menu.addAction(actions.open_window)
         self.menu.addSeparator()
         self.water_menu = QMenu(_tr("Log &water"), self.menu)
@@ -69,6 +71,20 @@ class TrayIcon(QSystemTrayIcon):
     def set_extra_status(self, lines: list[str]) -> None:
         """Lines under the pause status in the tooltip: the next reminder, today's water."""
         self._extra = list(lines)
+        for action in self.status_actions:  # the same lines at the top of the menu
+            self.menu.removeAction(action)
+        first = self.menu.actions()[0]  # "Open", always there
+        self.status_actions = []
+        for line in lines:
+            action = QAction(line, self.menu)
+            action.setEnabled(False)
+            self.menu.insertAction(first, action)
+            self.status_actions.append(action)
+        if lines:
+            separator = QAction(self.menu)
+            separator.setSeparator(True)
+            self.menu.insertAction(first, separator)
+            self.status_actions.append(separator)
         self._sync()
 
     def _sync(self) -> None:

@@ -234,3 +234,25 @@ def test_finished_rules_are_cleared_a_day_after_their_window(companion, center, 
     clock.advance(days=2, hours=1)  # Wednesday 09:00: only the day-2 check-in ended < 1 day ago
     assert center.repo.delete_finished(clock.now() - timedelta(days=1)) == 3
     assert [r.title for r in center.repo.all()] == ["How are your legs, day 2 after your run?"]
+
+
+def test_the_tray_menu_shows_the_status_lines_and_snooze_length_is_a_setting(
+    companion, center, clock
+):
+    center.save_rule(water_rule())
+    companion.set_snooze_minutes(25)
+    companion.set_snooze_minutes(500)  # out of range: ignored
+    rule = center.repo.all()[0]
+    clock.advance(minutes=30)
+    center._on_fired(Fired(rule_id=rule.id))
+    assert ("snooze", "Snooze 25 min") in center.current.actions
+    press(center, "snooze")
+    (until,) = center.scheduler.next_once().values()
+    assert until == clock.now() + timedelta(minutes=25)
+    center.log_water(250)
+    texts = [a.text() for a in companion.tray.menu.actions()[:3]]
+    # (the paused test scheduler has not moved the job on; the line's form is the point)
+    assert texts[0].startswith("Next: Water, today ")
+    assert texts[1] == "Water today: 250 of 2000 mL"
+    assert companion.tray.menu.actions()[2].isSeparator()
+    assert not companion.tray.menu.actions()[0].isEnabled()
