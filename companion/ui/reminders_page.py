@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -118,7 +119,7 @@ class RemindersPage(SectionPage):
 
         card.body.addLayout(waking)
         snooze = QHBoxLayout()
-        snooze.addWidget(_label(_tr("Snooze puts a reminder off for"), ""))
+        snooze.addWidget(QLabel(_tr("Snooze for")))
         self.snooze = QSpinBox()
         self.snooze.setSuffix(_tr(" min"))
         self.snooze.setAccessibleName(_tr("Snooze for how many minutes"))
