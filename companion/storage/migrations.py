@@ -194,6 +194,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX therapy_sessions_started ON therapy_sessions(started_at)",
         ),
     ),
+    Migration(
+        6,
+        "how often each prompt was snoozed",
+        (
+            # The answer column keeps the last answer; a prompt snoozed twice and then done
+            # still counts its two snoozes.
+            "ALTER TABLE reminder_events ADD COLUMN snoozes INTEGER NOT NULL DEFAULT 0",
+        ),
+    ),
 )
 
 

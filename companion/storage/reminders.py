@@ -199,12 +199,13 @@ class ReminderRepository:
         """The user's answer to a prompt, with the water it logs, in one transaction."""
         with self._db.transaction() as conn:
             conn.execute(
-                "UPDATE reminder_events SET answer = ?, answered_at = ?, snoozed_until = ? "
-                "WHERE id = ?",
+                "UPDATE reminder_events SET answer = ?, answered_at = ?, snoozed_until = ?, "
+                "snoozes = snoozes + (? = 'snoozed') WHERE id = ?",
                 (
                     answer,
                     now.isoformat(),
                     snoozed_until.isoformat() if snoozed_until else None,
+                    answer,
                     event_id,
                 ),
             )
@@ -237,13 +238,20 @@ class ReminderRepository:
             )
 
     def counts(self, since: datetime) -> dict[str, int]:
-        """How often prompts were answered each way since ``since``."""
+        """How prompts since ``since`` were last answered, and how often they were snoozed."""
         rows = self._db.conn.execute(
             "SELECT COALESCE(answer, 'unanswered'), COUNT(*) FROM reminder_events "
-            "WHERE due_at >= ? GROUP BY 1",
+            "WHERE due_at >= ? AND COALESCE(answer, '') != 'snoozed' GROUP BY 1",
             (utc(since).isoformat(),),
         )
-        return dict(rows.fetchall())
+        counts = dict(rows.fetchall())
+        (snoozes,) = self._db.conn.execute(
+            "SELECT COALESCE(SUM(snoozes), 0) FROM reminder_events WHERE due_at >= ?",
+            (utc(since).isoformat(),),
+        ).fetchone()
+        if snoozes:
+            counts["snoozed"] = int(snoozes)
+        return counts
 
 
 _EVENT_SELECT = (

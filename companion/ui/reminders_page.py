@@ -284,6 +284,9 @@ class RemindersPage(SectionPage):
 
     def _today_card(self) -> Card:
         card = Card(_tr("Today"))
+        self.week_label = _label("", "Muted")
+        self.week_label.setAccessibleName(_tr("The last seven days"))
+        card.body.addWidget(self.week_label)
         self.today_list = QListWidget()
         self.today_list.setAccessibleName(_tr("Today's reminders"))
         self.today_list.setMinimumHeight(180)
@@ -324,8 +327,20 @@ class RemindersPage(SectionPage):
         self.water_bar.setValue(min(drunk, goal))
         self.water_bar.setFormat(_tr("%d of %d mL") % (drunk, goal))
         rules = self.center.repo.all()
+        self.week_label.setText(self._week_text(now))
         self._fill_rules(rules, now)
         self._fill_today(rules)
+
+    def _week_text(self, now: datetime) -> str:
+        counts = self.center.repo.counts(now - timedelta(days=7))
+        parts = [
+            (counts.get("done", 0), _tr("done")),
+            (counts.get("snoozed", 0), _tr("snoozed")),
+            (counts.get("skipped", 0), _tr("skipped")),
+        ]
+        if not any(n for n, _ in parts):
+            return _tr("No reminders answered in the last seven days yet.")
+        return _tr("Last seven days: %s.") % ", ".join(f"{n} {word}" for n, word in parts)
 
     def _fill_rules(self, rules: list[ReminderRule], now: datetime) -> None:
         while self.rules_grid.count():

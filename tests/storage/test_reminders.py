@@ -132,3 +132,14 @@ def test_a_finished_therapy_timer_is_stored_with_each_phase(db, clock):
     assert stored.ended_at == clock.now() + timedelta(minutes=4, seconds=30)
     with pytest.raises(ValueError, match="finished"):
         repo.save(PhaseTimer(plan_contrast(load_protocols()), clock.now()))
+
+
+def test_snoozes_are_counted_even_when_the_prompt_is_done_in_the_end(db, clock):
+    repo = ReminderRepository(db)
+    rule = repo.save(ReminderRule(Kind.CUSTOM, "Stand", times=(time(11, 0),)), clock.now())
+    event_id = repo.fired(rule, clock.now(), 0, clock.now())
+    for _ in range(2):
+        repo.answer(event_id, "snoozed", clock.now(), snoozed_until=clock.now())
+    assert repo.counts(clock.now() - timedelta(days=1)) == {"snoozed": 2}
+    repo.answer(event_id, "done", clock.now())
+    assert repo.counts(clock.now() - timedelta(days=1)) == {"done": 1, "snoozed": 2}

@@ -141,6 +141,7 @@ def test_today_shows_how_each_reminder_was_answered(companion, clock):
     center._on_fired(Fired(rule_id=rule.id))
     center.answer(center.current.key, "done")
     assert page.today_list.item(0).text() == "08:30  Water  (done)"
+    assert page.week_label.text() == "Last seven days: 1 done, 0 snoozed, 0 skipped."
     assert page.today_list.item(1).text() == "10:00  Water  (to come)"
 
 
