@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from companion.domain.clock import utc
+from companion.domain.clock import elapsed, later, utc
 from companion.domain.protocols import Check, ProtocolBounds, Verdict
 
 SKIN_CHECK_EVERY_S = 5 * 60
@@ -291,7 +291,7 @@ class PhaseTimer:
         return self.paused_at is not None
 
     def deadline(self) -> datetime:
-        return self.phase_started + timedelta(seconds=self.plan.phases[self.index].seconds)
+        return later(self.phase_started, timedelta(seconds=self.plan.phases[self.index].seconds))
 
     def remaining(self, now: datetime) -> timedelta:
         if self.ended_at is not None:
@@ -305,21 +305,27 @@ class PhaseTimer:
         if self.ended_at is not None:
             return sum((r.worked for r in self.records), timedelta(0))
         at = self.paused_at or now
-        return done + max(timedelta(0), utc(at) - utc(self.phase_started))
+        return done + max(timedelta(0), elapsed(self.phase_started, at))
 
     def tick(self, now: datetime) -> list[Phase]:
         """Move past every phase whose deadline has passed; the phases that began."""
         began: list[Phase] = []
         while self.ended_at is None and self.paused_at is None and utc(now) >= utc(self.deadline()):
-            end = self.deadline()  # the overshoot carries into the next phase
-            self.records[self.index].worked = end - self.phase_started
-            if self.index + 1 >= len(self.plan.phases):
-                self.ended_at = end
-                break
-            self.index += 1
-            self.phase_started = end
-            began.append(self.plan.phases[self.index])
+            # The next phase starts at the deadline, so the overshoot carries into it.
+            following = self._end_phase(self.deadline())
+            if following is not None:
+                began.append(following)
         return began
+
+    def _end_phase(self, at: datetime) -> Phase | None:
+        """Close the current phase at ``at`` and start the next; None after the last."""
+        self.records[self.index].worked = max(timedelta(0), elapsed(self.phase_started, at))
+        if self.index + 1 >= len(self.plan.phases):
+            self.ended_at = at
+            return None
+        self.index += 1
+        self.phase_started = at
+        return self.plan.phases[self.index]
 
     def pause(self, now: datetime) -> None:
         self.tick(now)
@@ -328,7 +334,7 @@ class PhaseTimer:
 
     def resume(self, now: datetime) -> None:
         if self.paused_at is not None:
-            self.phase_started += utc(now) - utc(self.paused_at)
+            self.phase_started = later(self.phase_started, elapsed(self.paused_at, now))
             self.paused_at = None
 
     def skip(self, now: datetime) -> Phase | None:
@@ -338,20 +344,14 @@ class PhaseTimer:
             return None
         at = self.paused_at or now
         self.paused_at = None
-        self.records[self.index].worked = max(timedelta(0), at - self.phase_started)
-        if self.index + 1 >= len(self.plan.phases):
-            self.ended_at = at
-            return None
-        self.index += 1
-        self.phase_started = at
-        return self.plan.phases[self.index]
+        return self._end_phase(at)
 
     def stop(self, now: datetime) -> None:
         self.tick(now)
         if self.ended_at is not None:
             return
         at = self.paused_at or now
-        self.records[self.index].worked = max(timedelta(0), at - self.phase_started)
+        self.records[self.index].worked = max(timedelta(0), elapsed(self.phase_started, at))
         self.ended_at = at
         self.stopped = True
 
