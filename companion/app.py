@@ -422,10 +422,7 @@ class CompanionApp(QObject):
         from companion.ui.reminder_editor import ReminderEditorDialog  # noqa: PLC0415
 
         content = self.today.content
-        regions: dict[str, str] = {}
-        for region in content.regions:
-            plain = f" ({region.plain_name})" if region.plain_name else ""
-            regions.setdefault(region.group, f"{region.name}{plain}")
+        regions = content.regions.group_labels()
         routines = [(r.id, r.name) for r in self.routines] + [
             (r.id, r.name) for r in self.user_routines.routines()
         ]

@@ -84,6 +84,14 @@ class RegionCatalog:
     def groups(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(r.group for r in self.regions))
 
+    def group_labels(self) -> dict[str, str]:
+        """Each group's name for a list, e.g. "Quadriceps (front of the thigh)", in map order."""
+        labels: dict[str, str] = {}
+        for region in self.regions:
+            plain = f" ({region.plain_name})" if region.plain_name else ""
+            labels.setdefault(region.group, f"{region.name}{plain}")
+        return labels
+
     def get(self, region_id: str) -> BodyRegion:
         for region in self.regions:
             if region.id == region_id:

@@ -129,12 +129,7 @@ class RoutineEditorDialog(QDialog):
         self.region_filter = QComboBox()
         self.region_filter.setAccessibleName(_tr("Show exercises for region"))
         self.region_filter.addItem(_tr("Every region"), "")
-        groups: dict[str, str] = {}
-        for region in regions:
-            group = region.id.removesuffix("_L").removesuffix("_R")
-            plain = f" ({region.plain_name})" if region.plain_name else ""
-            groups.setdefault(group, f"{region.name}{plain}")
-        for group, name in groups.items():
+        for group, name in regions.group_labels().items():
             self.region_filter.addItem(name, group)
         self.equipment_filter = QComboBox()
         self.equipment_filter.setAccessibleName(_tr("Show exercises using equipment"))

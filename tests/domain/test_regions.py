@@ -114,3 +114,10 @@ def test_malformed_regions_name_file_key_and_reason(raw, mutate, key, reason):
     assert info.value.key == key
     assert reason in info.value.reason
     assert str(info.value).startswith(f"regions.toml: {key}: ")
+
+
+def test_group_labels_name_each_group_once_in_map_order():
+    regions = load_regions()
+    labels = regions.group_labels()
+    assert list(labels) == list(regions.groups)
+    assert labels["quads"] == "Quadriceps (front of the thigh)"
