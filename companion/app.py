@@ -429,7 +429,7 @@ class CompanionApp(QObject):
         return ReminderEditorDialog(
             rule,
             content.protocols,
-            self.reminders.repo.all(),
+            self.reminders.rules(),
             now=self.clock.now(),
             waking=self.reminders.waking(),
             regions=sorted(regions.items(), key=lambda item: item[1]),

@@ -124,7 +124,6 @@ class ReminderScheduler:
         self.zone = zone
         self._waking = waking
         self._paused_until = paused_until
-        self._lock = threading.Lock()
         self._scheduler = _Scheduler(
             timezone=zone,
             executors={"default": ThreadPoolExecutor(max_workers=2)},
@@ -148,21 +147,20 @@ class ReminderScheduler:
     def set_rules(self, rules: Sequence[ReminderRule]) -> None:
         """Make the jobs match ``rules`` exactly (enabled ones only); one-offs stay."""
         waking = self._waking()
-        with self._lock:
-            wanted = {f"{RULE_PREFIX}{r.id}": r for r in rules if r.enabled and r.id is not None}
-            for job in self._scheduler.get_jobs():
-                if job.id.startswith(RULE_PREFIX) and job.id not in wanted:
-                    job.remove()
-            for job_id, rule in wanted.items():
-                trigger = RuleTrigger(rule, self.zone, waking, self._paused_until, self._clock)
-                self._scheduler.add_job(
-                    self._fire_rule,
-                    trigger,
-                    args=(rule.id,),
-                    id=job_id,
-                    name=rule.title,
-                    replace_existing=True,
-                )
+        wanted = {f"{RULE_PREFIX}{r.id}": r for r in rules if r.enabled and r.id is not None}
+        for job in self._scheduler.get_jobs():
+            if job.id.startswith(RULE_PREFIX) and job.id not in wanted:
+                job.remove()
+        for job_id, rule in wanted.items():
+            trigger = RuleTrigger(rule, self.zone, waking, self._paused_until, self._clock)
+            self._scheduler.add_job(
+                self._fire_rule,
+                trigger,
+                args=(rule.id,),
+                id=job_id,
+                name=rule.title,
+                replace_existing=True,
+            )
 
     def next_fire_times(self) -> dict[int, datetime]:
         """Each scheduled rule's next fire time (rules that will not fire are absent)."""

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -32,6 +33,9 @@ from companion.domain.reminders import (
 from companion.scheduling.reminders import Fired, ReminderScheduler
 from companion.storage.reminders import ReminderRepository, WaterLog
 from companion.ui.pause import PauseController
+
+if TYPE_CHECKING:
+    from companion.ui.notifications import DesktopNotifier
 
 SNOOZE_MIN = 10
 
@@ -136,7 +140,7 @@ class ReminderCenter(QObject):
         *,
         waking: Callable[[], WakingHours] = WakingHours,
         snooze_min: Callable[[], int] = lambda: SNOOZE_MIN,
-        notifier: object | None = None,
+        notifier: DesktopNotifier | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -161,25 +165,26 @@ class ReminderCenter(QObject):
         self.popup.answered.connect(self.answer)
         self.current: Prompt | None = None
         self.queue: list[Prompt] = []
-        self.gui_thread = threading.current_thread().name
+        self._rules: list[ReminderRule] | None = None  # read once per change
         self.handled_on: list[str] = []  # which thread handled each fired job (tests)
         pause.changed.connect(self.reschedule)
         if notifier is not None:
-            notifier.action_invoked.connect(self.answer)  # type: ignore[attr-defined]
+            notifier.action_invoked.connect(self.answer)
 
     # -- life -----------------------------------------------------------------------------------
     def start(self) -> None:
         """Jobs from the rules, snoozes back from before a restart, then what was missed."""
         now = self.clock.now()
         self.repo.delete_finished(now - timedelta(days=1))
-        self.scheduler.set_rules(self.repo.all())
+        self._rules = None
+        self.scheduler.set_rules(self.rules())
         for event in self.repo.pending_snoozes():
             if event.snoozed_until is not None and event.snoozed_until > now:
                 self.scheduler.add_once(f"snooze-{event.id}", event.snoozed_until)
             else:
                 self._on_fired(Fired(key=f"snooze-{event.id}"))
         self.scheduler.start()
-        for rule in self.repo.all():
+        for rule in self.rules():
             if rule.enabled and rule.id is not None:
                 self._on_fired(Fired(rule_id=rule.id))  # coalesced catch-up, if anything is due
         self.changed.emit()
@@ -189,9 +194,17 @@ class ReminderCenter(QObject):
         self.popup.close()
 
     def reschedule(self) -> None:
+        """After any edit (all of them come through here): re-read the rules, rebuild jobs."""
+        self._rules = None
         if self.scheduler.running:
-            self.scheduler.set_rules(self.repo.all())
+            self.scheduler.set_rules(self.rules())
         self.changed.emit()
+
+    def rules(self) -> list[ReminderRule]:
+        """The user's rules, read from the database once per change, not once per look."""
+        if self._rules is None:
+            self._rules = self.repo.all()
+        return self._rules
 
     # -- rules ----------------------------------------------------------------------------------
     def save_rule(self, rule: ReminderRule) -> ReminderRule:
@@ -219,7 +232,7 @@ class ReminderCenter(QObject):
         times = self.next_fire_times()
         if not times:
             return None
-        titles = {rule.id: rule.title for rule in self.repo.all()}
+        titles = {rule.id: rule.title for rule in self.rules()}
         rule_id, when = min(times.items(), key=lambda item: item[1])
         return when.astimezone(self.zone), titles.get(rule_id, "")
 
@@ -234,7 +247,7 @@ class ReminderCenter(QObject):
     def goal_ml(self) -> int | None:
         goals = [
             r.daily_goal_ml
-            for r in self.repo.all()
+            for r in self.rules()
             if r.kind is Kind.HYDRATION and r.enabled and r.daily_goal_ml
         ]
         return max(goals) if goals else None
@@ -348,10 +361,8 @@ class ReminderCenter(QObject):
     def _show(self, prompt: Prompt) -> None:
         self.current = prompt
         self.popup.show_prompt(prompt)
-        if self.notifier is not None and self.notifier.available():  # type: ignore[attr-defined]
-            self.notifier.notify(  # type: ignore[attr-defined]
-                prompt.key, prompt.title, prompt.body, list(prompt.actions)
-            )
+        if self.notifier is not None and self.notifier.available():
+            self.notifier.notify(prompt.key, prompt.title, prompt.body, list(prompt.actions))
         self.prompt_shown.emit(prompt)
 
     def answer(self, key: str, action: str) -> None:
@@ -381,7 +392,7 @@ class ReminderCenter(QObject):
         self.current = None
         self.popup.hide()
         if self.notifier is not None:
-            self.notifier.withdraw(key)  # type: ignore[attr-defined]
+            self.notifier.withdraw(key)
         if self.queue:
             self._show(self.queue.pop(0))
         self.changed.emit()

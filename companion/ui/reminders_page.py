@@ -326,7 +326,7 @@ class RemindersPage(SectionPage):
         self.water_bar.setRange(0, goal)
         self.water_bar.setValue(min(drunk, goal))
         self.water_bar.setFormat(_tr("%d of %d mL") % (drunk, goal))
-        rules = self.center.repo.all()
+        rules = self.center.rules()
         self.week_label.setText(self._week_text(now))
         self._fill_rules(rules, now)
         self._fill_today(rules)
