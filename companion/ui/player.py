@@ -217,6 +217,7 @@ class RoutinePlayerView(QWidget):
         self.exercise.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.exercise)
         self.poses = poses
+        self._posed = ""  # the exercise the pose drawing shows
         layout.addLayout(self._build_pictures(regions))
         self.cues = _label("", "")
         self.cues.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -401,9 +402,9 @@ class RoutinePlayerView(QWidget):
     def _show_pose(self, step: RoutineStep) -> None:
         """The step's pose drawing, redrawn only when the exercise changes."""
         exercise = step.exercise
-        if self.pose.property("exercise") == exercise.id:
+        if self._posed == exercise.id:
             return
-        self.pose.setProperty("exercise", exercise.id)
+        self._posed = exercise.id
         pose = self.poses.get(exercise.id) if self.poses is not None else None
         self.pose.set_pose(pose, description=_tr("How to stand or lie for %s") % exercise.name)
         self.pose.setVisible(pose is not None)
