@@ -95,20 +95,26 @@ class _Store:
         self.db.close()
 
 
-def _running(data_dir: str | None, message: dict[str, Any]) -> dict[str, Any] | None:
+def _via_app(data_dir: str | None, message: dict[str, Any], err: TextIO) -> dict[str, Any] | int:
+    """The running app's reply; 1 when it refused (said on ``err``); {} when none runs."""
     from companion.ipc import send_to_running  # noqa: PLC0415
     from companion.paths import prepare_data_dir, resolve_data_dir  # noqa: PLC0415
 
     paths = prepare_data_dir(resolve_data_dir(data_dir))
-    return send_to_running(paths.instance_key, message)
+    reply = send_to_running(paths.instance_key, message)
+    if reply is None:
+        return {}
+    if not reply.get("ok"):
+        print(f"{APP_ID}: {reply.get('error', 'the running app refused')}", file=err)
+        return 1
+    return reply
 
 
 def cmd_log_water(ml: int, data_dir: str | None, out: TextIO, err: TextIO) -> int:
-    reply = _running(data_dir, {"command": "log-water", "ml": ml})
-    if reply is not None:
-        if not reply.get("ok"):
-            print(f"{APP_ID}: {reply.get('error', 'the running app refused')}", file=err)
-            return 1
+    reply = _via_app(data_dir, {"command": "log-water", "ml": ml}, err)
+    if isinstance(reply, int):
+        return reply
+    if reply:
         print(f"Logged {ml} mL; {reply.get('today_ml', ml)} mL today.", file=out)
         return 0
     from companion.storage.reminders import WaterLog  # noqa: PLC0415
@@ -127,11 +133,10 @@ def cmd_log_water(ml: int, data_dir: str | None, out: TextIO, err: TextIO) -> in
 
 
 def cmd_pause(choice: str, data_dir: str | None, out: TextIO, err: TextIO) -> int:
-    reply = _running(data_dir, {"command": "pause", "choice": choice})
-    if reply is not None:
-        if not reply.get("ok"):
-            print(f"{APP_ID}: {reply.get('error', 'the running app refused')}", file=err)
-            return 1
+    reply = _via_app(data_dir, {"command": "pause", "choice": choice}, err)
+    if isinstance(reply, int):
+        return reply
+    if reply:
         print(f"Reminders: {reply.get('status', '')}", file=out)
         return 0
     from companion.domain.pause import RESUMED, PauseChoice, pause  # noqa: PLC0415
