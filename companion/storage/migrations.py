@@ -203,6 +203,50 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE reminder_events ADD COLUMN snoozes INTEGER NOT NULL DEFAULT 0",
         ),
     ),
+    Migration(
+        7,
+        "activities, sleep, trend alerts and the history's indexes",
+        (
+            """
+            CREATE TABLE activities (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL
+                    CHECK (kind IN ('run', 'leg_day', 'long_standing', 'other')),
+                ended_at TEXT NOT NULL,         -- ISO 8601 in UTC: when it finished
+                minutes REAL CHECK (minutes IS NULL OR (minutes > 0 AND minutes <= 1440)),
+                km REAL CHECK (km IS NULL OR (km > 0 AND km <= 400)),
+                effort INTEGER CHECK (effort IS NULL OR effort BETWEEN 1 AND 10),
+                note TEXT NOT NULL DEFAULT '',
+                source TEXT NOT NULL,           -- 'app', 'tray', 'cli', 'import'
+                UNIQUE (kind, ended_at)
+            )
+            """,
+            "CREATE INDEX activities_ended ON activities(ended_at)",
+            """
+            CREATE TABLE daily_log (
+                day TEXT PRIMARY KEY NOT NULL,  -- the local date of the morning
+                sleep_hours REAL CHECK (sleep_hours IS NULL OR sleep_hours BETWEEN 0 AND 24),
+                prs INTEGER CHECK (prs IS NULL OR prs BETWEEN 0 AND 10),
+                updated_at TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE trend_alerts (
+                id INTEGER PRIMARY KEY,
+                rule TEXT NOT NULL,             -- PROTOCOLS 5.4: T1 ... T8
+                subject TEXT NOT NULL,          -- a region id, or '' for the whole body
+                episode TEXT NOT NULL,          -- the episode's onset: once per episode
+                raised_at TEXT NOT NULL,
+                detail TEXT NOT NULL,           -- what was seen, in words
+                answer TEXT CHECK (answer IN ('answered', 'dismissed')),
+                answered_at TEXT,
+                UNIQUE (rule, subject, episode)
+            )
+            """,
+            # History: one region across years, and the day a run, drink or session fell on.
+            "CREATE INDEX checkin_regions_region ON checkin_regions(region_id, checkin_id)",
+        ),
+    ),
 )
 
 

@@ -1,0 +1,202 @@
+"""The activity log: runs, leg days and long shifts, plus sleep and morning recovery.
+
+An activity's end is the onset that check-ins count hours from, and what an
+episode of soreness is compared by. The training-load nudge (PROTOCOLS 1.1,
+training-load row) is a note, never a block: a run more than 10 % longer than
+the longest of the past 30 days, or a week's distance more than 30 % above the
+week before.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from companion.domain.clock import utc
+
+LONGEST_RUN_DAYS = 30
+LONGER_RUN_RATIO = 0.10  # more than 10 % longer than the longest recent run
+WEEKLY_JUMP_RATIO = 0.30  # more than 30 % more distance than the week before
+SLEEP_NOTE_HOURS = 7.0
+MAX_KM = 400.0
+MAX_MINUTES = 24 * 60
+MAX_SLEEP_HOURS = 24.0
+
+
+class ActivityKind(StrEnum):
+    RUN = "run"
+    LEG_DAY = "leg_day"
+    LONG_STANDING = "long_standing"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            "run": "Run",
+            "leg_day": "Leg day",
+            "long_standing": "Long time on my feet",
+            "other": "Other exercise",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class Activity:
+    kind: ActivityKind
+    ended_at: datetime
+    minutes: float | None = None
+    km: float | None = None
+    effort: int | None = None  # 1 (very easy) to 10 (all-out)
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.ended_at.tzinfo is None:
+            raise ValueError("an activity's time must be timezone-aware")
+        check_activity_values(self.kind, self.minutes, self.km, self.effort)
+
+    @property
+    def started_at(self) -> datetime:
+        return self.ended_at - timedelta(minutes=self.minutes or 0)
+
+    def describe(self) -> str:
+        """ "12 km run, 70 min, effort 6/10" in words."""
+        parts: list[str] = []
+        if self.kind is ActivityKind.RUN and self.km:
+            parts.append(f"{format_km(self.km)} km run")
+        else:
+            parts.append(self.kind.label)
+        if self.minutes:
+            parts.append(f"{self.minutes:g} min")
+        if self.effort:
+            parts.append(f"effort {self.effort}/10")
+        return ", ".join(parts)
+
+
+def format_km(km: float) -> str:
+    return f"{km:.1f}".rstrip("0").rstrip(".")
+
+
+def _finite(value: float, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"{what} must be a number, got {value!r}")
+    return float(value)
+
+
+def check_activity_values(
+    kind: ActivityKind, minutes: float | None, km: float | None, effort: int | None
+) -> None:
+    """Refuse values no activity has, saying which and why."""
+    if minutes is not None and not 0 < _finite(minutes, "Minutes") <= MAX_MINUTES:
+        raise ValueError(f"Minutes must be more than 0 and at most {MAX_MINUTES}, got {minutes}.")
+    if km is not None:
+        if not 0 < _finite(km, "Distance") <= MAX_KM:
+            raise ValueError(f"Distance must be more than 0 and at most {MAX_KM:g} km, got {km}.")
+        if kind is not ActivityKind.RUN and kind is not ActivityKind.OTHER:
+            raise ValueError(f"A distance is logged for runs, not for '{kind.label.lower()}'.")
+    if effort is not None and (
+        isinstance(effort, bool) or not isinstance(effort, int) or not 1 <= effort <= 10
+    ):
+        raise ValueError(f"Effort must be a whole number from 1 to 10, got {effort!r}.")
+    if km is not None and minutes is not None and km / (minutes / 60) > 30:
+        raise ValueError(
+            f"{format_km(km)} km in {minutes:g} min is faster than anyone runs; "
+            "check the distance and the minutes."
+        )
+
+
+@dataclass(frozen=True)
+class Nudge:
+    """A gentle training-load note: what was seen and what to consider."""
+
+    text: str
+
+
+def training_load_nudges(
+    run_km: float, at: datetime, history: Iterable[Activity]
+) -> tuple[Nudge, ...]:
+    """Notes for a run of ``run_km`` ending at ``at`` (planned or just logged).
+
+    ``history`` is the activity log; the run itself, if it is already in it, is
+    left out of the comparison by its time.
+    """
+    runs = [
+        a for a in history if a.kind is ActivityKind.RUN and a.km and utc(a.ended_at) != utc(at)
+    ]
+    nudges: list[Nudge] = []
+    month = [
+        a.km or 0.0
+        for a in runs
+        if timedelta(0) < utc(at) - utc(a.ended_at) <= timedelta(days=LONGEST_RUN_DAYS)
+    ]
+    if month:
+        longest = max(month)
+        if run_km > longest * (1 + LONGER_RUN_RATIO):
+            more = round((run_km / longest - 1) * 100)
+            nudges.append(
+                Nudge(
+                    f"This run is about {more} % longer than your longest in the past "
+                    f"{LONGEST_RUN_DAYS} days ({format_km(longest)} km). Building up by about "
+                    "10 % at a time gives your legs time to adapt; an easy pace and a "
+                    "lighter day after it help."
+                )
+            )
+    week_end = utc(at)
+    this_week = run_km + sum(
+        a.km or 0.0 for a in runs if timedelta(0) < week_end - utc(a.ended_at) < timedelta(days=7)
+    )
+    last_week = sum(
+        a.km or 0.0
+        for a in runs
+        if timedelta(days=7) <= week_end - utc(a.ended_at) < timedelta(days=14)
+    )
+    if last_week > 0 and this_week > last_week * (1 + WEEKLY_JUMP_RATIO):
+        more = round((this_week / last_week - 1) * 100)
+        nudges.append(
+            Nudge(
+                f"With this run your last 7 days come to {format_km(this_week)} km, about "
+                f"{more} % more than the 7 days before ({format_km(last_week)} km). Jumps "
+                "above about 30 % in a week are when legs most often complain; consider "
+                "keeping the rest of the week easy."
+            )
+        )
+    return tuple(nudges)
+
+
+@dataclass(frozen=True)
+class MorningLog:
+    """Sleep and Perceived Recovery Status (PROTOCOLS 5.1) for one morning."""
+
+    day: date
+    sleep_hours: float | None = None
+    prs: int | None = None  # 0 very poorly recovered ... 10 very well recovered
+
+    def __post_init__(self) -> None:
+        if self.sleep_hours is not None and not (
+            0 <= _finite(self.sleep_hours, "Sleep") <= MAX_SLEEP_HOURS
+        ):
+            raise ValueError(f"Sleep must be from 0 to 24 hours, got {self.sleep_hours}.")
+        if self.prs is not None and (
+            isinstance(self.prs, bool) or not isinstance(self.prs, int) or not 0 <= self.prs <= 10
+        ):
+            raise ValueError(
+                f"How recovered you feel is a whole number from 0 to 10, got {self.prs!r}."
+            )
+        if self.sleep_hours is None and self.prs is None:
+            raise ValueError("Log your sleep, how recovered you feel, or both.")
+
+    def sleep_note(self) -> str:
+        """The 7-hour note, or ''."""
+        if self.sleep_hours is None or self.sleep_hours >= SLEEP_NOTE_HOURS:
+            return ""
+        return (
+            f"{self.sleep_hours:g} hours is under the 7 or more that help muscles recover. "
+            "An earlier night or a short nap can make up some of it."
+        )
+
+
+def onset_for(now: datetime, activities: Iterable[Activity], within: timedelta) -> Activity | None:
+    """The most recent activity that ended within ``within`` before ``now``."""
+    recent = [a for a in activities if timedelta(0) <= utc(now) - utc(a.ended_at) <= within]
+    return max(recent, key=lambda a: utc(a.ended_at), default=None)

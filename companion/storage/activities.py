@@ -1,0 +1,115 @@
+"""The activity log and the morning log (sleep and how recovered you feel)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+
+from companion.domain.activity import Activity, ActivityKind, MorningLog
+from companion.domain.clock import utc
+from companion.storage.database import Database
+
+
+class DuplicateActivityError(ValueError):
+    pass
+
+
+class ActivityRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add(self, activity: Activity, source: str) -> int:
+        """Log one activity. The same kind ending at the same moment is refused as a repeat."""
+        try:
+            with self._db.transaction() as conn:
+                cursor = conn.execute(
+                    "INSERT INTO activities (kind, ended_at, minutes, km, effort, note, source) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        activity.kind.value,
+                        utc(activity.ended_at).isoformat(),
+                        activity.minutes,
+                        activity.km,
+                        activity.effort,
+                        activity.note,
+                        source,
+                    ),
+                )
+        except sqlite3.IntegrityError as exc:
+            raise DuplicateActivityError(
+                f"A {activity.kind.label.lower()} ending at that time is already logged."
+            ) from exc
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def delete(self, activity_id: int) -> None:
+        with self._db.transaction() as conn:
+            conn.execute("DELETE FROM activities WHERE id = ?", (activity_id,))
+
+    def between(self, start: datetime, end: datetime) -> list[tuple[int, Activity]]:
+        """Activities that ended in [start, end), oldest first, with their ids."""
+        rows = self._db.conn.execute(
+            "SELECT id, kind, ended_at, minutes, km, effort, note FROM activities "
+            "WHERE ended_at >= ? AND ended_at < ? ORDER BY ended_at",
+            (utc(start).isoformat(), utc(end).isoformat()),
+        )
+        return [(int(row[0]), _activity(row[1:])) for row in rows]
+
+    def recent(self, limit: int = 20) -> list[tuple[int, Activity]]:
+        rows = self._db.conn.execute(
+            "SELECT id, kind, ended_at, minutes, km, effort, note FROM activities "
+            "ORDER BY ended_at DESC LIMIT ?",
+            (limit,),
+        )
+        return [(int(row[0]), _activity(row[1:])) for row in rows]
+
+    def latest(self) -> Activity | None:
+        found = self.recent(1)
+        return found[0][1] if found else None
+
+
+def _activity(row: tuple[object, ...]) -> Activity:
+    kind, ended, minutes, km, effort, note = row
+    return Activity(
+        kind=ActivityKind(str(kind)),
+        ended_at=datetime.fromisoformat(str(ended)),
+        minutes=float(minutes) if minutes is not None else None,  # type: ignore[arg-type]
+        km=float(km) if km is not None else None,  # type: ignore[arg-type]
+        effort=int(effort) if effort is not None else None,  # type: ignore[call-overload]
+        note=str(note),
+    )
+
+
+class MorningLogRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def save(self, log: MorningLog, now: datetime) -> None:
+        """One entry a morning; logging again the same day updates what was given."""
+        with self._db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO daily_log (day, sleep_hours, prs, updated_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(day) DO UPDATE SET "
+                "sleep_hours = COALESCE(excluded.sleep_hours, sleep_hours), "
+                "prs = COALESCE(excluded.prs, prs), updated_at = excluded.updated_at",
+                (log.day.isoformat(), log.sleep_hours, log.prs, now.isoformat()),
+            )
+
+    def for_day(self, day: date) -> MorningLog | None:
+        found = self.between(day, day)
+        return found[0] if found else None
+
+    def between(self, first: date, last: date) -> list[MorningLog]:
+        """Mornings from ``first`` to ``last`` inclusive, oldest first."""
+        rows = self._db.conn.execute(
+            "SELECT day, sleep_hours, prs FROM daily_log WHERE day >= ? AND day <= ? ORDER BY day",
+            (first.isoformat(), last.isoformat()),
+        )
+        return [
+            MorningLog(
+                date.fromisoformat(day),
+                float(sleep) if sleep is not None else None,
+                int(prs) if prs is not None else None,
+            )
+            for day, sleep, prs in rows
+        ]
