@@ -134,11 +134,28 @@ class ClickableLabel(QLabel):
 class SafetyQuestionsDialog(QDialog):
     """Tick what applies. "None of these" answers every question no."""
 
-    def __init__(self, questions: tuple[Question, ...], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        questions: tuple[Question, ...],
+        parent: QWidget | None = None,
+        reasons: tuple[str, ...] = (),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_tr("Before your plan: a quick safety check"))
         self.setMinimumSize(560, 480)
         layout = QVBoxLayout(self)
+        if reasons:
+            frame = QFrame()
+            frame.setObjectName("Banner")
+            box = QVBoxLayout(frame)
+            box.setContentsMargins(12, 10, 12, 10)
+            why = _label(
+                _tr("Why these questions now:") + "\n" + "\n".join(f"• {r}" for r in reasons),
+                "",
+            )
+            why.setAccessibleName(_tr("Why these questions now"))
+            box.addWidget(why)
+            layout.addWidget(frame)
         intro = _label(
             _tr(
                 "Do any of these apply to you right now? Tick each one that does. "
@@ -760,7 +777,8 @@ class TodayPage(QWidget):
             self.plan_view.show_plan(self.presenter.plan(latest), self.presenter.emergency_number())
 
     def _ask_dialog(self, questions: tuple[Question, ...]) -> Mapping[str, bool] | None:
-        dialog = SafetyQuestionsDialog(questions, self)
+        reasons = tuple(a.detail for a in self.presenter.pending_alerts)
+        dialog = SafetyQuestionsDialog(questions, self, reasons)
         return dialog.answers() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _conditions_dialog(self) -> tuple[ReportedCondition, ...] | None:

@@ -14,11 +14,14 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
-from companion.domain.checkin import CheckIn, SorenessType, Swelling
+from companion.domain.activity import Activity
+from companion.domain.checkin import CheckIn, Swelling
 from companion.domain.clock import Clock
 from companion.domain.conditions import ConditionCatalog, ReportedCondition
+from companion.domain.history import DayScores
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog
+from companion.domain.trends import TrendAlert, check_in_alerts
 from companion.domain.triage import (
     GREEN,
     Question,
@@ -30,9 +33,12 @@ from companion.domain.triage import (
     moments_for,
     questions_for,
 )
+from companion.storage.activities import ActivityRepository
 from companion.storage.checkins import CheckInRepository, ConditionRepository
 from companion.storage.database import Database
+from companion.storage.history import HistoryRepository
 from companion.storage.settings import SettingsRepository
+from companion.storage.trends import TrendAlertRepository
 
 if TYPE_CHECKING:  # the plan's rules load when the first plan is made, after the first paint
     from companion.domain.exercises import ExerciseLibrary
@@ -42,7 +48,7 @@ EMERGENCY_KEY = "emergency_number"
 CONDITIONS_ASKED_KEY = "conditions.asked"
 ROUTINE_MINUTES_KEY = "plan.minutes"
 REPEAT_WINDOW = timedelta(days=7)  # how long after an orange lock its questions come back
-DOMS_WEEK_H = 7 * 24  # PROTOCOLS 5.4 rule T3 (therapy.TYPICAL_DOMS_END_H)
+TREND_LOOKBACK = timedelta(days=14)  # the check-ins a new one is compared with
 
 # Shows the questions and returns the answers, or None if the user backed out.
 Ask = Callable[[tuple[Question, ...]], Mapping[str, bool] | None]
@@ -126,7 +132,12 @@ class TodayPresenter:
         self.settings = settings
         self.checkins = CheckInRepository(db)
         self.condition_store = ConditionRepository(db)
+        self.history = HistoryRepository(db)
+        self.alerts = TrendAlertRepository(db)
+        self.activities = ActivityRepository(db)
         self._country = country
+        # The trend alerts behind the questions being asked, and their reasons in words.
+        self.pending_alerts: tuple[TrendAlert, ...] = ()
 
     # -- reading ------------------------------------------------------------------------
     def latest(self) -> CheckIn | None:
@@ -166,10 +177,15 @@ class TodayPresenter:
             before,
             nerve_words=checkin.has_nerve_words,
             one_sided_swelling=checkin.swelling is Swelling.ONE_SIDE,
-            doms_beyond_a_week=checkin.soreness_type is SorenessType.DOMS
-            and checkin.hours_since_onset >= DOMS_WEEK_H,
+            doms_beyond_a_week=False,  # rule T3 comes with the trend alerts, once an episode
         )
+        self.pending_alerts = tuple(self.alerts.new(self.trend_alerts(checkin)))
+        moments += tuple(m for a in self.pending_alerts for m in a.moments)
         asked = questions_for(self.content.triage, moments)
+        wanted = {qid for a in self.pending_alerts for qid in a.questions}
+        asked += tuple(
+            self.content.triage.get(qid) for qid in sorted(wanted - {q.id for q in asked})
+        )
         # An orange screen is asked again once its lock has ended (PROTOCOLS 3.2).
         repeat = self.checkins.orange_questions_to_repeat(self.clock.now(), REPEAT_WINDOW)
         extra = tuple(
@@ -198,8 +214,33 @@ class TodayPresenter:
             answers = {**earlier.triage_answers, **answers}
         checkin = replace(checkin, triage_answers=answers)
         self.checkins.save(checkin, result)
+        if self.pending_alerts:
+            self.alerts.record(self.pending_alerts, "answered", now)
+            self.pending_alerts = ()
         plan = self.plan(checkin)
         return Saved(checkin, plan.triage, plan)
+
+    def trend_alerts(self, checkin: CheckIn) -> list[TrendAlert]:
+        """PROTOCOLS 5.4 rules seen in this check-in against the last two weeks."""
+        today = checkin.at.date()
+        history = self.history.days(today - TREND_LOOKBACK, today - timedelta(days=1))
+        current = DayScores(
+            today,
+            checkin.at,
+            checkin.onset,
+            checkin.cause,
+            {r.region_id: (r.at_rest, r.on_movement) for r in checkin.regions},
+        )
+        regions = self.content.regions
+        return check_in_alerts(
+            current,
+            history,
+            swelling=checkin.swelling is not Swelling.NONE,
+            name=lambda rid: regions.get(rid).display_name.lower() if rid in regions else rid,
+        )
+
+    def latest_activity(self) -> Activity | None:
+        return self.activities.latest()
 
     def _standing_restrictions(self, checkin: CheckIn) -> TriageResult:
         """Yellow answers keep their restrictions while the check-in stands. Red and

@@ -180,3 +180,43 @@ def test_editing_the_same_day_does_not_extend_an_orange_lock(presenter, clock):
     presenter.submit(checkin(clock), Asker())
     clock.advance(hours=21, minutes=1)  # 24 h after the answer, not after the edit
     assert presenter.plan(presenter.latest()).triage.tier is Tier.GREEN
+
+
+def test_a_trend_alert_opens_its_questions_once_with_the_reason(presenter, clock):
+    onset = clock.now() - timedelta(hours=30)
+
+    def day(move: int) -> CheckIn:
+        return CheckIn(
+            at=clock.now(),
+            onset=onset,
+            cause=Cause.RUN,
+            soreness_type=SorenessType.DOMS,
+            regions=(RegionReport("calves_L", L, 1, move),),
+        )
+
+    presenter.submit(day(4), Asker())  # day 2: the peak so far
+    clock.advance(days=1)
+    assert presenter.submit(day(4), Asker()) is not None  # day 3: the same, nothing new
+    clock.advance(days=1)
+    ask = Asker()
+    presenter.submit(day(6), ask)  # day 4: 2 above the 24-72 h peak -> T1
+    assert ask.asked and "Y1" in ask.asked[0] and "O1" in ask.asked[0]
+    assert presenter.pending_alerts == ()  # answered and remembered
+    (raised,) = presenter.alerts.recent()
+    assert raised[1] == "T1" and "calves (left)" in raised[2] and raised[3] == "answered"
+    clock.advance(days=1)
+    ask = Asker()
+    presenter.submit(day(6), ask)  # day 5, still up: T1 is not asked again, nor T2 (within T1)
+    assert all("Y1" not in asked for asked in ask.asked)
+
+
+def test_backing_out_of_a_trend_alert_asks_it_again_next_time(presenter, clock):
+    onset = clock.now() - timedelta(hours=30)
+    base = {"onset": onset, "cause": Cause.RUN, "soreness_type": SorenessType.DOMS}
+    severe = CheckIn(at=clock.now(), regions=(RegionReport("quads_L", L, 8, 9),), **base)
+    assert presenter.submit(severe, Asker(back_out=True)) is None
+    assert presenter.alerts.recent() == []
+    ask = Asker()
+    presenter.submit(severe, ask)
+    assert "Y1" in ask.asked[0]  # T4 opens the full screen
+    assert presenter.alerts.recent()[0][1] == "T4"
