@@ -147,14 +147,14 @@ class SafetyQuestionsDialog(QDialog):
         if reasons:
             frame = QFrame()
             frame.setObjectName("Banner")
-            box = QVBoxLayout(frame)
-            box.setContentsMargins(12, 10, 12, 10)
+            frame_box = QVBoxLayout(frame)
+            frame_box.setContentsMargins(12, 10, 12, 10)
             why = _label(
                 _tr("Why these questions now:") + "\n" + "\n".join(f"• {r}" for r in reasons),
                 "",
             )
             why.setAccessibleName(_tr("Why these questions now"))
-            box.addWidget(why)
+            frame_box.addWidget(why)
             layout.addWidget(frame)
         intro = _label(
             _tr(
