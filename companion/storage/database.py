@@ -194,6 +194,12 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def migrate(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS) -> None:
+    """Bring an open connection's schema up to date (e.g. after restoring an older backup)."""
+    check_sequence(migrations)
+    _apply_migrations(conn, migrations)
+
+
 def _apply_migrations(conn: sqlite3.Connection, migrations: tuple[Migration, ...]) -> None:
     if int(conn.execute("PRAGMA user_version").fetchone()[0]) >= latest_version(migrations):
         return
