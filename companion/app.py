@@ -34,6 +34,7 @@ import contextlib
 import signal
 import socket
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -71,24 +72,23 @@ from companion.ui.actions import AppActions
 from companion.ui.icons import app_icon
 from companion.ui.main_window import MainWindow
 from companion.ui.pause import PauseController
-from companion.ui.sections import (
-    SECTIONS,
-    SettingsPage,
-    history_page,
-)
+from companion.ui.sections import SECTIONS, SettingsPage
 from companion.ui.theme import Theme
 from companion.ui.today import ConditionsDialog, TodayPage
 from companion.ui.today_presenter import EMERGENCY_KEY, LazyContent, TodayPresenter
 from companion.ui.tray import TrayIcon, tray_available
 
 if TYPE_CHECKING:
+    from companion.domain.activity import Activity
     from companion.domain.poses import PoseCatalog
     from companion.domain.reminders import ReminderRule, WakingHours
     from companion.domain.routines import RoutineCatalog
+    from companion.ui.activity_dialog import ActivityDialog
     from companion.ui.my_routines import UserRoutines
     from companion.ui.reminder_center import ReminderCenter
     from companion.ui.reminder_editor import ReminderEditorDialog
     from companion.ui.therapy_timer import TherapyTimerView
+    from companion.ui.your_data import YourDataCard
 
 MUTED_KEY = "player.muted"
 
@@ -97,6 +97,8 @@ TRAY_HINT_SHOWN_KEY = "notice.tray_hint_shown"
 NO_TRAY_NOTICE_KEY = "notice.no_tray_acknowledged"
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
 REMINDERS_START_DELAY_MS = 1000
+BACKUP_START_DELAY_MS = 20_000
+BACKUP_CHECK_MS = 60 * 60 * 1000
 WAKING_KEY = "reminders.waking_hours"
 SNOOZE_KEY = "reminders.snooze_minutes"
 SNOOZE_RANGE = (5, 60)
@@ -116,6 +118,8 @@ class CompanionApp(QObject):
 
     quit_requested = Signal()
     run_saved = Signal(str)
+    data_changed = Signal()  # history changed outside the History screen
+    backup_finished = Signal(str)  # the problem, or "" (emitted from the backup thread)
 
     def __init__(
         self,
@@ -143,6 +147,14 @@ class CompanionApp(QObject):
         self._mine: UserRoutines | None = None
         self._reminders: ReminderCenter | None = None
         self.therapy: TherapyTimerView | None = None
+        self.data_card: YourDataCard | None = None
+        self._backup_thread: threading.Thread | None = None
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(BACKUP_CHECK_MS)
+        self._backup_timer.timeout.connect(self.daily_backup)
+        self.backup_finished.connect(self._backup_finished)
+        self.activity_dialog: ActivityDialog | None = None
+        self._after_activity: Callable[[Activity], None] | None = None
         self._playing: str | None = None
         self.player: QWidget | None = None
         self.window = MainWindow(SECTIONS, self._build_page, self.pause, self.actions)
@@ -173,7 +185,7 @@ class CompanionApp(QObject):
             "today": self._today_page,
             "routines": self._routines_page,
             "reminders": self._reminders_page,
-            "history": history_page,
+            "history": self._history_page,
             "settings": self._settings_page,
         }
         return builders[key]()
@@ -188,6 +200,7 @@ class CompanionApp(QObject):
 
     def _today_page(self) -> TodayPage:
         page = TodayPage(self.today)
+        self.data_changed.connect(page.activity_logged)
         page.plan_view.start_routine.connect(
             lambda plan: self.start_player("today", _tr("Today's routine"), plan.routine)
         )
@@ -308,6 +321,7 @@ class CompanionApp(QObject):
 
         RunRepository(self.db).save(routine_id, name, session)
         self.run_saved.emit(routine_id)
+        self.data_changed.emit()
 
     def _something_wrong(self) -> None:
         """PROTOCOLS 3.3: a stop during a routine opens the red and first orange questions."""
@@ -338,7 +352,61 @@ class CompanionApp(QObject):
         page.emergency_number_changed.connect(
             lambda number: self.settings.set(EMERGENCY_KEY, number, self.clock.now())
         )
+        from companion.resources import load_exercises, load_protocols  # noqa: PLC0415
+        from companion.storage.backup import backups_dir  # noqa: PLC0415
+        from companion.ui.your_data import YourDataCard  # noqa: PLC0415
+
+        self.data_card = YourDataCard(
+            self.db,
+            backups_dir(self.paths.data_dir),
+            self.clock,
+            load_exercises,
+            load_protocols,
+            app_version=__version__,
+        )
+        self.data_card.data_changed.connect(self._data_replaced)
+        self.data_changed.connect(lambda: page.set_conditions_summary(self._conditions_summary()))
+        page.add_after_data(self.data_card)
         return page
+
+    def daily_backup(self) -> None:
+        """Make today's backup (keeping the newest 7) on a worker thread, if none exists.
+
+        The thread opens its own read-only connection; the GUI never waits for it.
+        """
+        if self._quitting or (self._backup_thread is not None and self._backup_thread.is_alive()):
+            return
+        from companion.storage.backup import backups_dir  # noqa: PLC0415
+
+        self._backup_thread = threading.Thread(
+            target=self._backup_worker,
+            args=(self.paths.database, backups_dir(self.paths.data_dir), self.clock.now()),
+            name="daily-backup",
+            daemon=True,  # a half-written backup is a .part file, never a backup
+        )
+        self._backup_thread.start()
+
+    def _backup_worker(self, database: Path, folder: Path, now: Any) -> None:
+        from companion.storage.backup import BackupError, ensure_daily  # noqa: PLC0415
+
+        try:
+            ensure_daily(database, folder, now)
+        except BackupError as exc:
+            self.backup_finished.emit(str(exc))
+            return
+        self.backup_finished.emit("")
+
+    def _backup_finished(self, problem: str) -> None:
+        if problem:
+            print(f"{APP_ID}: {problem}", file=sys.stderr)
+        if self.data_card is not None:
+            self.data_card.refresh_last_backup()
+
+    def _data_replaced(self) -> None:
+        """An import, a restore or deleting history changed what is stored: read it again."""
+        if self._reminders is not None:
+            self._reminders.reschedule()
+        self.data_changed.emit()
 
     def _conditions_summary(self) -> str:
         if not self.today.conditions_asked():
@@ -362,6 +430,9 @@ class CompanionApp(QObject):
         # Reminders start a moment after the window has painted: APScheduler's import
         # alone takes about 0.1 s (measured), and a due reminder loses nothing by a second.
         QTimer.singleShot(REMINDERS_START_DELAY_MS, self.start_reminders)
+        # The daily backup: a while after start, then checked hourly (one wake-up an hour).
+        QTimer.singleShot(BACKUP_START_DELAY_MS, self.daily_backup)
+        self._backup_timer.start()
         if minimized and self.tray is not None:
             return
         self.window.show()
@@ -487,17 +558,176 @@ class CompanionApp(QObject):
             self.settings.set(SNOOZE_KEY, minutes, self.clock.now())
 
     def just_finished(self, activity: str) -> str | None:
-        """A run or leg day just ended: the cool-down now, water, and check-ins to come."""
+        """A run or leg day just ended: log it (distance, time and effort are optional),
+        then the cool-down, water and check-ins to come."""
+        from companion.domain.reminders import ACTIVITY_ROUTINES  # noqa: PLC0415
+
+        if activity not in ACTIVITY_ROUTINES:
+            return _tr("Say 'run' or 'leg_day'.")
+        self.log_activity_dialog(
+            activity, after=self._finished, save_text=_tr("Log it and start the cool-down")
+        )
+        return None
+
+    def _finished(self, activity: Activity) -> None:
         from companion.domain.reminders import (  # noqa: PLC0415
             ACTIVITY_ROUTINES,
             recovery_timeline,
         )
 
-        if activity not in ACTIVITY_ROUTINES:
-            return _tr("Say 'run' or 'leg_day'.")
+        kind = activity.kind.value
         center = self.reminders
-        center.save_rules(recovery_timeline(activity, self.clock.now(), center.waking()))
-        return self.start_routine(ACTIVITY_ROUTINES[activity])
+        center.save_rules(recovery_timeline(kind, self.clock.now(), center.waking()))
+        self.start_routine(ACTIVITY_ROUTINES[kind])  # a refusal shows as a banner
+
+    # -- history and the activity log ---------------------------------------------------------
+    def _history_page(self) -> QWidget:
+        from companion.ui.history_page import HistoryPage  # noqa: PLC0415
+        from companion.ui.history_presenter import HistoryPresenter  # noqa: PLC0415
+
+        zone = self.clock.now().tzinfo
+        assert zone is not None
+        presenter = HistoryPresenter(
+            self.db, self.today.content.regions, self.clock, zone, self.water_goal
+        )
+        page = HistoryPage(presenter)
+        page.log_activity_requested.connect(self._log_activity_from_page)
+        page.log_morning_requested.connect(self.log_morning_dialog)
+        self.data_changed.connect(page.mark_stale)
+        return page
+
+    def water_goal(self) -> int | None:
+        """The daily water goal of the hydration reminders, without starting them."""
+        if self._reminders is not None:
+            return self._reminders.goal_ml()
+        from companion.domain.reminders import Kind  # noqa: PLC0415
+        from companion.storage.reminders import ReminderRepository  # noqa: PLC0415
+
+        goals = [
+            r.daily_goal_ml
+            for r in ReminderRepository(self.db).all()
+            if r.kind is Kind.HYDRATION and r.enabled and r.daily_goal_ml
+        ]
+        return max(goals) if goals else None
+
+    def _log_activity_from_page(self) -> None:
+        self.log_activity_dialog("run")
+
+    def log_activity_dialog(
+        self,
+        kind: str = "run",
+        *,
+        after: Callable[[Activity], None] | None = None,
+        save_text: str = "",
+    ) -> ActivityDialog:
+        """Open the activity dialog (not blocking); ``after`` runs once it is logged."""
+        from companion.domain.activity import ActivityKind  # noqa: PLC0415
+        from companion.storage.activities import ActivityRepository  # noqa: PLC0415
+        from companion.ui.activity_dialog import ActivityDialog  # noqa: PLC0415
+
+        repo = ActivityRepository(self.db)
+        if self.activity_dialog is not None:
+            self.activity_dialog.close()
+        dialog = ActivityDialog(
+            self.clock.now(),
+            lambda: [a for _id, a in repo.recent(500)],
+            self.window if self.window.isVisible() else None,
+            kind=ActivityKind(kind),
+            save_text=save_text,
+        )
+        self.activity_dialog = dialog
+        self._after_activity = after
+        dialog.accepted.connect(self._activity_accepted)
+        dialog.open()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def _activity_accepted(self) -> None:
+        dialog = self.activity_dialog
+        if dialog is None or dialog.activity is None:
+            return
+        reason = self.log_activity(dialog.activity, "app")
+        if reason is not None:
+            self.window.add_banner(reason)
+            return
+        after, self._after_activity = self._after_activity, None
+        if after is not None:
+            after(dialog.activity)
+
+    def log_activity(self, activity: Activity, source: str) -> str | None:
+        """Store an activity; the reason it was refused, or None."""
+        from companion.storage.activities import ActivityRepository  # noqa: PLC0415
+
+        try:
+            ActivityRepository(self.db).add(activity, source)
+        except ValueError as exc:
+            return str(exc)
+        self.data_changed.emit()
+        return None
+
+    def log_morning_dialog(self) -> None:
+        from companion.ui.activity_dialog import MorningDialog  # noqa: PLC0415
+
+        dialog = MorningDialog(self.clock.now().date(), self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.log is None:
+            return
+        note = self.log_morning(dialog.log)
+        if note:
+            QMessageBox.information(self.window, _tr("Sleep and recovery"), note)
+        self._check_mornings()
+
+    def log_morning(self, log: Any) -> str:
+        """Store a morning's sleep and recovery; returns the 7-hour note, or ''."""
+        from companion.storage.activities import MorningLogRepository  # noqa: PLC0415
+
+        MorningLogRepository(self.db).save(log, self.clock.now())
+        self.data_changed.emit()
+        return str(log.sleep_note())
+
+    def _check_mornings(self) -> None:
+        """Rule T8: three poorly recovered mornings in a row, raised once a run of them."""
+        from datetime import timedelta  # noqa: PLC0415
+
+        from companion.domain.trends import morning_alert  # noqa: PLC0415
+        from companion.storage.activities import MorningLogRepository  # noqa: PLC0415
+        from companion.storage.trends import TrendAlertRepository  # noqa: PLC0415
+
+        today = self.clock.now().date()
+        alert = morning_alert(
+            MorningLogRepository(self.db).between(today - timedelta(days=6), today)
+        )
+        alerts = TrendAlertRepository(self.db)
+        if alert is None or not alerts.new([alert]):
+            return
+        box = QMessageBox(self.window)
+        box.setWindowTitle(_tr("Three tired mornings"))
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(alert.detail)
+        fever = box.addButton(_tr("Answer the fever questions"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(_tr("No fever"), QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        alerts.record([alert], "answered", self.clock.now())
+        if box.clickedButton() is fever:
+            self._ask_trend_questions(alert.moments)
+
+    def _ask_trend_questions(self, moments: Any) -> None:
+        from companion.domain.triage import questions_for  # noqa: PLC0415
+
+        catalog = self.today.content.triage
+        questions = questions_for(catalog, moments)
+        page = self.window.page("today")
+        assert isinstance(page, TodayPage)
+        answers = page.ask(questions)
+        if answers is None:
+            return
+        result = catalog.evaluate(dict(answers), {Side.LEFT, Side.RIGHT}, self.clock.now())
+        self.today.checkins.record_outcome(result)
+        self.window.bring_forward()
+        self.window.show_section("today")
+        latest = self.today.latest()
+        if latest is not None:
+            page.plan_view.show_plan(self.today.plan(latest), self.today.emergency_number())
 
     def _open_checkin(self) -> None:
         self.window.bring_forward()
@@ -602,6 +832,8 @@ class CompanionApp(QObject):
             "log-water": self._log_water_command,
             "pause": self._pause_command,
             "timer": self._timer_command,
+            "log-activity": self._log_activity_command,
+            "data-changed": self._data_changed_command,
             "quit": self._quit_command,
         }.get(str(command))
         if handler is None:
@@ -658,6 +890,35 @@ class CompanionApp(QObject):
             return {"ok": False, "error": f"{choice!r} is not a pause"}
         return {"ok": True, "status": self.pause.describe()}
 
+    def _log_activity_command(self, message: dict[str, Any]) -> dict[str, Any]:
+        from companion.cli_activity import activity_from_message  # noqa: PLC0415
+
+        try:
+            activity = activity_from_message(message, self.clock.now())
+        except ValueError as exc:
+            return {"ok": False, "error": str(exc)}
+        if activity is None:  # a morning: sleep and recovery
+            from companion.cli_activity import morning_from_message  # noqa: PLC0415
+
+            try:
+                log = morning_from_message(message, self.clock.now())
+            except ValueError as exc:
+                return {"ok": False, "error": str(exc)}
+            note = self.log_morning(log)
+            return {"ok": True, "notes": [note] if note else []}
+        reason = self.log_activity(activity, "cli")
+        if reason is not None:
+            return {"ok": False, "error": reason}
+        from companion.cli_activity import nudges_for  # noqa: PLC0415
+        from companion.storage.activities import ActivityRepository  # noqa: PLC0415
+
+        return {"ok": True, "notes": nudges_for(activity, ActivityRepository(self.db))}
+
+    def _data_changed_command(self, _message: dict[str, Any]) -> dict[str, Any]:
+        """Another process (an import) changed the database: read it again."""
+        self._data_replaced()
+        return {"ok": True}
+
     def _quit_command(self, _message: dict[str, Any]) -> dict[str, Any]:
         QTimer.singleShot(0, self.quit)  # reply first, then quit
         return {"ok": True}
@@ -674,6 +935,9 @@ class CompanionApp(QObject):
         self._save_geometry()
         if self._reminders is not None:
             self._reminders.stop()
+        self._backup_timer.stop()
+        if self._backup_thread is not None:
+            self._backup_thread.join(timeout=5)  # a backup takes well under a second
         if self.tray is not None:
             self.tray.hide()
         if self.server is not None:

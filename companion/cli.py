@@ -124,12 +124,20 @@ def build_parser() -> argparse.ArgumentParser:
     from companion.cli_reminders import add_parsers  # noqa: PLC0415
 
     add_parsers(commands)
+    from companion.cli_activity import add_parsers as add_activity_parsers  # noqa: PLC0415
+
+    add_activity_parsers(commands)
+    from companion.cli_data import add_parsers as add_data_parsers  # noqa: PLC0415
+
+    add_data_parsers(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)  # exits 2 with usage on a bad option
+    from companion.cli_data import run as data_command  # noqa: PLC0415 - light: no storage
+
     commands: dict[str, Callable[[], int]] = {
         "regions": lambda: cmd_regions(args.json, sys.stdout),
         "plan": lambda: cmd_plan(args, sys.stdout),
@@ -137,6 +145,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "log-water": lambda: _reminder_command(args),
         "pause": lambda: _reminder_command(args),
         "reminders": lambda: _reminder_command(args),
+        "log-activity": lambda: _activity_command(args),
+        "export": lambda: data_command(args),
+        "import": lambda: data_command(args),
+        "backup": lambda: data_command(args),
+        "restore": lambda: data_command(args),
     }
     if args.command == "timer":
         from companion.cli_reminders import timer_request  # noqa: PLC0415
@@ -166,6 +179,18 @@ def _reminder_command(args: argparse.Namespace) -> int:
         if args.command == "pause":
             return cli_reminders.cmd_pause(args.choice, args.data_dir, sys.stdout, sys.stderr)
         return cli_reminders.cmd_reminders(args.json, args.data_dir, sys.stdout)
+    except (DataDirError, DatabaseError) as exc:
+        print(f"{APP_ID}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _activity_command(args: argparse.Namespace) -> int:
+    from companion.cli_activity import cmd_log_activity  # noqa: PLC0415
+    from companion.paths import DataDirError  # noqa: PLC0415
+    from companion.storage.database import DatabaseError  # noqa: PLC0415
+
+    try:
+        return cmd_log_activity(args, sys.stdout, sys.stderr)
     except (DataDirError, DatabaseError) as exc:
         print(f"{APP_ID}: {exc}", file=sys.stderr)
         return EXIT_ERROR

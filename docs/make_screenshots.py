@@ -17,12 +17,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from datetime import UTC
+import importlib.util
+from datetime import UTC, datetime
 
 from PySide6.QtWidgets import QApplication
 
 from companion.app import CompanionApp, _make_qapp
 from companion.domain.clock import SystemClock
+from companion.localzone import local_zone
 from companion.paths import prepare_data_dir
 from companion.storage.database import open_database
 from companion.ui.theme import Scheme
@@ -56,7 +58,8 @@ def render(out_dir: Path) -> list[Path]:
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         paths = prepare_data_dir(Path(tmp) / "data")
-        clock = SystemClock()
+        clock = SystemClock(local_zone())
+        seed_history(paths.database, clock.now())
         db = open_database(paths.database, clock.now()).database
         companion = CompanionApp(app, paths, db, clock, has_tray=True)
         window = companion.window
@@ -88,10 +91,46 @@ def render(out_dir: Path) -> list[Path]:
             written.append(render_editor(companion, out_dir, scheme))
             written += render_reminder_windows(companion, out_dir, scheme)
             written += render_timer(companion, out_dir, scheme)
+            written += render_history(companion, out_dir, scheme)
         companion.shutdown()
         window.allow_close = True
         window.close()
     return written
+
+
+def seed_history(database: Path, now: datetime) -> None:
+    """Four months of a runner's life from the benchmark's generator, ending now."""
+    spec = importlib.util.spec_from_file_location(
+        "history_data", Path(__file__).resolve().parent.parent / "benchmarks" / "history_data.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["history_data"] = module
+    spec.loader.exec_module(module)
+    module.generate(database, years=0.35, end=now, zone=local_zone(), seed=3)
+
+
+def render_history(companion: CompanionApp, out_dir: Path, scheme: Scheme) -> list[Path]:
+    """The whole History page (taller than the window), and the activity dialog with a note."""
+    window = companion.window
+    window.show_section("history")
+    settle()
+    inner = window.page("history").widget()  # type: ignore[attr-defined]
+    inner.resize(inner.width(), inner.sizeHint().height())
+    settle()
+    full = out_dir / f"history-full-{scheme.value}.png"
+    inner.grab().save(str(full))
+    window.page("history").setWidgetResizable(True)  # type: ignore[attr-defined]
+    dialog = companion.log_activity_dialog("run")
+    dialog.km.setValue(24)
+    dialog.minutes.setValue(140)
+    dialog.effort.setValue(7)
+    settle()
+    logged = out_dir / f"activity-dialog-{scheme.value}.png"
+    dialog.grab().save(str(logged))
+    dialog.reject()
+    return [full, logged]
 
 
 def add_reminders(companion: CompanionApp) -> None:

@@ -68,7 +68,7 @@ class Activity:
         else:
             parts.append(self.kind.label)
         if self.minutes:
-            parts.append(f"{self.minutes:g} min")
+            parts.append(f"{self.minutes:.0f} min")
         if self.effort:
             parts.append(f"effort {self.effort}/10")
         return ", ".join(parts)

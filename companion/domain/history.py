@@ -7,6 +7,7 @@ Nothing here claims that anything logged caused a change.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -252,34 +253,37 @@ def cause_of(kind: ActivityKind) -> Cause:
 def episodes(days: Iterable[DayScores], activities: Iterable[Activity] = ()) -> list[Episode]:
     """Check-ins into episodes (oldest first), linked to their activity and previous one.
 
-    A new episode starts where the onset moves (a new activity) or where soreness
-    comes back after a check-in with nothing sore.
+    A new episode starts where the onset moves (a new activity); a check-in with
+    nothing sore under a new onset starts none.
     """
     found: list[Episode] = []
     for day in days:
         current = found[-1] if found else None
-        same = (
-            current is not None
-            and abs(utc(day.onset) - utc(current.onset)) <= SAME_ONSET
-            and not (current.days[-1].worst == 0 and day.worst > 0)
-        )
+        same = current is not None and abs(utc(day.onset) - utc(current.onset)) <= SAME_ONSET
         if same and current is not None:
             current.days.append(day)
         elif day.worst > 0:
             found.append(Episode(day.onset, day.cause, [day]))
     by_end = sorted(activities, key=lambda a: utc(a.ended_at))
+    ends = [utc(a.ended_at) for a in by_end]
     last_by_cause: dict[Cause, Episode] = {}
     for episode in found:
-        episode.activity = _activity_at(by_end, episode.onset)
+        episode.activity = _activity_at(by_end, ends, episode.onset)
         episode.previous = last_by_cause.get(episode.cause)
         last_by_cause[episode.cause] = episode
     return found
 
 
-def _activity_at(activities: Sequence[Activity], onset: datetime) -> Activity | None:
+def _activity_at(
+    activities: Sequence[Activity], ends: Sequence[datetime], onset: datetime
+) -> Activity | None:
+    """The activity that ended nearest the onset, within SAME_ONSET (``ends`` sorted)."""
     target = utc(onset)
-    near = [a for a in activities if abs(utc(a.ended_at) - target) <= SAME_ONSET]
-    return min(near, key=lambda a: abs(utc(a.ended_at) - target), default=None)
+    lo = bisect_left(ends, target - SAME_ONSET)
+    hi = bisect_right(ends, target + SAME_ONSET)
+    near = range(lo, hi)
+    best = min(near, key=lambda i: abs(ends[i] - target), default=None)
+    return activities[best] if best is not None else None
 
 
 @dataclass(frozen=True)

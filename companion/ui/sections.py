@@ -157,19 +157,6 @@ class ComingPage(SectionPage):
         self.content.addWidget(card)
 
 
-def history_page() -> SectionPage:
-    page = ComingPage(
-        SECTIONS[3],
-        _tr(
-            "Here you will see each sore spot easing day by day, next to the typical course of "
-            "post-exercise soreness, along with the routines, ice, heat and baths you did and "
-            "your water against your goal. You will be able to export all of it."
-        ),
-    )
-    page.finish()
-    return page
-
-
 class SettingsPage(SectionPage):
     open_data_folder = Signal()
     edit_conditions = Signal()
@@ -228,6 +215,7 @@ class SettingsPage(SectionPage):
         self.open_button.clicked.connect(lambda: self._open(data_dir))
         data.body.addWidget(self.open_button)
         self.content.addWidget(data)
+        self.data_card = data
 
         coming = Card(_tr("Preferences"))
         coming.add_text(
@@ -245,6 +233,10 @@ class SettingsPage(SectionPage):
         about.add_text(_tr(DISCLAIMER), "Muted")
         self.content.addWidget(about)
         self.finish()
+
+    def add_after_data(self, card: QWidget) -> None:
+        """A card placed right after "Your data" (export, import, backups)."""
+        self.content.insertWidget(self.content.indexOf(self.data_card) + 1, card)
 
     def set_conditions_summary(self, text: str) -> None:
         self.conditions_label.setText(text)

@@ -41,7 +41,9 @@ from companion.domain.checkin import (
     SorenessType,
     Swelling,
 )
+from companion.domain.clock import elapsed, utc
 from companion.domain.conditions import ReportedCondition
+from companion.domain.history import cause_of
 from companion.domain.regions import Side
 from companion.domain.triage import Question, Tier
 from companion.ui.body_map import BodyMapView, IntensityLegend
@@ -66,6 +68,9 @@ STATUS_WORDS = {  # keyed by therapy.Status values; the rules load after the fir
     "caution": "With care",
     "blocked": "Not today",
 }
+
+
+ACTIVITY_ONSET_WINDOW = timedelta(days=7)  # a logged activity older than this sets nothing
 
 
 def _tr(text: str) -> str:
@@ -611,6 +616,9 @@ class TodayPage(QWidget):
         grid.addWidget(self.warm, 5, 0, 1, 2)
         grid.setColumnStretch(1, 1)
         card.body.addLayout(grid)
+        self.activity_note = _label("", "Muted")
+        self.activity_note.setVisible(False)
+        card.body.addWidget(self.activity_note)
         self.cause.currentIndexChanged.connect(self._cause_changed)
         self.kind.activated.connect(lambda _i: setattr(self, "_type_touched", True))
         return card
@@ -627,6 +635,7 @@ class TodayPage(QWidget):
             max(0, self.minutes.findData(self.presenter.routine_minutes()))
         )
         if latest is None:
+            self._prefill_from_activity(None)
             return
         for report in latest.regions:
             self.drafts[report.region_id] = RegionDraft(
@@ -643,8 +652,32 @@ class TodayPage(QWidget):
         side = latest.swollen_side.value if latest.swollen_side else latest.swelling.value
         self.swelling.setCurrentIndex(max(0, self.swelling.findData(side)))
         self.warm.setChecked(latest.area_warm_or_red)
+        self._prefill_from_activity(latest)
         # The plan needs the rest of the content: make it after the window has painted.
         QTimer.singleShot(0, lambda: self._show_plan_for(latest))
+
+    def activity_logged(self) -> None:
+        """A run or leg day was just logged: it is the new onset for the check-in."""
+        self._prefill_from_activity(self.presenter.latest())
+
+    def _prefill_from_activity(self, latest: CheckIn | None) -> None:
+        """A run or leg day logged since the last check-in sets when and why (PROTOCOLS 5.1:
+        hours since the activity come from the activity log)."""
+        activity = self.presenter.latest_activity()
+        if activity is None:
+            return
+        now = self.presenter.clock.now()
+        since = elapsed(activity.ended_at, now)
+        newer = latest is None or utc(activity.ended_at) > utc(latest.onset) + timedelta(hours=1)
+        if not newer or not timedelta(0) <= since <= ACTIVITY_ONSET_WINDOW:
+            return
+        self.hours.setValue(round(since.total_seconds() / 3600))
+        self.cause.setCurrentIndex(max(0, self.cause.findData(cause_of(activity.kind).value)))
+        self.activity_note.setText(
+            _tr("From your log: %s, finished %s.")
+            % (activity.describe(), activity.ended_at.astimezone(now.tzinfo).strftime("%a %H:%M"))
+        )
+        self.activity_note.setVisible(True)
 
     def _show_plan_for(self, checkin: CheckIn) -> None:
         self.plan_view.show_plan(self.presenter.plan(checkin), self.presenter.emergency_number())

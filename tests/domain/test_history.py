@@ -115,13 +115,14 @@ def test_episodes_follow_the_onset_and_compare_with_the_last_of_the_same_activit
     assert first.compare_previous() == ""
 
 
-def test_soreness_coming_back_after_a_clear_day_is_a_new_episode():
+def test_one_activity_is_one_episode_even_with_a_clear_day_inside():
     days = [
         day_scores(RUN_END, 24, calves_L=(1, 4)),
         day_scores(RUN_END, 48, calves_L=(0, 0)),
         day_scores(RUN_END, 72, calves_L=(2, 5)),
     ]
-    assert [len(e.days) for e in episodes(days)] == [2, 1]
+    (episode,) = episodes(days)
+    assert episode.peak == (5, "calves_L", 72) and episode.recovered_after_days == 2
     assert episodes([day_scores(RUN_END, 24, calves_L=(0, 0))]) == []
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from companion.domain.reminders import Kind, ReminderRule
 from companion.scheduling.reminders import Fired
+from companion.storage.activities import ActivityRepository
 from companion.ui.reminder_center import ReminderCenter
 
 
@@ -205,6 +206,12 @@ def test_just_finished_a_run_starts_the_cool_down_and_schedules_the_rest(
 ):
     clock.set(clock.now().replace(hour=18, minute=20))
     companion.tray.finished_menu.actions()[0].trigger()  # "A run"
+    dialog = companion.activity_dialog  # log it: distance, time and effort are optional
+    assert dialog is not None and dialog.save_button.text() == "Log it and start the cool-down"
+    dialog.km.setValue(8)
+    dialog.save_button.click()
+    (_id, run), *_ = ActivityRepository(companion.db).recent(1)
+    assert (run.kind.value, run.km, run.ended_at) == ("run", 8, clock.now())
     assert companion.player is not None and companion.player.isVisible()
     companion.player.close()
     titles = [rule.title for rule in center.repo.all()]

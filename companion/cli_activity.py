@@ -1,0 +1,194 @@
+"""``recovery-companion log-activity``: runs, leg days, long shifts and sleep.
+
+Like ``log-water``, it goes to the running app when there is one (so the
+History screen and the Today check-in see it at once) and otherwise writes to
+the data folder itself. The training-load note is printed, never enforced.
+No Qt here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, TextIO
+
+from companion import APP_ID
+
+if TYPE_CHECKING:
+    from companion.domain.activity import Activity, MorningLog
+    from companion.storage.activities import ActivityRepository
+
+KINDS = {
+    "run": "run",
+    "leg-day": "leg_day",
+    "leg_day": "leg_day",
+    "standing": "long_standing",
+    "long-standing": "long_standing",
+    "other": "other",
+    "sleep": "sleep",
+}
+
+
+def _ago(value: str) -> int:
+    """'30m', '2h', '1h30m', '90' (minutes) -> minutes."""
+    match = re.fullmatch(r"\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m?)?\s*", value.lower())
+    if not match or not any(match.groups()):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a time ago, e.g. 30m, 2h or 1h30m")
+    minutes = int(match.group(1) or 0) * 60 + int(match.group(2) or 0)
+    if minutes > 14 * 24 * 60:
+        raise argparse.ArgumentTypeError("log activities from the past two weeks")
+    return minutes
+
+
+def add_parsers(commands: Any) -> None:
+    log = commands.add_parser(
+        "log-activity",
+        help="log a run, leg day, long shift, or last night's sleep",
+        description="Log an activity (it sets the hours since onset for your next check-in "
+        "and shows in History), or sleep with 'sleep --hours 7.5'. Goes to the running app "
+        "if there is one, else straight into the data folder.",
+    )
+    log.add_argument(
+        "kind", choices=sorted(KINDS), metavar="KIND", help="run, leg-day, standing, other or sleep"
+    )
+    log.add_argument("--km", type=float, help="runs: distance in km")
+    log.add_argument("--minutes", type=float, help="how long it took")
+    log.add_argument("--effort", type=int, help="1 (very easy) to 10 (all-out)")
+    log.add_argument(
+        "--ago", type=_ago, default=0, metavar="TIME", help="finished this long ago, e.g. 45m or 2h"
+    )
+    log.add_argument("--note", default="", help="a short note")
+    log.add_argument("--hours", type=float, help="sleep: hours slept last night")
+    log.add_argument(
+        "--recovered", type=int, metavar="0-10", help="sleep: how recovered you feel, 0-10"
+    )
+
+
+def message_for(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "command": "log-activity",
+        "kind": KINDS[args.kind],
+        "km": args.km,
+        "minutes": args.minutes,
+        "effort": args.effort,
+        "ago_min": args.ago,
+        "note": args.note,
+        "hours": args.hours,
+        "prs": args.recovered,
+    }
+
+
+def _number(message: dict[str, Any], key: str) -> float | None:
+    value = message.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{key} must be a number")
+    return float(value)
+
+
+def activity_from_message(message: dict[str, Any], now: datetime) -> Activity | None:
+    """The activity a log-activity message describes; None for a sleep entry."""
+    from companion.domain.activity import Activity, ActivityKind  # noqa: PLC0415
+
+    kind = str(message.get("kind", ""))
+    if kind == "sleep":
+        return None
+    if kind not in {k.value for k in ActivityKind}:
+        raise ValueError(f"{kind!r} is not an activity; say run, leg-day, standing or other")
+    if message.get("hours") is not None or message.get("prs") is not None:
+        raise ValueError("--hours and --recovered go with 'sleep'")
+    ago = _number(message, "ago_min") or 0.0
+    effort = message.get("effort")
+    if effort is not None and (isinstance(effort, bool) or not isinstance(effort, int)):
+        raise ValueError("effort must be a whole number from 1 to 10")
+    return Activity(
+        kind=ActivityKind(kind),
+        ended_at=now - timedelta(minutes=ago),
+        minutes=_number(message, "minutes"),
+        km=_number(message, "km"),
+        effort=effort,
+        note=str(message.get("note") or "")[:200],
+    )
+
+
+def morning_from_message(message: dict[str, Any], now: datetime) -> MorningLog:
+    from companion.domain.activity import MorningLog  # noqa: PLC0415
+
+    if any(message.get(k) is not None for k in ("km", "minutes", "effort")):
+        raise ValueError("sleep takes --hours and --recovered, not distance, minutes or effort")
+    prs = message.get("prs")
+    if prs is not None and (isinstance(prs, bool) or not isinstance(prs, int)):
+        raise ValueError("how recovered you feel is a whole number from 0 to 10")
+    return MorningLog(now.date(), sleep_hours=_number(message, "hours"), prs=prs)
+
+
+def nudges_for(activity: Activity, repo: ActivityRepository) -> list[str]:
+    from companion.domain.activity import ActivityKind, training_load_nudges  # noqa: PLC0415
+
+    if activity.kind is not ActivityKind.RUN or not activity.km:
+        return []
+    history = [a for _id, a in repo.recent(500)]
+    return [n.text for n in training_load_nudges(activity.km, activity.ended_at, history)]
+
+
+def cmd_log_activity(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from companion.cli_reminders import _Store, _via_app  # noqa: PLC0415
+
+    message = message_for(args)
+    reply = _via_app(args.data_dir, message, err)
+    if isinstance(reply, int):
+        return reply
+    if reply:
+        notes = [str(n) for n in reply.get("notes", [])]
+    else:
+        store = _Store(args.data_dir)
+        try:
+            notes = _log_here(store, message)
+        except ValueError as exc:
+            print(f"{APP_ID}: {exc}", file=err)
+            return 1
+        finally:
+            store.close()
+    print(_logged_words(message), file=out)
+    for note in notes:
+        print(f"Note: {note}", file=out)
+    return 0
+
+
+def _log_here(store: Any, message: dict[str, Any]) -> list[str]:
+    from companion.storage.activities import (  # noqa: PLC0415
+        ActivityRepository,
+        MorningLogRepository,
+    )
+
+    now = store.clock.now()
+    activity = activity_from_message(message, now)
+    if activity is None:
+        log = morning_from_message(message, now)
+        MorningLogRepository(store.db).save(log, now)
+        note = log.sleep_note()
+        return [note] if note else []
+    repo = ActivityRepository(store.db)
+    repo.add(activity, "cli")
+    return nudges_for(activity, repo)
+
+
+def _logged_words(message: dict[str, Any]) -> str:
+    if message["kind"] == "sleep":
+        parts = []
+        if message.get("hours") is not None:
+            parts.append(f"{message['hours']:g} hours of sleep")
+        if message.get("prs") is not None:
+            parts.append(f"feeling {message['prs']}/10 recovered")
+        return "Logged " + " and ".join(parts) + "."
+    words = {"run": "run", "leg_day": "leg day", "long_standing": "long shift", "other": "activity"}
+    text = f"Logged a {words[message['kind']]}"
+    if message.get("km"):
+        text += f" of {message['km']:g} km"
+    if message.get("minutes"):
+        text += f" in {message['minutes']:g} min"
+    if message.get("ago_min"):
+        text += f", finished {message['ago_min']} min ago"
+    return text + "."

@@ -1,0 +1,364 @@
+"""The History screen: each sore spot easing day by day, what you did, and your habits.
+
+Top to bottom: the range; soreness of one region over time (raw ratings, a
+3-point average and the typical course as a band, with what was logged on the
+same timeline); left against right for paired regions; the body map replayed by
+day; a card per sore spell; adherence with water against the goal; the
+activity log. Every chart has its summary in words beside it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.ui.body_map import BodyMapView
+from companion.ui.charts import BarChart, LineChart
+from companion.ui.history_presenter import DEFAULT_RANGE, RANGES, EpisodeCard, HistoryPresenter
+from companion.ui.sections import SECTIONS, Card, SectionPage, _label
+
+EPISODES_SHOWN = 6  # cards at first; "Show more" adds as many again
+REPLAY_STEP_MS = 700
+CHART_HEIGHT = 340  # room for the legend, 0-10 and the row of markers
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HistoryPage", text)
+
+
+class HistoryPage(SectionPage):
+    log_activity_requested = Signal()
+    log_morning_requested = Signal()
+
+    def __init__(self, presenter: HistoryPresenter, parent: QWidget | None = None) -> None:
+        super().__init__(SECTIONS[3], parent)
+        self.presenter = presenter
+        self._stale = False
+        self._episodes_shown = EPISODES_SHOWN
+        self._replay = QTimer(self)
+        self._replay.setInterval(REPLAY_STEP_MS)
+        self._replay.timeout.connect(self._replay_step)
+
+        self.content.addLayout(self._range_row())
+        self.empty_card = Card(_tr("Nothing to show yet"))
+        self.empty_card.add_text(
+            _tr(
+                "Your history fills in as you check in on the Today screen, run routines, log "
+                "water, ice or heat, and log your runs and leg days. Everything stays on this "
+                "computer."
+            )
+        )
+        self.content.addWidget(self.empty_card)
+        self.content.addWidget(self._soreness_card())
+        self.content.addWidget(self._sides_card())
+        self.content.addWidget(self._map_card())
+        self.content.addWidget(self._episodes_card())
+        self.content.addWidget(self._adherence_card())
+        self.content.addWidget(self._activity_card())
+        note = _label(
+            _tr(
+                "What you logged is shown side by side with how you felt; it does not show "
+                "that one caused the other. This is general guidance, not medical advice."
+            ),
+            "Muted",
+        )
+        self.content.addWidget(note)
+        self.finish()
+        self.refresh()
+
+    # -- building ---------------------------------------------------------------------------
+    def _range_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        label = QLabel(_tr("Show"))
+        self.range_box = QComboBox()
+        for text, days in RANGES:
+            self.range_box.addItem(_tr(text), days)
+        self.range_box.setCurrentIndex(DEFAULT_RANGE)
+        self.range_box.setAccessibleName(_tr("Period shown"))
+        label.setBuddy(self.range_box)
+        self.range_box.currentIndexChanged.connect(self._range_changed)
+        row.addWidget(label)
+        row.addWidget(self.range_box)
+        row.addStretch(1)
+        self.log_activity_button = QPushButton(_tr("Log activity…"))
+        self.log_activity_button.setToolTip(_tr("Log a run, a leg day or a long shift"))
+        self.log_activity_button.clicked.connect(self.log_activity_requested.emit)
+        self.log_morning_button = QPushButton(_tr("Log sleep…"))
+        self.log_morning_button.setToolTip(_tr("Log last night's sleep and how recovered you feel"))
+        self.log_morning_button.clicked.connect(self.log_morning_requested.emit)
+        row.addWidget(self.log_activity_button)
+        row.addWidget(self.log_morning_button)
+        return row
+
+    def _soreness_card(self) -> Card:
+        self.soreness_card = card = Card(_tr("Soreness over time"))
+        row = QHBoxLayout()
+        label = QLabel(_tr("Region"))
+        self.region_box = QComboBox()
+        self.region_box.setAccessibleName(_tr("Region shown"))
+        self.region_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        label.setBuddy(self.region_box)
+        self.region_box.currentIndexChanged.connect(self._show_region)
+        row.addWidget(label)
+        row.addWidget(self.region_box)
+        row.addStretch(1)
+        card.body.addLayout(row)
+        row = QHBoxLayout()
+        self.axis_group = QButtonGroup(self)
+        self.by_day = QRadioButton(_tr("By calendar day"))
+        self.by_hours = QRadioButton(_tr("Since the activity"))
+        self.by_day.setChecked(True)
+        for i, button in enumerate((self.by_day, self.by_hours)):
+            self.axis_group.addButton(button, i)
+            row.addWidget(button)
+        self.axis_group.idClicked.connect(self._axis_clicked)
+        row.addStretch(1)
+        card.body.addLayout(row)
+        self.chart = LineChart()
+        self.chart.setMinimumHeight(CHART_HEIGHT)
+        card.body.addWidget(self.chart)
+        self.summary = card.add_text("", "")
+        self.summary.setAccessibleName(_tr("Soreness summary"))
+        return card
+
+    def _sides_card(self) -> Card:
+        self.sides_card = card = Card(_tr("Left and right"))
+        self.sides_chart = LineChart()
+        self.sides_chart.setMinimumHeight(CHART_HEIGHT - 60)
+        card.body.addWidget(self.sides_chart)
+        self.sides_summary = card.add_text("", "")
+        return card
+
+    def _map_card(self) -> Card:
+        self.map_card = card = Card(_tr("Day by day on the body map"))
+        row = QHBoxLayout()
+        self.body_map = BodyMapView(self.presenter.regions, interactive=False)
+        self.body_map.setMinimumSize(260, 280)
+        self.body_map.setAccessibleName(_tr("Body map for the chosen day"))
+        row.addWidget(self.body_map, 1)
+        side = QVBoxLayout()
+        self.day_label = _label("", "")
+        self.day_label.setAccessibleName(_tr("Chosen day"))
+        side.addWidget(self.day_label)
+        self.day_slider = QSlider(Qt.Orientation.Horizontal)
+        self.day_slider.setAccessibleName(_tr("Day"))
+        self.day_slider.setPageStep(7)
+        self.day_slider.valueChanged.connect(self._show_day)
+        side.addWidget(self.day_slider)
+        self.play_button = QPushButton(_tr("Play"))
+        self.play_button.setCheckable(True)
+        self.play_button.setAccessibleName(_tr("Replay the days"))
+        self.play_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.play_button.toggled.connect(self._play_toggled)
+        side.addWidget(self.play_button)
+        side.addStretch(1)
+        row.addLayout(side, 1)
+        card.body.addLayout(row)
+        self._map_days: list[date] = []
+        return card
+
+    def _episodes_card(self) -> Card:
+        self.episodes_card = card = Card(_tr("Sore spells"))
+        card.add_text(
+            _tr(
+                "Each spell starts with a run, leg day or long day and lasts until every region "
+                "is back to 1 or less on movement."
+            ),
+            "Muted",
+        )
+        self.episode_list = QVBoxLayout()
+        self.episode_list.setSpacing(8)
+        card.body.addLayout(self.episode_list)
+        self.more_episodes = QPushButton(_tr("Show more"))
+        self.more_episodes.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.more_episodes.clicked.connect(self._show_more_episodes)
+        card.body.addWidget(self.more_episodes)
+        return card
+
+    def _adherence_card(self) -> Card:
+        self.adherence_card = card = Card(_tr("What you did"))
+        self.adherence_text = card.add_text("", "")
+        self.water_chart = BarChart()
+        card.body.addWidget(self.water_chart)
+        self.water_summary = card.add_text("", "Muted")
+        return card
+
+    def _activity_card(self) -> Card:
+        self.activity_card = card = Card(_tr("Runs, leg days and mornings"))
+        self.distance_text = card.add_text("", "")
+        self.activity_text = card.add_text("", "")
+        return card
+
+    # -- filling ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the period again and redraw everything."""
+        self.presenter.reload()
+        self._stale = False
+        choices = self.presenter.region_choices()
+        current = self.region_box.currentData()
+        self.region_box.blockSignals(True)
+        self.region_box.clear()
+        for group, name in choices:
+            self.region_box.addItem(name, group)
+        index = max(0, self.region_box.findData(current))
+        self.region_box.setCurrentIndex(index)
+        self.region_box.blockSignals(False)
+        has_ratings = bool(choices)
+        for widget in (self.soreness_card, self.map_card, self.episodes_card):
+            widget.setVisible(has_ratings)
+        self._show_region()
+        self._fill_map()
+        self._fill_episodes()
+        self._fill_adherence()
+        self._fill_activity()
+        nothing = not has_ratings and not self.presenter.events and not self._any_water()
+        self.empty_card.setVisible(nothing)
+
+    def _any_water(self) -> bool:
+        return any(self.presenter.water.values())
+
+    def _range_changed(self) -> None:
+        self.presenter.set_range(self.range_box.currentData())
+        self._episodes_shown = EPISODES_SHOWN
+        self.refresh()
+
+    def _axis_clicked(self, _id: int) -> None:
+        self._show_region()
+
+    def _show_region(self) -> None:
+        group = self.region_box.currentData()
+        if group is None:
+            self.sides_card.setVisible(False)
+            return
+        view = self.presenter.region_view(str(group), since_activity=self.by_hours.isChecked())
+        self.chart.set_model(view.chart)
+        self.summary.setText(view.summary)
+        self.sides_card.setVisible(view.sides is not None)
+        if view.sides is not None:
+            self.sides_chart.set_model(view.sides)
+            self.sides_summary.setText(view.sides_summary)
+
+    def _fill_map(self) -> None:
+        self._replay.stop()
+        self.play_button.setChecked(False)
+        self._map_days = self.presenter.map_days()
+        self.day_slider.blockSignals(True)
+        self.day_slider.setRange(0, max(0, len(self._map_days) - 1))
+        self.day_slider.setValue(max(0, len(self._map_days) - 1))
+        self.day_slider.blockSignals(False)
+        self.day_slider.setEnabled(len(self._map_days) > 1)
+        self.play_button.setEnabled(len(self._map_days) > 1)
+        self._show_day(self.day_slider.value())
+
+    def _show_day(self, index: int) -> None:
+        if not self._map_days:
+            self.body_map.set_scores({})
+            self.body_map.update()
+            self.day_label.setText(_tr("No check-ins in this period."))
+            return
+        scores, words = self.presenter.map_for(self._map_days[index])
+        self.body_map.set_scores(scores)
+        self.body_map.setAccessibleDescription(words)
+        self.body_map.update()
+        self.day_label.setText(words)
+
+    def _play_toggled(self, on: bool) -> None:
+        self.play_button.setText(_tr("Pause") if on else _tr("Play"))
+        if on:
+            if self.day_slider.value() >= self.day_slider.maximum():
+                self.day_slider.setValue(0)
+            self._replay.start()
+        else:
+            self._replay.stop()
+
+    def _replay_step(self) -> None:
+        if self.day_slider.value() >= self.day_slider.maximum():
+            self.play_button.setChecked(False)
+            return
+        self.day_slider.setValue(self.day_slider.value() + 1)
+
+    def _fill_episodes(self) -> None:
+        while self.episode_list.count():
+            item = self.episode_list.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        cards = self.presenter.episode_cards(self._episodes_shown)
+        for card in cards:
+            self.episode_list.addWidget(EpisodeView(card))
+        if not cards:
+            self.episode_list.addWidget(_label(_tr("No sore spells in this period."), "Muted"))
+        hidden = self.presenter.episode_count() - len(cards)
+        self.more_episodes.setVisible(hidden > 0)
+        self.more_episodes.setText(_tr("Show %d more") % min(hidden, EPISODES_SHOWN))
+
+    def _show_more_episodes(self) -> None:
+        self._episodes_shown += EPISODES_SHOWN
+        self._fill_episodes()
+
+    def _fill_adherence(self) -> None:
+        result = self.presenter.adherence()
+        self.adherence_text.setText("\n".join(self.presenter.adherence_lines(result)))
+        model = self.presenter.water_chart()
+        self.water_chart.set_model(model)
+        self.water_summary.setText(model.description)
+
+    def _fill_activity(self) -> None:
+        self.distance_text.setText(self.presenter.weekly_distance())
+        self.distance_text.setVisible(bool(self.distance_text.text()))
+        lines = self.presenter.activity_lines()
+        shown = lines[:12]
+        text = "\n".join(shown) if shown else _tr("Nothing logged in this period.")
+        if len(lines) > len(shown) or self.presenter.period.days > 31:
+            text += "\n" + _tr("Earlier entries are in the export (Settings, Your data).")
+        self.activity_text.setText(text)
+
+    # -- staying current ----------------------------------------------------------------------
+    def mark_stale(self) -> None:
+        """Data changed elsewhere: redraw now if shown, else when next shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.play_button.setChecked(False)
+
+
+class EpisodeView(QFrame):
+    """One sore spell: what set it off, its peak, when it eased, and how it compares."""
+
+    def __init__(self, card: EpisodeCard, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("EpisodeCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(4)
+        title = _label(card.title, "CardTitle")
+        layout.addWidget(title)
+        for line in card.lines:
+            layout.addWidget(_label(line, ""))
+        self.setAccessibleName(card.title)
+        self.setAccessibleDescription(" ".join(card.lines))
