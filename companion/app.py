@@ -470,6 +470,9 @@ class CompanionApp(QObject):
         page = RemindersPage(self.reminders, self.pause, self.actions)
         page.new_requested.connect(lambda kind: self.edit_reminder(None, kind))
         page.edit_requested.connect(self.edit_reminder)
+        page.enable_requested.connect(
+            lambda rule_id, on: page.show_rule_refusal(self.set_reminder_enabled(rule_id, on) or "")
+        )
         page.delete_requested.connect(self.delete_reminder)
         page.finished_requested.connect(self.just_finished)
         page.snooze.setRange(*SNOOZE_RANGE)
@@ -507,6 +510,27 @@ class CompanionApp(QObject):
             routines=routines,
             parent=self.window,
         )
+
+    def set_reminder_enabled(self, rule_id: int, on: bool) -> str | None:
+        """Switch a reminder on or off; switching on checks the limits again (an imported
+        rule arrives off and may not respect them). The reason it stayed off, or None."""
+        from dataclasses import replace  # noqa: PLC0415
+
+        from companion.domain.reminders import check_rule  # noqa: PLC0415
+
+        center = self.reminders
+        rule = next((r for r in center.rules() if r.id == rule_id), None)
+        if rule is None:
+            return _tr("That reminder no longer exists.")
+        if on:
+            others = [r for r in center.rules() if r.enabled and r.id != rule_id]
+            review = check_rule(
+                replace(rule, enabled=True), self.today.content.protocols, center.waking(), others
+            )
+            if review.refused:
+                return _tr("“%s” stays off: %s") % (rule.title, " ".join(review.refused))
+        center.set_enabled(rule_id, on)
+        return None
 
     def edit_reminder(self, rule_id: int | None, kind: str = "hydration") -> None:
         from companion.domain.reminders import Kind, ReminderRule  # noqa: PLC0415

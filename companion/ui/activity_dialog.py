@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -62,16 +63,25 @@ class ActivityDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_tr("Log an activity"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(520)
         self._now = now
         self._history = list(history())
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(12)
         layout.addLayout(self._form(now, kind))
+        self.nudge_box = QFrame()
+        self.nudge_box.setObjectName("Banner")
+        inner = QVBoxLayout(self.nudge_box)
+        inner.setContentsMargins(12, 10, 12, 10)
         self.nudge = _label("", "")
         self.nudge.setAccessibleName(_tr("Training load note"))
-        layout.addWidget(self.nudge)
+        inner.addWidget(self.nudge)
+        layout.addWidget(self.nudge_box)
         self.problem = _label("", "StatusLine")
+        self.problem.setVisible(False)
         layout.addWidget(self.problem)
+        layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = QPushButton(save_text or _tr("Log it"))
         self.save_button.setDefault(True)
@@ -88,6 +98,8 @@ class ActivityDialog(QDialog):
 
     def _form(self, now: datetime, kind: ActivityKind) -> QFormLayout:
         form = QFormLayout()
+        form.setVerticalSpacing(8)
+        form.setHorizontalSpacing(14)
         self.kind = QComboBox()
         for k in ActivityKind:
             self.kind.addItem(_tr(k.label), k.value)
@@ -154,7 +166,7 @@ class ActivityDialog(QDialog):
     def _changed(self) -> None:
         kind = self.chosen_kind()
         self.km.setEnabled(kind in (ActivityKind.RUN, ActivityKind.OTHER))
-        self.problem.setText("")
+        self.problem.setVisible(False)
         notes: tuple[str, ...] = ()
         if kind is ActivityKind.RUN and self.km.value() > 0:
             notes = tuple(
@@ -162,13 +174,15 @@ class ActivityDialog(QDialog):
                 for n in training_load_nudges(self.km.value(), self.ended_at(), self._history)
             )
         self.nudge.setText("\n\n".join(notes))
-        self.nudge.setVisible(bool(notes))
+        self.nudge_box.setVisible(bool(notes))
+        self.adjustSize()
 
     def _save(self) -> None:
         try:
             self.activity = self.build()
         except ValueError as exc:
             self.problem.setText(str(exc))
+            self.problem.setVisible(True)
             return
         self.accept()
 

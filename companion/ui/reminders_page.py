@@ -66,6 +66,7 @@ class RemindersPage(SectionPage):
     finished_requested = Signal(str)  # "run" or "leg_day"
     waking_changed = Signal(object, object)  # start, end (datetime.time)
     edit_requested = Signal(int)
+    enable_requested = Signal(int, bool)  # the app checks the limits before switching on
     delete_requested = Signal(int)
 
     def __init__(
@@ -241,6 +242,12 @@ class RemindersPage(SectionPage):
                 options["temp_c"] = self.timer_temp.value()
         self.timer_requested.emit(kind, options)
 
+    def show_rule_refusal(self, reason: str) -> None:
+        """Switching a reminder on was refused (e.g. an imported rule beyond a limit)."""
+        self.rules_note.setText(reason)
+        self.rules_note.setVisible(bool(reason))
+        self.refresh()  # the switch goes back to off
+
     def show_timer_refusal(self, reason: str) -> None:
         self.timer_note.setText(reason)
         self.timer_note.show()
@@ -254,6 +261,9 @@ class RemindersPage(SectionPage):
             ),
             "Muted",
         )
+        self.rules_note = card.add_text("", "StatusLine")
+        self.rules_note.setAccessibleName(_tr("Why the reminder stayed off"))
+        self.rules_note.setVisible(False)
         self.rules_grid = QGridLayout()
         self.rules_grid.setHorizontalSpacing(12)
         card.body.addLayout(self.rules_grid)
@@ -305,7 +315,7 @@ class RemindersPage(SectionPage):
         rule_id = int(sender.property("rule"))
         what = sender.property("what")
         if isinstance(sender, QCheckBox):
-            self.center.set_enabled(rule_id, sender.isChecked())
+            self.enable_requested.emit(rule_id, sender.isChecked())
         elif what == "edit":
             self.edit_requested.emit(rule_id)
         else:

@@ -171,3 +171,23 @@ def test_stored_waking_hours_that_make_no_sense_fall_back_to_the_defaults():
     assert WakingHours.from_dict({"start": "08:00", "end": "23:00"}).end.hour == 23
     for bad in (None, "7-22", {"start": "22:00", "end": "07:00"}, {"start": "x"}, {"end": 5}):
         assert WakingHours.from_dict(bad) == WakingHours()
+
+
+def test_switching_on_a_rule_beyond_the_limits_is_refused(companion, qtbot):
+    page = open_page(companion)
+    repo = companion.reminders.repo
+    (too_much,) = repo.save_many(  # as an import brings it: switched off, never checked
+        [ReminderRule(Kind.HYDRATION, "Flood", every_min=5, amount_ml=500, daily_goal_ml=2000)],
+        companion.clock.now(),
+    )
+    repo.set_enabled(too_much.id, False, companion.clock.now())
+    companion.reminders.reschedule()
+    qtbot.waitUntil(lambda: any(b.text() == "Flood" for b in page.findChildren(QCheckBox)))
+    (toggle,) = [b for b in page.findChildren(QCheckBox) if b.text() == "Flood"]
+    toggle.click()
+    assert not companion.reminders.repo.all()[0].enabled
+    assert "“Flood” stays off" in page.rules_note.text()
+    assert "an hour" in page.rules_note.text()
+    qtbot.waitUntil(
+        lambda: not [b for b in page.findChildren(QCheckBox) if b.text() == "Flood"][-1].isChecked()
+    )
