@@ -6,11 +6,13 @@ What to draw is plain data: frozen dataclasses with no Qt in them (``Series``,
 or ``BarChart.set_model``. The widgets paint them; they hold no rules.
 
 Speed: ``set_model`` sorts, culls to the visible x range and splits lines at
-gaps once; the pixel geometry (polylines in short pieces, points, marker
-glyphs, bars) is built once per widget size and font and reused by every
-paint. Past one point per pixel column a line keeps only the first, lowest,
-highest and last point of each column, and points one per pixel, so years of
-data draw as fast as a fortnight.
+gaps once. The pixel geometry (polylines in short pieces, points, marker
+glyphs, bars) is built once per widget size and font; the line chart's data
+is then painted once into a pixmap per size and palette, so hovering, the
+cursor and focus repaint in about a millisecond. With more points than pixel
+columns a line keeps the first, lowest, highest and last point of each
+2-pixel column and points keep one per 2-pixel cell: what is drawn looks the
+same and years of data draw about as fast as a fortnight.
 
 Keyboard: Tab into a chart; Left and Right step a cursor between the x
 positions that have data (Home and End jump to the ends, Escape hides it).
@@ -30,6 +32,7 @@ from typing import Literal
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetricsF,
     QHelpEvent,
@@ -957,10 +960,12 @@ class _ChartBase(QWidget):
             return
         self.set_cursor(self._positions[target])
 
-    def focusInEvent(self, event: object) -> None:
-        self.update()
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()  # the focus frame
 
-    def focusOutEvent(self, event: object) -> None:
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
         self.update()
 
     # -- mouse and tooltips -------------------------------------------------------------------
@@ -974,7 +979,7 @@ class _ChartBase(QWidget):
         else:
             QToolTip.hideText()
 
-    def leaveEvent(self, event: object) -> None:
+    def leaveEvent(self, event: QEvent) -> None:
         if self._hover:
             self._hover = ""
             QToolTip.hideText()
@@ -1250,7 +1255,7 @@ class LineChart(_ChartBase):
                 first, last = p.inside
                 geometry.dots.append((p.series, _dots(px, py, range(first, last), plot.width())))
         geometry.bands = [(b, t.map(poly)) for b, poly in self._band_polys]
-        geometry.band_label = self._band_label_at(geometry.bands, plot)
+        geometry.band_label = self._band_label_at(geometry, plot)
         x0, x1 = self._model.x_range
         for h in self._model.highlights:
             if h.x1 < x0 or h.x0 > x1:
@@ -1262,16 +1267,13 @@ class LineChart(_ChartBase):
             geometry.highlights.append((rect, h))
         return geometry
 
-    def _band_label_at(
-        self, bands: list[tuple[Band, QPolygonF]], plot: QRectF
-    ) -> tuple[QRectF, str] | None:
-        """A place inside the labelled band where its text fits, on one line or two, or None.
-
-        Where it fits nowhere (a thin or short band) the legend alone carries the label:
-        text over the data would hide it.
+    def _band_label_at(self, geometry: _LineGeometry, plot: QRectF) -> tuple[QRectF, str] | None:
+        """Where the labelled band's text goes: inside the band, else just above or below it,
+        on one line or two, wherever it covers no line or point; None if nowhere (the legend
+        still names the band). Text over the data would hide what the chart is for.
         """
-        labelled = [b for b, _poly in bands if b.label and len(b.points) >= 2]
-        if not labelled:
+        labelled = [b for b, _poly in geometry.bands if b.label and len(b.points) >= 2]
+        if not labelled or sum(d.size() for _s, d in geometry.dots) > 3000:
             return None
         band = labelled[-1]
         fm = QFontMetricsF(self._band_font())
@@ -1282,20 +1284,28 @@ class LineChart(_ChartBase):
         bottoms = [t.map(QPointF(0, low)).y() for _x, low, _high in points]
         span = (max(xs[0], plot.left() + 4), min(xs[-1], plot.right() - 4))
         thickest = sorted(range(len(xs)), key=lambda i: tops[i] - bottoms[i])
-        for text in (band.label, _two_lines(band.label)):
-            width = max(fm.horizontalAdvance(line) for line in text.split("\n")) + 4
-            height = fm.height() * (text.count("\n") + 1)
-            if width > span[1] - span[0]:
-                continue
-            for i in thickest:
-                left = min(max(xs[i] - width / 2, span[0]), span[1] - width)
-                samples = [left + width * k / 6 for k in range(7)]
-                top = max(_interpolate(xs, tops, s) for s in samples)
-                bottom = min(_interpolate(xs, bottoms, s) for s in samples)
-                top, bottom = max(top, plot.top()), min(bottom, plot.bottom())
-                if bottom - top >= height + 4:
-                    middle = (top + bottom) / 2
-                    return QRectF(left, middle - height / 2, width, height), text
+        texts = [t for t in (band.label, _two_lines(band.label)) if "\n" not in t or " " in t]
+        for near in (False, True):  # inside first, on one line or two; then next to it
+            for text in texts:
+                width = max(fm.horizontalAdvance(line) for line in text.split("\n")) + 4
+                height = fm.height() * (text.count("\n") + 1)
+                if width > span[1] - span[0]:
+                    continue
+                for i in thickest:
+                    left = min(max(xs[i] - width / 2, span[0]), span[1] - width)
+                    samples = [left + width * k / 6 for k in range(7)]
+                    above = [_interpolate(xs, tops, s) for s in samples]
+                    below = [_interpolate(xs, bottoms, s) for s in samples]
+                    if near:
+                        ys = [min(above) - height - 3, max(below) + 3]
+                    else:
+                        room = min(below) - max(above) - height - 4
+                        ys = [max(above) + 2 + room * k / 4 for k in (2, 1, 3, 0, 4)]
+                        ys = ys if room >= 0 else []
+                    for y in ys:
+                        rect = QRectF(left, y, width, height)
+                        if plot.adjusted(2, 2, -2, -2).contains(rect) and _clear(rect, geometry):
+                            return rect, text
         return None
 
     def _band_font(self) -> QFont:
@@ -1326,6 +1336,8 @@ class LineChart(_ChartBase):
         layer = QPixmap(round(frame.size[0] * ratio), round(frame.size[1] * ratio))
         layer.setDevicePixelRatio(ratio)
         layer.fill(Qt.GlobalColor.transparent)
+        if layer.isNull():  # no size yet: nothing to paint on
+            return layer
         painter = QPainter(layer)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_data(painter, frame, colours)
@@ -1461,6 +1473,49 @@ def _two_lines(text: str) -> str:
         return text
     cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
     return f"{text[:cut]}\n{text[cut + 1 :]}"
+
+
+def _clear(rect: QRectF, geometry: _LineGeometry) -> bool:
+    """True if no drawn point or line of the geometry comes within 3 px of rect."""
+    room = rect.adjusted(-3, -3, 3, 3)
+    reach = room.adjusted(-3, -3, 3, 3)  # a dot's radius further
+    for _s, dots in geometry.dots:
+        # (grown: the box of one point, or of a flat line, is empty and meets nothing)
+        near = dots.boundingRect().adjusted(-1, -1, 1, 1).intersects(reach)
+        if near and any(reach.contains(dots.at(i)) for i in range(dots.size())):
+            return False
+    for _s, pieces in geometry.lines:
+        for piece in pieces:
+            if not piece.boundingRect().adjusted(-1, -1, 1, 1).intersects(room):
+                continue
+            ends = [piece.at(i) for i in range(piece.size())]
+            if any(_meets(a, b, room) for a, b in pairwise(ends)):
+                return False
+    return True
+
+
+def _meets(a: QPointF, b: QPointF, rect: QRectF) -> bool:
+    """Whether the segment a-b crosses rect (Liang-Barsky clipping)."""
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    low, high = 0.0, 1.0
+    for p, q in (
+        (-dx, a.x() - rect.left()),
+        (dx, rect.right() - a.x()),
+        (-dy, a.y() - rect.top()),
+        (dy, rect.bottom() - a.y()),
+    ):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        r = q / p
+        if p < 0:
+            low = max(low, r)
+        else:
+            high = min(high, r)
+        if low > high:
+            return False
+    return True
 
 
 def _interpolate(xs: Sequence[float], ys: Sequence[float], x: float) -> float:

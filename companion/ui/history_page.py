@@ -34,7 +34,6 @@ from companion.ui.sections import SECTIONS, Card, SectionPage, _label
 
 EPISODES_SHOWN = 6  # cards at first; "Show more" adds as many again
 REPLAY_STEP_MS = 700
-CHART_HEIGHT = 340  # room for the legend, 0-10 and the row of markers
 
 
 def _tr(text: str) -> str:
@@ -130,7 +129,6 @@ class HistoryPage(SectionPage):
         row.addStretch(1)
         card.body.addLayout(row)
         self.chart = LineChart()
-        self.chart.setMinimumHeight(CHART_HEIGHT)
         card.body.addWidget(self.chart)
         self.summary = card.add_text("", "")
         self.summary.setAccessibleName(_tr("Soreness summary"))
@@ -139,7 +137,6 @@ class HistoryPage(SectionPage):
     def _sides_card(self) -> Card:
         self.sides_card = card = Card(_tr("Left and right"))
         self.sides_chart = LineChart()
-        self.sides_chart.setMinimumHeight(CHART_HEIGHT - 60)
         card.body.addWidget(self.sides_chart)
         self.sides_summary = card.add_text("", "")
         return card
