@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import cache
 from itertools import pairwise
 
 from companion.domain.activity import Activity, ActivityKind, MorningLog
@@ -52,6 +53,7 @@ def typical_band(hours: float, peak: float) -> tuple[float, float]:
     return (0.0, peak * _BAND_KNOTS[-1][2])
 
 
+@cache
 def band_points(peak: float, step_h: float = 6) -> tuple[tuple[float, float, float], ...]:
     """(hours, low, high) from the activity to the end of the typical course."""
     count = int(BAND_END_H / step_h) + 1

@@ -132,15 +132,19 @@ class HistoryRepository:
         )
         return [date.fromisoformat(d) for (d,) in rows]
 
-    def events(self, first: date, last: date, zone: tzinfo) -> list[Event]:
-        """Routines, therapy sessions and activities in [first, last], oldest first."""
+    def events(
+        self, first: date, last: date, zone: tzinfo, *, routines: bool = True
+    ) -> list[Event]:
+        """Routines (unless ``routines`` is False), therapy sessions and activities in
+        [first, last], oldest first."""
         start, end = _day_bounds(first, last, zone)
         found: list[Event] = []
-        for started, name, outcome in self._db.conn.execute(
+        routine_rows = self._db.conn.execute(
             "SELECT started_at, name, outcome FROM routine_runs "
             "WHERE started_at >= ? AND started_at < ?",
             (first.isoformat(), (last + timedelta(days=1)).isoformat()),
-        ):
+        )
+        for started, name, outcome in routine_rows if routines else ():
             word = "logged" if outcome == "completed" else "stopped early"
             found.append(Event(datetime.fromisoformat(started), "routine", f"{name}: {word}"))
         for started, ended, therapy in self._db.conn.execute(

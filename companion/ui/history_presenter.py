@@ -54,6 +54,7 @@ RANGES: tuple[tuple[str, int | None], ...] = (
 )
 DEFAULT_RANGE = 1
 EPISODE_LOOKBACK = timedelta(days=120)  # earlier episodes the first one in range is compared with
+BANDS_UP_TO = 91  # days: longer periods draw the typical course only since the activity
 ROUTINE_MARKERS_UP_TO = 91  # days: longer periods leave routines off the timeline
 WEEKLY_BARS_AFTER = 120  # longer ranges show water as a weekly average
 ACTIVITY_DAYS = timedelta(days=30)  # the activity list shows at most the period's last month
@@ -161,7 +162,12 @@ class HistoryPresenter:
     @property
     def events(self) -> list[Event]:
         if self._events is None:
-            self._events = self.store.events(self.period.first, self.period.last, self.zone)
+            self._events = self.store.events(
+                self.period.first,
+                self.period.last,
+                self.zone,
+                routines=self.period.days <= ROUTINE_MARKERS_UP_TO,
+            )
         return self._events
 
     @property
@@ -305,6 +311,8 @@ class HistoryPresenter:
         return model, summary
 
     def _calendar_bands(self, region_id: str) -> tuple[Band, ...]:
+        if self.period.days > BANDS_UP_TO:
+            return ()  # a band per spell across years is noise; "Since the activity" has it
         bands = []
         for episode in self.episodes:
             if episode.cause not in DOMS_CAUSES:
@@ -382,13 +390,8 @@ class HistoryPresenter:
         if since_activity:
             return ()
         # Over months, routines (several a day) would hide everything else: they are
-        # counted under "What you did" instead.
-        dense = self.period.days > ROUTINE_MARKERS_UP_TO
-        return tuple(
-            Marker(self.period.x(e.at, self.zone), e.kind, e.label)
-            for e in self.events
-            if not (dense and e.kind == "routine")
-        )
+        # counted under "What you did" instead, and left out of self.events.
+        return tuple(Marker(self.period.x(e.at, self.zone), e.kind, e.label) for e in self.events)
 
     # -- the body map replay ----------------------------------------------------------------
     def map_days(self) -> list[date]:
