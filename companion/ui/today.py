@@ -619,6 +619,8 @@ class TodayPage(QWidget):
         self.activity_note = _label("", "Muted")
         self.activity_note.setVisible(False)
         card.body.addWidget(self.activity_note)
+        self._activity_hours: int | None = None
+        self.hours.valueChanged.connect(self._hours_changed)
         self.cause.currentIndexChanged.connect(self._cause_changed)
         self.kind.activated.connect(lambda _i: setattr(self, "_type_touched", True))
         return card
@@ -656,6 +658,10 @@ class TodayPage(QWidget):
         # The plan needs the rest of the content: make it after the window has painted.
         QTimer.singleShot(0, lambda: self._show_plan_for(latest))
 
+    def _hours_changed(self, hours: int) -> None:
+        """The note names the logged activity only while the hours still point at it."""
+        self.activity_note.setVisible(hours == self._activity_hours)
+
     def activity_logged(self) -> None:
         """A run or leg day was just logged: it is the new onset for the check-in."""
         self._prefill_from_activity(self.presenter.latest())
@@ -671,7 +677,8 @@ class TodayPage(QWidget):
         newer = latest is None or utc(activity.ended_at) > utc(latest.onset) + timedelta(hours=1)
         if not newer or not timedelta(0) <= since <= ACTIVITY_ONSET_WINDOW:
             return
-        self.hours.setValue(round(since.total_seconds() / 3600))
+        self._activity_hours = round(since.total_seconds() / 3600)
+        self.hours.setValue(self._activity_hours)
         self.cause.setCurrentIndex(max(0, self.cause.findData(cause_of(activity.kind).value)))
         self.activity_note.setText(
             _tr("From your log: %s, finished %s.")

@@ -206,3 +206,6 @@ def test_a_logged_leg_day_sets_when_and_why_on_the_next_check_in(make_app, qtbot
     assert page.hours.value() == 26
     assert page.cause.currentData() == "leg_day"
     assert "From your log: Leg day, 50 min" in page.activity_note.text()
+    assert page.activity_note.isVisibleTo(page)
+    page.hours.setValue(30)  # the soreness started at another time: the note goes
+    assert not page.activity_note.isVisibleTo(page)
