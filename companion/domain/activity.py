@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from companion.domain.checkin import Cause
 from companion.domain.clock import utc
 
 LONGEST_RUN_DAYS = 30
@@ -72,6 +73,16 @@ class Activity:
         if self.effort:
             parts.append(f"effort {self.effort}/10")
         return ", ".join(parts)
+
+
+def cause_of(kind: ActivityKind) -> Cause:
+    """The check-in's "what set it off" for an activity."""
+    return {
+        ActivityKind.RUN: Cause.RUN,
+        ActivityKind.LEG_DAY: Cause.LEG_DAY,
+        ActivityKind.LONG_STANDING: Cause.LONG_STANDING,
+        ActivityKind.OTHER: Cause.UNKNOWN,
+    }[kind]
 
 
 def format_km(km: float) -> str:

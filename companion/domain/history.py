@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from itertools import pairwise
 
-from companion.domain.activity import Activity, ActivityKind, MorningLog
+from companion.domain.activity import Activity, MorningLog
 from companion.domain.checkin import Cause
 from companion.domain.clock import elapsed, utc
 
@@ -239,17 +239,6 @@ _CAUSE_WORDS = {
     Cause.INJURY: "injury",
     Cause.UNKNOWN: "sore spell",
 }
-
-_ACTIVITY_CAUSE = {
-    ActivityKind.RUN: Cause.RUN,
-    ActivityKind.LEG_DAY: Cause.LEG_DAY,
-    ActivityKind.LONG_STANDING: Cause.LONG_STANDING,
-    ActivityKind.OTHER: Cause.UNKNOWN,
-}
-
-
-def cause_of(kind: ActivityKind) -> Cause:
-    return _ACTIVITY_CAUSE[kind]
 
 
 def episodes(days: Iterable[DayScores], activities: Iterable[Activity] = ()) -> list[Episode]:

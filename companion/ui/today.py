@@ -43,7 +43,6 @@ from companion.domain.checkin import (
 )
 from companion.domain.clock import elapsed, utc
 from companion.domain.conditions import ReportedCondition
-from companion.domain.history import cause_of
 from companion.domain.regions import Side
 from companion.domain.triage import Question, Tier
 from companion.ui.body_map import BodyMapView, IntensityLegend
@@ -669,6 +668,8 @@ class TodayPage(QWidget):
     def _prefill_from_activity(self, latest: CheckIn | None) -> None:
         """A run or leg day logged since the last check-in sets when and why (PROTOCOLS 5.1:
         hours since the activity come from the activity log)."""
+        from companion.domain.activity import cause_of  # noqa: PLC0415 - off the start-up path
+
         activity = self.presenter.latest_activity()
         if activity is None:
             return

@@ -14,14 +14,11 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
-from companion.domain.activity import Activity
 from companion.domain.checkin import CheckIn, Swelling
 from companion.domain.clock import Clock
 from companion.domain.conditions import ConditionCatalog, ReportedCondition
-from companion.domain.history import DayScores
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog
-from companion.domain.trends import TrendAlert, check_in_alerts
 from companion.domain.triage import (
     GREEN,
     Question,
@@ -33,16 +30,16 @@ from companion.domain.triage import (
     moments_for,
     questions_for,
 )
-from companion.storage.activities import ActivityRepository
 from companion.storage.checkins import CheckInRepository, ConditionRepository
 from companion.storage.database import Database
-from companion.storage.history import HistoryRepository
 from companion.storage.settings import SettingsRepository
-from companion.storage.trends import TrendAlertRepository
 
 if TYPE_CHECKING:  # the plan's rules load when the first plan is made, after the first paint
+    from companion.domain.activity import Activity
     from companion.domain.exercises import ExerciseLibrary
     from companion.domain.planner import Plan
+    from companion.domain.trends import TrendAlert
+    from companion.storage.trends import TrendAlertRepository
 
 EMERGENCY_KEY = "emergency_number"
 CONDITIONS_ASKED_KEY = "conditions.asked"
@@ -132,9 +129,7 @@ class TodayPresenter:
         self.settings = settings
         self.checkins = CheckInRepository(db)
         self.condition_store = ConditionRepository(db)
-        self.history = HistoryRepository(db)
-        self.alerts = TrendAlertRepository(db)
-        self.activities = ActivityRepository(db)
+        self._db = db
         self._country = country
         # The trend alerts behind the questions being asked, and their reasons in words.
         self.pending_alerts: tuple[TrendAlert, ...] = ()
@@ -220,10 +215,22 @@ class TodayPresenter:
         plan = self.plan(checkin)
         return Saved(checkin, plan.triage, plan)
 
+    @cached_property
+    def alerts(self) -> TrendAlertRepository:
+        from companion.storage.trends import TrendAlertRepository  # noqa: PLC0415
+
+        return TrendAlertRepository(self._db)
+
     def trend_alerts(self, checkin: CheckIn) -> list[TrendAlert]:
         """PROTOCOLS 5.4 rules seen in this check-in against the last two weeks."""
+        from companion.domain.history import DayScores  # noqa: PLC0415 - after the first paint
+        from companion.domain.trends import check_in_alerts  # noqa: PLC0415
+        from companion.storage.history import HistoryRepository  # noqa: PLC0415
+
         today = checkin.at.date()
-        history = self.history.days(today - TREND_LOOKBACK, today - timedelta(days=1))
+        history = HistoryRepository(self._db).days(
+            today - TREND_LOOKBACK, today - timedelta(days=1)
+        )
         current = DayScores(
             today,
             checkin.at,
@@ -240,7 +247,9 @@ class TodayPresenter:
         )
 
     def latest_activity(self) -> Activity | None:
-        return self.activities.latest()
+        from companion.storage.activities import ActivityRepository  # noqa: PLC0415
+
+        return ActivityRepository(self._db).latest()
 
     def _standing_restrictions(self, checkin: CheckIn) -> TriageResult:
         """Yellow answers keep their restrictions while the check-in stands. Red and
