@@ -83,6 +83,7 @@ if TYPE_CHECKING:
     from companion.domain.poses import PoseCatalog
     from companion.domain.reminders import ReminderRule, WakingHours
     from companion.domain.routines import RoutineCatalog
+    from companion.domain.triage import Question
     from companion.ui.activity_dialog import ActivityDialog
     from companion.ui.my_routines import UserRoutines
     from companion.ui.reminder_center import ReminderCenter
@@ -327,7 +328,12 @@ class CompanionApp(QObject):
         """PROTOCOLS 3.3: a stop during a routine opens the red and first orange questions."""
         catalog = self.today.content.triage
         ids = [f"R{i}" for i in range(1, 9)] + [f"O{i}" for i in range(1, 6)]
-        questions = tuple(catalog.get(q) for q in ids)
+        self._ask_and_record(tuple(catalog.get(q) for q in ids))
+
+    def _ask_and_record(self, questions: tuple[Question, ...]) -> None:
+        """Safety questions outside a check-in: the outcome is stored and today's plan
+        redrawn with any lock it brings."""
+        catalog = self.today.content.triage
         page = self.window.page("today")
         assert isinstance(page, TodayPage)
         answers = page.ask(questions)
@@ -624,15 +630,10 @@ class CompanionApp(QObject):
         """The daily water goal of the hydration reminders, without starting them."""
         if self._reminders is not None:
             return self._reminders.goal_ml()
-        from companion.domain.reminders import Kind  # noqa: PLC0415
+        from companion.domain.reminders import daily_goal_ml  # noqa: PLC0415
         from companion.storage.reminders import ReminderRepository  # noqa: PLC0415
 
-        goals = [
-            r.daily_goal_ml
-            for r in ReminderRepository(self.db).all()
-            if r.kind is Kind.HYDRATION and r.enabled and r.daily_goal_ml
-        ]
-        return max(goals) if goals else None
+        return daily_goal_ml(ReminderRepository(self.db).all())
 
     def _log_activity_from_page(self) -> None:
         self.log_activity_dialog("run")
@@ -733,25 +734,9 @@ class CompanionApp(QObject):
         box.exec()
         alerts.record([alert], "answered", self.clock.now())
         if box.clickedButton() is fever:
-            self._ask_trend_questions(alert.moments)
+            from companion.domain.triage import questions_for  # noqa: PLC0415
 
-    def _ask_trend_questions(self, moments: Any) -> None:
-        from companion.domain.triage import questions_for  # noqa: PLC0415
-
-        catalog = self.today.content.triage
-        questions = questions_for(catalog, moments)
-        page = self.window.page("today")
-        assert isinstance(page, TodayPage)
-        answers = page.ask(questions)
-        if answers is None:
-            return
-        result = catalog.evaluate(dict(answers), {Side.LEFT, Side.RIGHT}, self.clock.now())
-        self.today.checkins.record_outcome(result)
-        self.window.bring_forward()
-        self.window.show_section("today")
-        latest = self.today.latest()
-        if latest is not None:
-            page.plan_view.show_plan(self.today.plan(latest), self.today.emergency_number())
+            self._ask_and_record(questions_for(self.today.content.triage, alert.moments))
 
     def _open_checkin(self) -> None:
         self.window.bring_forward()

@@ -162,6 +162,14 @@ def _wall(day: date, at: time, zone: tzinfo) -> datetime:
     return utc(moment).astimezone(zone)
 
 
+def daily_goal_ml(rules: Sequence[ReminderRule]) -> int | None:
+    """The day's water goal: the largest of the switched-on hydration reminders'."""
+    goals = [
+        r.daily_goal_ml for r in rules if r.kind is Kind.HYDRATION and r.enabled and r.daily_goal_ml
+    ]
+    return max(goals) if goals else None
+
+
 def day_times(rule: ReminderRule, day: date, waking: WakingHours) -> list[time]:
     """The wall-clock times the rule fires on ``day`` (before window and zone)."""
     if day.weekday() not in rule.weekdays:

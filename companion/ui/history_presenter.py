@@ -210,11 +210,11 @@ class HistoryPresenter:
 
     def region_view(self, group: str, *, since_activity: bool = False) -> RegionView:
         ids = self._members(group)
-        readings = self.store.readings(ids, self.period.first, self.period.last)
         name = self.regions.get(ids[0]).name
-        markers = self._markers(since_activity)
         if since_activity:
-            return self._since_activity_view(group, ids, name)
+            return self._since_activity_view(ids, name)
+        readings = self.store.readings(ids, self.period.first, self.period.last)
+        markers = self._markers()
         # Calendar days: the sorer side's line, or the one region.
         by_region = {rid: [r for r in readings if r.region_id == rid] for rid in ids}
         main = max(ids, key=lambda rid: max((r.on_movement for r in by_region[rid]), default=-1))
@@ -329,7 +329,7 @@ class HistoryPresenter:
             bands[-1] = Band(BAND_LABEL, bands[-1].points)
         return tuple(bands)
 
-    def _since_activity_view(self, group: str, ids: tuple[str, ...], name: str) -> RegionView:
+    def _since_activity_view(self, ids: tuple[str, ...], name: str) -> RegionView:
         """Hours since the activity, for the latest episode in the period that rated the region."""
         chosen = next(
             (e for e in reversed(self.episodes) if any(set(ids) & set(d.scores) for d in e.days)),
@@ -383,12 +383,9 @@ class HistoryPresenter:
             description=summary,
             gap=48.0,
         )
-        del group
         return RegionView(chart, None, summary, "")
 
-    def _markers(self, since_activity: bool) -> tuple[Marker, ...]:
-        if since_activity:
-            return ()
+    def _markers(self) -> tuple[Marker, ...]:
         # Over months, routines (several a day) would hide everything else: they are
         # counted under "What you did" instead, and left out of self.events.
         return tuple(Marker(self.period.x(e.at, self.zone), e.kind, e.label) for e in self.events)
@@ -564,8 +561,8 @@ class HistoryPresenter:
 
     # -- activity ---------------------------------------------------------------------------
     def activity_lines(self) -> list[str]:
-        """The period's activities and mornings in short lines, newest first (the last
-        ACTIVITY_LINES_SCANNED days of it at most)."""
+        """The period's activities and mornings in short lines, newest first; the
+        period's last ACTIVITY_DAYS at most."""
         p = Period(max(self.period.first, self.period.last - ACTIVITY_DAYS), self.period.last)
         start = datetime.combine(p.first, time(0), tzinfo=self.zone)
         end = datetime.combine(p.last + timedelta(days=1), time(0), tzinfo=self.zone)

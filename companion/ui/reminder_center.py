@@ -27,6 +27,7 @@ from companion.domain.reminders import (
     ReminderRule,
     WakingHours,
     backs_off,
+    daily_goal_ml,
     due,
     pace,
 )
@@ -245,12 +246,7 @@ class ReminderCenter(QObject):
         return self.water.total_on(self.clock.now().astimezone(self.zone).date(), self.zone)
 
     def goal_ml(self) -> int | None:
-        goals = [
-            r.daily_goal_ml
-            for r in self.rules()
-            if r.kind is Kind.HYDRATION and r.enabled and r.daily_goal_ml
-        ]
-        return max(goals) if goals else None
+        return daily_goal_ml(self.rules())
 
     # -- firing (GUI thread) --------------------------------------------------------------------
     def _on_fired(self, fired: Fired) -> None:
