@@ -17,6 +17,7 @@ from typing import Any
 from companion.domain.content import Reader
 from companion.domain.protocols import Check, ProtocolBounds, Verdict
 from companion.domain.regions import RegionCatalog, Rolling
+from companion.domain.translatable import QT_TRANSLATE_NOOP
 
 
 class Kind(StrEnum):
@@ -43,6 +44,33 @@ class Equipment(StrEnum):
     STEP = "step"
     BOTTLE = "bottle"
     STICK = "stick"
+
+
+# What every user has, so Settings never asks about it: nothing at all (the
+# floor, a bed, your own hands), a wall, a chair, and a strap, because a towel
+# or a belt does the same job and every strap cue says so.
+ALWAYS_AT_HAND: frozenset[Equipment] = frozenset(
+    {Equipment.NONE, Equipment.WALL, Equipment.CHAIR, Equipment.STRAP}
+)
+
+# The equipment a user can tick in Settings, in the order shown, with plain
+# labels (the UI translates them). Everything else is ALWAYS_AT_HAND.
+OWNABLE_EQUIPMENT: tuple[tuple[Equipment, str], ...] = (
+    (Equipment.FOAM_ROLLER, QT_TRANSLATE_NOOP("Equipment", "Foam roller")),
+    (Equipment.BALL, QT_TRANSLATE_NOOP("Equipment", "Massage ball (or tennis ball)")),
+    (Equipment.STICK, QT_TRANSLATE_NOOP("Equipment", "Massage stick (or rolling pin)")),
+    (Equipment.STEP, QT_TRANSLATE_NOOP("Equipment", "Step")),
+    (Equipment.BOTTLE, QT_TRANSLATE_NOOP("Equipment", "Water bottle to freeze")),
+)
+
+# Plain labels for every kind of equipment, for "you need" lines.
+EQUIPMENT_LABELS: Mapping[Equipment, str] = {
+    Equipment.NONE: "Nothing",
+    Equipment.WALL: "A wall",
+    Equipment.CHAIR: "A chair",
+    Equipment.STRAP: "Strap (or a towel or belt)",
+    **dict(OWNABLE_EQUIPMENT),
+}
 
 
 @dataclass(frozen=True)
@@ -105,6 +133,18 @@ class ExerciseLibrary:
         return tuple(
             e for e in self.exercises if group in e.regions and (kind is None or e.kind is kind)
         )
+
+
+def usable(exercise: Exercise, owned: frozenset[Equipment] | None) -> bool:
+    """Whether someone with ``owned`` (plus what is always at hand) can do the exercise.
+
+    An exercise needs every item in its ``equipment``. ``None`` means the
+    equipment is not known: everything counts as owned.
+    """
+    if owned is None:
+        return True
+    have = owned | ALWAYS_AT_HAND
+    return all(item in have for item in exercise.equipment)
 
 
 # Which protocol bounds check each kind's dose.

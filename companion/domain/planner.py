@@ -12,7 +12,7 @@ from datetime import datetime
 
 from companion.domain.checkin import ROUTINE_MINUTES, CheckIn, SorenessType, Swelling
 from companion.domain.conditions import ConditionCatalog, Effect, Gate, ReportedCondition
-from companion.domain.exercises import ExerciseLibrary
+from companion.domain.exercises import Equipment, ExerciseLibrary
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog, Side
 from companion.domain.routine_builder import (
@@ -97,7 +97,11 @@ def make_plan(
     strength_focus: bool = False,
     library: ExerciseLibrary | None = None,
     regions: RegionCatalog | None = None,
+    equipment: frozenset[Equipment] | None = None,
+    water_litres: float | None = None,  # the user's own daily goal (Settings)
 ) -> Plan:
+    """``equipment``: what the user owns besides what is always at hand; ``None``
+    means everything is owned. The routine uses only exercises they can do."""
     if minutes not in ROUTINE_MINUTES:
         raise ValueError(f"routine length must be one of {ROUTINE_MINUTES} minutes, got {minutes}")
     hours = checkin.hours_since_onset
@@ -121,7 +125,13 @@ def make_plan(
             checkin.sore_regions, checkin.soreness_type, hours, triage, conditions
         )
         routine = build_routine(
-            routine_ctx, minutes, library=library, regions=regions, bounds=bounds, catalog=catalog
+            routine_ctx,
+            minutes,
+            library=library,
+            regions=regions,
+            bounds=bounds,
+            catalog=catalog,
+            equipment=equipment,
         )
     return Plan(
         made_at=now,
@@ -132,7 +142,7 @@ def make_plan(
         notes=tuple(_notes(checkin, triage, hours)),
         therapies=therapy_options(ctx, catalog, bounds),
         active_recovery=_active_recovery(checkin, triage, bounds, hours),
-        water=water_target(conditions, catalog, triage, bounds),
+        water=water_target(conditions, catalog, triage, bounds, water_litres),
         routine_note=_routine_note(checkin, triage)
         if library is not None or _routine_note(checkin, triage)
         else NO_LIBRARY_NOTE,

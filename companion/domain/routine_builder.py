@@ -9,7 +9,11 @@ Rules (PROTOCOLS 1, 2, 3 and 4.3):
 - nothing for a leg whose routines are locked by the safety check, no rolling
   or stretching of a fresh injury's spot (first 72 h: gentle mobility only),
   and the health-condition gates for rolling and stretching apply per leg;
-- steps are added until the chosen 5, 10 or 20 minutes are used.
+- steps are added until the chosen 5, 10 or 20 minutes are used;
+- with the user's equipment known, every step is one they can do: a stretch is
+  the usual choice, else its alternative, else another stretch for the group;
+  a roll uses the best tool they have (foam roller, then massage ball, then
+  massage stick, then hands). A group with nothing usable gets no such step.
 """
 
 from __future__ import annotations
@@ -19,7 +23,14 @@ from dataclasses import dataclass
 
 from companion.domain.checkin import RegionReport, SorenessType
 from companion.domain.conditions import ConditionCatalog, Effect, Gate, ReportedCondition
-from companion.domain.exercises import Exercise, ExerciseLibrary, Kind, Sides
+from companion.domain.exercises import (
+    Equipment,
+    Exercise,
+    ExerciseLibrary,
+    Kind,
+    Sides,
+    usable,
+)
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog, Rolling, Side
 from companion.domain.triage import TriageResult
@@ -29,6 +40,8 @@ SORER_BY = 2
 MAX_EXTRA = 0.5
 FRESH_INJURY_H = 72
 GENTLE_KINDS = (Kind.STRETCH, Kind.YOGA, Kind.MOBILITY)
+# Rolling tools, best first; a roll needing none of them is done by hand.
+ROLL_TOOL_ORDER = (Equipment.FOAM_ROLLER, Equipment.BALL, Equipment.STICK)
 
 
 @dataclass(frozen=True)
@@ -96,7 +109,13 @@ def build_routine(
     regions: RegionCatalog,
     bounds: ProtocolBounds,
     catalog: ConditionCatalog,
+    equipment: frozenset[Equipment] | None = None,
 ) -> tuple[RoutineStep, ...]:
+    """The routine's steps, sorest group first, inside ``minutes``.
+
+    ``equipment`` is what the user owns besides what is always at hand
+    (``exercises.ALWAYS_AT_HAND``); ``None`` means everything is owned.
+    """
     if ctx.soreness_type is SorenessType.NERVE or ctx.triage.locks_everything:
         return ()
     if "no_leg_contact" in ctx.triage.restrictions:
@@ -107,7 +126,7 @@ def build_routine(
     used = 0
     seen: set[tuple[str, str]] = set()
     for group, sides in _sore_groups(ctx.reports, ctx.triage):
-        kit = _Kit(library, regions, bounds, catalog)
+        kit = _Kit(library, regions, bounds, catalog, equipment)
         for step in _steps_for(group, sides, ctx, fresh=fresh, kit=kit):
             key = (step.exercise.id, step.region_id)
             if key in seen:
@@ -155,6 +174,7 @@ class _Kit:
     regions: RegionCatalog
     bounds: ProtocolBounds
     catalog: ConditionCatalog
+    equipment: frozenset[Equipment] | None = None
 
 
 def _steps_for(
@@ -169,22 +189,61 @@ def _steps_for(
         options = _primary_first(
             [e for e in library.for_group(group) if e.kind in gentle_kinds], group
         )
-        if options:
-            choice = options[0]
-            if worst >= HEAVY and choice.alternative:
-                alternative = library.get(choice.alternative)
-                if alternative.kind in gentle_kinds:
-                    choice = alternative
-            steps.extend(_place(choice, group, stretch_sides, bounds))
+        stretch = _first_usable(
+            _stretch_order(options, worst, gentle_kinds, library), kit.equipment
+        )
+        if stretch is not None:
+            steps.extend(_place(stretch, group, stretch_sides, bounds))
     region = regions.get(group if group == "lower_back" else group + "_L")
     roll_sides = _allowed_sides(Gate.FOAM_ROLL, sides, ctx, catalog)
     if not fresh and roll_sides:
         roll_groups = (group,) if region.rolling is Rolling.ALLOWED else region.roll_instead
-        for roll_group in roll_groups[:1]:
-            rolls = _primary_first(list(library.for_group(roll_group, Kind.ROLL)), roll_group)
-            if rolls:
-                steps.extend(_place(rolls[0], roll_group, roll_sides, bounds))
+        for roll_group in roll_groups:  # the first neighbour with a roll the user can do
+            rolls = _roll_order(library.for_group(roll_group, Kind.ROLL), roll_group)
+            roll = _first_usable(rolls, kit.equipment)
+            if roll is not None:
+                steps.extend(_place(roll, roll_group, roll_sides, bounds))
+                break
     return steps
+
+
+def _stretch_order(
+    options: list[Exercise], worst: int, gentle_kinds: tuple[Kind, ...], library: ExerciseLibrary
+) -> list[Exercise]:
+    """The usual choice (the gentler alternative when soreness is heavy), then its
+    alternative, then the group's other stretches in their usual order."""
+    if not options:
+        return []
+    usual = options[0]
+    alternative = library.get(usual.alternative) if usual.alternative else None
+    if alternative is not None and alternative.kind not in gentle_kinds:
+        alternative = None
+    if alternative is None:
+        ordered = [usual]
+    elif worst >= HEAVY:
+        ordered = [alternative, usual]
+    else:
+        ordered = [usual, alternative]
+    return ordered + [e for e in options if e not in ordered]
+
+
+def _roll_order(rolls: Iterable[Exercise], group: str) -> list[Exercise]:
+    """Best tool first (foam roller, ball, stick, then hands), and within a tool the
+    rolls aimed mainly at this group before those that also reach it."""
+
+    def tool(exercise: Exercise) -> int:
+        for rank, item in enumerate(ROLL_TOOL_ORDER):
+            if item in exercise.equipment:
+                return rank
+        return len(ROLL_TOOL_ORDER)
+
+    return sorted(rolls, key=lambda e: (tool(e), e.regions[0] != group))
+
+
+def _first_usable(
+    options: Iterable[Exercise], equipment: frozenset[Equipment] | None
+) -> Exercise | None:
+    return next((e for e in options if usable(e, equipment)), None)
 
 
 def _place(

@@ -4,7 +4,16 @@ import tomllib
 import pytest
 
 from companion.domain.content import ContentError
-from companion.domain.exercises import Kind, Sides, parse_exercises
+from companion.domain.exercises import (
+    ALWAYS_AT_HAND,
+    EQUIPMENT_LABELS,
+    OWNABLE_EQUIPMENT,
+    Equipment,
+    Kind,
+    Sides,
+    parse_exercises,
+    usable,
+)
 from companion.domain.regions import Rolling
 from companion.resources import content_path, load_exercises, load_protocols, load_regions
 
@@ -147,3 +156,93 @@ def test_malformed_exercises_name_file_key_and_reason(raw, mutate, key, reason):
         parse_exercises(broken(raw, mutate), "exercises.toml", load_regions(), load_protocols())
     assert info.value.key == key
     assert reason in info.value.reason
+
+
+# The self-massage done with the hands, for when there is no roller, ball or stick.
+HAND_MASSAGE = {
+    "quad_hands": "quads",
+    "inner_thigh_hands": "adductors",
+    "outer_thigh_hands": "lateral_thigh_itb",
+    "shin_hands": "shin",
+    "outer_lower_leg_hands": "lateral_lower_leg",
+    "hamstring_hands": "hamstrings",
+    "calf_hands": "calves",
+    "arch_thumbs": "foot_plantar",
+}
+
+
+def test_equipment_is_either_always_at_hand_or_tickable_with_a_plain_label():
+    ownable = [item for item, _ in OWNABLE_EQUIPMENT]
+    assert len(ownable) == len(set(ownable))
+    assert not set(ownable) & ALWAYS_AT_HAND
+    assert set(ownable) | ALWAYS_AT_HAND == set(Equipment)
+    assert {Equipment.NONE, Equipment.WALL, Equipment.CHAIR, Equipment.STRAP} == ALWAYS_AT_HAND
+    assert dict(OWNABLE_EQUIPMENT)[Equipment.BALL] == "Massage ball (or tennis ball)"
+    assert set(EQUIPMENT_LABELS) == set(Equipment)
+    assert EQUIPMENT_LABELS[Equipment.STRAP] == "Strap (or a towel or belt)"
+    for label in EQUIPMENT_LABELS.values():
+        assert label and label[0].isupper() and not label.endswith(".")
+
+
+def test_usable_needs_every_item_except_what_is_always_at_hand(library):
+    nothing: frozenset[Equipment] = frozenset()
+    assert all(usable(e, None) for e in library)  # unknown equipment: everything is owned
+    assert usable(library.get("quad_hands"), nothing)
+    assert usable(library.get("strap_hamstring"), nothing)  # a towel or a belt will do
+    assert usable(library.get("wall_calf_straight"), nothing)
+    assert not usable(library.get("quad_roll"), nothing)
+    assert usable(library.get("quad_roll"), frozenset({Equipment.FOAM_ROLLER}))
+    assert not usable(library.get("heel_on_step_hinge"), frozenset({Equipment.BALL}))
+    assert usable(library.get("heel_on_step_hinge"), frozenset({Equipment.STEP}))
+    # a ball against a wall: the wall is always there, the ball is not
+    assert not usable(library.get("ball_side_hip"), nothing)
+    assert usable(library.get("ball_side_hip"), frozenset({Equipment.BALL}))
+
+
+def test_hand_massage_is_a_roll_that_needs_nothing_inside_the_rolling_bounds(library):
+    bounds = load_protocols()
+    set_max = bounds.bound("foam_roll.per_muscle_set").hard_max
+    set_min = bounds.bound("foam_roll.per_muscle_set").warn_min
+    for exercise_id, group in HAND_MASSAGE.items():
+        exercise = library.get(exercise_id)
+        assert exercise.kind is Kind.ROLL, exercise_id  # same bounds, never-roll checks and gates
+        assert exercise.equipment == (Equipment.NONE,), exercise_id
+        assert exercise.regions[0] == group, exercise_id
+        assert exercise.sides is Sides.EACH
+        assert set_min is not None and set_max is not None
+        assert set_min <= exercise.dose.seconds <= set_max, exercise_id
+        assert exercise.dose.reps == 1
+        assert exercise.gentler and exercise.cautions, exercise_id
+        assert any("20 seconds" in cue for cue in exercise.cues), exercise_id  # tender-spot hold
+
+
+def test_hand_massage_keeps_the_regions_safety_notes(library):
+    def cautions(exercise_id):
+        return " ".join(library.get(exercise_id).cautions).lower()
+
+    assert "swollen, warm or red" in cautions("calf_hands")  # a possible clot comes first
+    assert "back of the knee" in cautions("calf_hands")
+    assert "shin bone" in cautions("shin_hands")
+    assert "barely stretches" in cautions("outer_thigh_hands")  # no promise to loosen the band
+    assert "just below" in cautions("outer_thigh_hands")  # the nerve at the outer knee
+    assert "groin crease" in cautions("outer_thigh_hands")
+    assert "groin crease" in cautions("inner_thigh_hands")
+    assert "bony bump" in cautions("outer_lower_leg_hands")
+    assert "kneecap" in cautions("quad_hands")
+    assert "back of the knee" in cautions("hamstring_hands")
+    assert "heel bone" in cautions("arch_thumbs")
+
+
+def test_every_rollable_group_but_the_glutes_has_a_roll_that_needs_nothing(library):
+    regions = load_regions()
+    nothing: frozenset[Equipment] = frozenset()
+    for group in regions.groups:
+        region = regions.get(group + ("_L" if group != "lower_back" else ""))
+        if region.rolling is not Rolling.ALLOWED:
+            continue
+        by_hand = [e for e in library.for_group(group, Kind.ROLL) if usable(e, nothing)]
+        if group == "glutes":  # a ball against a wall at least; with no ball, no roll
+            assert by_hand == []
+            assert any(usable(e, frozenset({Equipment.BALL})) for e in library.for_group(group))
+        else:
+            assert by_hand, group

@@ -13,6 +13,7 @@ from companion.domain.checkin import (
     sorer_side,
 )
 from companion.domain.conditions import ReportedCondition
+from companion.domain.exercises import Equipment, Kind, usable
 from companion.domain.planner import STOP_RULES, make_plan
 from companion.domain.regions import Side
 from companion.domain.therapy import Status
@@ -200,3 +201,16 @@ def test_without_a_library_the_plan_says_steps_are_missing(kit):
     p = make_plan(checkin(), triage=GREEN, conditions=(), catalog=catalog, bounds=bounds, now=NOW)
     assert p.routine == ()
     assert "not available yet" in p.routine_note
+
+
+def test_the_plan_routine_uses_only_the_equipment_the_user_owns(kit):
+    sore = (RegionReport("quads_L", L, 3, 6), RegionReport("calves_R", R, 2, 5))
+    today = plan(kit, checkin(regions=sore), minutes=20)
+    assert plan(kit, checkin(regions=sore), minutes=20, equipment=None).routine == today.routine
+    nothing: frozenset[Equipment] = frozenset()
+    by_hand = plan(kit, checkin(regions=sore), minutes=20, equipment=nothing)
+    assert by_hand.routine
+    assert all(usable(step.exercise, nothing) for step in by_hand.routine)
+    rolls = {s.exercise.id for s in by_hand.routine if s.exercise.kind is Kind.ROLL}
+    assert rolls == {"quad_hands", "calf_hands"}
+    assert by_hand.routine_seconds <= 20 * 60

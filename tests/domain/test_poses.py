@@ -8,7 +8,7 @@ import tomllib
 import pytest
 
 from companion.domain.content import ContentError
-from companion.domain.exercises import Equipment, Sides
+from companion.domain.exercises import Equipment, Kind, Sides
 from companion.domain.poses import (
     FOOT,
     HEAD_R,
@@ -122,6 +122,28 @@ def test_props_match_the_equipment_the_exercise_needs(poses, library):
                 assert PROP_EQUIPMENT[kind] & set(exercise.equipment), (pose.exercise, kind)
         if Equipment.FOAM_ROLLER in exercise.equipment:
             assert "roller" in kinds, pose.exercise  # the roller is the point of the drawing
+
+
+def test_every_massage_by_hand_is_drawn_without_props(poses, library):
+    by_hand = [e for e in library if e.kind is Kind.ROLL and e.equipment == (Equipment.NONE,)]
+    assert len(by_hand) >= 8
+    for exercise in by_hand:
+        pose = poses.get(exercise.id)
+        assert pose is not None, exercise.id
+        assert pose.props == (), exercise.id  # the hands are the tool
+        fig = figure(pose)
+        hands = [fig.anchors["near_hand"], fig.anchors["far_hand"]]
+        leg = [s for s in fig.segments if s.part == "near_leg"]
+        # both hands are on the worked leg, not in the air
+        for hand in hands:
+            assert min(_distance(hand, s.start, s.end) for s in leg) < 2 * LIMB_W, exercise.id
+
+
+def _distance(p, a, b):
+    """From point p to the segment a-b."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy)))
+    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
 
 
 def test_a_standing_figure_is_taller_than_it_is_wide_and_a_lying_one_is_not(poses):

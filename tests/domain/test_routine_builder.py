@@ -1,3 +1,5 @@
+import itertools
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -5,7 +7,7 @@ import pytest
 
 from companion.domain.checkin import RegionReport, SorenessType
 from companion.domain.conditions import ReportedCondition
-from companion.domain.exercises import Kind
+from companion.domain.exercises import ALWAYS_AT_HAND, Equipment, ExerciseLibrary, Kind, usable
 from companion.domain.regions import Rolling, Side
 from companion.domain.routine_builder import RoutineContext, build_routine
 from companion.domain.triage import GREEN
@@ -143,3 +145,286 @@ def test_condition_gates_apply_per_leg(kit):
     fracture_right = [ReportedCondition("fracture", frozenset({R}))]
     steps = build(kit, reports, 20, conditions=fracture_right)
     assert "right" not in {s.side for s in steps}
+
+
+# ------------------------------------------------------------ equipment the user owns
+
+NOTHING: frozenset[Equipment] = frozenset()
+EVERY_GROUP_SCORE = 5
+
+# Today's choice (stretch, then roll) for each region group sore on its own: the
+# routines before the planner knew about equipment. None must keep them.
+TODAY = {
+    "hip_flexors": ["half_kneeling_hip_flexor", "tfl_roll"],
+    "quads": ["standing_quad", "quad_roll"],
+    "adductors": ["seated_butterfly", "inner_thigh_roll"],
+    "lateral_thigh_itb": ["cross_over_side_lean", "outer_thigh_roll"],
+    "knee": ["heel_slides", "quad_roll"],
+    "shin": ["toe_drag_shin", "shin_roll"],
+    "lateral_lower_leg": ["seated_peroneal", "outer_calf_roll"],
+    "glutes": ["lying_figure_four", "glute_roll"],
+    "hamstrings": ["strap_hamstring", "hamstring_roll"],
+    "calves": ["wall_calf_straight", "calf_roll"],
+    "ankle_achilles": ["knee_to_wall", "calf_roll"],
+    "foot_plantar": ["plantar_stretch", "arch_ball_roll"],
+    "lower_back": ["knee_to_chest", "glute_roll", "glute_roll"],  # both legs' glutes
+}
+
+
+def one_region(group, score=EVERY_GROUP_SCORE):
+    if group == "lower_back":
+        return [RegionReport("lower_back", C, 2, score)]
+    return [RegionReport(f"{group}_L", L, 2, score)]
+
+
+def input_grid(kit):
+    """Check-ins of every shape the builder meets: each region alone, light and
+    heavy, fresh and not, both legs unevenly sore, everything at once."""
+    for region in kit["regions"]:
+        for score in (4, 8):
+            for kind, hours in ((SorenessType.DOMS, 30), (SorenessType.ACUTE, 10)):
+                yield [RegionReport(region.id, region.side, 2, score)], kind, hours
+    for group in kit["regions"].groups:
+        if group != "lower_back":
+            both = [RegionReport(f"{group}_L", L, 2, 8), RegionReport(f"{group}_R", R, 2, 4)]
+            yield both, SorenessType.DOMS, 30
+    every = [RegionReport(r.id, r.side, 3, 6) for r in kit["regions"]]
+    yield every, SorenessType.DOMS, 30
+
+
+def test_unknown_equipment_keeps_todays_routines(kit):
+    for group, expected in TODAY.items():
+        steps = build(kit, one_region(group), 20)
+        assert [s.exercise.id for s in steps] == expected, group
+        assert (
+            build_routine(
+                RoutineContext(tuple(one_region(group)), SorenessType.DOMS, 30, GREEN),
+                20,
+                equipment=None,
+                **kit,
+            )
+            == steps
+        )
+
+
+def test_unknown_equipment_is_the_same_as_owning_everything(kit):
+    everything = frozenset(Equipment)
+    for reports, kind, hours in input_grid(kit):
+        ctx = RoutineContext(tuple(reports), kind, hours, GREEN)
+        for minutes in (5, 10, 20):
+            assert build_routine(ctx, minutes, **kit) == build_routine(
+                ctx, minutes, equipment=everything, **kit
+            )
+
+
+@pytest.mark.parametrize(
+    ("owned", "expected"),
+    [
+        (NOTHING, {"quads": "quad_hands", "calves": "calf_hands", "hamstrings": "hamstring_hands"}),
+        (
+            frozenset({Equipment.BALL}),
+            {"quads": "quad_hands", "calves": "calf_hands", "hamstrings": "hamstring_ball"},
+        ),
+        (
+            frozenset({Equipment.STICK}),
+            {"quads": "quad_stick", "calves": "calf_stick", "hamstrings": "hamstring_hands"},
+        ),
+        (
+            frozenset({Equipment.BALL, Equipment.STICK}),
+            {"quads": "quad_stick", "calves": "calf_stick", "hamstrings": "hamstring_ball"},
+        ),
+        (
+            frozenset({Equipment.FOAM_ROLLER}),
+            {"quads": "quad_roll", "calves": "calf_roll", "hamstrings": "hamstring_roll"},
+        ),
+    ],
+)
+def test_without_a_roller_the_roll_is_done_with_a_ball_a_stick_or_the_hands(kit, owned, expected):
+    for group, roll in expected.items():
+        steps = build_routine(
+            RoutineContext(tuple(one_region(group)), SorenessType.DOMS, 30, GREEN),
+            20,
+            equipment=owned,
+            **kit,
+        )
+        rolls = [s.exercise.id for s in steps if s.exercise.kind is Kind.ROLL]
+        assert rolls == [roll], (group, sorted(owned))
+
+
+def test_the_roll_uses_the_best_tool_the_user_has(kit):
+    """Foam roller, then massage ball, then massage stick, then hands."""
+    order = [Equipment.FOAM_ROLLER, Equipment.BALL, Equipment.STICK]
+
+    def rank(exercise):
+        return next((i for i, item in enumerate(order) if item in exercise.equipment), len(order))
+
+    library, regions = kit["library"], kit["regions"]
+    subsets = [frozenset(c) for n in range(4) for c in itertools.combinations(order, n)]
+    for group in regions.groups:
+        if regions.get(one_region(group)[0].region_id).rolling is not Rolling.ALLOWED:
+            continue
+        for owned in subsets:
+            steps = build_routine(
+                RoutineContext(tuple(one_region(group)), SorenessType.DOMS, 30, GREEN),
+                20,
+                equipment=owned,
+                **kit,
+            )
+            rolls = [s.exercise for s in steps if s.exercise.kind is Kind.ROLL]
+            can = [e for e in library.for_group(group, Kind.ROLL) if usable(e, owned)]
+            if not can:
+                assert rolls == [], (group, owned)
+                continue
+            assert len(rolls) == 1, (group, owned)
+            assert rank(rolls[0]) == min(rank(e) for e in can), (group, owned)
+
+
+def test_with_only_what_is_at_hand_every_step_can_be_done(kit):
+    regions = kit["regions"]
+    for reports, kind, hours in input_grid(kit):
+        ctx = RoutineContext(tuple(reports), kind, hours, GREEN)
+        for minutes in (5, 10, 20):
+            steps = build_routine(ctx, minutes, equipment=NOTHING, **kit)
+            assert bool(steps) == bool(build_routine(ctx, minutes, **kit)), reports
+            for step in steps:
+                assert usable(step.exercise, NOTHING), (step.exercise.id, reports)
+                assert set(step.exercise.equipment) <= ALWAYS_AT_HAND
+    # and every region still gets its stretch, and a roll wherever one can be done by hand
+    for group in regions.groups:
+        steps = build_routine(
+            RoutineContext(tuple(one_region(group)), SorenessType.DOMS, 30, GREEN),
+            20,
+            equipment=NOTHING,
+            **kit,
+        )
+        kinds = [s.exercise.kind for s in steps]
+        assert kinds[0] in (Kind.STRETCH, Kind.MOBILITY, Kind.YOGA), group
+        if group in ("glutes", "lower_back"):  # no ball: no roll, and nothing in its place
+            assert Kind.ROLL not in kinds, group
+        else:
+            assert kinds.count(Kind.ROLL) == 1, group
+
+
+def test_hand_steps_keep_the_dose_rules(kit):
+    reports = [RegionReport("calves_L", L, 2, 8), RegionReport("calves_R", R, 2, 4)]
+    today = build(kit, reports, 20)
+    by_hand = build_routine(
+        RoutineContext(tuple(reports), SorenessType.DOMS, 30, GREEN), 20, equipment=NOTHING, **kit
+    )
+    stretches = [s for s in by_hand if s.exercise.kind is Kind.STRETCH]
+    assert stretches == [s for s in today if s.exercise.kind is Kind.STRETCH]
+    assert stretches[0].seconds > stretches[0].exercise.dose.seconds  # the sorer side holds longer
+    rolls = [s for s in by_hand if s.exercise.kind is Kind.ROLL]
+    assert [(s.exercise.id, s.side) for s in rolls] == [
+        ("calf_hands", "left"),
+        ("calf_hands", "right"),
+    ]
+    for step in rolls:
+        assert (step.seconds, step.reps) == (step.exercise.dose.seconds, step.exercise.dose.reps)
+    for minutes in (5, 10):
+        assert (
+            sum(
+                s.total_s
+                for s in build_routine(
+                    RoutineContext(tuple(reports), SorenessType.DOMS, 30, GREEN),
+                    minutes,
+                    equipment=NOTHING,
+                    **kit,
+                )
+            )
+            <= minutes * 60
+        )
+    # a fresh injury is still gentle mobility only, and the condition gates still hold
+    ankle = (RegionReport("ankle_achilles_R", R, 4, 7),)
+    fresh = build_routine(
+        RoutineContext(ankle, SorenessType.ACUTE, 10, GREEN), 20, equipment=NOTHING, **kit
+    )
+    assert fresh
+    assert {s.exercise.kind for s in fresh} == {Kind.MOBILITY}
+    clot_left = (ReportedCondition("clotting_history", frozenset({L})),)
+    gated = build_routine(
+        RoutineContext(tuple(reports), SorenessType.DOMS, 30, GREEN, clot_left),
+        20,
+        equipment=NOTHING,
+        **kit,
+    )
+    assert {s.side for s in gated if s.exercise.kind is Kind.ROLL} == {"right"}
+
+
+def needing(library, changes):
+    """The library with some exercises' equipment replaced."""
+    return ExerciseLibrary(
+        tuple(
+            replace(e, equipment=changes[e.id]) if e.id in changes else e for e in library.exercises
+        )
+    )
+
+
+def stretch_for(kit, library, group, score, owned):
+    steps = build_routine(
+        RoutineContext(tuple(one_region(group, score)), SorenessType.DOMS, 30, GREEN),
+        20,
+        equipment=owned,
+        **{**kit, "library": library},
+    )
+    gentle = [s.exercise.id for s in steps if s.exercise.kind is not Kind.ROLL]
+    return gentle[0] if gentle else None
+
+
+def test_a_stretch_falls_back_to_its_alternative_then_another_for_the_group(kit):
+    library = kit["library"]
+    step = (Equipment.STEP,)
+    usual = library.get("strap_hamstring")
+    assert usual.alternative == "seated_hamstring_hinge"
+    # light soreness: the usual stretch, else its alternative
+    assert stretch_for(kit, library, "hamstrings", 4, NOTHING) == "strap_hamstring"
+    no_strap = needing(library, {"strap_hamstring": step})
+    assert stretch_for(kit, no_strap, "hamstrings", 4, NOTHING) == "seated_hamstring_hinge"
+    assert stretch_for(kit, no_strap, "hamstrings", 4, frozenset(step)) == "strap_hamstring"
+    # heavy soreness: the gentler alternative, else the usual one
+    assert stretch_for(kit, library, "hamstrings", 8, NOTHING) == "seated_hamstring_hinge"
+    no_chair = needing(library, {"seated_hamstring_hinge": step})
+    assert stretch_for(kit, no_chair, "hamstrings", 8, NOTHING) == "strap_hamstring"
+    # neither: another stretch for the group that can be done, in the usual order
+    neither = needing(library, {"strap_hamstring": step, "seated_hamstring_hinge": step})
+    others = [
+        e.id
+        for e in library.for_group("hamstrings")
+        if e.kind in (Kind.STRETCH, Kind.YOGA, Kind.MOBILITY)
+        and e.id not in ("strap_hamstring", "seated_hamstring_hinge", "heel_on_step_hinge")
+    ]
+    assert stretch_for(kit, neither, "hamstrings", 4, NOTHING) == others[0]
+
+
+def test_a_group_with_nothing_usable_is_left_out_not_broken(kit):
+    library = kit["library"]
+    ball = (Equipment.BALL,)
+    gentle = [
+        e.id
+        for e in library.for_group("calves")
+        if e.kind in (Kind.STRETCH, Kind.YOGA, Kind.MOBILITY)
+    ]
+    no_stretch = needing(library, dict.fromkeys(gentle, ball))
+    reports = [*one_region("calves"), RegionReport("quads_R", R, 1, 3)]
+    steps = build_routine(
+        RoutineContext(tuple(reports), SorenessType.DOMS, 30, GREEN),
+        20,
+        equipment=NOTHING,
+        **{**kit, "library": no_stretch},
+    )
+    assert [s.exercise.id for s in steps if s.region_id == "calves_L"] == ["calf_hands"]
+    assert {s.region_id for s in steps} == {"calves_L", "quads_R"}  # the rest goes on
+
+
+def test_a_never_roll_region_takes_the_next_neighbour_it_can_roll(kit):
+    assert kit["regions"].get("knee_L").roll_instead[:2] == ("quads", "hamstrings")
+    roller = (Equipment.FOAM_ROLLER,)
+    no_quad_by_hand = needing(kit["library"], {"quad_hands": roller})
+    steps = build_routine(
+        RoutineContext(tuple(one_region("knee")), SorenessType.DOMS, 30, GREEN),
+        20,
+        equipment=NOTHING,
+        **{**kit, "library": no_quad_by_hand},
+    )
+    rolls = [(s.exercise.id, s.region_id) for s in steps if s.exercise.kind is Kind.ROLL]
+    assert rolls == [("hamstring_hands", "hamstrings_L")]
