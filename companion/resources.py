@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from companion.domain.conditions import ConditionCatalog
     from companion.domain.exercises import ExerciseLibrary
+    from companion.domain.guide import Guide
     from companion.domain.poses import PoseCatalog
     from companion.domain.protocols import ProtocolBounds
     from companion.domain.regions import RegionCatalog
@@ -111,6 +112,14 @@ def load_triage(path: Path | None = None) -> TriageCatalog:
 
     path = path or content_path("triage")
     return parse_triage(read_toml(path), source=path.name)
+
+
+def load_guide(path: Path | None = None) -> Guide:
+    """The in-app Guide's chapters and passages."""
+    from companion.domain.guide import parse_guide  # noqa: PLC0415
+
+    path = path or content_path("guide")
+    return parse_guide(read_toml(path), source=path.name)
 
 
 def load_conditions(path: Path | None = None) -> ConditionCatalog:

@@ -5,6 +5,7 @@ from companion.resources import (
     content_files,
     load_conditions,
     load_exercises,
+    load_guide,
     load_poses,
     load_protocols,
     load_regions,
@@ -21,6 +22,7 @@ LOADERS = {
     "exercises": load_exercises,
     "routines": load_routines,
     "poses": load_poses,
+    "guide": load_guide,
 }
 
 
@@ -58,7 +60,7 @@ def test_unknown_resource_names_list_the_known_ones():
         icon_path("nope")
     with pytest.raises(
         ResourceNotFoundError,
-        match="known: conditions, exercises, poses, protocols, regions, routines, triage",
+        match="known: conditions, exercises, guide, poses, protocols, regions, routines, triage",
     ):
         content_path("massages")
 

@@ -182,3 +182,38 @@ def test_hover_names_the_region_under_the_map(today, qtbot):
     assert page.caption.text() == "Glutes (right), buttock: 0 out of 10 (none)"
     mark(qtbot, page, "shin_L", "front", 4)
     assert page.caption.text() == "Shin (left), front of the lower leg: 4 out of 10 (moderate)"
+
+
+def test_plan_why_lines_link_to_the_guide(today, qtbot):
+    from companion.resources import load_guide
+
+    companion, page = today()
+    mark(qtbot, page, "quads_L", "front", 5)
+    page.hours.setValue(30)
+    page.save()
+    QApplication.processEvents()
+    links = {b.accessibleName(): b for b in page.plan_view.findChildren(QPushButton, "GuideLink")}
+    warm = links["Read more in the Guide: Warm bath"]
+    assert warm.text() == "Read more"
+    assert warm.isVisible()
+    assert warm.focusPolicy() & Qt.FocusPolicy.TabFocus
+    page.scroller.ensureWidgetVisible(warm)  # a click lands where the link is on screen
+    QApplication.processEvents()
+    with qtbot.waitSignal(page.guide_requested) as clicked:
+        qtbot.mouseClick(warm, Qt.MouseButton.LeftButton)
+    assert clicked.args == ["warm_baths"]
+    # From the keyboard: Tab reaches a link and Enter presses it.
+    companion.window.activateWindow()
+    qtbot.waitUntil(companion.window.isActiveWindow)
+    ice = links["Read more in the Guide: Ice pack"]
+    ice.setFocus(Qt.FocusReason.TabFocusReason)
+    with qtbot.waitSignal(page.guide_requested) as pressed:
+        qtbot.keyClick(ice, Qt.Key.Key_Return)
+    assert pressed.args == ["ice_packs"]
+    # Movement, water, the kind of soreness and the stop rules link too, each to a real passage.
+    for name in ("Active recovery", "Water", "When to stop"):
+        assert f"Read more in the Guide: {name}" in links
+    assert any(name.startswith("Read more in the Guide: Muscle soreness") for name in links)
+    passages = {str(b.property("passage")) for b in links.values()}
+    assert passages <= set(load_guide().ids)
+    assert {"doms", "active_recovery", "drinking_water", "stop_at_once"} <= passages
