@@ -67,27 +67,32 @@ from companion.ipc import (
 from companion.localzone import local_zone
 from companion.paths import AppPaths, DataDirError, prepare_data_dir, resolve_data_dir
 from companion.storage.database import Database, DatabaseError, open_database
+from companion.storage.preferences import PreferencesRepository
 from companion.storage.settings import SettingsRepository
 from companion.ui.actions import AppActions
 from companion.ui.icons import app_icon
 from companion.ui.main_window import MainWindow
 from companion.ui.pause import PauseController
-from companion.ui.sections import SECTIONS, SettingsPage
+from companion.ui.preferences import PreferencesModel
+from companion.ui.sections import SECTIONS
 from companion.ui.theme import Theme
 from companion.ui.today import ConditionsDialog, TodayPage
-from companion.ui.today_presenter import EMERGENCY_KEY, LazyContent, TodayPresenter
+from companion.ui.today_presenter import LazyContent, TodayPresenter
 from companion.ui.tray import TrayIcon, tray_available
 
 if TYPE_CHECKING:
+    from companion.autostart import Autostart
     from companion.domain.activity import Activity
     from companion.domain.poses import PoseCatalog
-    from companion.domain.reminders import ReminderRule, WakingHours
+    from companion.domain.reminders import ReminderRule, WakingWeek
     from companion.domain.routines import RoutineCatalog
     from companion.domain.triage import Question
     from companion.ui.activity_dialog import ActivityDialog
+    from companion.ui.cues import CuePlayer
     from companion.ui.my_routines import UserRoutines
     from companion.ui.reminder_center import ReminderCenter
     from companion.ui.reminder_editor import ReminderEditorDialog
+    from companion.ui.settings_page import SettingsPage
     from companion.ui.therapy_timer import TherapyTimerView
     from companion.ui.your_data import YourDataCard
 
@@ -100,14 +105,9 @@ HEADLESS_PLATFORMS = ("offscreen", "minimal")
 REMINDERS_START_DELAY_MS = 1000
 BACKUP_START_DELAY_MS = 20_000
 BACKUP_CHECK_MS = 60 * 60 * 1000
-WAKING_KEY = "reminders.waking_hours"
 SNOOZE_KEY = "reminders.snooze_minutes"
 SNOOZE_RANGE = (5, 60)
 QUICK_CHECK = ("R1", "R2", "O1", "O5")  # PROTOCOLS 3.1: asked before any cold or heat timer
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CompanionApp", text)
 
 
 class CompanionApp(QObject):
@@ -139,7 +139,10 @@ class CompanionApp(QObject):
         self.db = db
         self.clock = clock
         self.settings = SettingsRepository(db)
-        self.theme = Theme(app, parent=self)
+        self.preferences = PreferencesModel(
+            PreferencesRepository(db), lambda: self.today.content.protocols, clock, self
+        )
+        self.theme = Theme(app, parent=self, choice=self.preferences.current.theme.value)
         self.pause = PauseController(self.settings, clock, self)
         self.actions = AppActions(self.pause, self)
         self._today: TodayPresenter | None = None
@@ -148,6 +151,7 @@ class CompanionApp(QObject):
         self._mine: UserRoutines | None = None
         self._reminders: ReminderCenter | None = None
         self.therapy: TherapyTimerView | None = None
+        self._cues: CuePlayer | None = None  # Settings' test sound
         self.data_card: YourDataCard | None = None
         self._backup_thread: threading.Thread | None = None
         self._backup_timer = QTimer(self)
@@ -171,12 +175,14 @@ class CompanionApp(QObject):
         self.actions.quit.triggered.connect(self.quit)
         self.window.close_requested.connect(self._on_close_requested)
         self.theme.changed.connect(lambda _s: self.window.refresh_icons())
+        self.preferences.changed_keys.connect(self._preferences_changed)
         app.aboutToQuit.connect(self.shutdown)
         if self.tray is None and not self.settings.get(NO_TRAY_NOTICE_KEY, False):
             self.window.add_banner(
-                _tr(
+                QCoreApplication.translate(
+                    "CompanionApp",
                     "No system tray was found on this desktop, so closing this window quits "
-                    "Recovery Companion and its reminders stop until you open it again."
+                    "Recovery Companion and its reminders stop until you open it again.",
                 ),
                 on_dismiss=lambda: self.settings.set(NO_TRAY_NOTICE_KEY, True, self.clock.now()),
             )
@@ -187,6 +193,7 @@ class CompanionApp(QObject):
             "routines": self._routines_page,
             "reminders": self._reminders_page,
             "history": self._history_page,
+            "guide": self._guide_page,
             "settings": self._settings_page,
         }
         return builders[key]()
@@ -195,17 +202,40 @@ class CompanionApp(QObject):
     def today(self) -> TodayPresenter:
         if self._today is None:
             self._today = TodayPresenter(
-                self.db, LazyContent(), self.clock, self.settings, self.country
+                self.db,
+                LazyContent(),
+                self.clock,
+                self.settings,
+                self.country,
+                preferences=lambda: self.preferences.current,
             )
         return self._today
 
     def _today_page(self) -> TodayPage:
         page = TodayPage(self.today)
+        page.guide_requested.connect(self.open_guide)
         self.data_changed.connect(page.activity_logged)
         page.plan_view.start_routine.connect(
-            lambda plan: self.start_player("today", _tr("Today's routine"), plan.routine)
+            lambda plan: self.start_player(
+                "today", QCoreApplication.translate("CompanionApp", "Today's routine"), plan.routine
+            )
         )
         return page
+
+    def _guide_page(self) -> QWidget:
+        from companion.resources import load_guide  # noqa: PLC0415
+        from companion.ui.guide_page import GuidePage  # noqa: PLC0415
+
+        return GuidePage(load_guide())
+
+    def open_guide(self, passage_id: str) -> None:
+        """Show the Guide at one passage (a plan's "Read more")."""
+        from companion.ui.guide_page import GuidePage  # noqa: PLC0415
+
+        self.window.show_section("guide")
+        page = self.window.page("guide")
+        assert isinstance(page, GuidePage)
+        page.show_passage(passage_id, focus=True)
 
     def _routines_page(self) -> QWidget:
         from companion.ui.routines_page import RoutinesPage  # noqa: PLC0415
@@ -269,7 +299,7 @@ class CompanionApp(QObject):
         """Start a routine by id; the reason it cannot start, or None."""
         routine = self.user_routines.get(routine_id)
         if routine is None:
-            return _tr("No routine %r.") % routine_id
+            return QCoreApplication.translate("CompanionApp", "No routine %r.") % routine_id
         return self.start_player(routine.id, routine.name, routine.steps)
 
     # -- the guided player ----------------------------------------------------------------
@@ -283,7 +313,12 @@ class CompanionApp(QObject):
 
         triage = self.today.active_triage(self.clock.now())
         if triage.locks_everything:
-            reason = _tr("Routines are locked by the safety check: %s") % triage.tier.headline
+            reason = (
+                QCoreApplication.translate(
+                    "CompanionApp", "Routines are locked by the safety check: %s"
+                )
+                % triage.tier.headline
+            )
             self.window.add_banner(reason)
             return reason
         allowed = [
@@ -293,7 +328,10 @@ class CompanionApp(QObject):
             and not (s.side in ("left", "right") and Side(s.side) in triage.locked_legs)
         ]
         if not allowed:
-            reason = _tr("Every step of this routine is on a leg the safety check locked today.")
+            reason = QCoreApplication.translate(
+                "CompanionApp",
+                "Every step of this routine is on a leg the safety check locked today.",
+            )
             self.window.add_banner(reason)
             return reason
         if self.player is not None:
@@ -307,6 +345,7 @@ class CompanionApp(QObject):
             poses=self.poses,
             muted=bool(self.settings.get(MUTED_KEY, False)),
         )
+        self._configure_cues(self.player.sound)
         self.player.muted_changed.connect(
             lambda muted: self.settings.set(MUTED_KEY, muted, self.clock.now())
         )
@@ -349,18 +388,22 @@ class CompanionApp(QObject):
             page.plan_view.show_plan(self.today.plan(latest), self.today.emergency_number())
 
     def _settings_page(self) -> SettingsPage:
-        page = SettingsPage(
-            self.paths.data_dir,
-            emergency_number=self.today.emergency_number(),
-            conditions_summary=self._conditions_summary(),
-        )
-        page.edit_conditions.connect(lambda: self._edit_conditions(page))
-        page.emergency_number_changed.connect(
-            lambda number: self.settings.set(EMERGENCY_KEY, number, self.clock.now())
-        )
+        from companion.domain.triage import emergency_number_for  # noqa: PLC0415
         from companion.resources import load_exercises, load_protocols  # noqa: PLC0415
         from companion.storage.backup import backups_dir  # noqa: PLC0415
+        from companion.ui.settings_page import SettingsPage  # noqa: PLC0415
         from companion.ui.your_data import YourDataCard  # noqa: PLC0415
+
+        page = SettingsPage(
+            self.preferences,
+            self.today.content.protocols,
+            self.paths.data_dir,
+            local_emergency_number=emergency_number_for(self.country),
+            conditions_summary=self._conditions_summary(),
+            autostart=self.autostart,
+        )
+        page.edit_conditions.connect(lambda: self._edit_conditions(page))
+        page.test_sound_requested.connect(self.test_sound)
 
         self.data_card = YourDataCard(
             self.db,
@@ -416,12 +459,17 @@ class CompanionApp(QObject):
 
     def _conditions_summary(self) -> str:
         if not self.today.conditions_asked():
-            return _tr("Health conditions: not answered yet (asked with your first check-in).")
+            return QCoreApplication.translate(
+                "CompanionApp",
+                "Health conditions: not answered yet (asked with your first check-in).",
+            )
         chosen = self.today.conditions()
         if not chosen:
-            return _tr("Health conditions: none reported.")
+            return QCoreApplication.translate("CompanionApp", "Health conditions: none reported.")
         labels = [self.today.content.conditions.get(c.id).label for c in chosen]
-        return _tr("Health conditions: %s.") % "; ".join(labels)
+        return QCoreApplication.translate("CompanionApp", "Health conditions: %s.") % "; ".join(
+            labels
+        )
 
     def _edit_conditions(self, page: SettingsPage) -> None:
         dialog = ConditionsDialog(self.today, self.window)
@@ -462,6 +510,8 @@ class CompanionApp(QObject):
                 self.pause,
                 waking=self.waking_hours,
                 snooze_min=self.snooze_minutes,
+                goal=self.water_goal,
+                units=lambda: self.preferences.current.units,
                 notifier=DesktopNotifier(self, icon=APP_ID),
                 parent=self,
             )
@@ -484,9 +534,7 @@ class CompanionApp(QObject):
         page.snooze.setRange(*SNOOZE_RANGE)
         page.snooze.setValue(self.snooze_minutes())
         page.snooze.valueChanged.connect(self.set_snooze_minutes)
-        page.waking_changed.connect(
-            lambda start, end: page.show_waking_refusal(self.set_waking_hours(start, end))
-        )
+        page.waking_settings_requested.connect(lambda: self.window.show_section("settings"))
         page.timer_requested.connect(
             lambda kind, options: self._timer_from_page(page, kind, options)
         )
@@ -512,6 +560,8 @@ class CompanionApp(QObject):
             self.reminders.rules(),
             now=self.clock.now(),
             waking=self.reminders.waking(),
+            units=self.preferences.current.units,
+            goal_ml=self.water_goal(),
             regions=sorted(regions.items(), key=lambda item: item[1]),
             routines=routines,
             parent=self.window,
@@ -527,14 +577,17 @@ class CompanionApp(QObject):
         center = self.reminders
         rule = next((r for r in center.rules() if r.id == rule_id), None)
         if rule is None:
-            return _tr("That reminder no longer exists.")
+            return QCoreApplication.translate("CompanionApp", "That reminder no longer exists.")
         if on:
             others = [r for r in center.rules() if r.enabled and r.id != rule_id]
             review = check_rule(
                 replace(rule, enabled=True), self.today.content.protocols, center.waking(), others
             )
             if review.refused:
-                return _tr("“%s” stays off: %s") % (rule.title, " ".join(review.refused))
+                return QCoreApplication.translate("CompanionApp", "“%s” stays off: %s") % (
+                    rule.title,
+                    " ".join(review.refused),
+                )
         center.set_enabled(rule_id, on)
         return None
 
@@ -555,28 +608,72 @@ class CompanionApp(QObject):
             return
         answer = QMessageBox.question(
             self.window,
-            _tr("Delete reminder"),
-            _tr("Delete the reminder %r? What it reminded you of stays in your history.")
+            QCoreApplication.translate("CompanionApp", "Delete reminder"),
+            QCoreApplication.translate(
+                "CompanionApp",
+                "Delete the reminder %r? What it reminded you of stays in your history.",
+            )
             % rule.title,
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.reminders.delete_rule(rule_id)
 
-    def waking_hours(self) -> WakingHours:
-        from companion.domain.reminders import WakingHours  # noqa: PLC0415
+    def waking_hours(self) -> WakingWeek:
+        return self.preferences.current.waking
 
-        return WakingHours.from_dict(self.settings.get(WAKING_KEY))
+    # -- preferences ----------------------------------------------------------------------
+    def _preferences_changed(self, keys: set[str]) -> None:
+        """Settings changed ``keys``: bring everything that shows or uses them up to date."""
+        prefs = self.preferences.current
+        if "theme" in keys:
+            self.theme.follow(prefs.theme.value)
+        if keys & {"sounds", "voice", "volume"}:
+            players = [self._cues] + [
+                getattr(v, "sound", None) for v in (self.player, self.therapy)
+            ]
+            for cues in players:
+                if cues is not None:
+                    self._configure_cues(cues)
+        if "waking" in keys and self._reminders is not None:
+            self._reminders.reschedule()
+        reminders_page = self._built_page("reminders")
+        if reminders_page is not None:
+            if "waking" in keys:
+                reminders_page.show_waking()
+            if "units" in keys:
+                reminders_page.units_changed()
+            reminders_page.refresh()
+        if keys & {"units", "water_goal_ml", "equipment", "emergency_number"}:
+            today = self._built_page("today")
+            if today is not None:
+                today.preferences_changed()
+        if "water_goal_ml" in keys:
+            self.data_changed.emit()  # History's water chart measures against the goal
 
-    def set_waking_hours(self, start: Any, end: Any) -> str | None:
-        """Save new waking hours and reschedule; the reason they are refused, or None."""
-        from companion.domain.reminders import WakingHours  # noqa: PLC0415
+    def _built_page(self, key: str) -> Any:
+        """The section's page if it has been opened, without building it."""
+        return self.window._pages.get(key)
 
-        reason = WakingHours.check(start, end)
-        if reason:
-            return reason
-        self.settings.set(WAKING_KEY, WakingHours(start, end).to_dict(), self.clock.now())
-        self.reminders.reschedule()
-        return None
+    def _configure_cues(self, cues: CuePlayer) -> CuePlayer:
+        prefs = self.preferences.current
+        cues.configure(sounds=prefs.sounds, voice=prefs.voice, volume=prefs.volume)
+        return cues
+
+    def test_sound(self) -> None:
+        """Settings' "Play a test sound": a chime and a spoken line, as set."""
+        if self._cues is None:
+            from companion.ui.cues import CuePlayer  # noqa: PLC0415
+
+            self._cues = CuePlayer(parent=self)
+        self._configure_cues(self._cues).phase(
+            QCoreApplication.translate("CompanionApp", "This is how cues will sound.")
+        )
+
+    @property
+    def autostart(self) -> Autostart | None:
+        from companion.autostart import Autostart  # noqa: PLC0415
+
+        return Autostart()
 
     def snooze_minutes(self) -> int:
         value = self.settings.get(SNOOZE_KEY)
@@ -593,9 +690,11 @@ class CompanionApp(QObject):
         from companion.domain.reminders import ACTIVITY_ROUTINES  # noqa: PLC0415
 
         if activity not in ACTIVITY_ROUTINES:
-            return _tr("Say 'run' or 'leg_day'.")
+            return QCoreApplication.translate("CompanionApp", "Say 'run' or 'leg_day'.")
         self.log_activity_dialog(
-            activity, after=self._finished, save_text=_tr("Log it and start the cool-down")
+            activity,
+            after=self._finished,
+            save_text=QCoreApplication.translate("CompanionApp", "Log it and start the cool-down"),
         )
         return None
 
@@ -627,13 +726,8 @@ class CompanionApp(QObject):
         return page
 
     def water_goal(self) -> int | None:
-        """The daily water goal of the hydration reminders, without starting them."""
-        if self._reminders is not None:
-            return self._reminders.goal_ml()
-        from companion.domain.reminders import daily_goal_ml  # noqa: PLC0415
-        from companion.storage.reminders import ReminderRepository  # noqa: PLC0415
-
-        return daily_goal_ml(ReminderRepository(self.db).all())
+        """The day's water goal in mL (Settings), or None when numeric goals are off."""
+        return self.today.water_goal_ml()
 
     def _log_activity_from_page(self) -> None:
         self.log_activity_dialog("run")
@@ -699,7 +793,9 @@ class CompanionApp(QObject):
             return
         note = self.log_morning(dialog.log)
         if note:
-            QMessageBox.information(self.window, _tr("Sleep and recovery"), note)
+            QMessageBox.information(
+                self.window, QCoreApplication.translate("CompanionApp", "Sleep and recovery"), note
+            )
         self._check_mornings()
 
     def log_morning(self, log: Any) -> str:
@@ -726,11 +822,17 @@ class CompanionApp(QObject):
         if alert is None or not alerts.new([alert]):
             return
         box = QMessageBox(self.window)
-        box.setWindowTitle(_tr("Three tired mornings"))
+        box.setWindowTitle(QCoreApplication.translate("CompanionApp", "Three tired mornings"))
         box.setIcon(QMessageBox.Icon.Information)
         box.setText(alert.detail)
-        fever = box.addButton(_tr("Answer the fever questions"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(_tr("No fever"), QMessageBox.ButtonRole.AcceptRole)
+        fever = box.addButton(
+            QCoreApplication.translate("CompanionApp", "Answer the fever questions"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("CompanionApp", "No fever"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
         box.exec()
         alerts.record([alert], "answered", self.clock.now())
         if box.clickedButton() is fever:
@@ -770,24 +872,29 @@ class CompanionApp(QObject):
 
         content = self.today.content
         try:
-            plan = build_plan(kind, options, content.protocols)
+            plan = build_plan(kind, options, content.protocols, self.preferences.current.units)
         except (TimerRefusedError, ValueError, TypeError) as exc:
             return str(exc)
         if plan.to_confirm and not confirmed:
             answer = QMessageBox.question(
-                self.window, _tr("Outside the usual range"), "\n".join(plan.to_confirm)
+                self.window,
+                QCoreApplication.translate("CompanionApp", "Outside the usual range"),
+                "\n".join(plan.to_confirm),
             )
             if answer != QMessageBox.StandardButton.Yes:
-                return _tr("Not started.")
+                return QCoreApplication.translate("CompanionApp", "Not started.")
         running = self.therapy.timer if self.therapy is not None else None
         if self.therapy is not None and running is not None and running.ended_at is None:
             self.therapy.bring_forward()
-            return _tr("A timer is already running; stop it first.")
+            return QCoreApplication.translate(
+                "CompanionApp", "A timer is already running; stop it first."
+            )
         if self.therapy is not None:
             self.therapy.close()
         catalog = content.triage
         questions = [catalog.get(q) for q in QUICK_CHECK]
         view = TherapyTimerView(plan, self.clock, questions)
+        self._configure_cues(view.sound)
         view.finished.connect(self._save_therapy)
         view.something_wrong.connect(self._something_wrong)
         view.phase_changed.connect(self._sync_reminder_status)
@@ -818,13 +925,19 @@ class CompanionApp(QObject):
             from companion.ui.reminder_center import when_words  # noqa: PLC0415
 
             when, title = upcoming
-            lines.append(_tr("Next: %s, %s") % (title, when_words(when, self.clock.now())))
+            lines.append(
+                QCoreApplication.translate("CompanionApp", "Next: %s, %s")
+                % (title, when_words(when, self.clock.now()))
+            )
         drunk = self._reminders.water_today()
         goal = self._reminders.goal_ml()
         if goal:
-            lines.append(_tr("Water today: %d of %d mL") % (drunk, goal))
+            lines.append(
+                QCoreApplication.translate("CompanionApp", "Water today: %d of %d mL")
+                % (drunk, goal)
+            )
         elif drunk:
-            lines.append(_tr("Water today: %d mL") % drunk)
+            lines.append(QCoreApplication.translate("CompanionApp", "Water today: %d mL") % drunk)
         self.tray.set_extra_status(lines)
 
     def listen(self) -> None:
@@ -963,9 +1076,10 @@ class CompanionApp(QObject):
         if not self.settings.get(TRAY_HINT_SHOWN_KEY, False):
             self.tray.showMessage(
                 APP_NAME,
-                _tr(
+                QCoreApplication.translate(
+                    "CompanionApp",
                     "Still running in the tray, so your reminders keep coming. "
-                    "Choose Quit from the tray menu to stop."
+                    "Choose Quit from the tray menu to stop.",
                 ),
                 QSystemTrayIcon.MessageIcon.Information,
                 8000,
@@ -1064,6 +1178,9 @@ def _make_qapp() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
+        from companion.i18n import install_translators  # noqa: PLC0415
+
+        install_translators(app)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
@@ -1128,9 +1245,10 @@ def run_gui(args: argparse.Namespace) -> int:
         app, paths, opened.database, clock, has_tray=tray_available(), country=country
     )
     if opened.moved_aside is not None:
-        notice = _tr(
+        notice = QCoreApplication.translate(
+            "CompanionApp",
             "Your data file could not be read (%s), so it was moved to %s and a fresh one "
-            "was started. Nothing in the old file was deleted."
+            "was started. Nothing in the old file was deleted.",
         ) % (opened.problem, opened.moved_aside)
         print(f"{APP_ID}: {notice}", file=sys.stderr)
         companion.window.add_banner(notice)

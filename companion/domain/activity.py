@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from companion.domain.checkin import Cause
 from companion.domain.clock import utc
+from companion.domain.translatable import QT_TRANSLATE_NOOP
 
 LONGEST_RUN_DAYS = 30
 LONGER_RUN_RATIO = 0.10  # more than 10 % longer than the longest recent run
@@ -36,10 +37,10 @@ class ActivityKind(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "run": "Run",
-            "leg_day": "Leg day",
-            "long_standing": "Long time on my feet",
-            "other": "Other exercise",
+            "run": QT_TRANSLATE_NOOP("ActivityKind", "Run"),
+            "leg_day": QT_TRANSLATE_NOOP("ActivityKind", "Leg day"),
+            "long_standing": QT_TRANSLATE_NOOP("ActivityKind", "Long time on my feet"),
+            "other": QT_TRANSLATE_NOOP("ActivityKind", "Other exercise"),
         }[self.value]
 
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from companion.domain.clock import elapsed
 from companion.domain.regions import Side
+from companion.domain.translatable import QT_TRANSLATE_NOOP
 
 NRS_MIN, NRS_MAX = 0, 10
 ROUTINE_MINUTES = (5, 10, 20)  # how much time the user has for today's routine
@@ -24,11 +25,11 @@ class Cause(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "run": "A run",
-            "leg_day": "Leg day",
-            "long_standing": "A long time on my feet",
-            "injury": "A moment of injury (twist, blow, pop)",
-            "unknown": "Not sure",
+            "run": QT_TRANSLATE_NOOP("Cause", "A run"),
+            "leg_day": QT_TRANSLATE_NOOP("Cause", "Leg day"),
+            "long_standing": QT_TRANSLATE_NOOP("Cause", "A long time on my feet"),
+            "injury": QT_TRANSLATE_NOOP("Cause", "A moment of injury (twist, blow, pop)"),
+            "unknown": QT_TRANSLATE_NOOP("Cause", "Not sure"),
         }[self.value]
 
 

@@ -17,6 +17,7 @@ from itertools import pairwise
 from companion.domain.activity import Activity, MorningLog
 from companion.domain.checkin import Cause
 from companion.domain.clock import elapsed, utc
+from companion.domain.translatable import QT_TRANSLATE_NOOP
 
 NOTICEABLE_POINTS, NOTICEABLE_SHARE = 1, 0.15  # PROTOCOLS 5.1: the smallest change people notice
 CLEAR_POINTS, CLEAR_SHARE = 2, 0.30  # ... and "much better"
@@ -39,7 +40,7 @@ _BAND_KNOTS: tuple[tuple[float, float, float], ...] = (
     (168, 0.0, 0.2),
 )
 BAND_END_H = _BAND_KNOTS[-1][0]
-BAND_LABEL = "Typical pattern after exercise: yours may differ"
+BAND_LABEL = QT_TRANSLATE_NOOP("history", "Typical pattern after exercise: yours may differ")
 
 
 def typical_band(hours: float, peak: float) -> tuple[float, float]:

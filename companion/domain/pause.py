@@ -12,6 +12,7 @@ from datetime import datetime, time, timedelta
 from enum import StrEnum
 
 from companion.domain.clock import elapsed, later, utc
+from companion.domain.translatable import QT_TRANSLATE_NOOP
 
 DEFAULT_MORNING = time(7, 0)
 
@@ -24,9 +25,9 @@ class PauseChoice(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "30min": "For 30 minutes",
-            "1h": "For 1 hour",
-            "morning": "Until tomorrow morning",
+            "30min": QT_TRANSLATE_NOOP("PauseChoice", "For 30 minutes"),
+            "1h": QT_TRANSLATE_NOOP("PauseChoice", "For 1 hour"),
+            "morning": QT_TRANSLATE_NOOP("PauseChoice", "Until tomorrow morning"),
         }[self.value]
 
 

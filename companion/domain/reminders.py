@@ -29,6 +29,7 @@ from enum import StrEnum
 
 from companion.domain.clock import utc
 from companion.domain.protocols import Check, ProtocolBounds, Verdict
+from companion.domain.translatable import QT_TRANSLATE_NOOP
 
 ALL_DAYS = frozenset(range(7))  # Monday is 0
 MAX_TITLE = 80
@@ -49,11 +50,11 @@ class Kind(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "hydration": "Water",
-            "icing": "Icing",
-            "contrast": "Contrast therapy",
-            "routine": "Daily routine",
-            "custom": "Reminder",
+            "hydration": QT_TRANSLATE_NOOP("Kind", "Water"),
+            "icing": QT_TRANSLATE_NOOP("Kind", "Icing"),
+            "contrast": QT_TRANSLATE_NOOP("Kind", "Contrast therapy"),
+            "routine": QT_TRANSLATE_NOOP("Kind", "Daily routine"),
+            "custom": QT_TRANSLATE_NOOP("Kind", "Reminder"),
         }[self.value]
 
     @property
@@ -104,6 +105,91 @@ class WakingHours:
 
     def minutes(self) -> int:
         return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
+
+    def on(self, _day: date) -> WakingHours:
+        """The hours on ``day``: the same every day."""
+        return self
+
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class WakingWeek:
+    """Waking hours for each weekday (Monday first): a later start at weekends, say."""
+
+    days: tuple[WakingHours, ...] = (WakingHours(),) * 7
+
+    def __post_init__(self) -> None:
+        if len(self.days) != 7:
+            raise ValueError("a waking week has seven days")
+
+    @classmethod
+    def every_day(cls, hours: WakingHours) -> WakingWeek:
+        return cls((hours,) * 7)
+
+    def on(self, day: date) -> WakingHours:
+        return self.days[day.weekday()]
+
+    def contains(self, moment: datetime) -> bool:
+        """Inside the waking hours of ``moment``'s own (wall-clock) day."""
+        return self.on(moment.date()).contains(moment)
+
+    @property
+    def same_every_day(self) -> bool:
+        return len(set(self.days)) == 1
+
+    def describe(self) -> str:
+        """ "07:00-22:00", or the days grouped: "Mon-Fri 07:00-22:00, Sat-Sun 09:00-23:00"."""
+        if self.same_every_day:
+            return self.days[0].describe()
+        groups: list[tuple[int, int, WakingHours]] = []
+        for index, hours in enumerate(self.days):
+            if groups and groups[-1][2] == hours:
+                groups[-1] = (groups[-1][0], index, hours)
+            else:
+                groups.append((index, index, hours))
+        parts = []
+        for first, last, hours in groups:
+            days = _DAY_NAMES[first] if first == last else f"{_DAY_NAMES[first]}-{_DAY_NAMES[last]}"
+            parts.append(f"{days} {hours.describe()}")
+        return ", ".join(parts)
+
+    def to_list(self) -> list[dict[str, str]]:
+        return [hours.to_dict() for hours in self.days]
+
+    @classmethod
+    def parse(cls, value: object) -> WakingWeek:
+        """Stored hours: a list of seven {"start", "end"}, or one pair for every day.
+
+        Raises ValueError naming the day when a value is malformed or unusable.
+        """
+        if isinstance(value, dict):
+            return cls.every_day(_parse_hours(value, "every day"))
+        if not isinstance(value, list) or len(value) != 7:
+            raise ValueError("waking hours must list seven days, Monday first")
+        return cls(tuple(_parse_hours(item, DAY_NAMES[i]) for i, item in enumerate(value)))
+
+    def with_day(self, weekday: int, hours: WakingHours) -> WakingWeek:
+        days = list(self.days)
+        days[weekday] = hours
+        return WakingWeek(tuple(days))
+
+
+def _parse_hours(value: object, day: str) -> WakingHours:
+    if not isinstance(value, dict):
+        raise ValueError(f"{day}: waking hours must have a start and an end")
+    try:
+        start, end = time.fromisoformat(value["start"]), time.fromisoformat(value["end"])
+    except (KeyError, TypeError, ValueError):
+        raise ValueError(f"{day}: waking hours must be times like 07:00") from None
+    reason = WakingHours.check(start, end)
+    if reason:
+        raise ValueError(f"{day}: {reason}")
+    return WakingHours(start, end)
+
+
+Waking = WakingHours | WakingWeek
 
 
 @dataclass(frozen=True)
@@ -170,10 +256,11 @@ def daily_goal_ml(rules: Sequence[ReminderRule]) -> int | None:
     return max(goals) if goals else None
 
 
-def day_times(rule: ReminderRule, day: date, waking: WakingHours) -> list[time]:
+def day_times(rule: ReminderRule, day: date, week: Waking) -> list[time]:
     """The wall-clock times the rule fires on ``day`` (before window and zone)."""
     if day.weekday() not in rule.weekdays:
         return []
+    waking = week.on(day)
     if rule.kind.by_interval:
         every = rule.every_min or 0
         if every <= 0:
@@ -192,7 +279,7 @@ def occurrences(
     after: datetime,
     until: datetime,
     zone: tzinfo,
-    waking: WakingHours,
+    waking: Waking,
 ) -> Iterator[datetime]:
     """Every moment in (after, until] the rule fires, in order, in ``zone``."""
     if not rule.enabled:
@@ -224,7 +311,7 @@ def next_fire(
     rule: ReminderRule,
     after: datetime,
     zone: tzinfo,
-    waking: WakingHours,
+    waking: Waking,
     paused_until: datetime | None = None,
 ) -> datetime | None:
     """The first moment after ``after`` (and after any pause) the rule fires, or None."""
@@ -255,7 +342,7 @@ def due(
     now: datetime,
     last_fired: datetime | None,
     zone: tzinfo,
-    waking: WakingHours,
+    waking: Waking,
 ) -> Due | None:
     """The one reminder to show at ``now``, with what it stands in for, or None.
 
@@ -295,8 +382,9 @@ class Pace:
         return max(0, self.expected_ml - self.drunk_ml)
 
 
-def pace(goal_ml: int, drunk_ml: int, now: datetime, waking: WakingHours) -> Pace:
-    """The day's pace line: the goal spread evenly over waking hours."""
+def pace(goal_ml: int, drunk_ml: int, now: datetime, week: Waking) -> Pace:
+    """The day's pace line: the goal spread evenly over the day's waking hours."""
+    waking = week.on(now.date())
     wall = now.timetz().replace(tzinfo=None)
     minutes = waking.minutes()
     into = (wall.hour * 60 + wall.minute) - (waking.start.hour * 60 + waking.start.minute)
@@ -336,7 +424,7 @@ def _refuse(reason: str) -> Check:
 def check_rule(
     rule: ReminderRule,
     bounds: ProtocolBounds,
-    waking: WakingHours,
+    waking: Waking,
     others: Sequence[ReminderRule] = (),
 ) -> RuleReview:
     """Every limit the rule must respect, with ``others`` (the user's other rules)."""
@@ -364,24 +452,45 @@ def check_rule(
 @dataclass(frozen=True)
 class _Context:
     bounds: ProtocolBounds
-    waking: WakingHours
+    waking: Waking
     others: Sequence[ReminderRule]
 
 
-def _check_times(rule: ReminderRule, waking: WakingHours) -> list[Check]:
+def _check_times(rule: ReminderRule, waking: Waking) -> list[Check]:
     if not rule.times:
         return [_refuse("Choose at least one time of day.")]
     if len(set(rule.times)) != len(rule.times):
         return [_refuse("The same time is listed twice.")]
-    outside = [t for t in rule.times if not waking.start <= t < waking.end]
-    if outside:
+    days = [_A_MONDAY + timedelta(days=d) for d in sorted(rule.weekdays & ALL_DAYS)]
+
+    def awake(at: time, day: date) -> bool:
+        hours = waking.on(day)
+        return hours.start <= at < hours.end
+
+    never = [t for t in rule.times if not any(awake(t, day) for day in days)]
+    if never:
         return [
             _refuse(
-                f"{outside[0]:%H:%M} is outside your waking hours ({waking.describe()}); "
+                f"{never[0]:%H:%M} is outside your waking hours ({waking.describe()}); "
                 "reminders stay quiet then."
             )
         ]
+    some = [(t, day) for t in rule.times for day in days if not awake(t, day)]
+    if some:
+        at, day = some[0]
+        return [
+            Check(
+                Verdict.CONFIRM,
+                f"{at:%H:%M} is outside your waking hours on {DAY_NAMES[day.weekday()]}s, "
+                "so it stays quiet that day. Keep it anyway?",
+            )
+        ]
     return []
+
+
+def _busiest_day(rule: ReminderRule, waking: Waking) -> int:
+    """The most times ``rule`` fires on any one day of the week."""
+    return max(len(day_times(rule, _A_MONDAY + timedelta(days=d), waking)) for d in range(7))
 
 
 def _hydration(rule: ReminderRule, ctx: _Context) -> list[Check]:
@@ -407,7 +516,13 @@ def _hydration(rule: ReminderRule, ctx: _Context) -> list[Check]:
                 f"{hour_cap * 1000:g} mL an hour is more than kidneys clear, so it is not allowed."
             )
         )
-    per_day = sum((r.amount_ml or 0) * len(day_times(r, _A_MONDAY, ctx.waking)) for r in water)
+    per_day = max(
+        sum(
+            (r.amount_ml or 0) * len(day_times(r, _A_MONDAY + timedelta(days=d), ctx.waking))
+            for r in water
+        )
+        for d in range(7)
+    )
     day_cap = ctx.bounds.bound("hydration.daily_target").hard_max or 6.0
     if per_day > day_cap * 1000:
         checks.append(
@@ -432,7 +547,7 @@ def _icing(rule: ReminderRule, ctx: _Context) -> list[Check]:
     checks.append(ctx.bounds.check("ice_pack.interval_between_sessions", every))
     if every < rule.on_min + 10:
         checks.append(_refuse("Leave the skin at least 10 minutes without ice between sessions."))
-    sessions = len(day_times(rule, _A_MONDAY, ctx.waking))
+    sessions = _busiest_day(rule, ctx.waking)
     cap = ctx.bounds.bound("ice_pack.sessions_per_24h").hard_max or 8
     if sessions > cap:
         checks.append(
@@ -501,16 +616,21 @@ def _one_off(title: str, at: datetime, **values: object) -> ReminderRule:
     )
 
 
-def _waking_at(moment: datetime, waking: WakingHours) -> datetime | None:
+def _waking_at(moment: datetime, week: Waking) -> datetime | None:
     """``moment`` if it is inside waking hours, else the next waking start."""
+    waking = week.on(moment.date())
     wall = moment.timetz().replace(tzinfo=None)
     if waking.start <= wall < waking.end:
         return moment
-    day = moment.date() + (timedelta(days=1) if wall >= waking.end else timedelta(0))
+    if wall < waking.start:
+        day = moment.date()
+    else:
+        day = moment.date() + timedelta(days=1)
+        waking = week.on(day)
     return _wall(day, waking.start, moment.tzinfo) if moment.tzinfo else None
 
 
-def recovery_timeline(activity: str, now: datetime, waking: WakingHours) -> list[ReminderRule]:
+def recovery_timeline(activity: str, now: datetime, waking: Waking) -> list[ReminderRule]:
     """After a run or leg day: water now and in 30 minutes, check-ins a day and two days on.
 
     (The cool-down routine starts at once; it is not a reminder.) Water that
@@ -551,7 +671,7 @@ def timeline(
     rules: Iterable[ReminderRule],
     day: date,
     zone: tzinfo,
-    waking: WakingHours,
+    waking: Waking,
 ) -> list[tuple[datetime, ReminderRule]]:
     """Every reminder due on ``day``, in time order: the Reminders screen's day view."""
     start = datetime.combine(day, time(0), tzinfo=zone) - timedelta(microseconds=1)

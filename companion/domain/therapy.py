@@ -17,6 +17,7 @@ from companion.domain.conditions import ConditionCatalog, Effect, Gate, Reported
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import Side
 from companion.domain.triage import Tier, TriageResult
+from companion.domain.units import METRIC, Units
 
 FRESH_INJURY_H = 72
 TYPICAL_DOMS_END_H = 7 * 24
@@ -281,8 +282,14 @@ def _protocol(
     }
 
 
-def describe_protocol(therapy: Therapy, protocol: Mapping[str, float | str]) -> str:
-    """The protocol numbers as one plain sentence."""
+def describe_protocol(
+    therapy: Therapy, protocol: Mapping[str, float | str], units: Units = METRIC
+) -> str:
+    """The protocol numbers as one plain sentence, temperatures in ``units``."""
+
+    def t(key: str) -> str:
+        value = protocol[key]
+        return units.temp(value) if isinstance(value, float | int) else str(value)
 
     def n(key: str) -> str:
         value = protocol[key]
@@ -302,16 +309,16 @@ def describe_protocol(therapy: Therapy, protocol: Mapping[str, float | str]) -> 
         )
     if therapy is Therapy.CONTRAST:
         return (
-            f"{n('hot_minutes')} min hot ({n('hot_c')} °C) then {n('cold_minutes')} min cold "
-            f"({n('cold_c')} °C), {n('cycles')} rounds, {n('total_minutes')} min in all, "
+            f"{n('hot_minutes')} min hot ({t('hot_c')}) then {n('cold_minutes')} min cold "
+            f"({t('cold_c')}), {n('cycles')} rounds, {n('total_minutes')} min in all, "
             f"ending on {n('end_on')}."
         )
     if therapy is Therapy.COLD_WATER_IMMERSION:
         return (
-            f"Water at about {n('water_c')} °C up to the {n('depth')} for {n('minutes')} min; "
+            f"Water at about {t('water_c')} up to the {n('depth')} for {n('minutes')} min; "
             "get in gradually and not alone if you have heart risks."
         )
     return (
-        f"Water at about {n('water_c')} °C for {n('minutes')} min, never above "
-        f"{n('max_water_c')} °C; stand up slowly afterwards."
+        f"Water at about {t('water_c')} for {n('minutes')} min, never above "
+        f"{t('max_water_c')}; stand up slowly afterwards."
     )

@@ -21,6 +21,8 @@ from enum import StrEnum
 
 from companion.domain.clock import elapsed, later, utc
 from companion.domain.protocols import Check, ProtocolBounds, Verdict
+from companion.domain.translatable import QT_TRANSLATE_NOOP
+from companion.domain.units import METRIC, Units
 
 SKIN_CHECK_EVERY_S = 5 * 60
 OUTER_KNEE_GROUPS = frozenset({"knee", "lateral_lower_leg", "lateral_thigh_itb"})
@@ -36,11 +38,11 @@ class TimerKind(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "ice": "Ice pack",
-            "contrast": "Contrast therapy",
-            "cold-bath": "Cold-water soak",
-            "warm-bath": "Warm bath",
-            "heat": "Heat pack",
+            "ice": QT_TRANSLATE_NOOP("TimerKind", "Ice pack"),
+            "contrast": QT_TRANSLATE_NOOP("TimerKind", "Contrast therapy"),
+            "cold-bath": QT_TRANSLATE_NOOP("TimerKind", "Cold-water soak"),
+            "warm-bath": QT_TRANSLATE_NOOP("TimerKind", "Warm bath"),
+            "heat": QT_TRANSLATE_NOOP("TimerKind", "Heat pack"),
         }[self.value]
 
 
@@ -52,7 +54,7 @@ class Temp(StrEnum):
 
 @dataclass(frozen=True)
 class Phase:
-    name: str  # "Ice on", "Hot", "Cold", "Ice off"
+    name: str  # "Ice on", "Hot", "Cold", "Ice off"; translated as a "TherapyPhase"
     seconds: int
     temp: Temp
     say: str  # the spoken / announced line at its start
@@ -105,9 +107,24 @@ def plan_ice(
         off = _minutes(bounds, "ice_pack.intermittent_off_min")
         checks = _review([bounds.check(key, on)])
         cycle: tuple[Phase, ...] = (
-            Phase("Ice on", round(on * 60), Temp.COLD, f"Ice on for {on:g} minutes."),
-            Phase("Ice off", round(off * 60), Temp.OFF, "Take the ice off and let the skin warm."),
-            Phase("Ice on", round(on * 60), Temp.COLD, f"Ice back on for {on:g} minutes."),
+            Phase(
+                QT_TRANSLATE_NOOP("TherapyPhase", "Ice on"),
+                round(on * 60),
+                Temp.COLD,
+                f"Ice on for {on:g} minutes.",
+            ),
+            Phase(
+                QT_TRANSLATE_NOOP("TherapyPhase", "Ice off"),
+                round(off * 60),
+                Temp.OFF,
+                "Take the ice off and let the skin warm.",
+            ),
+            Phase(
+                QT_TRANSLATE_NOOP("TherapyPhase", "Ice on"),
+                round(on * 60),
+                Temp.COLD,
+                f"Ice back on for {on:g} minutes.",
+            ),
         )
         return TimerPlan(
             TimerKind.ICE,
@@ -117,7 +134,14 @@ def plan_ice(
             checks,
         )
     checks = _review([bounds.check(key, minutes)])
-    phases = (Phase("Ice on", round(minutes * 60), Temp.COLD, f"Ice on for {minutes:g} minutes."),)
+    phases = (
+        Phase(
+            QT_TRANSLATE_NOOP("TherapyPhase", "Ice on"),
+            round(minutes * 60),
+            Temp.COLD,
+            f"Ice on for {minutes:g} minutes.",
+        ),
+    )
     return TimerPlan(TimerKind.ICE, phases, {"on_min": minutes, "region": region}, cloth, checks)
 
 
@@ -131,10 +155,34 @@ class ContrastPreset:
 
 
 CONTRAST_PRESETS = (
-    ContrastPreset("3-1x3", "3 min hot, 1 min cold, 3 times (12 min)", 3, 1, 3),
-    ContrastPreset("4-1x4", "4 min hot, 1 min cold, 4 times (20 min)", 4, 1, 4),
-    ContrastPreset("3-2x3", "3 min hot, 2 min cold, 3 times (15 min)", 3, 2, 3),
-    ContrastPreset("1-1x3", "1 min hot, 1 min cold, 3 times (6 min)", 1, 1, 3),
+    ContrastPreset(
+        "3-1x3",
+        QT_TRANSLATE_NOOP("ContrastPreset", "3 min hot, 1 min cold, 3 times (12 min)"),
+        3,
+        1,
+        3,
+    ),
+    ContrastPreset(
+        "4-1x4",
+        QT_TRANSLATE_NOOP("ContrastPreset", "4 min hot, 1 min cold, 4 times (20 min)"),
+        4,
+        1,
+        4,
+    ),
+    ContrastPreset(
+        "3-2x3",
+        QT_TRANSLATE_NOOP("ContrastPreset", "3 min hot, 2 min cold, 3 times (15 min)"),
+        3,
+        2,
+        3,
+    ),
+    ContrastPreset(
+        "1-1x3",
+        QT_TRANSLATE_NOOP("ContrastPreset", "1 min hot, 1 min cold, 3 times (6 min)"),
+        1,
+        1,
+        3,
+    ),
 )
 
 
@@ -146,6 +194,7 @@ def plan_contrast(
     *,
     hot_c: float = 38,
     cold_c: float = 13,
+    units: Units = METRIC,
 ) -> TimerPlan:
     """Hot then cold, ``cycles`` times, ending on cold."""
     if cycles < 1:
@@ -164,25 +213,26 @@ def plan_contrast(
     for cycle in range(1, cycles + 1):
         phases.append(
             Phase(
-                "Hot",
+                QT_TRANSLATE_NOOP("TherapyPhase", "Hot"),
                 round(hot_min * 60),
                 Temp.HOT,
-                f"Hot water, about {hot_c:g} degrees, for {hot_min:g} minutes. "
+                f"Hot water, about {units.degrees(hot_c):g} degrees, for {hot_min:g} minutes. "
                 f"Round {cycle} of {cycles}.",
             )
         )
         last = cycle == cycles
         phases.append(
             Phase(
-                "Cold",
+                QT_TRANSLATE_NOOP("TherapyPhase", "Cold"),
                 round(cold_min * 60),
                 Temp.COLD,
-                f"Cold water, about {cold_c:g} degrees, for {cold_min:g} minutes."
+                f"Cold water, about {units.degrees(cold_c):g} degrees, for {cold_min:g} minutes."
                 + (" This is the last one." if last else ""),
             )
         )
     before = (
-        f"Have hot water at no more than {hot_c:g} °C and cold at {cold_c:g} °C or warmer "
+        f"Have hot water at no more than {units.temp(hot_c)} and cold at {units.temp(cold_c)} "
+        "or warmer "
         "ready, checked with a thermometer. Keep a hand support: wet floors are slippery."
     )
     settings: dict[str, float | str] = {
@@ -195,7 +245,9 @@ def plan_contrast(
     return TimerPlan(TimerKind.CONTRAST, tuple(phases), settings, before, confirm)
 
 
-def plan_cold_bath(bounds: ProtocolBounds, minutes: float = 10, temp_c: float = 13) -> TimerPlan:
+def plan_cold_bath(
+    bounds: ProtocolBounds, minutes: float = 10, temp_c: float = 13, units: Units = METRIC
+) -> TimerPlan:
     confirm = _review(
         [
             bounds.check("cold_water_immersion.duration", minutes),
@@ -203,12 +255,13 @@ def plan_cold_bath(bounds: ProtocolBounds, minutes: float = 10, temp_c: float = 
         ]
     )
     before = (
-        f"Check the water with a thermometer: {temp_c:g} °C is the aim, never below 10 °C. "
+        f"Check the water with a thermometer: {units.temp(temp_c)} is the aim, never below "
+        f"{units.temp(10)}. "
         "Get in slowly and keep the water below your chest."
     )
     phases = (
         Phase(
-            "In the cold water",
+            QT_TRANSLATE_NOOP("TherapyPhase", "In the cold water"),
             round(minutes * 60),
             Temp.COLD,
             f"In the cold water for {minutes:g} minutes. Breathe slowly.",
@@ -219,16 +272,19 @@ def plan_cold_bath(bounds: ProtocolBounds, minutes: float = 10, temp_c: float = 
     )
 
 
-def plan_warm_bath(bounds: ProtocolBounds, minutes: float = 20, temp_c: float = 37.5) -> TimerPlan:
+def plan_warm_bath(
+    bounds: ProtocolBounds, minutes: float = 20, temp_c: float = 37.5, units: Units = METRIC
+) -> TimerPlan:
     key = "warm_bath.duration_above_38c" if temp_c > 38 else "warm_bath.duration"
     confirm = _review([bounds.check("warm_bath.temp", temp_c), bounds.check(key, minutes)])
     before = (
-        f"Check the water with a thermometer: {temp_c:g} °C, never above 40 °C. "
+        f"Check the water with a thermometer: {units.temp(temp_c)}, never above "
+        f"{units.temp(40)}. "
         "Stand up slowly afterwards and drink some water."
     )
     phases = (
         Phase(
-            "In the warm bath",
+            QT_TRANSLATE_NOOP("TherapyPhase", "In the warm bath"),
             round(minutes * 60),
             Temp.HOT,
             f"Relax in the warm water for {minutes:g} minutes.",
@@ -242,7 +298,14 @@ def plan_warm_bath(bounds: ProtocolBounds, minutes: float = 20, temp_c: float = 
 def plan_heat(bounds: ProtocolBounds, minutes: float = 20) -> TimerPlan:
     confirm = _review([bounds.check("local_heat.application", minutes)])
     before = "Warm, never hot: put a cloth between the pack and your skin, and do not lie on it."
-    phases = (Phase("Heat on", round(minutes * 60), Temp.HOT, f"Heat on for {minutes:g} minutes."),)
+    phases = (
+        Phase(
+            QT_TRANSLATE_NOOP("TherapyPhase", "Heat on"),
+            round(minutes * 60),
+            Temp.HOT,
+            f"Heat on for {minutes:g} minutes.",
+        ),
+    )
     return TimerPlan(TimerKind.HEAT, phases, {"minutes": minutes}, before, confirm)
 
 
@@ -360,7 +423,9 @@ class PhaseTimer:
         return "stopped" if self.stopped else "completed"
 
 
-def build_plan(kind: str, options: dict[str, object], bounds: ProtocolBounds) -> TimerPlan:
+def build_plan(
+    kind: str, options: dict[str, object], bounds: ProtocolBounds, units: Units = METRIC
+) -> TimerPlan:
     """A plan from loose options (the command line, the Reminders screen), checked."""
 
     def number(name: str, default: float) -> float:
@@ -394,10 +459,16 @@ def build_plan(kind: str, options: dict[str, object], bounds: ProtocolBounds) ->
             hot, cold = number("hot_min", 3), number("cold_min", 1)
             cycles = int(number("cycles", 3))
         return plan_contrast(
-            bounds, hot, cold, cycles, hot_c=number("hot_c", 38), cold_c=number("cold_c", 13)
+            bounds,
+            hot,
+            cold,
+            cycles,
+            hot_c=number("hot_c", 38),
+            cold_c=number("cold_c", 13),
+            units=units,
         )
     if timer_kind is TimerKind.COLD_BATH:
-        return plan_cold_bath(bounds, number("minutes", 10), number("temp_c", 13))
+        return plan_cold_bath(bounds, number("minutes", 10), number("temp_c", 13), units)
     if timer_kind is TimerKind.WARM_BATH:
-        return plan_warm_bath(bounds, number("minutes", 20), number("temp_c", 37.5))
+        return plan_warm_bath(bounds, number("minutes", 20), number("temp_c", 37.5), units)
     return plan_heat(bounds, number("minutes", 20))

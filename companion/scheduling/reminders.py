@@ -35,7 +35,7 @@ from apscheduler.schedulers.base import STATE_STOPPED
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.date import DateTrigger
 
-from companion.domain.reminders import ReminderRule, WakingHours, next_fire
+from companion.domain.reminders import ReminderRule, Waking, next_fire
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class RuleTrigger(BaseTrigger):  # type: ignore[misc]
         self,
         rule: ReminderRule,
         zone: tzinfo,
-        waking: WakingHours,
+        waking: Waking,
         paused_until: Callable[[], datetime | None],
         clock: Callable[[], datetime] | None = None,
     ) -> None:
@@ -113,7 +113,7 @@ class ReminderScheduler:
         self,
         deliver: Callable[[Fired], None],
         zone: tzinfo,
-        waking: Callable[[], WakingHours],
+        waking: Callable[[], Waking],
         paused_until: Callable[[], datetime | None],
         *,
         max_sleep: float = MAX_SLEEP_S,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -14,20 +14,24 @@ class AppActions(QObject):
     def __init__(self, pause_controller: PauseController, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pause = pause_controller
-        self.open_window = QAction(self.tr("&Open Recovery Companion"), self)
-        self.quit = QAction(self.tr("&Quit"), self)
+        self.open_window = QAction(
+            QCoreApplication.translate("AppActions", "&Open Recovery Companion"), self
+        )
+        self.quit = QAction(QCoreApplication.translate("AppActions", "&Quit"), self)
         self.pause_actions: dict[PauseChoice, QAction] = {}
         for choice in PauseChoice:
-            action = QAction(self.tr(choice.label), self)
+            action = QAction(QCoreApplication.translate("PauseChoice", choice.label), self)
             action.triggered.connect(lambda _=False, c=choice: self._pause.pause(c))
             self.pause_actions[choice] = action
-        self.resume = QAction(self.tr("&Resume reminders now"), self)
+        self.resume = QAction(
+            QCoreApplication.translate("AppActions", "&Resume reminders now"), self
+        )
         self.resume.triggered.connect(self._pause.resume)
         self._pause.changed.connect(self._sync)
         self._sync()
 
     def pause_menu(self, parent: QWidget | None = None) -> QMenu:
-        menu = QMenu(self.tr("&Pause reminders"), parent)
+        menu = QMenu(QCoreApplication.translate("AppActions", "&Pause reminders"), parent)
         for action in self.pause_actions.values():
             menu.addAction(action)
         menu.addSeparator()

@@ -41,10 +41,6 @@ from companion.ui.sections import _label
 NOT_GIVEN = 0  # the spin boxes' "not given" value, shown as a dash
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ActivityDialog", text)
-
-
 def _to_qt(moment: datetime) -> QDateTime:
     return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
 
@@ -62,7 +58,7 @@ class ActivityDialog(QDialog):
         save_text: str = "",
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Log an activity"))
+        self.setWindowTitle(QCoreApplication.translate("ActivityDialog", "Log an activity"))
         self.setMinimumWidth(520)
         self._now = now
         self._history = list(history())
@@ -75,7 +71,9 @@ class ActivityDialog(QDialog):
         inner = QVBoxLayout(self.nudge_box)
         inner.setContentsMargins(12, 10, 12, 10)
         self.nudge = _label("", "")
-        self.nudge.setAccessibleName(_tr("Training load note"))
+        self.nudge.setAccessibleName(
+            QCoreApplication.translate("ActivityDialog", "Training load note")
+        )
         inner.addWidget(self.nudge)
         layout.addWidget(self.nudge_box)
         self.problem = _label("", "StatusLine")
@@ -83,7 +81,9 @@ class ActivityDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = QPushButton(save_text or _tr("Log it"))
+        self.save_button = QPushButton(
+            save_text or QCoreApplication.translate("ActivityDialog", "Log it")
+        )
         self.save_button.setDefault(True)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.clicked.connect(self._save)
@@ -102,46 +102,50 @@ class ActivityDialog(QDialog):
         form.setHorizontalSpacing(14)
         self.kind = QComboBox()
         for k in ActivityKind:
-            self.kind.addItem(_tr(k.label), k.value)
+            self.kind.addItem(QCoreApplication.translate("ActivityKind", k.label), k.value)
         self.kind.setCurrentIndex(self.kind.findData(kind.value))
-        form.addRow(_tr("&What"), self.kind)
+        form.addRow(QCoreApplication.translate("ActivityDialog", "&What"), self.kind)
         self.ended = QDateTimeEdit(_to_qt(now))
         self.ended.setCalendarPopup(True)
         self.ended.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         self.ended.setMaximumDateTime(_to_qt(now + timedelta(days=14)))
         self.ended.setMinimumDateTime(_to_qt(now - timedelta(days=365)))
-        form.addRow(_tr("&Finished at"), self.ended)
+        form.addRow(QCoreApplication.translate("ActivityDialog", "&Finished at"), self.ended)
         self.km = QDoubleSpinBox()
         self.km.setRange(0, MAX_KM)
         self.km.setDecimals(1)
         self.km.setSingleStep(0.5)
-        self.km.setSuffix(" km")
+        self.km.setSuffix(QCoreApplication.translate("ActivityDialog", " km"))
         self.km.setSpecialValueText("—")
-        form.addRow(_tr("&Distance"), self.km)
+        form.addRow(QCoreApplication.translate("ActivityDialog", "&Distance"), self.km)
         self.minutes = QSpinBox()
         self.minutes.setRange(0, MAX_MINUTES)
-        self.minutes.setSuffix(" min")
+        self.minutes.setSuffix(QCoreApplication.translate("ActivityDialog", " min"))
         self.minutes.setSpecialValueText("—")
-        form.addRow(_tr("D&uration"), self.minutes)
+        form.addRow(QCoreApplication.translate("ActivityDialog", "D&uration"), self.minutes)
         self.effort = QSpinBox()
         self.effort.setRange(0, 10)
         self.effort.setSpecialValueText("—")
         self.effort.setSuffix(" / 10")
-        self.effort.setToolTip(_tr("1 is very easy, 10 is all-out."))
-        form.addRow(_tr("&Effort"), self.effort)
+        self.effort.setToolTip(
+            QCoreApplication.translate("ActivityDialog", "1 is very easy, 10 is all-out.")
+        )
+        form.addRow(QCoreApplication.translate("ActivityDialog", "&Effort"), self.effort)
         self.note = QLineEdit()
         self.note.setMaxLength(200)
-        self.note.setPlaceholderText(_tr("Optional, e.g. hilly, new shoes"))
-        form.addRow(_tr("&Note"), self.note)
+        self.note.setPlaceholderText(
+            QCoreApplication.translate("ActivityDialog", "Optional, e.g. hilly, new shoes")
+        )
+        form.addRow(QCoreApplication.translate("ActivityDialog", "&Note"), self.note)
         for field, name in (
-            (self.kind, "Activity"),
-            (self.ended, "Finished at"),
-            (self.km, "Distance in kilometres"),
-            (self.minutes, "Duration in minutes"),
-            (self.effort, "Effort from 1 to 10"),
-            (self.note, "Note"),
+            (self.kind, QCoreApplication.translate("ActivityDialog", "Activity")),
+            (self.ended, QCoreApplication.translate("ActivityDialog", "Finished at")),
+            (self.km, QCoreApplication.translate("ActivityDialog", "Distance in kilometres")),
+            (self.minutes, QCoreApplication.translate("ActivityDialog", "Duration in minutes")),
+            (self.effort, QCoreApplication.translate("ActivityDialog", "Effort from 1 to 10")),
+            (self.note, QCoreApplication.translate("ActivityDialog", "Note")),
         ):
-            field.setAccessibleName(_tr(name))
+            field.setAccessibleName(name)
         return form
 
     def chosen_kind(self) -> ActivityKind:
@@ -192,7 +196,7 @@ class MorningDialog(QDialog):
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Sleep and recovery"))
+        self.setWindowTitle(QCoreApplication.translate("ActivityDialog", "Sleep and recovery"))
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -201,29 +205,40 @@ class MorningDialog(QDialog):
         self.day.setMaximumDate(QDate(today.year, today.month, today.day))
         self.day.setMinimumDate(QDate(today.year, today.month, today.day).addDays(-30))
         self.day.setDisplayFormat("ddd d MMM yyyy")
-        form.addRow(_tr("&Morning of"), self.day)
+        form.addRow(QCoreApplication.translate("ActivityDialog", "&Morning of"), self.day)
         self.sleep = QDoubleSpinBox()
         self.sleep.setRange(-0.25, 24)
         self.sleep.setSingleStep(0.25)
         self.sleep.setDecimals(2)
-        self.sleep.setSuffix(" h")
+        self.sleep.setSuffix(QCoreApplication.translate("ActivityDialog", " h"))
         self.sleep.setSpecialValueText("—")
         self.sleep.setValue(-0.25)
-        form.addRow(_tr("&Slept"), self.sleep)
+        form.addRow(QCoreApplication.translate("ActivityDialog", "&Slept"), self.sleep)
         self.prs = QSpinBox()
         self.prs.setRange(-1, 10)
         self.prs.setSpecialValueText("—")
         self.prs.setValue(-1)
         self.prs.setToolTip(
-            _tr("0 is very poorly recovered, 10 is very well recovered and full of energy.")
+            QCoreApplication.translate(
+                "ActivityDialog",
+                "0 is very poorly recovered, 10 is very well recovered and full of energy.",
+            )
         )
-        form.addRow(_tr("How &recovered do you feel? (0-10)"), self.prs)
-        self.day.setAccessibleName(_tr("Morning of"))
-        self.sleep.setAccessibleName(_tr("Hours slept"))
-        self.prs.setAccessibleName(_tr("How recovered you feel, 0 to 10"))
+        form.addRow(
+            QCoreApplication.translate("ActivityDialog", "How &recovered do you feel? (0-10)"),
+            self.prs,
+        )
+        self.day.setAccessibleName(QCoreApplication.translate("ActivityDialog", "Morning of"))
+        self.sleep.setAccessibleName(QCoreApplication.translate("ActivityDialog", "Hours slept"))
+        self.prs.setAccessibleName(
+            QCoreApplication.translate("ActivityDialog", "How recovered you feel, 0 to 10")
+        )
         layout.addLayout(form)
         hint = QLabel(
-            _tr("0 means very poorly recovered; 10 means very well recovered and full of energy.")
+            QCoreApplication.translate(
+                "ActivityDialog",
+                "0 means very poorly recovered; 10 means very well recovered and full of energy.",
+            )
         )
         hint.setObjectName("Muted")
         hint.setWordWrap(True)

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -76,12 +76,12 @@ def intensity_colour(value: int) -> QColor:
 def severity_word(value: int) -> str:
     """PROTOCOLS 5.1 helper labels."""
     if value <= 0:
-        return "none"
+        return QCoreApplication.translate("BodyMapView", "none")
     if value <= 3:
-        return "mild"
+        return QCoreApplication.translate("BodyMapView", "mild")
     if value <= 6:
-        return "moderate"
-    return "severe"
+        return QCoreApplication.translate("BodyMapView", "moderate")
+    return QCoreApplication.translate("BodyMapView", "severe")
 
 
 @dataclass(frozen=True)
@@ -113,12 +113,17 @@ class BodyMapView(QWidget):
             self.setMinimumSize(280, 300)
         else:
             self.setMinimumSize(120, 130)
-        self.setAccessibleName("Body map")
+        self.setAccessibleName(QCoreApplication.translate("BodyMapView", "Body map"))
         self.setAccessibleDescription(
-            "Front and back of both legs. Arrow keys move between regions, 1 to 9 set the "
-            "soreness, 0 sets 10, Delete clears."
+            QCoreApplication.translate(
+                "BodyMapView",
+                "Front and back of both legs. Arrow keys move between regions, 1 to 9 set the "
+                "soreness, 0 sets 10, Delete clears.",
+            )
             if interactive
-            else "The regions this step works, highlighted."
+            else QCoreApplication.translate(
+                "BodyMapView", "The regions this step works, highlighted."
+            )
         )
         self._accessible: BodyMapAccessible | None = None
 
@@ -176,7 +181,10 @@ class BodyMapView(QWidget):
     def describe(self, region_id: str) -> str:
         region = self._catalog.get(region_id)
         value = self.score(region_id)
-        words = f"{value} out of 10 ({severity_word(value)})"
+        words = QCoreApplication.translate("BodyMapView", "%d out of 10 (%s)") % (
+            value,
+            severity_word(value),
+        )
         return f"{region.display_name}, {region.plain_name}: {words}"
 
     # -- geometry ---------------------------------------------------------------------
@@ -268,12 +276,18 @@ class BodyMapView(QWidget):
         painter.drawText(
             QRectF(top.x() - 100, top.y(), 200, TOP_BAND * scale),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-            "Front" if view == "front" else "Back",
+            QCoreApplication.translate("BodyMapView", "Front")
+            if view == "front"
+            else QCoreApplication.translate("BodyMapView", "Back"),
         )
         # Which side is which: the person's right or left, beside each foot.
         font.setBold(False)
         painter.setFont(font)
-        left_word, right_word = ("Right", "Left") if view == "front" else ("Left", "Right")
+        right, left = (
+            QCoreApplication.translate("BodyMapView", "Right"),
+            QCoreApplication.translate("BodyMapView", "Left"),
+        )
+        left_word, right_word = (right, left) if view == "front" else (left, right)
         for x, word in ((-78, left_word), (78, right_word)):
             centre = transform.map(QPointF(x, 480))
             painter.drawText(
@@ -473,9 +487,14 @@ class RegionAccessible(QAccessibleInterface):
             return f"{region.display_name}, {region.plain_name}"
         if kind == QAccessible.Text.Value:
             value = self._map().score(self.region_id)
-            return f"{value} out of 10, {severity_word(value)}"
+            return QCoreApplication.translate("BodyMapView", "%d out of 10, %s") % (
+                value,
+                severity_word(value),
+            )
         if kind == QAccessible.Text.Description:
-            return "Number keys set the soreness from 0 to 10."
+            return QCoreApplication.translate(
+                "BodyMapView", "Number keys set the soreness from 0 to 10."
+            )
         return ""
 
     def setText(self, kind: QAccessible.Text, text: str) -> None:
@@ -502,7 +521,9 @@ class RegionAccessible(QAccessibleInterface):
 
 class BodyMapAccessible(QAccessibleWidget):
     def __init__(self, view: BodyMapView) -> None:
-        super().__init__(view, QAccessible.Role.List, "Body map")
+        super().__init__(
+            view, QAccessible.Role.List, QCoreApplication.translate("BodyMapView", "Body map")
+        )
         self.map_view = view
         self._children = [RegionAccessible(self, rid) for rid in view.region_ids()]
 
@@ -540,9 +561,13 @@ class IntensityLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumHeight(44)
-        self.setAccessibleName("Soreness scale")
+        self.setAccessibleName(QCoreApplication.translate("BodyMapView", "Soreness scale"))
         self.setAccessibleDescription(
-            "From 1, pale yellow, to 10, dark red. 1 to 3 mild, 4 to 6 moderate, 7 to 10 severe."
+            QCoreApplication.translate(
+                "BodyMapView",
+                "From 1, pale yellow, to 10, dark red. 1 to 3 mild, 4 to 6 moderate, 7 to 10 "
+                "severe.",
+            )
         )
 
     def sizeHint(self) -> QSize:
@@ -560,7 +585,8 @@ class IntensityLegend(QWidget):
             painter.setPen(QColor("#1c2321") if value < 6 else QColor("#ffffff"))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(value))
         painter.setPen(text)
-        for first, last, word in ((1, 3, "mild"), (4, 6, "moderate"), (7, 10, "severe")):
+        for first, last in ((1, 3), (4, 6), (7, 10)):
+            word = severity_word(first)
             rect = QRectF(1 + (first - 1) * cell, 20, (last - first + 1) * cell, 20)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, word)
         painter.end()

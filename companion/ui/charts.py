@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal
 
-from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -50,6 +50,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from companion.domain.translatable import QT_TRANSLATE_NOOP
+
 # -- the models: plain data ------------------------------------------------------------------
 
 SeriesStyle = Literal["points", "line", "points+line"]
@@ -66,16 +68,17 @@ MARKER_KINDS: tuple[str, ...] = (
     "leg_day",
     "other",
 )
-MARKER_NAMES: dict[str, str] = {
-    "routine": "Routine",
-    "ice": "Ice",
-    "heat": "Heat",
-    "contrast": "Contrast",
-    "bath": "Bath",
-    "run": "Run",
-    "leg_day": "Leg day",
-    "other": "Other",
+MARKER_NAMES: dict[str, str] = {  # translated where shown, in the "Chart" context
+    "routine": QT_TRANSLATE_NOOP("Chart", "Routine"),
+    "ice": QT_TRANSLATE_NOOP("Chart", "Ice"),
+    "heat": QT_TRANSLATE_NOOP("Chart", "Heat"),
+    "contrast": QT_TRANSLATE_NOOP("Chart", "Contrast"),
+    "bath": QT_TRANSLATE_NOOP("Chart", "Bath"),
+    "run": QT_TRANSLATE_NOOP("Chart", "Run"),
+    "leg_day": QT_TRANSLATE_NOOP("Chart", "Leg day"),
+    "other": QT_TRANSLATE_NOOP("Chart", "Other"),
 }
+NOTHING_LOGGED = QT_TRANSLATE_NOOP("Chart", "Nothing logged in this period.")
 
 
 def _check_range(name: str, bounds: tuple[float, float]) -> None:
@@ -149,7 +152,7 @@ class LineChartModel:
     bands: tuple[Band, ...] = ()
     markers: tuple[Marker, ...] = ()
     highlights: tuple[Highlight, ...] = ()
-    empty_text: str = "Nothing logged in this period."
+    empty_text: str = NOTHING_LOGGED  # a model from a presenter gives its own, translated
     description: str = ""  # a plain-words summary used as the accessible description
     gap: float = 3.0  # no line joins neighbours further apart than this (x units)
     # Names of x positions for the keyboard cursor, e.g. (3.8, "Tue 4 Nov, evening").
@@ -185,7 +188,7 @@ class BarChartModel:
     y_max: float
     x_ticks: tuple[tuple[float, str], ...] = ()
     unit: str = "mL"
-    empty_text: str = "Nothing logged in this period."
+    empty_text: str = NOTHING_LOGGED  # a model from a presenter gives its own, translated
     description: str = ""
 
     def __post_init__(self) -> None:
@@ -198,7 +201,12 @@ class BarChartModel:
         return tuple(sorted((b for b in self.bars if x0 <= b.x <= x1), key=lambda b: b.x))
 
     def goal_text(self) -> str:
-        return "" if self.goal is None else f"Goal {format_number(self.goal)} {self.unit}".strip()
+        if self.goal is None:
+            return ""
+        return (
+            QCoreApplication.translate("Chart", "Goal %s %s")
+            % (format_number(self.goal), self.unit)
+        ).strip()
 
 
 # -- pure helpers ------------------------------------------------------------------------------
@@ -879,7 +887,8 @@ class _ChartBase(QWidget):
         line_h = fm.height() + 2
         most = max(1, math.floor((plot.height() - 12) / line_h))
         if len(lines) > most:
-            lines = [*lines[: most - 1], (f"and {len(lines) - most + 1} more", None)]
+            more = QCoreApplication.translate("Chart", "and %n more", None, len(lines) - most + 1)
+            lines = [*lines[: most - 1], (more, None)]
         widths = [
             (fm_bold if i == 0 else fm).horizontalAdvance(t) + (14 if c is not None else 0)
             for i, (t, c) in enumerate(lines)
@@ -1146,9 +1155,14 @@ class LineChart(_ChartBase):
         if len(shown) == 1:
             entries.append(_LegendEntry(shown[0].label, "highlight", "highlight"))
         elif shown:
-            entries.append(_LegendEntry("Shaded: details on hover", "highlight", "highlight"))
+            shaded = QCoreApplication.translate("Chart", "Shaded: details on hover")
+            entries.append(_LegendEntry(shaded, "highlight", "highlight"))
         kinds = {m.glyph for m in self._markers}
-        entries += [_LegendEntry(MARKER_NAMES[k], "marker", k) for k in MARKER_KINDS if k in kinds]
+        entries += [
+            _LegendEntry(QCoreApplication.translate("Chart", MARKER_NAMES[k]), "marker", k)
+            for k in MARKER_KINDS
+            if k in kinds
+        ]
         return entries
 
     # -- hooks ---------------------------------------------------------------------------------
@@ -1159,7 +1173,7 @@ class LineChart(_ChartBase):
         return self._model.description
 
     def _empty_text(self) -> str:
-        return self._model.empty_text
+        return QCoreApplication.translate("Chart", self._model.empty_text)
 
     def _is_empty(self) -> bool:
         return not any(p.inside[1] > p.inside[0] for p in self._prepared)
@@ -1443,7 +1457,10 @@ class LineChart(_ChartBase):
         if markers:
             labels = [m.label for m in markers]
             if len(labels) > 10:
-                labels = [*labels[:9], f"and {len(labels) - 9} more"]
+                labels = [
+                    *labels[:9],
+                    QCoreApplication.translate("Chart", "and %n more", None, len(labels) - 9),
+                ]
             return "\n".join(labels)
         if self.frame().plot.contains(pos):
             for rect, highlight in self._geometry.highlights:
@@ -1597,7 +1614,7 @@ class BarChart(_ChartBase):
         return self._model.description
 
     def _empty_text(self) -> str:
-        return self._model.empty_text
+        return QCoreApplication.translate("Chart", self._model.empty_text)
 
     def _is_empty(self) -> bool:
         return not self._bars
@@ -1610,9 +1627,13 @@ class BarChart(_ChartBase):
             return []
         entries = []
         if any(b.met for b in self._bars):
-            entries.append(_LegendEntry("Goal met", "bar", "met"))
+            entries.append(
+                _LegendEntry(QCoreApplication.translate("Chart", "Goal met"), "bar", "met")
+            )
         if not all(b.met for b in self._bars):
-            entries.append(_LegendEntry("Below goal", "bar", "unmet"))
+            entries.append(
+                _LegendEntry(QCoreApplication.translate("Chart", "Below goal"), "bar", "unmet")
+            )
         if 0 <= self._model.goal <= self._model.y_max:
             entries.append(_LegendEntry(self._model.goal_text(), "goal", "goal"))
         return entries

@@ -25,12 +25,16 @@ from companion.resources import sound_path
 log = logging.getLogger(__name__)
 
 ENGINE_VARIABLE = "COMPANION_TTS_ENGINE"
+DEFAULT_VOLUME = 60  # percent
 
 
 class CuePlayer(QObject):
     def __init__(self, *, muted: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.muted = muted
+        self.muted = muted  # this player's mute button
+        self.sounds = True  # Settings: ticks and chimes
+        self.voice = True  # Settings: spoken lines
+        self.volume = DEFAULT_VOLUME
         self.history: list[str] = []  # every cue given (for tests and the accessibility log)
         self._sounds: dict[str, Any] = {}
         self._speech: Any = None
@@ -57,7 +61,7 @@ class CuePlayer(QObject):
         for name in ("tick", "chime"):
             effect = QSoundEffect(self)
             effect.setSource(QUrl.fromLocalFile(str(sound_path(name))))
-            effect.setVolume(0.6)
+            effect.setVolume(self.volume / 100)
             self._sounds[name] = effect
 
     def _load_speech(self) -> None:
@@ -93,9 +97,19 @@ class CuePlayer(QObject):
     def phase(self, words: str) -> None:
         """A new phase began: chime, and say what to do."""
         self._play("chime", f"phase {words}")
-        if self._speech is not None and not self.muted:
+        if self._speech is not None and not self.muted and self.voice:
             self._speech.stop()
             self._speech.say(words)
+
+    def configure(self, *, sounds: bool, voice: bool, volume: int) -> None:
+        """The Settings choices: which cues to give, and how loud (0-100 %)."""
+        self.sounds, self.voice, self.volume = sounds, voice, volume
+        for effect in self._sounds.values():
+            effect.setVolume(volume / 100)
+        if self._speech is not None:
+            self._speech.setVolume(volume / 100)
+            if not voice:
+                self._speech.stop()
 
     def set_muted(self, muted: bool) -> None:
         self.muted = muted
@@ -103,7 +117,7 @@ class CuePlayer(QObject):
             self._speech.stop()
 
     def _play(self, name: str, what: str) -> None:
-        if self.muted:
+        if self.muted or not self.sounds:
             return
         self.history.append(what)
         effect = self._sounds.get(name)

@@ -36,10 +36,6 @@ EPISODES_SHOWN = 6  # cards at first; "Show more" adds as many again
 REPLAY_STEP_MS = 700
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryPage", text)
-
-
 class HistoryPage(SectionPage):
     log_activity_requested = Signal()
     log_morning_requested = Signal()
@@ -54,12 +50,13 @@ class HistoryPage(SectionPage):
         self._replay.timeout.connect(self._replay_step)
 
         self.content.addLayout(self._range_row())
-        self.empty_card = Card(_tr("Nothing to show yet"))
+        self.empty_card = Card(QCoreApplication.translate("HistoryPage", "Nothing to show yet"))
         self.empty_card.add_text(
-            _tr(
+            QCoreApplication.translate(
+                "HistoryPage",
                 "Your history fills in as you check in on the Today screen, run routines, log "
                 "water, ice or heat, and log your runs and leg days. Everything stays on this "
-                "computer."
+                "computer.",
             )
         )
         self.content.addWidget(self.empty_card)
@@ -70,9 +67,10 @@ class HistoryPage(SectionPage):
         self.content.addWidget(self._adherence_card())
         self.content.addWidget(self._activity_card())
         note = _label(
-            _tr(
+            QCoreApplication.translate(
+                "HistoryPage",
                 "What you logged is shown side by side with how you felt; it does not show "
-                "that one caused the other. This is general guidance, not medical advice."
+                "that one caused the other. This is general guidance, not medical advice.",
             ),
             "Muted",
         )
@@ -83,33 +81,45 @@ class HistoryPage(SectionPage):
     # -- building ---------------------------------------------------------------------------
     def _range_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        label = QLabel(_tr("Show"))
+        label = QLabel(QCoreApplication.translate("HistoryPage", "Show"))
         self.range_box = QComboBox()
         for text, days in RANGES:
-            self.range_box.addItem(_tr(text), days)
+            self.range_box.addItem(QCoreApplication.translate("HistoryPresenter", text), days)
         self.range_box.setCurrentIndex(DEFAULT_RANGE)
-        self.range_box.setAccessibleName(_tr("Period shown"))
+        self.range_box.setAccessibleName(QCoreApplication.translate("HistoryPage", "Period shown"))
         label.setBuddy(self.range_box)
         self.range_box.currentIndexChanged.connect(self._range_changed)
         row.addWidget(label)
         row.addWidget(self.range_box)
         row.addStretch(1)
-        self.log_activity_button = QPushButton(_tr("Log activity…"))
-        self.log_activity_button.setToolTip(_tr("Log a run, a leg day or a long shift"))
+        self.log_activity_button = QPushButton(
+            QCoreApplication.translate("HistoryPage", "Log activity…")
+        )
+        self.log_activity_button.setToolTip(
+            QCoreApplication.translate("HistoryPage", "Log a run, a leg day or a long shift")
+        )
         self.log_activity_button.clicked.connect(self.log_activity_requested.emit)
-        self.log_morning_button = QPushButton(_tr("Log sleep…"))
-        self.log_morning_button.setToolTip(_tr("Log last night's sleep and how recovered you feel"))
+        self.log_morning_button = QPushButton(
+            QCoreApplication.translate("HistoryPage", "Log sleep…")
+        )
+        self.log_morning_button.setToolTip(
+            QCoreApplication.translate(
+                "HistoryPage", "Log last night's sleep and how recovered you feel"
+            )
+        )
         self.log_morning_button.clicked.connect(self.log_morning_requested.emit)
         row.addWidget(self.log_activity_button)
         row.addWidget(self.log_morning_button)
         return row
 
     def _soreness_card(self) -> Card:
-        self.soreness_card = card = Card(_tr("Soreness over time"))
+        self.soreness_card = card = Card(
+            QCoreApplication.translate("HistoryPage", "Soreness over time")
+        )
         row = QHBoxLayout()
-        label = QLabel(_tr("Region"))
+        label = QLabel(QCoreApplication.translate("HistoryPage", "Region"))
         self.region_box = QComboBox()
-        self.region_box.setAccessibleName(_tr("Region shown"))
+        self.region_box.setAccessibleName(QCoreApplication.translate("HistoryPage", "Region shown"))
         self.region_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         label.setBuddy(self.region_box)
         self.region_box.currentIndexChanged.connect(self._show_region)
@@ -119,8 +129,10 @@ class HistoryPage(SectionPage):
         card.body.addLayout(row)
         row = QHBoxLayout()
         self.axis_group = QButtonGroup(self)
-        self.by_day = QRadioButton(_tr("By calendar day"))
-        self.by_hours = QRadioButton(_tr("Since the activity"))
+        self.by_day = QRadioButton(QCoreApplication.translate("HistoryPage", "By calendar day"))
+        self.by_hours = QRadioButton(
+            QCoreApplication.translate("HistoryPage", "Since the activity")
+        )
         self.by_day.setChecked(True)
         for i, button in enumerate((self.by_day, self.by_hours)):
             self.axis_group.addButton(button, i)
@@ -131,35 +143,43 @@ class HistoryPage(SectionPage):
         self.chart = LineChart()
         card.body.addWidget(self.chart)
         self.summary = card.add_text("", "")
-        self.summary.setAccessibleName(_tr("Soreness summary"))
+        self.summary.setAccessibleName(
+            QCoreApplication.translate("HistoryPage", "Soreness summary")
+        )
         return card
 
     def _sides_card(self) -> Card:
-        self.sides_card = card = Card(_tr("Left and right"))
+        self.sides_card = card = Card(QCoreApplication.translate("HistoryPage", "Left and right"))
         self.sides_chart = LineChart()
         card.body.addWidget(self.sides_chart)
         self.sides_summary = card.add_text("", "")
         return card
 
     def _map_card(self) -> Card:
-        self.map_card = card = Card(_tr("Day by day on the body map"))
+        self.map_card = card = Card(
+            QCoreApplication.translate("HistoryPage", "Day by day on the body map")
+        )
         row = QHBoxLayout()
         self.body_map = BodyMapView(self.presenter.regions, interactive=False)
         self.body_map.setMinimumSize(260, 280)
-        self.body_map.setAccessibleName(_tr("Body map for the chosen day"))
+        self.body_map.setAccessibleName(
+            QCoreApplication.translate("HistoryPage", "Body map for the chosen day")
+        )
         row.addWidget(self.body_map, 1)
         side = QVBoxLayout()
         self.day_label = _label("", "")
-        self.day_label.setAccessibleName(_tr("Chosen day"))
+        self.day_label.setAccessibleName(QCoreApplication.translate("HistoryPage", "Chosen day"))
         side.addWidget(self.day_label)
         self.day_slider = QSlider(Qt.Orientation.Horizontal)
-        self.day_slider.setAccessibleName(_tr("Day"))
+        self.day_slider.setAccessibleName(QCoreApplication.translate("HistoryPage", "Day"))
         self.day_slider.setPageStep(7)
         self.day_slider.valueChanged.connect(self._show_day)
         side.addWidget(self.day_slider)
-        self.play_button = QPushButton(_tr("Play"))
+        self.play_button = QPushButton(QCoreApplication.translate("HistoryPage", "Play"))
         self.play_button.setCheckable(True)
-        self.play_button.setAccessibleName(_tr("Replay the days"))
+        self.play_button.setAccessibleName(
+            QCoreApplication.translate("HistoryPage", "Replay the days")
+        )
         self.play_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.play_button.toggled.connect(self._play_toggled)
         side.addWidget(self.play_button)
@@ -170,25 +190,26 @@ class HistoryPage(SectionPage):
         return card
 
     def _episodes_card(self) -> Card:
-        self.episodes_card = card = Card(_tr("Sore spells"))
+        self.episodes_card = card = Card(QCoreApplication.translate("HistoryPage", "Sore spells"))
         card.add_text(
-            _tr(
+            QCoreApplication.translate(
+                "HistoryPage",
                 "Each spell starts with a run, leg day or long day and lasts until every region "
-                "is back to 1 or less on movement."
+                "is back to 1 or less on movement.",
             ),
             "Muted",
         )
         self.episode_list = QVBoxLayout()
         self.episode_list.setSpacing(8)
         card.body.addLayout(self.episode_list)
-        self.more_episodes = QPushButton(_tr("Show more"))
+        self.more_episodes = QPushButton(QCoreApplication.translate("HistoryPage", "Show more"))
         self.more_episodes.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.more_episodes.clicked.connect(self._show_more_episodes)
         card.body.addWidget(self.more_episodes)
         return card
 
     def _adherence_card(self) -> Card:
-        self.adherence_card = card = Card(_tr("What you did"))
+        self.adherence_card = card = Card(QCoreApplication.translate("HistoryPage", "What you did"))
         self.adherence_text = card.add_text("", "")
         self.water_chart = BarChart()
         card.body.addWidget(self.water_chart)
@@ -196,7 +217,9 @@ class HistoryPage(SectionPage):
         return card
 
     def _activity_card(self) -> Card:
-        self.activity_card = card = Card(_tr("Runs, leg days and mornings"))
+        self.activity_card = card = Card(
+            QCoreApplication.translate("HistoryPage", "Runs, leg days and mornings")
+        )
         self.distance_text = card.add_text("", "")
         self.activity_text = card.add_text("", "")
         return card
@@ -266,7 +289,9 @@ class HistoryPage(SectionPage):
         if not self._map_days:
             self.body_map.set_scores({})
             self.body_map.update()
-            self.day_label.setText(_tr("No check-ins in this period."))
+            self.day_label.setText(
+                QCoreApplication.translate("HistoryPage", "No check-ins in this period.")
+            )
             return
         scores, words = self.presenter.map_for(self._map_days[index])
         self.body_map.set_scores(scores)
@@ -275,7 +300,11 @@ class HistoryPage(SectionPage):
         self.day_label.setText(words)
 
     def _play_toggled(self, on: bool) -> None:
-        self.play_button.setText(_tr("Pause") if on else _tr("Play"))
+        self.play_button.setText(
+            QCoreApplication.translate("HistoryPage", "Pause")
+            if on
+            else QCoreApplication.translate("HistoryPage", "Play")
+        )
         if on:
             if self.day_slider.value() >= self.day_slider.maximum():
                 self.day_slider.setValue(0)
@@ -299,10 +328,19 @@ class HistoryPage(SectionPage):
         for card in cards:
             self.episode_list.addWidget(EpisodeView(card))
         if not cards:
-            self.episode_list.addWidget(_label(_tr("No sore spells in this period."), "Muted"))
+            self.episode_list.addWidget(
+                _label(
+                    QCoreApplication.translate("HistoryPage", "No sore spells in this period."),
+                    "Muted",
+                )
+            )
         hidden = self.presenter.episode_count() - len(cards)
         self.more_episodes.setVisible(hidden > 0)
-        self.more_episodes.setText(_tr("Show %d more") % min(hidden, EPISODES_SHOWN))
+        self.more_episodes.setText(
+            QCoreApplication.translate(
+                "HistoryPage", "Show %n more", None, min(hidden, EPISODES_SHOWN)
+            )
+        )
 
     def _show_more_episodes(self) -> None:
         self._episodes_shown += EPISODES_SHOWN
@@ -320,9 +358,15 @@ class HistoryPage(SectionPage):
         self.distance_text.setVisible(bool(self.distance_text.text()))
         lines = self.presenter.activity_lines()
         shown = lines[:12]
-        text = "\n".join(shown) if shown else _tr("Nothing logged in this period.")
+        text = (
+            "\n".join(shown)
+            if shown
+            else QCoreApplication.translate("HistoryPage", "Nothing logged in this period.")
+        )
         if len(lines) > len(shown) or self.presenter.period.days > 31:
-            text += "\n" + _tr("Earlier entries are in the export (Settings, Your data).")
+            text += "\n" + QCoreApplication.translate(
+                "HistoryPage", "Earlier entries are in the export (Settings, Your data)."
+            )
         self.activity_text.setText(text)
 
     # -- staying current ----------------------------------------------------------------------

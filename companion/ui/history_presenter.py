@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from PySide6.QtCore import QCoreApplication
+
 from companion.domain.activity import Activity, MorningLog, format_km
 from companion.domain.checkin import Cause
 from companion.domain.clock import Clock, elapsed, utc
@@ -32,6 +34,7 @@ from companion.domain.history import (
     summarise,
 )
 from companion.domain.regions import RegionCatalog
+from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.storage.activities import ActivityRepository, MorningLogRepository
 from companion.storage.database import Database
 from companion.storage.history import Event, HistoryRepository
@@ -46,11 +49,11 @@ from companion.ui.charts import (
 )
 
 RANGES: tuple[tuple[str, int | None], ...] = (
-    ("2 weeks", 14),
-    ("30 days", 30),
-    ("3 months", 91),
-    ("1 year", 365),
-    ("All", None),
+    (QT_TRANSLATE_NOOP("HistoryPresenter", "2 weeks"), 14),
+    (QT_TRANSLATE_NOOP("HistoryPresenter", "30 days"), 30),
+    (QT_TRANSLATE_NOOP("HistoryPresenter", "3 months"), 91),
+    (QT_TRANSLATE_NOOP("HistoryPresenter", "1 year"), 365),
+    (QT_TRANSLATE_NOOP("HistoryPresenter", "All"), None),
 )
 DEFAULT_RANGE = 1
 EPISODE_LOOKBACK = timedelta(days=120)  # earlier episodes the first one in range is compared with
@@ -59,6 +62,28 @@ ROUTINE_MARKERS_UP_TO = 91  # days: longer periods leave routines off the timeli
 WEEKLY_BARS_AFTER = 120  # longer ranges show water as a weekly average
 ACTIVITY_DAYS = timedelta(days=30)  # the activity list shows at most the period's last month
 DOMS_CAUSES = frozenset({Cause.RUN, Cause.LEG_DAY, Cause.UNKNOWN})
+
+
+def _days(n: int) -> str:
+    return QCoreApplication.translate("HistoryPresenter", "%n day(s)", None, n)
+
+
+def _soreness_axis() -> str:
+    return QCoreApplication.translate("HistoryPresenter", "Soreness 0-10")
+
+
+def _soreness_series(
+    move: Sequence[tuple[float, float]], rest: Sequence[tuple[float, float]], average: str
+) -> tuple[Series, ...]:
+    """Ratings on movement and at rest as points, each with ``average`` (a "%s, ..." line)."""
+    moving = QCoreApplication.translate("HistoryPresenter", "On movement")
+    resting = QCoreApplication.translate("HistoryPresenter", "At rest")
+    return (
+        Series(moving, tuple(move), "points", "primary"),
+        Series(average % moving, moving_average(move), "line", "primary"),
+        Series(resting, tuple(rest), "points", "secondary"),
+        Series(average % resting, moving_average(rest), "line", "secondary", True),
+    )
 
 
 @dataclass(frozen=True)
@@ -222,24 +247,23 @@ class HistoryPresenter:
         label = self.regions.get(main).display_name
         move = [(self.period.x(r.at, self.zone), float(r.on_movement)) for r in mine]
         rest = [(self.period.x(r.at, self.zone), float(r.at_rest)) for r in mine]
-        series = (
-            Series("On movement", tuple(move), "points", "primary"),
-            Series("On movement, 3-day average", moving_average(move), "line", "primary"),
-            Series("At rest", tuple(rest), "points", "secondary"),
-            Series("At rest, 3-day average", moving_average(rest), "line", "secondary", True),
+        series = _soreness_series(
+            move, rest, QCoreApplication.translate("HistoryPresenter", "%s, 3-day average")
         )
         bands = self._calendar_bands(main)
         summary = self._summary(label, [(r.day, r.on_movement) for r in mine], mine)
         chart = LineChartModel(
-            title=f"{label}: soreness by day",
+            title=QCoreApplication.translate("HistoryPresenter", "%s: soreness by day") % label,
             x_range=(0.0, float(self.period.days)),
             x_ticks=self.period.ticks(),
-            y_label="Soreness 0-10",
+            y_label=_soreness_axis(),
             series=series,
             bands=bands,
             markers=markers,
             description=summary,
-            empty_text="No ratings for this region in this period.",
+            empty_text=QCoreApplication.translate(
+                "HistoryPresenter", "No ratings for this region in this period."
+            ),
         )
         sides, sides_summary = self._sides(ids, by_region)
         return RegionView(chart, sides, summary, sides_summary)
@@ -248,12 +272,19 @@ class HistoryPresenter:
         self, label: str, points: Sequence[tuple[date, int]], mine: Sequence[Reading | _Last]
     ) -> str:
         if not points:
-            return f"{label}: nothing rated in this period."
+            return (
+                QCoreApplication.translate("HistoryPresenter", "%s: nothing rated in this period.")
+                % label
+            )
         summary = summarise(points, self.today())
         last = mine[-1]
-        text = (
-            f"{label}: {summary.latest}/10 on movement and {last.at_rest}/10 at rest on "
-            f"{last.day.strftime('%a %-d %b')}"
+        text = QCoreApplication.translate(
+            "HistoryPresenter", "%s: %d/10 on movement and %d/10 at rest on %s"
+        ) % (
+            label,
+            summary.latest,
+            last.at_rest,
+            last.day.strftime("%a %-d %b"),
         )
         if summary.words:
             text += f", {summary.words}"
@@ -279,31 +310,58 @@ class HistoryPresenter:
         right = tuple((x(p.day), float(p.right)) for p in pairs if p.right is not None)
         wide = [p for p in pairs if p.gap >= LEFT_RIGHT_GAP]
         highlights = tuple(
-            Highlight(x(p.day) - 0.5, x(p.day) + 0.5, f"{p.day:%-d %b}: {p.gap} points apart")
+            Highlight(
+                x(p.day) - 0.5,
+                x(p.day) + 0.5,
+                QCoreApplication.translate("HistoryPresenter", "%s: %n point(s) apart", None, p.gap)
+                % f"{p.day:%-d %b}",
+            )
             for p in wide
         )
         if wide:
             summary = (
-                f"Left and right differed by {LEFT_RIGHT_GAP} or more points on "
-                f"{len(wide)} day{'s' if len(wide) != 1 else ''} (shaded). A one-sided "
-                "difference with swelling is worth checking: the check-in asks about it."
+                QCoreApplication.translate(
+                    "HistoryPresenter",
+                    "Left and right differed by %d or more points on %n day(s) (shaded). "
+                    "A one-sided difference with swelling is worth checking: the check-in "
+                    "asks about it.",
+                    None,
+                    len(wide),
+                )
+                % LEFT_RIGHT_GAP
             )
         else:
             last = pairs[-1]
-            summary = f"Left and right stayed within {LEFT_RIGHT_GAP - 1} points of each other" + (
-                f"; latest {last.left} left, {last.right} right."
-                if last.left is not None and last.right is not None
-                else "."
-            )
+            if last.left is not None and last.right is not None:
+                summary = QCoreApplication.translate(
+                    "HistoryPresenter",
+                    "Left and right stayed within %d points of each other; latest %d left, "
+                    "%d right.",
+                ) % (LEFT_RIGHT_GAP - 1, last.left, last.right)
+            else:
+                summary = QCoreApplication.translate(
+                    "HistoryPresenter", "Left and right stayed within %d points of each other."
+                ) % (LEFT_RIGHT_GAP - 1)
         name = self.regions.get(left_id).name
         model = LineChartModel(
-            title=f"{name}: left and right on movement",
+            title=QCoreApplication.translate("HistoryPresenter", "%s: left and right on movement")
+            % name,
             x_range=(0.0, float(self.period.days)),
             x_ticks=self.period.ticks(),
-            y_label="Soreness 0-10",
+            y_label=_soreness_axis(),
             series=(
-                Series("Left", left, "points+line", "left"),
-                Series("Right", right, "points+line", "right"),
+                Series(
+                    QCoreApplication.translate("HistoryPresenter", "Left"),
+                    left,
+                    "points+line",
+                    "left",
+                ),
+                Series(
+                    QCoreApplication.translate("HistoryPresenter", "Right"),
+                    right,
+                    "points+line",
+                    "right",
+                ),
             ),
             highlights=highlights,
             description=summary,
@@ -326,7 +384,7 @@ class HistoryPresenter:
             points = tuple((start + h / 24, lo, hi) for h, lo, hi in band_points(peak))
             bands.append(Band("", points))
         if bands:
-            bands[-1] = Band(BAND_LABEL, bands[-1].points)
+            bands[-1] = Band(QCoreApplication.translate("history", BAND_LABEL), bands[-1].points)
         return tuple(bands)
 
     def _since_activity_view(self, ids: tuple[str, ...], name: str) -> RegionView:
@@ -336,13 +394,23 @@ class HistoryPresenter:
             None,
         )
         if chosen is None:
-            empty = LineChartModel(
-                title=f"{name}: soreness since the activity",
-                x_range=(0.0, BAND_END_H),
-                empty_text="No sore spell of this region in this period.",
-                description="No sore spell of this region in this period.",
+            nothing = QCoreApplication.translate(
+                "HistoryPresenter", "No sore spell of this region in this period."
             )
-            return RegionView(empty, None, f"{name}: no sore spell in this period.", "")
+            empty = LineChartModel(
+                title=QCoreApplication.translate(
+                    "HistoryPresenter", "%s: soreness since the activity"
+                )
+                % name,
+                x_range=(0.0, BAND_END_H),
+                empty_text=nothing,
+                description=nothing,
+            )
+            none_yet = (
+                QCoreApplication.translate("HistoryPresenter", "%s: no sore spell in this period.")
+                % name
+            )
+            return RegionView(empty, None, none_yet, "")
         main = max(
             ids,
             key=lambda rid: max(
@@ -361,24 +429,41 @@ class HistoryPresenter:
             for e in self.events
             if 0 <= elapsed(onset, e.at).total_seconds() / 3600 <= end
         )
-        what = chosen.activity.describe() if chosen.activity else chosen.cause.label
+        what = (
+            chosen.activity.describe()
+            if chosen.activity
+            else QCoreApplication.translate("Cause", chosen.cause.label)
+        )
         summary = self._summary(
             label,
             [(d.day, d.scores[main][1]) for d in chosen.days if main in d.scores],
             [_Last(d.day, d.scores[main][0]) for d in chosen.days if main in d.scores],
         )
         chart = LineChartModel(
-            title=f"{label}: hours since {what.lower()} on {onset.astimezone(self.zone):%-d %b}",
+            title=QCoreApplication.translate("HistoryPresenter", "%s: hours since %s on %s")
+            % (label, what.lower(), f"{onset.astimezone(self.zone):%-d %b}"),
             x_range=(0.0, float(end)),
-            x_ticks=tuple((h, f"{h // 24:g}d" if h else "0") for h in range(0, int(end) + 1, 24)),
-            y_label="Soreness 0-10",
-            series=(
-                Series("On movement", tuple(move), "points", "primary"),
-                Series("On movement, 3-point average", moving_average(move), "line", "primary"),
-                Series("At rest", tuple(rest), "points", "secondary"),
-                Series("At rest, 3-point average", moving_average(rest), "line", "secondary", True),
+            x_ticks=tuple(
+                (
+                    h,
+                    QCoreApplication.translate(
+                        "HistoryPresenter", "%dd", "axis: whole days since the activity"
+                    )
+                    % (h // 24)
+                    if h
+                    else "0",
+                )
+                for h in range(0, int(end) + 1, 24)
             ),
-            bands=(Band(BAND_LABEL, band_points(peak)),) if chosen.cause in DOMS_CAUSES else (),
+            y_label=_soreness_axis(),
+            series=_soreness_series(
+                move, rest, QCoreApplication.translate("HistoryPresenter", "%s, 3-point average")
+            ),
+            bands=(
+                (Band(QCoreApplication.translate("history", BAND_LABEL), band_points(peak)),)
+                if chosen.cause in DOMS_CAUSES
+                else ()
+            ),
             markers=markers,
             description=summary,
             gap=48.0,
@@ -397,12 +482,19 @@ class HistoryPresenter:
     def map_for(self, day: date) -> tuple[dict[str, int], str]:
         scores = {rid: v for rid, v in self.store.day_map(day).items() if rid in self.regions}
         sore = sorted(((v, rid) for rid, v in scores.items() if v > 0), reverse=True)
+        when = f"{day:%a %-d %b}"
         if not sore:
-            words = f"{day:%a %-d %b}: nothing sore."
+            words = QCoreApplication.translate("HistoryPresenter", "%s: nothing sore.") % when
         else:
             listed = ", ".join(f"{self.regions.get(rid).display_name} {v}" for v, rid in sore[:6])
-            more = f" and {len(sore) - 6} more" if len(sore) > 6 else ""
-            words = f"{day:%a %-d %b}: {listed}{more} (on movement, 0-10)."
+            if len(sore) > 6:
+                listed = QCoreApplication.translate("HistoryPresenter", "%s and %d more") % (
+                    listed,
+                    len(sore) - 6,
+                )
+            words = QCoreApplication.translate(
+                "HistoryPresenter", "%s: %s (on movement, 0-10)."
+            ) % (when, listed)
         return scores, words
 
     # -- episodes ---------------------------------------------------------------------------
@@ -424,38 +516,81 @@ class HistoryPresenter:
         self, e: Episode, mornings: list[MorningLog], water: dict[date, int], goal: int | None
     ) -> EpisodeCard:
         onset = e.onset.astimezone(self.zone)
-        what = e.activity.describe() if e.activity else e.cause.label
+        what = (
+            e.activity.describe()
+            if e.activity
+            else QCoreApplication.translate("Cause", e.cause.label)
+        )
         title = f"{what} · {onset:%a %-d %b %Y}"
         peak, region, hours = e.peak
         region_name = (
             self.regions.get(region).display_name.lower() if region in self.regions else region
         )
-        lines = [f"Peak {peak}/10 on movement, {hours:.0f} hours after: {region_name}."]
+        lines = [
+            QCoreApplication.translate(
+                "HistoryPresenter",
+                "Peak %d/10 on movement, %n hour(s) after: %s.",
+                None,
+                round(hours),
+            )
+            % (peak, region_name)
+        ]
         recovered = e.recovered_after_days
-        if recovered is not None:
+        if recovered is not None and recovered <= 7:
             lines.append(
-                f"Recovered (1 or less on movement) by day {recovered}"
-                + (" — within the usual week." if recovered <= 7 else ".")
+                QCoreApplication.translate(
+                    "HistoryPresenter",
+                    "Recovered (1 or less on movement) by day %d — within the usual week.",
+                )
+                % recovered
+            )
+        elif recovered is not None:
+            lines.append(
+                QCoreApplication.translate(
+                    "HistoryPresenter", "Recovered (1 or less on movement) by day %d."
+                )
+                % recovered
             )
         elif e is self.episodes[-1]:
-            lines.append("Not back to 1 or less yet.")
+            lines.append(
+                QCoreApplication.translate("HistoryPresenter", "Not back to 1 or less yet.")
+            )
         else:
-            lines.append("Not back to 1 or less before the next spell began.")
+            lines.append(
+                QCoreApplication.translate(
+                    "HistoryPresenter", "Not back to 1 or less before the next spell began."
+                )
+            )
         comparison = e.compare_previous()
         if comparison:
             lines.append(comparison)
         extras: EpisodeExtras = episode_extras(e, mornings, water, goal)
         more = []
         if extras.average_prs is not None:
-            more.append(f"felt {extras.average_prs:.1f}/10 recovered on average")
+            more.append(
+                QCoreApplication.translate("HistoryPresenter", "felt %.1f/10 recovered on average")
+                % extras.average_prs
+            )
         if extras.nights_logged:
             more.append(
-                f"{extras.short_nights} of {extras.nights_logged} nights logged under 7 hours"
+                QCoreApplication.translate(
+                    "HistoryPresenter",
+                    "%d of %n night(s) logged under 7 hours",
+                    None,
+                    extras.nights_logged,
+                )
+                % extras.short_nights
             )
         if extras.water_days:
-            more.append(f"water goal on {extras.water_days_met} of {extras.water_days} days")
+            more.append(
+                QCoreApplication.translate(
+                    "HistoryPresenter", "water goal on %d of %n day(s)", None, extras.water_days
+                )
+                % extras.water_days_met
+            )
         if more:
-            lines.append(("; ".join(more) + ".").capitalize())
+            text = "; ".join(more) + "."
+            lines.append(text[:1].upper() + text[1:])
         return EpisodeCard(title, tuple(lines), e)
 
     # -- adherence ---------------------------------------------------------------------------
@@ -481,29 +616,45 @@ class HistoryPresenter:
         current, best = result.routine_streak
         if best:
             lines.append(
-                f"Routines: {current} day{'s' if current != 1 else ''} in a row now; "
-                f"best run in this period {best} day{'s' if best != 1 else ''}."
+                QCoreApplication.translate(
+                    "HistoryPresenter", "Routines: %s in a row now; best run in this period %s."
+                )
+                % (_days(current), _days(best))
             )
         current, best = result.water_streak
         if best:
             lines.append(
-                f"Water goal: {current} day{'s' if current != 1 else ''} in a row now; "
-                f"best run in this period {best} day{'s' if best != 1 else ''}."
+                QCoreApplication.translate(
+                    "HistoryPresenter", "Water goal: %s in a row now; best run in this period %s."
+                )
+                % (_days(current), _days(best))
             )
         if result.therapy:
-            names = {
-                "ice": "ice",
-                "contrast": "contrast",
-                "cold-bath": "cold bath",
-                "warm-bath": "warm bath",
-                "heat": "heat",
+            counted: dict[str, Callable[[int], str]] = {
+                "ice": lambda n: QCoreApplication.translate(
+                    "HistoryPresenter", "%n ice pack(s)", None, n
+                ),
+                "contrast": lambda n: QCoreApplication.translate(
+                    "HistoryPresenter", "%n contrast session(s)", None, n
+                ),
+                "cold-bath": lambda n: QCoreApplication.translate(
+                    "HistoryPresenter", "%n cold bath(s)", None, n
+                ),
+                "warm-bath": lambda n: QCoreApplication.translate(
+                    "HistoryPresenter", "%n warm bath(s)", None, n
+                ),
+                "heat": lambda n: QCoreApplication.translate(
+                    "HistoryPresenter", "%n heat pack(s)", None, n
+                ),
             }
+            sessions = [
+                counted[k](n) if k in counted else f"{n} {k}"
+                for k, n in sorted(result.therapy.items())
+                if n
+            ]
             lines.append(
-                "Sessions: "
-                + ", ".join(
-                    f"{n} {names.get(k, k)}" for k, n in sorted(result.therapy.items()) if n
-                )
-                + "."
+                QCoreApplication.translate("HistoryPresenter", "Sessions: %s.")
+                % ", ".join(sessions)
             )
         return lines
 
@@ -523,29 +674,38 @@ class HistoryPresenter:
                     Bar(
                         start + 3.5,
                         average,
-                        f"Week of {days[0]:%-d %b}: {average:,.0f} mL a day on average",
+                        QCoreApplication.translate(
+                            "HistoryPresenter", "Week of %s: %s mL a day on average"
+                        )
+                        % (f"{days[0]:%-d %b}", f"{average:,.0f}"),
                         bool(goal and average >= goal),
                     )
                 )
-            title = "Water: average per day, week by week"
+            title = QCoreApplication.translate(
+                "HistoryPresenter", "Water: average per day, week by week"
+            )
         else:
             for i in range(p.days):
                 day = p.first + timedelta(days=i)
                 if day > today:
                     break
                 ml = water.get(day, 0)
-                bars.append(
-                    Bar(
-                        i + 0.5, float(ml), f"{day:%a %-d %b}: {ml:,} mL", bool(goal and ml >= goal)
-                    )
+                text = QCoreApplication.translate("HistoryPresenter", "%s: %s mL") % (
+                    f"{day:%a %-d %b}",
+                    f"{ml:,}",
                 )
-            title = "Water per day"
+                bars.append(Bar(i + 0.5, float(ml), text, bool(goal and ml >= goal)))
+            title = QCoreApplication.translate("HistoryPresenter", "Water per day")
         top = max([b.value for b in bars] + [float(goal or 0), 500.0])
         met = sum(1 for b in bars if b.met)
         description = (
-            f"{title}. Goal {goal:,} mL; reached on {met} of {len(bars)}."
+            QCoreApplication.translate("HistoryPresenter", "%s. Goal %s mL; reached on %d of %d.")
+            % (title, f"{goal:,}", met, len(bars))
             if goal
-            else f"{title}. No daily goal is set: a hydration reminder sets one."
+            else QCoreApplication.translate(
+                "HistoryPresenter", "%s. No daily goal is set: a hydration reminder sets one."
+            )
+            % title
         )
         return BarChartModel(
             title=title,
@@ -554,8 +714,10 @@ class HistoryPresenter:
             goal=float(goal) if goal else None,
             y_max=top * 1.1,
             x_ticks=p.ticks(),
-            unit="mL",
-            empty_text="No water logged in this period.",
+            unit=QCoreApplication.translate("HistoryPresenter", "mL"),
+            empty_text=QCoreApplication.translate(
+                "HistoryPresenter", "No water logged in this period."
+            ),
             description=description,
         )
 
@@ -574,10 +736,19 @@ class HistoryPresenter:
             when = datetime.combine(log.day, time(7), tzinfo=self.zone)
             parts = []
             if log.sleep_hours is not None:
-                parts.append(f"slept {log.sleep_hours:g} h")
+                parts.append(
+                    QCoreApplication.translate("HistoryPresenter", "slept %s h")
+                    % f"{log.sleep_hours:g}"
+                )
             if log.prs is not None:
-                parts.append(f"felt {log.prs}/10 recovered")
-            found.append((when, f"{log.day:%a %-d %b} morning · " + ", ".join(parts)))
+                parts.append(
+                    QCoreApplication.translate("HistoryPresenter", "felt %d/10 recovered") % log.prs
+                )
+            line = QCoreApplication.translate("HistoryPresenter", "%s morning · %s") % (
+                f"{log.day:%a %-d %b}",
+                ", ".join(parts),
+            )
+            found.append((when, line))
         found.sort(key=lambda f: utc(f[0]), reverse=True)
         return [text for _when, text in found]
 
@@ -590,7 +761,9 @@ class HistoryPresenter:
         ]
         if not week:
             return ""
-        return f"Running in the last 7 days: {format_km(sum(week))} km in {len(week)} runs."
+        return QCoreApplication.translate(
+            "HistoryPresenter", "Running in the last 7 days: %s km in %n run(s).", None, len(week)
+        ) % (format_km(sum(week)))
 
     def latest_activity(self) -> Activity | None:
         return self.activity_store.latest()

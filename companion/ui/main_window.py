@@ -31,10 +31,6 @@ DEFAULT_SIZE = QSize(1000, 680)
 MINIMUM_SIZE = QSize(720, 480)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class MainWindow(QMainWindow):
     """Shows the sections and reports what the user asks for; holds no rules.
 
@@ -83,7 +79,7 @@ class MainWindow(QMainWindow):
         """One list item per section; each page is built the first time it is shown."""
         self.nav = QListWidget()
         self.nav.setObjectName("NavList")
-        self.nav.setAccessibleName(_tr("Sections"))
+        self.nav.setAccessibleName(QCoreApplication.translate("MainWindow", "Sections"))
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setUniformItemSizes(True)
         self.nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -93,7 +89,9 @@ class MainWindow(QMainWindow):
         for index, info in enumerate(sections):
             item = QListWidgetItem(QCoreApplication.translate("sections", info.title))
             item.setData(Qt.ItemDataRole.UserRole, info.key)
-            item.setToolTip(f"{item.text()} (Ctrl+{index + 1})")
+            item.setToolTip(
+                QCoreApplication.translate("MainWindow", "%s (Ctrl+%d)") % (item.text(), index + 1)
+            )
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # stands in until the page is first shown
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
@@ -123,12 +121,18 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.status_label.setObjectName("StatusLine")
         self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName(_tr("Reminder status"))
+        self.status_label.setAccessibleName(
+            QCoreApplication.translate("MainWindow", "Reminder status")
+        )
         self.pause_button = QToolButton()
         self.pause_button.setObjectName("PauseButton")
-        self.pause_button.setText(_tr("Pause reminders"))
-        self.pause_button.setToolTip(_tr("Pause or resume reminders"))
-        self.pause_button.setAccessibleName(_tr("Pause or resume reminders"))
+        self.pause_button.setText(QCoreApplication.translate("MainWindow", "Pause reminders"))
+        self.pause_button.setToolTip(
+            QCoreApplication.translate("MainWindow", "Pause or resume reminders")
+        )
+        self.pause_button.setAccessibleName(
+            QCoreApplication.translate("MainWindow", "Pause or resume reminders")
+        )
         self.pause_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.pause_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.pause_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -185,8 +189,8 @@ class MainWindow(QMainWindow):
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(label, 1)
-        button = QPushButton(_tr("Got it"))
-        button.setAccessibleName(_tr("Dismiss notice"))
+        button = QPushButton(QCoreApplication.translate("MainWindow", "Got it"))
+        button.setAccessibleName(QCoreApplication.translate("MainWindow", "Dismiss notice"))
         button.setAccessibleDescription(text)
         row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 

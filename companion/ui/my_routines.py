@@ -32,10 +32,6 @@ from companion.storage.user_routines import PREFIX, UserRoutineRepository
 from companion.ui.routine_editor import RoutineEditorDialog
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MyRoutines", text)
-
-
 def as_draft(routine: Routine) -> RoutineDraft:
     """A built-in routine as an editable draft: a left/right pair becomes one step again."""
     specs: list[StepSpec] = []
@@ -108,14 +104,23 @@ class UserRoutines(QObject):
             original = None if routine is None else as_draft(routine)
         if original is None:
             return
-        copy = RoutineDraft(_tr("%s (copy)") % original.name, original.description, original.steps)
+        copy = RoutineDraft(
+            QCoreApplication.translate("MyRoutines", "%s (copy)") % original.name,
+            original.description,
+            original.steps,
+        )
         self._edit_and_save(copy)
 
     def delete(self, routine_id: str) -> None:
         draft = self.repo.get(routine_id)
         if draft is None:
             return
-        question = _tr("Delete the routine “%s”? Its past runs stay in your history.") % draft.name
+        question = (
+            QCoreApplication.translate(
+                "MyRoutines", "Delete the routine “%s”? Its past runs stay in your history."
+            )
+            % draft.name
+        )
         if self.confirm(question):
             self.repo.delete(routine_id)
             self.changed.emit()
@@ -134,7 +139,9 @@ class UserRoutines(QObject):
             path.write_text(to_file(draft), encoding="utf-8")
         except OSError as exc:
             self.tell(
-                _tr("Could not export"), _tr("%s could not be written: %s") % (path, exc.strerror)
+                QCoreApplication.translate("MyRoutines", "Could not export"),
+                QCoreApplication.translate("MyRoutines", "%s could not be written: %s")
+                % (path, exc.strerror),
             )
 
     def import_file(self) -> None:
@@ -144,26 +151,40 @@ class UserRoutines(QObject):
         path = Path(chosen)
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
-                raise RoutineFileError(f"The file is larger than {MAX_FILE_BYTES // 1024} KB.")
+                raise RoutineFileError(
+                    QCoreApplication.translate("MyRoutines", "The file is larger than %d KB.")
+                    % (MAX_FILE_BYTES // 1024)
+                )
             text = path.read_bytes().decode("utf-8")
             draft = from_file(text, self.library, self.bounds)
         except OSError as exc:
             self.tell(
-                _tr("Could not import"), _tr("%s could not be read: %s") % (path.name, exc.strerror)
+                QCoreApplication.translate("MyRoutines", "Could not import"),
+                QCoreApplication.translate("MyRoutines", "%s could not be read: %s")
+                % (path.name, exc.strerror),
             )
             return
         except UnicodeDecodeError:
-            self.tell(_tr("Could not import"), _tr("%s is not a text file.") % path.name)
+            self.tell(
+                QCoreApplication.translate("MyRoutines", "Could not import"),
+                QCoreApplication.translate("MyRoutines", "%s is not a text file.") % path.name,
+            )
             return
         except RoutineFileError as exc:
             self.tell(
-                _tr("Could not import"),
-                _tr("%s was not imported: %s Nothing was changed.") % (path.name, exc),
+                QCoreApplication.translate("MyRoutines", "Could not import"),
+                QCoreApplication.translate(
+                    "MyRoutines", "%s was not imported: %s Nothing was changed."
+                )
+                % (path.name, exc),
             )
             return
         saved = self.repo.save(draft, self.clock.now())
         self.changed.emit()
-        self.tell(_tr("Imported"), _tr("“%s” is now in your routines.") % saved.name)
+        self.tell(
+            QCoreApplication.translate("MyRoutines", "Imported"),
+            QCoreApplication.translate("MyRoutines", "“%s” is now in your routines.") % saved.name,
+        )
 
     def _edit_and_save(self, draft: RoutineDraft) -> None:
         edited = self.edit_dialog(draft)
@@ -184,18 +205,26 @@ class UserRoutines(QObject):
     def ask_save_path(self, name: str) -> str:
         suggested = str(Path.home() / f"{name}.json")
         path, _ = QFileDialog.getSaveFileName(
-            self._window(), _tr("Export routine"), suggested, _tr("Routine files (*.json)")
+            self._window(),
+            QCoreApplication.translate("MyRoutines", "Export routine"),
+            suggested,
+            QCoreApplication.translate("MyRoutines", "Routine files (*.json)"),
         )
         return path
 
     def ask_open_path(self) -> str:
         path, _ = QFileDialog.getOpenFileName(
-            self._window(), _tr("Import a routine"), str(Path.home()), _tr("Routine files (*.json)")
+            self._window(),
+            QCoreApplication.translate("MyRoutines", "Import a routine"),
+            str(Path.home()),
+            QCoreApplication.translate("MyRoutines", "Routine files (*.json)"),
         )
         return path
 
     def confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self._window(), _tr("Delete routine"), question)
+        answer = QMessageBox.question(
+            self._window(), QCoreApplication.translate("MyRoutines", "Delete routine"), question
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def tell(self, title: str, text: str) -> None:

@@ -76,10 +76,6 @@ EARLY_EVENTS_KEPT = 16
 _numbers = itertools.count(1)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DesktopNotifier", text)
-
-
 @functools.cache
 def _worker() -> ThreadPoolExecutor:
     """One thread for every typed call of the process: calls keep their order."""
@@ -95,7 +91,9 @@ def _typed_call(
     """
     interface = QDBusInterface(SERVICE, PATH, INTERFACE, bus)
     if not interface.isValid():
-        return None, interface.lastError().message() or _tr("No notification service.")
+        return None, interface.lastError().message() or QCoreApplication.translate(
+            "DesktopNotifier", "No notification service."
+        )
     interface.setTimeout(CALL_TIMEOUT_MS)
     holders = [Q_ARG(type_name, value) for type_name, value in arguments]
     direct = Qt.ConnectionType.DirectConnection
@@ -269,7 +267,11 @@ class DesktopNotifier(QObject):
         entry.sending = True
         bus = self._connection()
         if bus is None:
-            self._notify_finished.emit(key, 0, _tr("There is no D-Bus session bus."))
+            self._notify_finished.emit(
+                key,
+                0,
+                QCoreApplication.translate("DesktopNotifier", "There is no D-Bus session bus."),
+            )
             return
         arguments = [
             ("QString", self._app_name),
@@ -288,9 +290,16 @@ class DesktopNotifier(QObject):
                 result, error = _typed_call(bus, "Notify", arguments, "uint")
             except Exception:
                 log.exception("Notify failed")
-                result, error = None, _tr("Internal error while sending the notification.")
+                result, error = (
+                    None,
+                    QCoreApplication.translate(
+                        "DesktopNotifier", "Internal error while sending the notification."
+                    ),
+                )
             if not (result or error):
-                error = _tr("The notification service answered without an id.")
+                error = QCoreApplication.translate(
+                    "DesktopNotifier", "The notification service answered without an id."
+                )
             try:
                 finished.emit(key, result or 0, error)
             except RuntimeError:  # the notifier was deleted meanwhile

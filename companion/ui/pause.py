@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from companion.domain.clock import Clock
 from companion.domain.pause import RESUMED, PauseChoice, PauseState, pause
@@ -41,7 +41,18 @@ class PauseController(QObject):
         return self._state.is_paused(self._clock.now())
 
     def describe(self) -> str:
+        """The status in English, for the command line: "Reminders on", "Paused until 14:30"."""
         return self._state.describe(self._clock.now())
+
+    def status_line(self) -> str:
+        """The same status in the user's language, for the window and the tray."""
+        now = self._clock.now()
+        until = self._state.paused_until
+        if until is None or not self._state.is_paused(now):
+            return QCoreApplication.translate("PauseController", "Reminders on")
+        until = until.astimezone(now.tzinfo)
+        when = f"{until:%H:%M}" if until.date() == now.date() else f"{until:%a %H:%M}"
+        return QCoreApplication.translate("PauseController", "Paused until %s") % when
 
     def pause(self, choice: PauseChoice) -> None:
         now = self._clock.now()

@@ -10,8 +10,9 @@ not every second. The stop-if strip is always on screen, with a
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -38,32 +39,46 @@ from companion.domain.poses import PoseCatalog
 from companion.domain.regions import RegionCatalog
 from companion.domain.routine_builder import RoutineStep
 from companion.domain.session import Phase, RoutineSession, Segment
+from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.ui.body_map import BodyMapView
 from companion.ui.cues import CuePlayer
 from companion.ui.pose_view import PoseView
 from companion.ui.sections import _label
 
+_Key = TypeVar("_Key")
+
 SETTLE_MS = 2  # wake this long after the countdown's digit is due to change
 
+# The words below are translated where they are shown, in the "Player" context.
 WORK_WORDS = {  # what the work phase is called, by exercise kind
-    "stretch": "Hold",
-    "yoga": "Hold",
-    "isometric": "Hold",
-    "roll": "Roll",
-    "mobility": "Move",
-    "active": "Go",
+    "stretch": QT_TRANSLATE_NOOP("Player", "Hold"),
+    "yoga": QT_TRANSLATE_NOOP("Player", "Hold"),
+    "isometric": QT_TRANSLATE_NOOP("Player", "Hold"),
+    "roll": QT_TRANSLATE_NOOP("Player", "Roll"),
+    "mobility": QT_TRANSLATE_NOOP("Player", "Move"),
+    "active": QT_TRANSLATE_NOOP("Player", "Go"),
 }
 PHASE_WORDS = {
-    Phase.LEAD_IN: "Get ready",
-    Phase.WORK: "Go",
-    Phase.REST: "Rest",
-    Phase.SWITCH: "Switch sides",
-    Phase.DONE: "Done",
+    Phase.LEAD_IN: QT_TRANSLATE_NOOP("Player", "Get ready"),
+    Phase.WORK: QT_TRANSLATE_NOOP("Player", "Go"),
+    Phase.REST: QT_TRANSLATE_NOOP("Player", "Rest"),
+    Phase.SWITCH: QT_TRANSLATE_NOOP("Player", "Switch sides"),
+    Phase.DONE: QT_TRANSLATE_NOOP("Player", "Done"),
+}
+SIDE_WORDS = {  # a step's side, as in "Seated calf roll, left"
+    "left": QT_TRANSLATE_NOOP("Player", "left"),
+    "right": QT_TRANSLATE_NOOP("Player", "right"),
+    "both": QT_TRANSLATE_NOOP("Player", "both"),
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Player", text)
+def _words(table: Mapping[_Key, str], key: _Key) -> str:
+    """A word from one of the tables above, translated."""
+    return QCoreApplication.translate("Player", table[key])
+
+
+def side_word(side: str) -> str:
+    return QCoreApplication.translate("Player", SIDE_WORDS[side]) if side in SIDE_WORDS else side
 
 
 class Ticker(QObject):
@@ -125,8 +140,8 @@ class MiniPlayer(QWidget):
 
     def __init__(self, player: RoutinePlayerView) -> None:
         super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
-        self.setWindowTitle(_tr("Routine"))
-        self.setAccessibleName(_tr("Mini routine player"))
+        self.setWindowTitle(QCoreApplication.translate("Player", "Routine"))
+        self.setAccessibleName(QCoreApplication.translate("Player", "Mini routine player"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(4)
@@ -134,16 +149,18 @@ class MiniPlayer(QWidget):
         self.countdown = QLabel("0:00")
         self.countdown.setObjectName("MiniCountdown")
         self.countdown.setStyleSheet("#MiniCountdown { font-size: 26pt; font-weight: 600; }")
-        self.countdown.setAccessibleName(_tr("Time left in this step"))
+        self.countdown.setAccessibleName(
+            QCoreApplication.translate("Player", "Time left in this step")
+        )
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(6)
         row = QHBoxLayout()
         row.addWidget(self.countdown, 1)
-        self.pause_button = QPushButton(_tr("Pause"))
-        self.skip_button = QPushButton(_tr("Skip"))
-        self.expand_button = QPushButton(_tr("Full player"))
+        self.pause_button = QPushButton(QCoreApplication.translate("Player", "Pause"))
+        self.skip_button = QPushButton(QCoreApplication.translate("Player", "Skip"))
+        self.expand_button = QPushButton(QCoreApplication.translate("Player", "Full player"))
         self.pause_button.clicked.connect(player.toggle_pause)
         self.skip_button.clicked.connect(player.skip)
         self.expand_button.clicked.connect(self.expand_requested.emit)
@@ -157,7 +174,11 @@ class MiniPlayer(QWidget):
         self.exercise.setText(f"{phase}: {exercise}" if exercise else phase)
         self.countdown.setText(left)
         self.progress.setValue(progress)
-        self.pause_button.setText(_tr("Resume") if paused else _tr("Pause"))
+        self.pause_button.setText(
+            QCoreApplication.translate("Player", "Resume")
+            if paused
+            else QCoreApplication.translate("Player", "Pause")
+        )
 
 
 COUNT_FROM = 3  # ticks at 3, 2, 1 seconds left in a phase this long or longer
@@ -185,8 +206,8 @@ class RoutinePlayerView(QWidget):
         super().__init__(parent)
         self.sound = cues or CuePlayer(muted=muted, parent=self)
         self._counted: tuple[int, int] | None = None
-        self.setWindowTitle(_tr("%s: Recovery Companion") % name)
-        self.setAccessibleName(_tr("Routine player"))
+        self.setWindowTitle(QCoreApplication.translate("Player", "%s: Recovery Companion") % name)
+        self.setAccessibleName(QCoreApplication.translate("Player", "Routine player"))
         self.setMinimumSize(520, 560)
         self.clock = clock
         self.name = name
@@ -202,7 +223,7 @@ class RoutinePlayerView(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName(_tr("Routine progress"))
+        self.progress.setAccessibleName(QCoreApplication.translate("Player", "Routine progress"))
         layout.addWidget(self.progress)
         self.phase = _label("", "CardTitle")
         self.phase.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -210,7 +231,9 @@ class RoutinePlayerView(QWidget):
         self.countdown = QLabel("0:00")
         self.countdown.setObjectName("Countdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.countdown.setAccessibleName(_tr("Time left in this step"))
+        self.countdown.setAccessibleName(
+            QCoreApplication.translate("Player", "Time left in this step")
+        )
         self.countdown.setStyleSheet("#Countdown { font-size: 56pt; font-weight: 600; }")
         layout.addWidget(self.countdown)
         self.exercise = _label("", "CardTitle")
@@ -263,22 +286,44 @@ class RoutinePlayerView(QWidget):
 
     def _build_controls(self) -> QHBoxLayout:
         controls = QHBoxLayout()
-        self.back_button = QPushButton(_tr("Back"))
-        self.pause_button = QPushButton(_tr("Pause"))
-        self.skip_button = QPushButton(_tr("Skip"))
-        self.stop_button = QPushButton(_tr("Stop"))
-        self.mini_button = QPushButton(_tr("Mini player"))
-        self.mute_button = QPushButton(_tr("Mute"))
+        self.back_button = QPushButton(QCoreApplication.translate("Player", "Back"))
+        self.pause_button = QPushButton(QCoreApplication.translate("Player", "Pause"))
+        self.skip_button = QPushButton(QCoreApplication.translate("Player", "Skip"))
+        self.stop_button = QPushButton(QCoreApplication.translate("Player", "Stop"))
+        self.mini_button = QPushButton(QCoreApplication.translate("Player", "Mini player"))
+        self.mute_button = QPushButton(QCoreApplication.translate("Player", "Mute"))
         self.mute_button.setCheckable(True)
         self._show_muted(self.sound.muted)
-        self.mute_button.setToolTip(_tr("Turn sounds and spoken cues off or on (M)"))
+        self.mute_button.setToolTip(
+            QCoreApplication.translate("Player", "Turn sounds and spoken cues off or on (M)")
+        )
         self.mute_button.toggled.connect(self.set_muted)
         for button, slot, tip in (
-            (self.back_button, self.back, _tr("Back (Left arrow)")),
-            (self.pause_button, self.toggle_pause, _tr("Pause or resume (Space)")),
-            (self.skip_button, self.skip, _tr("Skip this step (Right arrow)")),
-            (self.stop_button, self.stop, _tr("Stop the routine (Esc)")),
-            (self.mini_button, self.show_mini, _tr("A small window that stays on top")),
+            (
+                self.back_button,
+                self.back,
+                QCoreApplication.translate("Player", "Back (Left arrow)"),
+            ),
+            (
+                self.pause_button,
+                self.toggle_pause,
+                QCoreApplication.translate("Player", "Pause or resume (Space)"),
+            ),
+            (
+                self.skip_button,
+                self.skip,
+                QCoreApplication.translate("Player", "Skip this step (Right arrow)"),
+            ),
+            (
+                self.stop_button,
+                self.stop,
+                QCoreApplication.translate("Player", "Stop the routine (Esc)"),
+            ),
+            (
+                self.mini_button,
+                self.show_mini,
+                QCoreApplication.translate("Player", "A small window that stays on top"),
+            ),
         ):
             button.clicked.connect(slot)
             button.setToolTip(tip)
@@ -302,13 +347,15 @@ class RoutinePlayerView(QWidget):
         strip.setObjectName("StopCard")
         strip_layout = QVBoxLayout(strip)
         strip_layout.setContentsMargins(16, 10, 16, 12)
-        strip_layout.addWidget(_label(_tr("Stop at once if"), "CardTitle"))
+        strip_layout.addWidget(
+            _label(QCoreApplication.translate("Player", "Stop at once if"), "CardTitle")
+        )
         strip_layout.addWidget(
             _label(" • ".join(rule.rstrip(".") for rule in STOP_RULES[:2]) + ".", "")
         )
-        self.wrong_button = QPushButton(_tr("Something's wrong"))
+        self.wrong_button = QPushButton(QCoreApplication.translate("Player", "Something's wrong"))
         self.wrong_button.setAccessibleDescription(
-            _tr("Ends the routine and opens the safety questions.")
+            QCoreApplication.translate("Player", "Ends the routine and opens the safety questions.")
         )
         self.wrong_button.clicked.connect(self.report_problem)
         strip_layout.addWidget(self.wrong_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -346,9 +393,15 @@ class RoutinePlayerView(QWidget):
 
     def _show_muted(self, muted: bool) -> None:
         self.mute_button.setChecked(muted)
-        self.mute_button.setText(_tr("Sound off") if muted else _tr("Mute"))
+        self.mute_button.setText(
+            QCoreApplication.translate("Player", "Sound off")
+            if muted
+            else QCoreApplication.translate("Player", "Mute")
+        )
         self.mute_button.setAccessibleName(
-            _tr("Sound off, press to turn on") if muted else _tr("Mute sounds")
+            QCoreApplication.translate("Player", "Sound off, press to turn on")
+            if muted
+            else QCoreApplication.translate("Player", "Mute sounds")
         )
 
     def _wake_for_next_change(self, now: datetime) -> None:
@@ -363,13 +416,13 @@ class RoutinePlayerView(QWidget):
         now = self.clock.now()
         if self.session.paused:
             self.session.resume(now)
-            self.pause_button.setText(_tr("Pause"))
-            self._say(_tr("Resumed"))
+            self.pause_button.setText(QCoreApplication.translate("Player", "Pause"))
+            self._say(QCoreApplication.translate("Player", "Resumed"))
             self._wake_for_next_change(now)
         else:
             self.session.pause(now)
-            self.pause_button.setText(_tr("Resume"))
-            self._say(_tr("Paused"))
+            self.pause_button.setText(QCoreApplication.translate("Player", "Resume"))
+            self._say(QCoreApplication.translate("Player", "Paused"))
         self._render(now)
 
     def skip(self) -> None:
@@ -406,31 +459,39 @@ class RoutinePlayerView(QWidget):
             return
         self._posed = exercise.id
         pose = self.poses.get(exercise.id) if self.poses is not None else None
-        self.pose.set_pose(pose, description=_tr("How to stand or lie for %s") % exercise.name)
+        self.pose.set_pose(
+            pose,
+            description=QCoreApplication.translate("Player", "How to stand or lie for %s")
+            % exercise.name,
+        )
         self.pose.setVisible(pose is not None)
 
     def _render(self, now: datetime) -> None:
         self.progress.setValue(round(self.session.progress(now) * 1000))
         segment = self.session.current
         if segment is None:
-            self.phase.setText(_tr(PHASE_WORDS[Phase.DONE]))
+            self.phase.setText(_words(PHASE_WORDS, Phase.DONE))
             self.countdown.setText("0:00")
-            self.exercise.setText(_tr("Routine finished. Well done."))
+            self.exercise.setText(
+                QCoreApplication.translate("Player", "Routine finished. Well done.")
+            )
             self.cues.setText("")
             self.next_up.setText("")
             self._mirror()
             return
         step = self.session.steps[segment.step]
-        word = _tr(PHASE_WORDS[segment.phase])
+        word = _words(PHASE_WORDS, segment.phase)
         if segment.phase is Phase.WORK:
-            word = _tr(WORK_WORDS[step.exercise.kind.value])
+            word = _words(WORK_WORDS, step.exercise.kind.value)
         if self.session.paused:
-            word = _tr("Paused") + f" ({word.lower()})"
+            word = QCoreApplication.translate("Player", "Paused (%s)") % word.lower()
         self.phase.setText(word)
         self.countdown.setText(format_left(self.session.remaining(now).total_seconds()))
-        side = "" if step.side == "both" else f", {step.side}"
+        side = "" if step.side == "both" else f", {side_word(step.side)}"
         reps = step.reps if not step.exercise.timed_reps else 1
-        rep = f" · {segment.rep} of {reps}" if segment.rep and reps > 1 else ""
+        rep = ""
+        if segment.rep and reps > 1:
+            rep = " · " + QCoreApplication.translate("Player", "%d of %d") % (segment.rep, reps)
         self.exercise.setText(f"{step.exercise.name}{side}{rep}")
         if self.figure is not None:
             self.figure.set_highlight(worked_regions(step))
@@ -440,16 +501,17 @@ class RoutinePlayerView(QWidget):
                 "\n".join(f"{i}. {cue}" for i, cue in enumerate(step.exercise.cues, 1))
             )
         else:
-            self.cues.setText(_tr("Breathe and relax."))
+            self.cues.setText(QCoreApplication.translate("Player", "Breathe and relax."))
         following = (
             self.session.steps[segment.step + 1]
             if segment.step + 1 < len(self.session.steps)
             else None
         )
         self.next_up.setText(
-            _tr("Next: %s (%s)") % (following.exercise.name, following.side)
+            QCoreApplication.translate("Player", "Next: %s (%s)")
+            % (following.exercise.name, side_word(following.side))
             if following
-            else _tr("Last step")
+            else QCoreApplication.translate("Player", "Last step")
         )
         self._mirror()
 
@@ -471,24 +533,33 @@ class RoutinePlayerView(QWidget):
             return
         self._last_segment = segment
         if segment is None:
-            self._say(_tr("Routine finished"))
-            self.sound.phase(_tr("Routine finished. Well done."))
+            self._say(QCoreApplication.translate("Player", "Routine finished"))
+            self.sound.phase(QCoreApplication.translate("Player", "Routine finished. Well done."))
             return
         step = self.session.steps[segment.step]
-        self._say(f"{_tr(PHASE_WORDS[segment.phase])}: {step.exercise.name}, {step.side}")
+        phase = _words(PHASE_WORDS, segment.phase)
+        self._say(f"{phase}: {step.exercise.name}, {side_word(step.side)}")
         self.sound.phase(self._spoken(segment, step))
 
     def _spoken(self, segment: Segment, step: RoutineStep) -> str:
         """The line the speech engine says at a phase change: short, and useful eyes-closed."""
-        side = "" if step.side == "both" else _tr(" on the %s") % step.side
+        side = side_word(step.side)
+        if segment.phase is Phase.LEAD_IN and step.side == "both":
+            return QCoreApplication.translate("Player", "Get ready: %s.") % step.exercise.name
         if segment.phase is Phase.LEAD_IN:
-            return _tr("Get ready: %s%s.") % (step.exercise.name, side)
+            return QCoreApplication.translate("Player", "Get ready: %s on the %s.") % (
+                step.exercise.name,
+                side,
+            )
         if segment.phase is Phase.SWITCH:
-            return _tr("Switch to the %s side.") % step.side
+            return QCoreApplication.translate("Player", "Switch to the %s side.") % side
         if segment.phase is Phase.REST:
-            return _tr("Rest.")
-        word = _tr(WORK_WORDS[step.exercise.kind.value])
-        return _tr("%s for %d seconds.") % (word, segment.seconds)
+            return QCoreApplication.translate("Player", "Rest.")
+        word = _words(WORK_WORDS, step.exercise.kind.value)
+        return (
+            QCoreApplication.translate("Player", "%s for %n second(s).", None, segment.seconds)
+            % word
+        )
 
     def _say(self, message: str) -> None:
         """Tell screen readers about a phase change (never every second)."""
@@ -501,7 +572,7 @@ class RoutinePlayerView(QWidget):
             button.setEnabled(False)
         if self.mini.isVisible():
             self.show_full()
-        self.stop_button.setText(_tr("Close"))
+        self.stop_button.setText(QCoreApplication.translate("Player", "Close"))
         self.stop_button.clicked.disconnect()
         self.stop_button.clicked.connect(self.close)
         if not self._reported:

@@ -16,11 +16,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from companion.domain.poses import Figure, Pose, PropShape, figure
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PoseView", text)
-
-
 FRAME_W = 1.2  # figure units always given room, whatever the pose's own extent
 FRAME_H = 1.05
 
@@ -31,7 +26,7 @@ class PoseView(QWidget):
         self._figure: Figure | None = None
         self._flip = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(_tr("Pose drawing"))
+        self.setAccessibleName(QCoreApplication.translate("PoseView", "Pose drawing"))
 
     def sizeHint(self) -> QSize:
         return QSize(220, 170)

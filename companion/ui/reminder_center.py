@@ -25,12 +25,14 @@ from companion.domain.clock import Clock, later
 from companion.domain.reminders import (
     Kind,
     ReminderRule,
+    Waking,
     WakingHours,
     backs_off,
     daily_goal_ml,
     due,
     pace,
 )
+from companion.domain.units import METRIC, Units
 from companion.scheduling.reminders import Fired, ReminderScheduler
 from companion.storage.reminders import ReminderRepository, WaterLog
 from companion.ui.pause import PauseController
@@ -42,6 +44,9 @@ SNOOZE_MIN = 10
 
 
 def _tr(text: str) -> str:
+    # Deprecated: pyside6-lupdate cannot see through this wrapper, so a string passed
+    # to it never reaches the catalogue. Write QCoreApplication.translate("Reminders",
+    # "literal text") at the call instead; this goes once no call is left.
     return QCoreApplication.translate("Reminders", text)
 
 
@@ -50,9 +55,9 @@ def when_words(moment: datetime, now: datetime) -> str:
     moment = moment.astimezone(now.tzinfo)
     days = (moment.date() - now.date()).days
     if days == 0:
-        return _tr("today %s") % f"{moment:%H:%M}"
+        return QCoreApplication.translate("Reminders", "today %s") % f"{moment:%H:%M}"
     if days == 1:
-        return _tr("tomorrow %s") % f"{moment:%H:%M}"
+        return QCoreApplication.translate("Reminders", "tomorrow %s") % f"{moment:%H:%M}"
     return f"{moment:%a %H:%M}"
 
 
@@ -79,8 +84,8 @@ class ReminderPopup(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
-        self.setWindowTitle(_tr("Reminder: Recovery Companion"))
-        self.setAccessibleName(_tr("Reminder"))
+        self.setWindowTitle(QCoreApplication.translate("Reminders", "Reminder: Recovery Companion"))
+        self.setAccessibleName(QCoreApplication.translate("Reminders", "Reminder"))
         self.setMinimumWidth(340)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
@@ -139,8 +144,10 @@ class ReminderCenter(QObject):
         zone: tzinfo,
         pause: PauseController,
         *,
-        waking: Callable[[], WakingHours] = WakingHours,
+        waking: Callable[[], Waking] = WakingHours,
         snooze_min: Callable[[], int] = lambda: SNOOZE_MIN,
+        goal: Callable[[], int | None] | None = None,
+        units: Callable[[], Units] = lambda: METRIC,
         notifier: DesktopNotifier | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -152,6 +159,8 @@ class ReminderCenter(QObject):
         self.pause = pause
         self.waking = waking
         self.snooze_min = snooze_min
+        self._goal = goal
+        self.units = units
         self.notifier = notifier
         self._bridge = _Bridge(self)
         self._bridge.fired.connect(self._on_fired)
@@ -246,6 +255,9 @@ class ReminderCenter(QObject):
         return self.water.total_on(self.clock.now().astimezone(self.zone).date(), self.zone)
 
     def goal_ml(self) -> int | None:
+        """The day's water goal: the one set in Settings, else the hydration reminders'."""
+        if self._goal is not None:
+            return self._goal()
         return daily_goal_ml(self.rules())
 
     # -- firing (GUI thread) --------------------------------------------------------------------
@@ -259,9 +271,12 @@ class ReminderCenter(QObject):
             self._enqueue(
                 Prompt(
                     fired.key,
-                    _tr("Take the ice off now"),
-                    _tr("Check the skin: it should be pink and cool, not white, grey or numb."),
-                    (("done", _tr("Ice is off")),),
+                    QCoreApplication.translate("Reminders", "Take the ice off now"),
+                    QCoreApplication.translate(
+                        "Reminders",
+                        "Check the skin: it should be pink and cool, not white, grey or numb.",
+                    ),
+                    (("done", QCoreApplication.translate("Reminders", "Ice is off")),),
                 )
             )
         self.changed.emit()
@@ -298,17 +313,20 @@ class ReminderCenter(QObject):
     def _prompt(self, rule: ReminderRule, event_id: int, missed: int, at: datetime) -> Prompt:
         body = self._body(rule)
         if missed:
-            body += "\n" + (
-                _tr(
-                    "This stands in for %d earlier reminder(s) missed while the app was closed "
-                    "or the computer asleep."
-                )
-                % missed
+            body += "\n" + QCoreApplication.translate(
+                "Reminders",
+                "This stands in for %n earlier reminder(s) missed while the app was closed "
+                "or the computer asleep.",
+                None,
+                missed,
             )
         actions = (
-            ("done", _tr("Done")),
-            ("snooze", _tr("Snooze %d min") % self.snooze_min()),
-            ("skip", _tr("Skip")),
+            ("done", QCoreApplication.translate("Reminders", "Done")),
+            (
+                "snooze",
+                QCoreApplication.translate("Reminders", "Snooze %d min") % self.snooze_min(),
+            ),
+            ("skip", QCoreApplication.translate("Reminders", "Skip")),
         )
         title = rule.title
         if at.astimezone(self.zone).strftime("%H:%M") != self.clock.now().astimezone(
@@ -319,26 +337,36 @@ class ReminderCenter(QObject):
 
     def _body(self, rule: ReminderRule) -> str:
         if rule.kind is Kind.HYDRATION:
-            text = _tr("Time for about %d mL of water.") % (rule.amount_ml or 0)
-            goal = rule.daily_goal_ml
+            units = self.units()
+            text = QCoreApplication.translate("Reminders", "Time for about %s of water.") % (
+                units.amount(rule.amount_ml or 0)
+            )
+            goal = self.goal_ml() if self._goal is not None else rule.daily_goal_ml
             if goal:
                 line = pace(
                     goal, self.water_today(), self.clock.now().astimezone(self.zone), self.waking()
                 )
                 if line.behind:
-                    text += (
-                        " " + _tr("You are about %d mL behind today's pace.") % line.behind_by_ml
-                    )
+                    text += " " + QCoreApplication.translate(
+                        "Reminders", "You are about %s behind today's pace."
+                    ) % units.amount(line.behind_by_ml)
             return text
         if rule.kind is Kind.ICING:
-            return _tr(
-                "Ice on for %d minutes, wrapped in a thin damp cloth. Done starts the timer; "
-                "you will be told when to take it off."
-            ) % (rule.on_min or 0)
+            return QCoreApplication.translate(
+                "Reminders",
+                "Ice on for %n minute(s), wrapped in a thin damp cloth. Done starts the timer; "
+                "you will be told when to take it off.",
+                None,
+                rule.on_min or 0,
+            )
         if rule.kind is Kind.CONTRAST:
-            return _tr("Time for your contrast session: hot and cold water, ending on cold.")
+            return QCoreApplication.translate(
+                "Reminders", "Time for your contrast session: hot and cold water, ending on cold."
+            )
         if rule.kind is Kind.ROUTINE:
-            return _tr("Time for your routine. Done starts it now.")
+            return QCoreApplication.translate(
+                "Reminders", "Time for your routine. Done starts it now."
+            )
         return rule.message
 
     # -- one at a time --------------------------------------------------------------------------

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,14 +17,16 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
-    QTimeEdit,
     QToolButton,
     QWidget,
 )
 
 from companion.domain.reminders import Kind, ReminderRule, timeline
 from companion.domain.therapy_timer import CONTRAST_PRESETS
+from companion.domain.translatable import QT_TRANSLATE_NOOP
+from companion.domain.units import Units
 from companion.ui.actions import AppActions
 from companion.ui.pause import PauseController
 from companion.ui.reminder_center import ReminderCenter, when_words
@@ -32,21 +34,21 @@ from companion.ui.sections import SECTIONS, Card, SectionPage, _label
 from companion.ui.tray import WATER_AMOUNTS_ML
 
 ANSWER_WORDS = {
-    "done": "done",
-    "snoozed": "snoozed",
-    "skipped": "skipped",
-    "backed_off": "quiet: you had just drunk",
-    "quiet": "held back",
+    "done": QT_TRANSLATE_NOOP("RemindersPage", "done"),
+    "snoozed": QT_TRANSLATE_NOOP("RemindersPage", "snoozed"),
+    "skipped": QT_TRANSLATE_NOOP("RemindersPage", "skipped"),
+    "backed_off": QT_TRANSLATE_NOOP("RemindersPage", "quiet: you had just drunk"),
+    "quiet": QT_TRANSLATE_NOOP("RemindersPage", "held back"),
 }
 
 
 TIMER_CHOICES = (
-    ("ice", "Ice pack"),
-    ("ice-10-10-10", "Ice 10 on, 10 off, 10 on"),
-    ("contrast", "Contrast therapy"),
-    ("cold-bath", "Cold-water soak"),
-    ("warm-bath", "Warm bath"),
-    ("heat", "Heat pack"),
+    ("ice", QT_TRANSLATE_NOOP("RemindersPage", "Ice pack")),
+    ("ice-10-10-10", QT_TRANSLATE_NOOP("RemindersPage", "Ice 10 on, 10 off, 10 on")),
+    ("contrast", QT_TRANSLATE_NOOP("RemindersPage", "Contrast therapy")),
+    ("cold-bath", QT_TRANSLATE_NOOP("RemindersPage", "Cold-water soak")),
+    ("warm-bath", QT_TRANSLATE_NOOP("RemindersPage", "Warm bath")),
+    ("heat", QT_TRANSLATE_NOOP("RemindersPage", "Heat pack")),
 )
 TIMER_DEFAULTS = {  # minutes, water temperature (PROTOCOLS 1.2 defaults)
     "ice": (15, 0.0),
@@ -56,15 +58,11 @@ TIMER_DEFAULTS = {  # minutes, water temperature (PROTOCOLS 1.2 defaults)
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RemindersPage", text)
-
-
 class RemindersPage(SectionPage):
     new_requested = Signal(str)  # kind
     timer_requested = Signal(str, object)  # timer kind, options
     finished_requested = Signal(str)  # "run" or "leg_day"
-    waking_changed = Signal(object, object)  # start, end (datetime.time)
+    waking_settings_requested = Signal()  # waking hours are set in Settings
     edit_requested = Signal(int)
     enable_requested = Signal(int, bool)  # the app checks the limits before switching on
     delete_requested = Signal(int)
@@ -90,81 +88,96 @@ class RemindersPage(SectionPage):
         self.refresh()
 
     def _status_card(self, actions: AppActions) -> Card:
-        card = Card(_tr("Reminder status"))
+        card = Card(QCoreApplication.translate("RemindersPage", "Reminder status"))
         row = QHBoxLayout()
         self.status_label = _label("", "StatusLine")
-        self.status_label.setAccessibleName(_tr("Reminder status"))
+        self.status_label.setAccessibleName(
+            QCoreApplication.translate("RemindersPage", "Reminder status")
+        )
         row.addWidget(self.status_label, 1)
         self.pause_button = QToolButton()
-        self.pause_button.setText(_tr("Pause reminders"))
+        self.pause_button.setText(QCoreApplication.translate("RemindersPage", "Pause reminders"))
         self.pause_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.pause_button.setMenu(actions.pause_menu(self))
-        self.pause_button.setAccessibleName(_tr("Pause reminders"))
+        self.pause_button.setAccessibleName(
+            QCoreApplication.translate("RemindersPage", "Pause reminders")
+        )
         row.addWidget(self.pause_button)
         card.body.addLayout(row)
         self.next_label = _label("", "Muted")
         card.body.addWidget(self.next_label)
         waking = QHBoxLayout()
-        waking.addWidget(_label(_tr("Awake from"), ""))
-        hours = self.center.waking()
-        self.wake_from = QTimeEdit(QTime(hours.start.hour, hours.start.minute))
-        self.wake_to = QTimeEdit(QTime(hours.end.hour, hours.end.minute))
-        for edit, name in ((self.wake_from, _tr("Awake from")), (self.wake_to, _tr("Awake until"))):
-            edit.setDisplayFormat("HH:mm")
-            edit.setAccessibleName(name)
-            edit.editingFinished.connect(self._waking_edited)
-        waking.addWidget(self.wake_from)
-        waking.addWidget(_label(_tr("to"), ""))
-        waking.addWidget(self.wake_to)
-        waking.addWidget(_label(_tr("(no reminders outside these hours)"), "Muted"), 1)
-
+        self.waking_label = _label("", "")
+        self.waking_label.setAccessibleName(
+            QCoreApplication.translate("RemindersPage", "Waking hours")
+        )
+        waking.addWidget(self.waking_label, 1)
+        self.waking_button = QPushButton(QCoreApplication.translate("RemindersPage", "Change…"))
+        self.waking_button.setAccessibleName(
+            QCoreApplication.translate("RemindersPage", "Change waking hours in Settings")
+        )
+        self.waking_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.waking_button.clicked.connect(self.waking_settings_requested.emit)
+        waking.addWidget(self.waking_button, 0, Qt.AlignmentFlag.AlignTop)
         card.body.addLayout(waking)
+        self.show_waking()
         snooze = QHBoxLayout()
-        snooze.addWidget(QLabel(_tr("Snooze for")))
+        snooze.addWidget(QLabel(QCoreApplication.translate("RemindersPage", "Snooze for")))
         self.snooze = QSpinBox()
-        self.snooze.setSuffix(_tr(" min"))
-        self.snooze.setAccessibleName(_tr("Snooze for how many minutes"))
+        self.snooze.setSuffix(QCoreApplication.translate("RemindersPage", " min"))
+        self.snooze.setAccessibleName(
+            QCoreApplication.translate("RemindersPage", "Snooze for how many minutes")
+        )
         snooze.addWidget(self.snooze)
         snooze.addStretch(1)
         card.body.addLayout(snooze)
-        self.waking_note = _label("", "Muted")
-        self.waking_note.hide()
-        card.body.addWidget(self.waking_note)
         finished = QHBoxLayout()
-        finished.addWidget(_label(_tr("Just finished:"), ""))
-        for key, text in (("run", _tr("A &run")), ("leg_day", _tr("&Leg day"))):
+        finished.addWidget(
+            _label(QCoreApplication.translate("RemindersPage", "Just finished:"), "")
+        )
+        for key, text in (
+            ("run", QCoreApplication.translate("RemindersPage", "A &run")),
+            ("leg_day", QCoreApplication.translate("RemindersPage", "&Leg day")),
+        ):
             button = QPushButton(text)
             button.setProperty("activity", key)
-            button.setToolTip(_tr("Starts the cool-down now and sets water and check-in reminders"))
+            button.setToolTip(
+                QCoreApplication.translate(
+                    "RemindersPage",
+                    "Starts the cool-down now and sets water and check-in reminders",
+                )
+            )
             button.clicked.connect(self._finished_clicked)
             finished.addWidget(button)
         finished.addStretch(1)
         card.body.addLayout(finished)
         return card
 
-    def _waking_edited(self) -> None:
-        start, end = self.wake_from.time(), self.wake_to.time()
-        self.waking_changed.emit(time(start.hour(), start.minute()), time(end.hour(), end.minute()))
-
-    def show_waking_refusal(self, reason: str | None) -> None:
-        self.waking_note.setText(reason or "")
-        self.waking_note.setVisible(bool(reason))
+    def show_waking(self) -> None:
+        """The waking hours in one line (they are changed in Settings)."""
+        self.waking_label.setText(
+            QCoreApplication.translate(
+                "RemindersPage", "Awake %s: no reminders outside these hours."
+            )
+            % self.center.waking().describe()
+        )
 
     def _finished_clicked(self) -> None:
         self.finished_requested.emit(str(self.sender().property("activity")))
 
     def _water_card(self) -> Card:
-        card = Card(_tr("Water today"))
+        card = Card(QCoreApplication.translate("RemindersPage", "Water today"))
         self.water_bar = QProgressBar()
-        self.water_bar.setAccessibleName(_tr("Water today against the goal"))
+        self.water_bar.setAccessibleName(
+            QCoreApplication.translate("RemindersPage", "Water today against the goal")
+        )
         self.water_bar.setTextVisible(True)
         card.body.addWidget(self.water_bar)
         row = QHBoxLayout()
         self.water_buttons: list[QPushButton] = []
         for ml in WATER_AMOUNTS_ML:
-            button = QPushButton(_tr("+ %d mL") % ml)
+            button = QPushButton()
             button.setProperty("ml", ml)
-            button.setAccessibleName(_tr("Log %d mL of water") % ml)
             button.clicked.connect(self._log_water)
             row.addWidget(button)
             self.water_buttons.append(button)
@@ -173,40 +186,48 @@ class RemindersPage(SectionPage):
         return card
 
     def _timers_card(self) -> Card:
-        card = Card(_tr("Therapy timers"))
+        card = Card(QCoreApplication.translate("RemindersPage", "Therapy timers"))
         card.add_text(
-            _tr(
+            QCoreApplication.translate(
+                "RemindersPage",
                 "Ice, heat, contrast or a bath now, timed phase by phase with a skin check "
-                "every five minutes. A quick safety check comes first."
+                "every five minutes. A quick safety check comes first.",
             ),
             "Muted",
         )
         first = QHBoxLayout()
         self.timer_kind = QComboBox()
-        self.timer_kind.setAccessibleName(_tr("Which timer"))
+        self.timer_kind.setAccessibleName(
+            QCoreApplication.translate("RemindersPage", "Which timer")
+        )
         for key, label in TIMER_CHOICES:
-            self.timer_kind.addItem(_tr(label), key)
+            self.timer_kind.addItem(QCoreApplication.translate("RemindersPage", label), key)
         first.addWidget(self.timer_kind)
         first.addStretch(1)
         card.body.addLayout(first)
         row = QHBoxLayout()
         self.timer_minutes = QSpinBox()
         self.timer_minutes.setRange(1, 60)
-        self.timer_minutes.setSuffix(_tr(" min"))
-        self.timer_minutes.setAccessibleName(_tr("Minutes"))
+        self.timer_minutes.setSuffix(QCoreApplication.translate("RemindersPage", " min"))
+        self.timer_minutes.setAccessibleName(QCoreApplication.translate("RemindersPage", "Minutes"))
         row.addWidget(self.timer_minutes)
         self.timer_temp = QDoubleSpinBox()
         self.timer_temp.setRange(0, 50)
         self.timer_temp.setDecimals(1)
-        self.timer_temp.setSuffix(" °C")
-        self.timer_temp.setAccessibleName(_tr("Water temperature"))
+        self.timer_temp.setAccessibleName(
+            QCoreApplication.translate("RemindersPage", "Water temperature")
+        )
         row.addWidget(self.timer_temp)
         self.timer_preset = QComboBox()
-        self.timer_preset.setAccessibleName(_tr("Contrast pattern"))
+        self.timer_preset.setAccessibleName(
+            QCoreApplication.translate("RemindersPage", "Contrast pattern")
+        )
         for preset in CONTRAST_PRESETS:
-            self.timer_preset.addItem(_tr(preset.label), preset.id)
+            self.timer_preset.addItem(
+                QCoreApplication.translate("ContrastPreset", preset.label), preset.id
+            )
         row.addWidget(self.timer_preset)
-        start = QPushButton(_tr("Start &timer"))
+        start = QPushButton(QCoreApplication.translate("RemindersPage", "Start &timer"))
         start.clicked.connect(self._start_timer)
         row.addWidget(start)
         row.addStretch(1)
@@ -221,10 +242,14 @@ class RemindersPage(SectionPage):
     def _timer_kind_changed(self) -> None:
         key = str(self.timer_kind.currentData())
         minutes, temp = TIMER_DEFAULTS.get(key, (0, 0.0))
+        units = self.units
         self.timer_minutes.setVisible(bool(minutes))
         self.timer_minutes.setValue(minutes or 1)
         self.timer_temp.setVisible(bool(temp))
-        self.timer_temp.setValue(temp)
+        self.timer_temp.setDecimals(0 if units.fahrenheit else 1)
+        self.timer_temp.setRange(units.degrees(0), units.degrees(50))
+        self.timer_temp.setSuffix(" " + units.degree_symbol)
+        self.timer_temp.setValue(units.degrees(temp))
         self.timer_preset.setVisible(key == "contrast")
         self.timer_note.hide()
 
@@ -239,8 +264,17 @@ class RemindersPage(SectionPage):
         else:
             options["minutes"] = self.timer_minutes.value()
             if self.timer_temp.isVisibleTo(self):
-                options["temp_c"] = self.timer_temp.value()
+                options["temp_c"] = self.units.to_celsius(self.timer_temp.value())
         self.timer_requested.emit(kind, options)
+
+    @property
+    def units(self) -> Units:
+        return self.center.units()
+
+    def units_changed(self) -> None:
+        """Settings changed the units amounts and temperatures are shown in."""
+        self._timer_kind_changed()
+        self.refresh()
 
     def show_rule_refusal(self, reason: str) -> None:
         """Switching a reminder on was refused (e.g. an imported rule beyond a limit)."""
@@ -253,35 +287,40 @@ class RemindersPage(SectionPage):
         self.timer_note.show()
 
     def _rules_card(self) -> Card:
-        card = Card(_tr("Your reminders"))
+        card = Card(QCoreApplication.translate("RemindersPage", "Your reminders"))
         self.empty_label = card.add_text(
-            _tr(
+            QCoreApplication.translate(
+                "RemindersPage",
                 "No reminders yet. Add one for water through your waking day, for icing a sore "
-                "spot on and off, for contrast therapy or for your daily routine."
+                "spot on and off, for contrast therapy or for your daily routine.",
             ),
             "Muted",
         )
         self.rules_note = card.add_text("", "StatusLine")
-        self.rules_note.setAccessibleName(_tr("Why the reminder stayed off"))
+        self.rules_note.setAccessibleName(
+            QCoreApplication.translate("RemindersPage", "Why the reminder stayed off")
+        )
         self.rules_note.setVisible(False)
         self.rules_grid = QGridLayout()
         self.rules_grid.setHorizontalSpacing(12)
         card.body.addLayout(self.rules_grid)
         row = QHBoxLayout()
-        water = QPushButton(_tr("Add &water reminder"))
+        water = QPushButton(QCoreApplication.translate("RemindersPage", "Add &water reminder"))
         water.setProperty("kind", Kind.HYDRATION.value)
         water.clicked.connect(self._new_clicked)
         row.addWidget(water)
         self.add_button = QToolButton()
-        self.add_button.setText(_tr("&Add another kind"))
-        self.add_button.setAccessibleName(_tr("Add another kind of reminder"))
+        self.add_button.setText(QCoreApplication.translate("RemindersPage", "&Add another kind"))
+        self.add_button.setAccessibleName(
+            QCoreApplication.translate("RemindersPage", "Add another kind of reminder")
+        )
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.add_button)
         for kind, label in (
-            (Kind.ICING, _tr("Icing on and off")),
-            (Kind.ROUTINE, _tr("Daily routine")),
-            (Kind.CONTRAST, _tr("Contrast therapy")),
-            (Kind.CUSTOM, _tr("Something else")),
+            (Kind.ICING, QCoreApplication.translate("RemindersPage", "Icing on and off")),
+            (Kind.ROUTINE, QCoreApplication.translate("RemindersPage", "Daily routine")),
+            (Kind.CONTRAST, QCoreApplication.translate("RemindersPage", "Contrast therapy")),
+            (Kind.CUSTOM, QCoreApplication.translate("RemindersPage", "Something else")),
         ):
             action = menu.addAction(label)
             action.setData(kind.value)
@@ -293,12 +332,16 @@ class RemindersPage(SectionPage):
         return card
 
     def _today_card(self) -> Card:
-        card = Card(_tr("Today"))
+        card = Card(QCoreApplication.translate("RemindersPage", "Today"))
         self.week_label = _label("", "Muted")
-        self.week_label.setAccessibleName(_tr("The last seven days"))
+        self.week_label.setAccessibleName(
+            QCoreApplication.translate("RemindersPage", "The last seven days")
+        )
         card.body.addWidget(self.week_label)
         self.today_list = QListWidget()
-        self.today_list.setAccessibleName(_tr("Today's reminders"))
+        self.today_list.setAccessibleName(
+            QCoreApplication.translate("RemindersPage", "Today's reminders")
+        )
         self.today_list.setMinimumHeight(180)
         card.body.addWidget(self.today_list)
         return card
@@ -327,15 +370,26 @@ class RemindersPage(SectionPage):
         self.status_label.setText(self._pause.describe())
         upcoming = self.center.next_reminder()
         self.next_label.setText(
-            _tr("Next: %s, %s") % (upcoming[1], when_words(upcoming[0], now))
+            QCoreApplication.translate("RemindersPage", "Next: %s, %s")
+            % (upcoming[1], when_words(upcoming[0], now))
             if upcoming
-            else _tr("Nothing is due.")
+            else QCoreApplication.translate("RemindersPage", "Nothing is due.")
         )
         drunk = self.center.water_today()
         goal = self.center.goal_ml() or 2000
         self.water_bar.setRange(0, goal)
         self.water_bar.setValue(min(drunk, goal))
-        self.water_bar.setFormat(_tr("%d of %d mL") % (drunk, goal))
+        units = self.units
+        self.water_bar.setFormat(
+            QCoreApplication.translate("RemindersPage", "%s of %s")
+            % (units.amount(drunk), units.amount(goal))
+        )
+        for button in self.water_buttons:
+            amount = units.amount(int(button.property("ml")))
+            button.setText(QCoreApplication.translate("RemindersPage", "+ %s") % amount)
+            button.setAccessibleName(
+                QCoreApplication.translate("RemindersPage", "Log %s of water") % amount
+            )
         rules = self.center.rules()
         self.week_label.setText(self._week_text(now))
         self._fill_rules(rules, now)
@@ -344,13 +398,17 @@ class RemindersPage(SectionPage):
     def _week_text(self, now: datetime) -> str:
         counts = self.center.repo.counts(now - timedelta(days=7))
         parts = [
-            (counts.get("done", 0), _tr("done")),
-            (counts.get("snoozed", 0), _tr("snoozed")),
-            (counts.get("skipped", 0), _tr("skipped")),
+            (counts.get("done", 0), QCoreApplication.translate("RemindersPage", "done")),
+            (counts.get("snoozed", 0), QCoreApplication.translate("RemindersPage", "snoozed")),
+            (counts.get("skipped", 0), QCoreApplication.translate("RemindersPage", "skipped")),
         ]
         if not any(n for n, _ in parts):
-            return _tr("No reminders answered in the last seven days yet.")
-        return _tr("Last seven days: %s.") % ", ".join(f"{n} {word}" for n, word in parts)
+            return QCoreApplication.translate(
+                "RemindersPage", "No reminders answered in the last seven days yet."
+            )
+        return QCoreApplication.translate("RemindersPage", "Last seven days: %s.") % ", ".join(
+            f"{n} {word}" for n, word in parts
+        )
 
     def _fill_rules(self, rules: list[ReminderRule], now: datetime) -> None:
         while self.rules_grid.count():
@@ -365,7 +423,9 @@ class RemindersPage(SectionPage):
             assert rule.id is not None
             toggle = QCheckBox(rule.title)
             toggle.setChecked(rule.enabled)
-            toggle.setAccessibleName(_tr("%s: on or off") % rule.title)
+            toggle.setAccessibleName(
+                QCoreApplication.translate("RemindersPage", "%s: on or off") % rule.title
+            )
             toggle.setProperty("rule", rule.id)
             toggle.setProperty("what", "toggle")
             toggle.toggled.connect(self._row_action)
@@ -373,13 +433,19 @@ class RemindersPage(SectionPage):
             detail = rule.describe_schedule()
             if rule.enabled:
                 detail += "; " + (
-                    _tr("next %s") % when_words(when, now) if when else _tr("nothing more to come")
+                    QCoreApplication.translate("RemindersPage", "next %s") % when_words(when, now)
+                    if when
+                    else QCoreApplication.translate("RemindersPage", "nothing more to come")
                 )
             info = _label(detail, "Muted")
             self.rules_grid.addWidget(toggle, row, 0)
             self.rules_grid.addWidget(info, row, 1)
             for column, (what, text) in enumerate(
-                (("edit", _tr("Edit")), ("delete", _tr("Delete"))), start=2
+                (
+                    ("edit", QCoreApplication.translate("RemindersPage", "Edit")),
+                    ("delete", QCoreApplication.translate("RemindersPage", "Delete")),
+                ),
+                start=2,
             ):
                 button = QPushButton(text)
                 button.setAccessibleName(f"{text} {rule.title}")
@@ -400,18 +466,21 @@ class RemindersPage(SectionPage):
         }
         items = timeline(rules, day, self.center.zone, self.center.waking())
         if not items:
-            self.today_list.addItem(_tr("Nothing scheduled today."))
+            self.today_list.addItem(
+                QCoreApplication.translate("RemindersPage", "Nothing scheduled today.")
+            )
             return
         for moment, rule in items:
             event = answers.get((rule.id, moment))
             if event is not None and event.answer:
-                state = _tr(ANSWER_WORDS.get(event.answer, event.answer))
+                word = ANSWER_WORDS.get(event.answer)
+                state = QCoreApplication.translate("RemindersPage", word) if word else event.answer
             elif event is not None:
-                state = _tr("shown")
+                state = QCoreApplication.translate("RemindersPage", "shown")
             elif moment < now:
-                state = _tr("passed")
+                state = QCoreApplication.translate("RemindersPage", "passed")
             else:
-                state = _tr("to come")
+                state = QCoreApplication.translate("RemindersPage", "to come")
             item = QListWidgetItem(f"{moment:%H:%M}  {rule.title}  ({state})")
             item.setData(Qt.ItemDataRole.UserRole, rule.id)
             self.today_list.addItem(item)

@@ -47,21 +47,46 @@ from companion.domain.exercises import (
 from companion.domain.poses import PoseCatalog
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog
+from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.ui.body_map import BodyMapView
 from companion.ui.pose_view import PoseView
 
+# The words below are translated where they are shown, in the "RoutineEditor" context.
 KIND_WORDS = {
-    Kind.STRETCH: "stretch",
-    Kind.ROLL: "foam roll",
-    Kind.MOBILITY: "mobility",
-    Kind.ISOMETRIC: "isometric",
-    Kind.YOGA: "yoga",
-    Kind.ACTIVE: "active recovery",
+    Kind.STRETCH: QT_TRANSLATE_NOOP("RoutineEditor", "stretch"),
+    Kind.ROLL: QT_TRANSLATE_NOOP("RoutineEditor", "foam roll"),
+    Kind.MOBILITY: QT_TRANSLATE_NOOP("RoutineEditor", "mobility"),
+    Kind.ISOMETRIC: QT_TRANSLATE_NOOP("RoutineEditor", "isometric"),
+    Kind.YOGA: QT_TRANSLATE_NOOP("RoutineEditor", "yoga"),
+    Kind.ACTIVE: QT_TRANSLATE_NOOP("RoutineEditor", "active recovery"),
+}
+EQUIPMENT_WORDS = {
+    Equipment.NONE: QT_TRANSLATE_NOOP("RoutineEditor", "no equipment"),
+    Equipment.FOAM_ROLLER: QT_TRANSLATE_NOOP("RoutineEditor", "foam roller"),
+    Equipment.BALL: QT_TRANSLATE_NOOP("RoutineEditor", "ball"),
+    Equipment.STRAP: QT_TRANSLATE_NOOP("RoutineEditor", "strap"),
+    Equipment.WALL: QT_TRANSLATE_NOOP("RoutineEditor", "wall"),
+    Equipment.CHAIR: QT_TRANSLATE_NOOP("RoutineEditor", "chair"),
+    Equipment.STEP: QT_TRANSLATE_NOOP("RoutineEditor", "step"),
+    Equipment.BOTTLE: QT_TRANSLATE_NOOP("RoutineEditor", "bottle"),
+    Equipment.STICK: QT_TRANSLATE_NOOP("RoutineEditor", "stick"),
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RoutineEditor", text)
+def kind_word(kind: Kind) -> str:
+    word = KIND_WORDS.get(kind)
+    return QCoreApplication.translate("RoutineEditor", word) if word else kind.value
+
+
+def equipment_word(item: Equipment) -> str:
+    word = EQUIPMENT_WORDS.get(item)
+    return (
+        QCoreApplication.translate("RoutineEditor", word) if word else item.value.replace("_", " ")
+    )
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 class RoutineEditorDialog(QDialog):
@@ -81,23 +106,31 @@ class RoutineEditorDialog(QDialog):
         self.bounds = bounds
         self._id = draft.id
         self._steps: list[StepSpec] = list(draft.steps)
-        self.setWindowTitle(_tr("Edit routine") if draft.id else _tr("New routine"))
+        self.setWindowTitle(
+            QCoreApplication.translate("RoutineEditor", "Edit routine")
+            if draft.id
+            else QCoreApplication.translate("RoutineEditor", "New routine")
+        )
         self.setMinimumSize(780, 680)
 
         form = QFormLayout()
         self.name = QLineEdit(draft.name)
         self.name.setMaxLength(MAX_NAME)
-        self.name.setAccessibleName(_tr("Routine name"))
+        self.name.setAccessibleName(QCoreApplication.translate("RoutineEditor", "Routine name"))
         self.description = QLineEdit(draft.description)
         self.description.setMaxLength(MAX_DESCRIPTION)
-        self.description.setAccessibleName(_tr("Description"))
-        form.addRow(_tr("&Name"), self.name)
-        form.addRow(_tr("&Description"), self.description)
+        self.description.setAccessibleName(
+            QCoreApplication.translate("RoutineEditor", "Description")
+        )
+        form.addRow(QCoreApplication.translate("RoutineEditor", "&Name"), self.name)
+        form.addRow(QCoreApplication.translate("RoutineEditor", "&Description"), self.description)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
-        grid.addWidget(QLabel(_tr("Exercises")), 0, 0)
-        grid.addWidget(QLabel(_tr("Your routine, in order")), 0, 1)
+        grid.addWidget(QLabel(QCoreApplication.translate("RoutineEditor", "Exercises")), 0, 0)
+        grid.addWidget(
+            QLabel(QCoreApplication.translate("RoutineEditor", "Your routine, in order")), 0, 1
+        )
         grid.addLayout(self._build_picker(regions), 1, 0)
         grid.addLayout(self._build_steps(), 1, 1)
         grid.setColumnStretch(0, 1)
@@ -127,21 +160,28 @@ class RoutineEditorDialog(QDialog):
         column = QVBoxLayout()
         filters = QHBoxLayout()
         self.region_filter = QComboBox()
-        self.region_filter.setAccessibleName(_tr("Show exercises for region"))
-        self.region_filter.addItem(_tr("Every region"), "")
+        self.region_filter.setAccessibleName(
+            QCoreApplication.translate("RoutineEditor", "Show exercises for region")
+        )
+        self.region_filter.addItem(QCoreApplication.translate("RoutineEditor", "Every region"), "")
         for group, name in regions.group_labels().items():
             self.region_filter.addItem(name, group)
         self.equipment_filter = QComboBox()
-        self.equipment_filter.setAccessibleName(_tr("Show exercises using equipment"))
-        self.equipment_filter.addItem(_tr("Any equipment"), "")
+        self.equipment_filter.setAccessibleName(
+            QCoreApplication.translate("RoutineEditor", "Show exercises using equipment")
+        )
+        self.equipment_filter.addItem(
+            QCoreApplication.translate("RoutineEditor", "Any equipment"), ""
+        )
         for item in Equipment:
-            label = _tr("No equipment") if item is Equipment.NONE else item.value.replace("_", " ")
-            self.equipment_filter.addItem(label.capitalize(), item.value)
+            self.equipment_filter.addItem(_capitalised(equipment_word(item)), item.value)
         filters.addWidget(self.region_filter)
         filters.addWidget(self.equipment_filter)
         column.addLayout(filters)
         self.exercises = QListWidget()
-        self.exercises.setAccessibleName(_tr("Exercises to add"))
+        self.exercises.setAccessibleName(
+            QCoreApplication.translate("RoutineEditor", "Exercises to add")
+        )
         # Bound methods, not lambdas, on this dialog's signals: with lambdas PySide6 6.12
         # warned "shared QObject was deleted directly" when the dialog was deleted, and
         # the heap was damaged at exit (measured; see the editor test).
@@ -160,7 +200,9 @@ class RoutineEditorDialog(QDialog):
         self.about.setObjectName("Muted")
         column.addWidget(self.about)
         self.exercises.currentRowChanged.connect(self._preview)
-        self.add_button = QPushButton(_tr("&Add to routine"))
+        self.add_button = QPushButton(
+            QCoreApplication.translate("RoutineEditor", "&Add to routine")
+        )
         self.add_button.clicked.connect(self.add_selected)
         column.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.region_filter.currentIndexChanged.connect(self._filter)
@@ -185,7 +227,7 @@ class RoutineEditorDialog(QDialog):
                 and Equipment(equipment) not in exercise.equipment
             ):
                 continue
-            item = QListWidgetItem(f"{exercise.name} ({_tr(KIND_WORDS[exercise.kind])})")
+            item = QListWidgetItem(f"{exercise.name} ({kind_word(exercise.kind)})")
             item.setData(Qt.ItemDataRole.UserRole, exercise.id)
             self.exercises.addItem(item)
         if self.exercises.count():
@@ -202,9 +244,17 @@ class RoutineEditorDialog(QDialog):
         exercise = self.library.get(item.data(Qt.ItemDataRole.UserRole))
         self.figure.set_highlight(worked_region_ids(exercise.regions, "both"))
         pose = self.poses.get(exercise.id) if self.poses is not None else None
-        self.pose.set_pose(pose, description=_tr("How to stand or lie for %s") % exercise.name)
-        needs = [e.value.replace("_", " ") for e in exercise.equipment if e is not Equipment.NONE]
-        lines = [_tr("Needs: %s.") % ", ".join(needs) if needs else _tr("No equipment.")]
+        self.pose.set_pose(
+            pose,
+            description=QCoreApplication.translate("RoutineEditor", "How to stand or lie for %s")
+            % exercise.name,
+        )
+        needs = [equipment_word(e) for e in exercise.equipment if e is not Equipment.NONE]
+        lines = [
+            QCoreApplication.translate("RoutineEditor", "Needs: %s.") % ", ".join(needs)
+            if needs
+            else QCoreApplication.translate("RoutineEditor", "No equipment.")
+        ]
         lines += list(exercise.cautions[:1])
         self.about.setText(" ".join(lines))
 
@@ -223,7 +273,9 @@ class RoutineEditorDialog(QDialog):
     def _build_steps(self) -> QVBoxLayout:
         column = QVBoxLayout()
         self.steps = QListWidget()
-        self.steps.setAccessibleName(_tr("Steps of your routine"))
+        self.steps.setAccessibleName(
+            QCoreApplication.translate("RoutineEditor", "Steps of your routine")
+        )
         self.steps.setWordWrap(True)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.exercises.setWordWrap(True)
@@ -231,9 +283,9 @@ class RoutineEditorDialog(QDialog):
         self.steps.currentRowChanged.connect(self._show_dose)
         column.addWidget(self.steps, 1)
         moves = QHBoxLayout()
-        self.up_button = QPushButton(_tr("Move &up"))
-        self.down_button = QPushButton(_tr("Move do&wn"))
-        self.remove_button = QPushButton(_tr("&Remove"))
+        self.up_button = QPushButton(QCoreApplication.translate("RoutineEditor", "Move &up"))
+        self.down_button = QPushButton(QCoreApplication.translate("RoutineEditor", "Move do&wn"))
+        self.remove_button = QPushButton(QCoreApplication.translate("RoutineEditor", "&Remove"))
         self.up_button.clicked.connect(self.move_up)
         self.down_button.clicked.connect(self.move_down)
         self.remove_button.clicked.connect(self.remove)
@@ -243,14 +295,16 @@ class RoutineEditorDialog(QDialog):
         dose = QHBoxLayout()
         self.seconds = QSpinBox()
         self.seconds.setRange(1, 3600)
-        self.seconds.setSuffix(_tr(" s"))
-        self.seconds.setAccessibleName(_tr("Seconds per hold or set"))
+        self.seconds.setSuffix(QCoreApplication.translate("RoutineEditor", " s"))
+        self.seconds.setAccessibleName(
+            QCoreApplication.translate("RoutineEditor", "Seconds per hold or set")
+        )
         self.reps = QSpinBox()
         self.reps.setRange(1, 50)
-        self.reps.setAccessibleName(_tr("Repetitions"))
-        self.seconds_label = QLabel(_tr("&Seconds"))
+        self.reps.setAccessibleName(QCoreApplication.translate("RoutineEditor", "Repetitions"))
+        self.seconds_label = QLabel(QCoreApplication.translate("RoutineEditor", "&Seconds"))
         self.seconds_label.setBuddy(self.seconds)
-        reps_label = QLabel(_tr("Re&ps"))
+        reps_label = QLabel(QCoreApplication.translate("RoutineEditor", "Re&ps"))
         reps_label.setBuddy(self.reps)
         dose.setSpacing(8)
         for widget in (self.seconds_label, self.seconds, reps_label, self.reps):
@@ -265,13 +319,23 @@ class RoutineEditorDialog(QDialog):
 
     def _describe(self, spec: StepSpec) -> str:
         exercise = self.library.get(spec.exercise)
-        side = _tr(", each side") if exercise.sides is Sides.EACH else ""
+        side = (
+            QCoreApplication.translate("RoutineEditor", ", each side")
+            if exercise.sides is Sides.EACH
+            else ""
+        )
         if exercise.timed_reps:
-            dose = _tr("%d movements in %d s") % (spec.reps, spec.seconds)
+            dose = QCoreApplication.translate("RoutineEditor", "%d movements in %d s") % (
+                spec.reps,
+                spec.seconds,
+            )
         elif spec.reps > 1:
-            dose = f"{spec.reps} × {spec.seconds} s"
+            dose = QCoreApplication.translate("RoutineEditor", "%d × %d s") % (
+                spec.reps,
+                spec.seconds,
+            )
         else:
-            dose = f"{spec.seconds} s"
+            dose = QCoreApplication.translate("RoutineEditor", "%d s") % spec.seconds
         return f"{exercise.name}: {dose}{side}"
 
     def _fill_steps(self, select: int = 0) -> None:
@@ -348,10 +412,19 @@ class RoutineEditorDialog(QDialog):
         if draft.steps and all(self._known(s) for s in draft.steps):
             minutes = seconds_of(draft, self.library) / 60
             lines.append(
-                _tr("About %d min, set-up and side switches included.") % max(1, round(minutes))
+                QCoreApplication.translate(
+                    "RoutineEditor", "About %d min, set-up and side switches included."
+                )
+                % max(1, round(minutes))
             )
-        lines += [_tr("Cannot save: %s") % r for r in verdict.refusals]
-        lines += [_tr("Outside the usual range: %s") % c for c in verdict.confirmations]
+        lines += [
+            QCoreApplication.translate("RoutineEditor", "Cannot save: %s") % r
+            for r in verdict.refusals
+        ]
+        lines += [
+            QCoreApplication.translate("RoutineEditor", "Outside the usual range: %s") % c
+            for c in verdict.confirmations
+        ]
         self.status.setText("\n".join(lines))
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setEnabled(verdict.ok)
@@ -375,7 +448,7 @@ class RoutineEditorDialog(QDialog):
         """Ask before saving doses outside the usual range (tests replace this)."""
         answer = QMessageBox.question(
             self,
-            _tr("Outside the usual range"),
+            QCoreApplication.translate("RoutineEditor", "Outside the usual range"),
             "\n\n".join(lines),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,

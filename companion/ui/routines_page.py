@@ -10,22 +10,29 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
 
 from companion.domain.exercises import Equipment, Kind
 from companion.domain.routines import Routine, RoutineCatalog
+from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.ui.sections import SECTIONS, Card, SectionPage, _label
 
+# The words below are translated where they are shown, in the "Routines" context.
 EQUIPMENT_WORDS = {
-    Equipment.FOAM_ROLLER: "a foam roller",
-    Equipment.BALL: "a ball",
-    Equipment.STRAP: "a strap or towel",
-    Equipment.WALL: "a wall",
-    Equipment.CHAIR: "a chair",
-    Equipment.STEP: "a low step",
-    Equipment.BOTTLE: "a bottle",
-    Equipment.STICK: "a massage stick",
+    Equipment.FOAM_ROLLER: QT_TRANSLATE_NOOP("Routines", "a foam roller"),
+    Equipment.BALL: QT_TRANSLATE_NOOP("Routines", "a ball"),
+    Equipment.STRAP: QT_TRANSLATE_NOOP("Routines", "a strap or towel"),
+    Equipment.WALL: QT_TRANSLATE_NOOP("Routines", "a wall"),
+    Equipment.CHAIR: QT_TRANSLATE_NOOP("Routines", "a chair"),
+    Equipment.STEP: QT_TRANSLATE_NOOP("Routines", "a low step"),
+    Equipment.BOTTLE: QT_TRANSLATE_NOOP("Routines", "a bottle"),
+    Equipment.STICK: QT_TRANSLATE_NOOP("Routines", "a massage stick"),
+}
+SIDE_WORDS = {
+    "left": QT_TRANSLATE_NOOP("Routines", "left"),
+    "right": QT_TRANSLATE_NOOP("Routines", "right"),
+    "both": QT_TRANSLATE_NOOP("Routines", "both legs"),
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Routines", text)
+def _side(side: str) -> str:
+    return QCoreApplication.translate("Routines", SIDE_WORDS[side]) if side in SIDE_WORDS else side
 
 
 def step_lines(routine: Routine) -> list[str]:
@@ -37,7 +44,7 @@ def step_lines(routine: Routine) -> list[str]:
         if first.exercise.kind is Kind.ACTIVE:
             lines.append(f"{first.exercise.name}: {first.describe_dose()}")
             continue
-        sides = ", ".join(s.side if s.side != "both" else _tr("both legs") for s in steps)
+        sides = ", ".join(_side(s.side) for s in steps)
         lines.append(f"{first.exercise.name} ({sides}): {first.describe_dose()}")
     return lines
 
@@ -45,13 +52,17 @@ def step_lines(routine: Routine) -> list[str]:
 def equipment_line(routine: Routine) -> str:
     needed = sorted(
         {
-            EQUIPMENT_WORDS[e]
+            QCoreApplication.translate("Routines", EQUIPMENT_WORDS[e])
             for s in routine.steps
             for e in s.exercise.equipment
             if e in EQUIPMENT_WORDS
         }
     )
-    return _tr("You need: %s.") % ", ".join(needed) if needed else _tr("No equipment needed.")
+    return (
+        QCoreApplication.translate("Routines", "You need: %s.") % ", ".join(needed)
+        if needed
+        else QCoreApplication.translate("Routines", "No equipment needed.")
+    )
 
 
 class RoutinesPage(SectionPage):
@@ -69,36 +80,49 @@ class RoutinesPage(SectionPage):
         super().__init__(SECTIONS[1])
         self.content.addWidget(
             _label(
-                _tr(
+                QCoreApplication.translate(
+                    "Routines",
                     "Start a routine and the player leads you through each step with a "
                     "countdown. Stretch to mild tension only, roll at no more than moderate "
-                    "discomfort, and stop if anything sharp, tingling or numb appears."
+                    "discomfort, and stop if anything sharp, tingling or numb appears.",
                 ),
                 "Muted",
             )
         )
         actions = QHBoxLayout()
-        self.new_button = QPushButton(_tr("New routine"))
+        self.new_button = QPushButton(QCoreApplication.translate("Routines", "New routine"))
         self.new_button.clicked.connect(self.new_requested.emit)
-        self.import_button = QPushButton(_tr("Import…"))
-        self.import_button.setToolTip(_tr("Add a routine from a routine file (.json)"))
+        self.import_button = QPushButton(QCoreApplication.translate("Routines", "Import…"))
+        self.import_button.setToolTip(
+            QCoreApplication.translate("Routines", "Add a routine from a routine file (.json)")
+        )
         self.import_button.clicked.connect(self.import_requested.emit)
         actions.addWidget(self.new_button)
         actions.addWidget(self.import_button)
         actions.addStretch(1)
         self.content.addLayout(actions)
-        self.content.addWidget(_label(_tr("Your routines"), "CardTitle"))
+        self.content.addWidget(
+            _label(QCoreApplication.translate("Routines", "Your routines"), "CardTitle")
+        )
         self.mine_box = QVBoxLayout()
         self.mine_box.setSpacing(14)
         self.content.addLayout(self.mine_box)
         self.cards: dict[str, Card] = {}
-        self.content.addWidget(_label(_tr("Built-in routines"), "CardTitle"))
+        self.content.addWidget(
+            _label(QCoreApplication.translate("Routines", "Built-in routines"), "CardTitle")
+        )
         for routine in catalog:
             card = self._card(routine)
             card.body.addLayout(
                 self._buttons(
                     routine,
-                    ((_tr("Duplicate to edit"), _tr("Duplicate %s"), self.duplicate_requested),),
+                    (
+                        (
+                            QCoreApplication.translate("Routines", "Duplicate to edit"),
+                            QCoreApplication.translate("Routines", "Duplicate %s"),
+                            self.duplicate_requested,
+                        ),
+                    ),
                 )
             )
             self.content.addWidget(card)
@@ -115,9 +139,10 @@ class RoutinesPage(SectionPage):
                 widget.deleteLater()
         if not mine:
             hint = _label(
-                _tr(
+                QCoreApplication.translate(
+                    "Routines",
                     "Your own routines appear here. Press New routine, or Duplicate to edit "
-                    "on any built-in one."
+                    "on any built-in one.",
                 ),
                 "Muted",
             )
@@ -129,10 +154,26 @@ class RoutinesPage(SectionPage):
                 self._buttons(
                     routine,
                     (
-                        (_tr("Edit"), _tr("Edit %s"), self.edit_requested),
-                        (_tr("Duplicate"), _tr("Duplicate %s"), self.duplicate_requested),
-                        (_tr("Export…"), _tr("Export %s"), self.export_requested),
-                        (_tr("Delete"), _tr("Delete %s"), self.delete_requested),
+                        (
+                            QCoreApplication.translate("Routines", "Edit"),
+                            QCoreApplication.translate("Routines", "Edit %s"),
+                            self.edit_requested,
+                        ),
+                        (
+                            QCoreApplication.translate("Routines", "Duplicate"),
+                            QCoreApplication.translate("Routines", "Duplicate %s"),
+                            self.duplicate_requested,
+                        ),
+                        (
+                            QCoreApplication.translate("Routines", "Export…"),
+                            QCoreApplication.translate("Routines", "Export %s"),
+                            self.export_requested,
+                        ),
+                        (
+                            QCoreApplication.translate("Routines", "Delete"),
+                            QCoreApplication.translate("Routines", "Delete %s"),
+                            self.delete_requested,
+                        ),
                     ),
                 )
             )
@@ -140,9 +181,14 @@ class RoutinesPage(SectionPage):
 
     def _card(self, routine: Routine) -> Card:
         minutes = max(1, round(routine.seconds / 60))
-        card = Card(_tr("%s: about %d min") % (routine.name, minutes))
+        card = Card(
+            QCoreApplication.translate("Routines", "%s: about %d min") % (routine.name, minutes)
+        )
         card.setProperty("routine_id", routine.id)
-        card.setAccessibleName(f"{routine.name}, about {minutes} minutes")
+        card.setAccessibleName(
+            QCoreApplication.translate("Routines", "%s, about %n minute(s)", None, minutes)
+            % routine.name
+        )
         if routine.description:
             card.add_text(routine.description)
         for line in step_lines(routine):
@@ -155,9 +201,9 @@ class RoutinesPage(SectionPage):
         self, routine: Routine, extra: Sequence[tuple[str, str, SignalInstance]]
     ) -> QHBoxLayout:
         row = QHBoxLayout()
-        start = QPushButton(_tr("Start"))
+        start = QPushButton(QCoreApplication.translate("Routines", "Start"))
         start.setObjectName("PrimaryButton")
-        start.setAccessibleName(_tr("Start %s") % routine.name)
+        start.setAccessibleName(QCoreApplication.translate("Routines", "Start %s") % routine.name)
         start.clicked.connect(lambda _=False, rid=routine.id: self.start_requested.emit(rid))
         row.addWidget(start)
         for text, accessible, signal in extra:

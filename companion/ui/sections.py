@@ -1,47 +1,24 @@
-"""The pages behind the navigation.
-
-Sections that are not built yet say plainly what will be there; no fake data
-and no buttons that do nothing. Settings already shows the real data folder.
-"""
+"""The sections behind the navigation, and the page and card frames they are built from."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QRegularExpressionValidator
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from companion import APP_NAME, __version__
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for translation in ``context``; it is translated where it is shown."""
-    del context
-    return text
-
+from companion.domain.translatable import QT_TRANSLATE_NOOP
 
 DISCLAIMER = QT_TRANSLATE_NOOP(
     "sections",
     "Recovery Companion offers general self-care guidance, not medical advice. "
     "If something feels wrong, stop and speak to a health professional.",
-)
-
-
-NOT_BUILT = QT_TRANSLATE_NOOP(
-    "sections",
-    "This part of Recovery Companion is still being built, so there is nothing to do here yet.",
 )
 
 
@@ -51,10 +28,6 @@ class SectionInfo:
     title: str
     icon: str
     lead: str
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("sections", text)
 
 
 SECTIONS: tuple[SectionInfo, ...] = (
@@ -83,12 +56,30 @@ SECTIONS: tuple[SectionInfo, ...] = (
         QT_TRANSLATE_NOOP("sections", "How each sore spot eases, day by day."),
     ),
     SectionInfo(
+        "guide",
+        QT_TRANSLATE_NOOP("sections", "Guide"),
+        "guide",
+        QT_TRANSLATE_NOOP(
+            "sections", "Short reading on why legs get sore, what helps and when to get care."
+        ),
+    ),
+    SectionInfo(
         "settings",
         QT_TRANSLATE_NOOP("sections", "Settings"),
         "settings",
-        QT_TRANSLATE_NOOP("sections", "Your data folder and preferences."),
+        QT_TRANSLATE_NOOP(
+            "sections", "Units, waking hours, water, sound, theme, safety and your data."
+        ),
     ),
 )
+
+
+def section_info(key: str) -> SectionInfo:
+    """A section by its key: pages use this, not their position in SECTIONS."""
+    for info in SECTIONS:
+        if info.key == key:
+            return info
+    raise KeyError(f"No section {key!r}; known: {', '.join(i.key for i in SECTIONS)}")
 
 
 def _label(text: str, object_name: str = "", wrap: bool = True) -> QLabel:
@@ -131,120 +122,15 @@ class SectionPage(QScrollArea):
         self.content = QVBoxLayout(inner)
         self.content.setContentsMargins(36, 28, 36, 28)
         self.content.setSpacing(14)
-        title = _label(_tr(info.title), "PageTitle")
-        title.setAccessibleName(_tr(info.title))
+        title = _label(QCoreApplication.translate("sections", info.title), "PageTitle")
+        title.setAccessibleName(QCoreApplication.translate("sections", info.title))
         self.content.addWidget(title)
-        self.content.addWidget(_label(_tr(info.lead), "PageLead"))
+        self.content.addWidget(
+            _label(QCoreApplication.translate("sections", info.lead), "PageLead")
+        )
         self.content.addSpacing(6)
         self.setWidget(inner)
-        self.setAccessibleName(_tr(info.title))
+        self.setAccessibleName(QCoreApplication.translate("sections", info.title))
 
     def finish(self) -> None:
         self.content.addStretch(1)
-
-
-class ComingPage(SectionPage):
-    """An honest empty state for a section that is not built yet."""
-
-    def __init__(self, info: SectionInfo, what: str, parent: QWidget | None = None) -> None:
-        super().__init__(info, parent)
-        card = Card(_tr("Not here yet"))
-        card.add_text(what)
-        card.add_text(
-            _tr(NOT_BUILT),
-            "Muted",
-        )
-        self.content.addWidget(card)
-
-
-class SettingsPage(SectionPage):
-    open_data_folder = Signal()
-    edit_conditions = Signal()
-    emergency_number_changed = Signal(str)
-
-    def __init__(
-        self,
-        data_dir: Path,
-        parent: QWidget | None = None,
-        *,
-        emergency_number: str = "",
-        conditions_summary: str = "",
-    ) -> None:
-        super().__init__(SECTIONS[4], parent)
-        safety = Card(_tr("Safety"))
-        safety.add_text(
-            _tr(
-                "When the safety check finds signs of an emergency, the app tells you to call "
-                "this number."
-            )
-        )
-        row = QHBoxLayout()
-        number_label = QLabel(_tr("Emergency number"))
-        self.emergency = QLineEdit(emergency_number)
-        self.emergency.setMaxLength(15)
-        self.emergency.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"\+?[0-9]{2,14}"), self.emergency)
-        )
-        self.emergency.setAccessibleName(_tr("Emergency number"))
-        self.emergency.setMaximumWidth(160)
-        number_label.setBuddy(self.emergency)
-        self.emergency.editingFinished.connect(self._number_edited)
-        row.addWidget(number_label)
-        row.addWidget(self.emergency)
-        row.addStretch(1)
-        safety.body.addLayout(row)
-        self.conditions_label = safety.add_text(conditions_summary)
-        self.conditions_button = QPushButton(_tr("Edit health conditions…"))
-        self.conditions_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.conditions_button.clicked.connect(self.edit_conditions.emit)
-        safety.body.addWidget(self.conditions_button)
-        self.content.addWidget(safety)
-        data = Card(_tr("Your data"))
-        data.add_text(
-            _tr(
-                "Everything you enter stays on this computer, in one database file in this "
-                "folder. Recovery Companion never sends anything over the network."
-            )
-        )
-        path_label = _label(str(data_dir), "")
-        path_label.setAccessibleName(_tr("Data folder"))
-        path_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        data.body.addWidget(path_label)
-        self.open_button = QPushButton(_tr("Open data folder"))
-        self.open_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.open_button.clicked.connect(lambda: self._open(data_dir))
-        data.body.addWidget(self.open_button)
-        self.content.addWidget(data)
-        self.data_card = data
-
-        coming = Card(_tr("Preferences"))
-        coming.add_text(
-            _tr(
-                "Units, waking hours, your water goal, theme, sounds and voice will be set here. "
-                "They are still being built; until then the app follows your system's light "
-                "or dark theme."
-            ),
-            "Muted",
-        )
-        self.content.addWidget(coming)
-
-        about = Card(_tr("About"))
-        about.add_text(f"{APP_NAME} {__version__}")
-        about.add_text(_tr(DISCLAIMER), "Muted")
-        self.content.addWidget(about)
-        self.finish()
-
-    def add_after_data(self, card: QWidget) -> None:
-        """A card placed right after "Your data" (export, import, backups)."""
-        self.content.insertWidget(self.content.indexOf(self.data_card) + 1, card)
-
-    def set_conditions_summary(self, text: str) -> None:
-        self.conditions_label.setText(text)
-
-    def _number_edited(self) -> None:
-        if self.emergency.hasAcceptableInput():
-            self.emergency_number_changed.emit(self.emergency.text())
-
-    def _open(self, data_dir: Path) -> None:
-        self.open_data_folder.emit()
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir)))

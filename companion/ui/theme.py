@@ -107,6 +107,7 @@ def stylesheet(scheme: Scheme) -> str:
     check = icon_path("check").as_posix()
     banner = "#fff4d6" if scheme is Scheme.LIGHT else "#3a3420"
     banner_text = "#5a4300" if scheme is Scheme.LIGHT else "#f3e2ad"
+    warning = "#9a4700" if scheme is Scheme.LIGHT else "#f2b36b"  # refused or questioned
     return f"""
     #Sidebar {{ background: {sidebar}; border-right: 1px solid {border}; }}
     #AppTitle {{ font-size: 13pt; font-weight: 600; padding: 2px 4px; }}
@@ -117,6 +118,7 @@ def stylesheet(scheme: Scheme) -> str:
     #PageTitle {{ font-size: 20pt; font-weight: 600; }}
     #PageLead {{ font-size: 11pt; color: {muted}; }}
     #Muted {{ color: {muted}; }}
+    #Warning {{ color: {warning}; }}
     #Card {{ background: {card}; border: 1px solid {border}; border-radius: 12px; }}
     #CardTitle {{ font-size: 12pt; font-weight: 600; }}
     #StopCard {{ background: {card}; border: 1px solid {border}; border-left: 5px solid #c25e00;
@@ -161,11 +163,17 @@ class Theme(QObject):
     changed = Signal(str)
 
     def __init__(
-        self, app: QApplication, follow_system: bool = True, parent: QObject | None = None
+        self,
+        app: QApplication,
+        follow_system: bool = True,
+        parent: QObject | None = None,
+        *,
+        choice: str = "system",
     ) -> None:
         super().__init__(parent)
         self._app = app
-        self.scheme = system_scheme()
+        self.choice = choice  # "system", "light" or "dark" (the Settings choice)
+        self.scheme = self._wanted()
         if app.style().name().lower() != "fusion":  # re-creating the style costs ~17 ms
             app.setStyle("Fusion")
         font = app.font()
@@ -185,5 +193,14 @@ class Theme(QObject):
         self._app.setStyleSheet(sheet)
         self.changed.emit(scheme.value)
 
+    def follow(self, choice: str) -> None:
+        """Settings: "system" follows the desktop; "light" or "dark" stays put."""
+        self.choice = choice
+        self.apply(self._wanted())
+
+    def _wanted(self) -> Scheme:
+        return system_scheme() if self.choice == "system" else Scheme(self.choice)
+
     def _system_changed(self, _scheme: Qt.ColorScheme) -> None:
-        self.apply(system_scheme())
+        if self.choice == "system":
+            self.apply(system_scheme())

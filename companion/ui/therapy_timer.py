@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.clock import Clock
-from companion.domain.therapy_timer import PhaseTimer, Temp, TimerPlan, skin_checks
+from companion.domain.therapy_timer import Phase, PhaseTimer, Temp, TimerPlan, skin_checks
 from companion.domain.triage import Question
 from companion.ui.cues import CuePlayer
 from companion.ui.player import Ticker, format_left
@@ -44,8 +44,12 @@ from companion.ui.sections import _label
 TEMP_COLOURS = {Temp.HOT: "#c8553d", Temp.COLD: "#2f7fb8", Temp.OFF: "#7d8a85"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TherapyTimer", text)
+def kind_label(plan: TimerPlan) -> str:
+    return QCoreApplication.translate("TimerKind", plan.kind.label)
+
+
+def phase_name(phase: Phase) -> str:
+    return QCoreApplication.translate("TherapyPhase", phase.name)
 
 
 class TherapyTimerView(QWidget):
@@ -72,19 +76,25 @@ class TherapyTimerView(QWidget):
         self.ticker.ticked.connect(self.advance)
         self._checks = list(skin_checks(plan))
         self._reported = False
-        self.setWindowTitle(_tr("%s: Recovery Companion") % _tr(plan.kind.label))
-        self.setAccessibleName(_tr("Therapy timer"))
+        self.setWindowTitle(
+            QCoreApplication.translate("TherapyTimer", "%s: Recovery Companion") % kind_label(plan)
+        )
+        self.setAccessibleName(QCoreApplication.translate("TherapyTimer", "Therapy timer"))
         self.setMinimumSize(460, 520)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(_label(_tr(plan.kind.label), "PageTitle"))
+        layout.addWidget(_label(kind_label(plan), "PageTitle"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_before(questions))
         self.pages.addWidget(self._build_running())
         layout.addWidget(self.pages, 1)
-        self.wrong_button = QPushButton(_tr("Something's wrong"))
+        self.wrong_button = QPushButton(
+            QCoreApplication.translate("TherapyTimer", "Something's wrong")
+        )
         self.wrong_button.setAccessibleDescription(
-            _tr("Stops the timer and opens the safety questions.")
+            QCoreApplication.translate(
+                "TherapyTimer", "Stops the timer and opens the safety questions."
+            )
         )
         self.wrong_button.clicked.connect(self.report_problem)
         layout.addWidget(self.wrong_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -94,10 +104,15 @@ class TherapyTimerView(QWidget):
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 8, 0, 0)
-        column.addWidget(_label(_tr("First, a quick safety check"), "CardTitle"))
+        column.addWidget(
+            _label(
+                QCoreApplication.translate("TherapyTimer", "First, a quick safety check"),
+                "CardTitle",
+            )
+        )
         self.answers: list[QCheckBox] = []
         for question in questions:
-            box = QCheckBox(_tr("Yes"))
+            box = QCheckBox(QCoreApplication.translate("TherapyTimer", "Yes"))
             box.setAccessibleName(question.text)
             box.setProperty("question", question.id)
             box.toggled.connect(self._answers_changed)
@@ -108,26 +123,32 @@ class TherapyTimerView(QWidget):
             column.addLayout(row)
             self.answers.append(box)
         self.stop_note = _label(
-            _tr(
+            QCoreApplication.translate(
+                "TherapyTimer",
                 "Do not start: a yes here needs medical attention first, not cold or heat. "
-                "Use Something's wrong below to answer the safety questions."
+                "Use Something's wrong below to answer the safety questions.",
             ),
             "Muted",
         )
         self.stop_note.hide()
         column.addWidget(self.stop_note)
         column.addSpacing(8)
-        column.addWidget(_label(_tr("Before you start"), "CardTitle"))
+        column.addWidget(
+            _label(QCoreApplication.translate("TherapyTimer", "Before you start"), "CardTitle")
+        )
         column.addWidget(_label(self.plan.before, ""))
         minutes = self.plan.total_s / 60
         column.addWidget(
             _label(
-                _tr("%d phases, %s minutes in all.") % (len(self.plan.phases), f"{minutes:g}"),
+                QCoreApplication.translate(
+                    "TherapyTimer", "%n phase(s), %s minutes in all.", None, len(self.plan.phases)
+                )
+                % f"{minutes:g}",
                 "Muted",
             )
         )
         column.addStretch(1)
-        self.start_button = QPushButton(_tr("&Start"))
+        self.start_button = QPushButton(QCoreApplication.translate("TherapyTimer", "&Start"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
         column.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -146,7 +167,9 @@ class TherapyTimerView(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName(_tr("Timer progress"))
+        self.progress.setAccessibleName(
+            QCoreApplication.translate("TherapyTimer", "Timer progress")
+        )
         column.addWidget(self.progress)
         self.band = QFrame()
         self.band.setFixedHeight(8)
@@ -157,7 +180,9 @@ class TherapyTimerView(QWidget):
         self.countdown = QLabel("0:00")
         self.countdown.setObjectName("Countdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.countdown.setAccessibleName(_tr("Time left in this phase"))
+        self.countdown.setAccessibleName(
+            QCoreApplication.translate("TherapyTimer", "Time left in this phase")
+        )
         self.countdown.setStyleSheet("#Countdown { font-size: 56pt; font-weight: 600; }")
         column.addWidget(self.countdown)
         self.say = _label("", "")
@@ -170,13 +195,25 @@ class TherapyTimerView(QWidget):
         column.addWidget(self.next_up)
         column.addStretch(1)
         controls = QHBoxLayout()
-        self.pause_button = QPushButton(_tr("Pause"))
-        self.skip_button = QPushButton(_tr("Skip"))
-        self.stop_button = QPushButton(_tr("Stop"))
+        self.pause_button = QPushButton(QCoreApplication.translate("TherapyTimer", "Pause"))
+        self.skip_button = QPushButton(QCoreApplication.translate("TherapyTimer", "Skip"))
+        self.stop_button = QPushButton(QCoreApplication.translate("TherapyTimer", "Stop"))
         for button, slot, tip in (
-            (self.pause_button, self.toggle_pause, _tr("Pause or resume (Space)")),
-            (self.skip_button, self.skip, _tr("End this phase now")),
-            (self.stop_button, self.stop, _tr("Stop the timer (Esc)")),
+            (
+                self.pause_button,
+                self.toggle_pause,
+                QCoreApplication.translate("TherapyTimer", "Pause or resume (Space)"),
+            ),
+            (
+                self.skip_button,
+                self.skip,
+                QCoreApplication.translate("TherapyTimer", "End this phase now"),
+            ),
+            (
+                self.stop_button,
+                self.stop,
+                QCoreApplication.translate("TherapyTimer", "Stop the timer (Esc)"),
+            ),
         ):
             button.clicked.connect(slot)
             button.setToolTip(tip)
@@ -208,11 +245,13 @@ class TherapyTimerView(QWidget):
         due = [at for at in self._checks if at <= elapsed]
         if due:
             self._checks = [at for at in self._checks if at > elapsed]
-            check = _tr("Look at your skin: stop if it is white, grey, blistered or numb.")
+            check = QCoreApplication.translate(
+                "TherapyTimer", "Look at your skin: stop if it is white, grey, blistered or numb."
+            )
             self.skin.setText(check)
             self.sound.phase(check)
         if timer.phase is None:  # tick() ended the last phase
-            self._finish(_tr("Done. Well done."))
+            self._finish(QCoreApplication.translate("TherapyTimer", "Done. Well done."))
             return
         self._render(now)
         if not timer.paused:
@@ -224,8 +263,10 @@ class TherapyTimerView(QWidget):
         if timer is None or timer.phase is None:
             return
         phase = timer.phase
-        word = _tr(phase.name)
-        self.phase.setText(word + (_tr(" (paused)") if timer.paused else ""))
+        word = phase_name(phase)
+        if timer.paused:
+            word = QCoreApplication.translate("TherapyTimer", "%s (paused)") % word
+        self.phase.setText(word)
         self.countdown.setText(format_left(timer.remaining(now).total_seconds()))
         self.say.setText(phase.say)
         self.band.setStyleSheet(f"background: {TEMP_COLOURS[phase.temp]}; border-radius: 4px;")
@@ -235,9 +276,10 @@ class TherapyTimerView(QWidget):
             self.plan.phases[timer.index + 1] if timer.index + 1 < len(self.plan.phases) else None
         )
         self.next_up.setText(
-            _tr("Next: %s (%s)") % (_tr(following.name), format_left(following.seconds))
+            QCoreApplication.translate("TherapyTimer", "Next: %s (%s)")
+            % (phase_name(following), format_left(following.seconds))
             if following
-            else _tr("Last phase.")
+            else QCoreApplication.translate("TherapyTimer", "Last phase.")
         )
 
     def bring_forward(self) -> None:
@@ -259,11 +301,11 @@ class TherapyTimerView(QWidget):
         now = self.clock.now()
         if timer.paused:
             timer.resume(now)
-            self.pause_button.setText(_tr("Pause"))
+            self.pause_button.setText(QCoreApplication.translate("TherapyTimer", "Pause"))
             self.ticker.start()
         else:
             timer.pause(now)
-            self.pause_button.setText(_tr("Resume"))
+            self.pause_button.setText(QCoreApplication.translate("TherapyTimer", "Resume"))
             self.ticker.stop()
         self._render(now)
 
@@ -273,9 +315,9 @@ class TherapyTimerView(QWidget):
             return
         now = self.clock.now()
         began = timer.skip(now)
-        self.pause_button.setText(_tr("Pause"))
+        self.pause_button.setText(QCoreApplication.translate("TherapyTimer", "Pause"))
         if began is None:
-            self._finish(_tr("Done. Well done."))
+            self._finish(QCoreApplication.translate("TherapyTimer", "Done. Well done."))
             return
         self._announce(began.say)
         self.ticker.start()
@@ -287,12 +329,12 @@ class TherapyTimerView(QWidget):
             return
         if self.timer.ended_at is None:
             self.timer.stop(self.clock.now())
-            self._finish(_tr("Stopped."))
+            self._finish(QCoreApplication.translate("TherapyTimer", "Stopped."))
 
     def report_problem(self) -> None:
         if self.timer is not None and self.timer.ended_at is None:
             self.timer.stop(self.clock.now())
-            self._finish(_tr("Stopped."))
+            self._finish(QCoreApplication.translate("TherapyTimer", "Stopped."))
         self.something_wrong.emit()
         self.close()
 
@@ -304,7 +346,7 @@ class TherapyTimerView(QWidget):
         self.progress.setValue(1000)
         for button in (self.pause_button, self.skip_button):
             button.setEnabled(False)
-        self.stop_button.setText(_tr("Close"))
+        self.stop_button.setText(QCoreApplication.translate("TherapyTimer", "Close"))
         self.stop_button.clicked.disconnect()
         self.stop_button.clicked.connect(self.close)
         self._announce(words)
@@ -315,7 +357,7 @@ class TherapyTimerView(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.timer is not None and self.timer.ended_at is None:
             self.timer.stop(self.clock.now())
-            self._finish(_tr("Stopped."))
+            self._finish(QCoreApplication.translate("TherapyTimer", "Stopped."))
         self.ticker.stop()
         super().closeEvent(event)
 
@@ -325,10 +367,13 @@ class TherapyTimerView(QWidget):
         if timer is None or timer.phase is None:
             return ""
         if timer.paused:
-            return _tr("%s: %s, paused") % (_tr(self.plan.kind.label), _tr(timer.phase.name))
+            return QCoreApplication.translate("TherapyTimer", "%s: %s, paused") % (
+                kind_label(self.plan),
+                phase_name(timer.phase),
+            )
         until = timer.deadline().astimezone(now.tzinfo)
-        return _tr("%s: %s until %s") % (
-            _tr(self.plan.kind.label),
-            _tr(timer.phase.name),
+        return QCoreApplication.translate("TherapyTimer", "%s: %s until %s") % (
+            kind_label(self.plan),
+            phase_name(timer.phase),
             f"{until:%H:%M:%S}",
         )

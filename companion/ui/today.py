@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -43,8 +44,11 @@ from companion.domain.checkin import (
 )
 from companion.domain.clock import elapsed, utc
 from companion.domain.conditions import ReportedCondition
+from companion.domain.guide import topic_passage
 from companion.domain.regions import Side
+from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.triage import Question, Tier
+from companion.domain.units import METRIC, Units
 from companion.ui.body_map import BodyMapView, IntensityLegend
 from companion.ui.sections import DISCLAIMER, SECTIONS, Card, _label
 from companion.ui.today_presenter import TodayPresenter
@@ -62,18 +66,25 @@ TIER_COLOURS = {
     Tier.GREEN: ("#1d7f67", "#ffffff"),
 }
 STATUS_WORDS = {  # keyed by therapy.Status values; the rules load after the first paint
-    "suggested": "Suggested",
-    "allowed": "Fine",
-    "caution": "With care",
-    "blocked": "Not today",
+    "suggested": QT_TRANSLATE_NOOP("Today", "Suggested"),
+    "allowed": QT_TRANSLATE_NOOP("Today", "Fine"),
+    "caution": QT_TRANSLATE_NOOP("Today", "With care"),
+    "blocked": QT_TRANSLATE_NOOP("Today", "Not today"),
 }
 
 
 ACTIVITY_ONSET_WINDOW = timedelta(days=7)  # a logged activity older than this sets nothing
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Today", text)
+# "Read more" to the Guide: a flat button drawn as a link, reached with Tab, pressed with
+# Enter or Space. The border is always there (transparent) so focus does not shift the text.
+GUIDE_LINK_STYLE = """
+QPushButton#GuideLink {
+    background: transparent; border: 1px solid transparent; border-radius: 4px;
+    padding: 1px 1px; color: %s; text-decoration: underline; text-align: left;
+}
+QPushButton#GuideLink:hover { background: transparent; }
+QPushButton#GuideLink:focus { border: 1px solid %s; }
+"""
 
 
 @dataclass
@@ -105,7 +116,9 @@ class ScoreRow(QWidget):
             button.setObjectName("ScoreButton")
             button.setCheckable(True)
             button.setFixedSize(28, 28)
-            button.setAccessibleName(f"{title}: {value} out of 10")
+            button.setAccessibleName(
+                QCoreApplication.translate("Today", "%s: %d out of 10") % (title, value)
+            )
             self.group.addButton(button, value)
             row.addWidget(button)
         row.addStretch(1)
@@ -145,7 +158,9 @@ class SafetyQuestionsDialog(QDialog):
         reasons: tuple[str, ...] = (),
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Before your plan: a quick safety check"))
+        self.setWindowTitle(
+            QCoreApplication.translate("Today", "Before your plan: a quick safety check")
+        )
         self.setMinimumSize(560, 480)
         layout = QVBoxLayout(self)
         if reasons:
@@ -154,16 +169,19 @@ class SafetyQuestionsDialog(QDialog):
             frame_box = QVBoxLayout(frame)
             frame_box.setContentsMargins(12, 10, 12, 10)
             why = _label(
-                _tr("Why these questions now:") + "\n" + "\n".join(f"• {r}" for r in reasons),
+                QCoreApplication.translate("Today", "Why these questions now:")
+                + "\n"
+                + "\n".join(f"• {r}" for r in reasons),
                 "",
             )
-            why.setAccessibleName(_tr("Why these questions now"))
+            why.setAccessibleName(QCoreApplication.translate("Today", "Why these questions now"))
             frame_box.addWidget(why)
             layout.addWidget(frame)
         intro = _label(
-            _tr(
+            QCoreApplication.translate(
+                "Today",
                 "Do any of these apply to you right now? Tick each one that does. "
-                "This is not a diagnosis: it tells you when to get help instead of self-care."
+                "This is not a diagnosis: it tells you when to get help instead of self-care.",
             ),
             "",
         )
@@ -189,10 +207,12 @@ class SafetyQuestionsDialog(QDialog):
         layout.addWidget(scroll, 1)
         buttons = QDialogButtonBox()
         self.none_button = buttons.addButton(
-            _tr("None of these apply"), QDialogButtonBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("Today", "None of these apply"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.continue_button = buttons.addButton(
-            _tr("Continue with what I ticked"), QDialogButtonBox.ButtonRole.ApplyRole
+            QCoreApplication.translate("Today", "Continue with what I ticked"),
+            QDialogButtonBox.ButtonRole.ApplyRole,
         )
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.none_button.clicked.connect(self._none)
@@ -214,16 +234,17 @@ class ConditionsDialog(QDialog):
 
     def __init__(self, presenter: TodayPresenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Health conditions"))
+        self.setWindowTitle(QCoreApplication.translate("Today", "Health conditions"))
         self.setMinimumWidth(760)
         self._catalog = presenter.content.conditions
         current = {c.id: c for c in presenter.conditions()}
         layout = QVBoxLayout(self)
         layout.addWidget(
             _label(
-                _tr(
+                QCoreApplication.translate(
+                    "Today",
                     "Some conditions make ice, heat, baths or rolling unsafe. Tick any that "
-                    "apply; the plan will leave those out. You can change this in Settings."
+                    "apply; the plan will leave those out. You can change this in Settings.",
                 ),
                 "",
             )
@@ -238,8 +259,16 @@ class ConditionsDialog(QDialog):
             self.boxes[condition.id] = box
             if condition.area_specific:
                 legs = QComboBox()
-                legs.addItems([_tr("Both legs"), _tr("Left leg"), _tr("Right leg")])
-                legs.setAccessibleName(f"{condition.label}: which leg")
+                legs.addItems(
+                    [
+                        QCoreApplication.translate("Today", "Both legs"),
+                        QCoreApplication.translate("Today", "Left leg"),
+                        QCoreApplication.translate("Today", "Right leg"),
+                    ]
+                )
+                legs.setAccessibleName(
+                    QCoreApplication.translate("Today", "%s: which leg") % condition.label
+                )
                 if condition.id in current:
                     legs.setCurrentIndex(_legs_index(current[condition.id].legs))
                 legs.setEnabled(box.isChecked())
@@ -281,13 +310,15 @@ class PlanView(QWidget):
 
     assessed_confirmed = Signal()
     start_routine = Signal(object)  # the plan, whose routine steps to play
+    guide_requested = Signal(str)  # the id of the Guide passage behind a "why" line
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(12)
-        self.setAccessibleName(_tr("Today's plan"))
+        self.setAccessibleName(QCoreApplication.translate("Today", "Today's plan"))
+        self.units: Callable[[], Units] = lambda: METRIC  # the user's units (Settings)
 
     def clear(self) -> None:
         while self._layout.count():
@@ -304,57 +335,86 @@ class PlanView(QWidget):
             self._layout.addWidget(self._stop_panel(plan, emergency_number))
             return
         self._layout.addWidget(self._tier_banner(plan))
-        therapies = Card(_tr("Ice, heat and water"))
+        therapies = Card(QCoreApplication.translate("Today", "Ice, heat and water"))
         for option in plan.therapies:
             therapies.body.addWidget(self._therapy_row(option))
         self._layout.addWidget(therapies)
         self._layout.addWidget(self._routine_card(plan))
-        more = Card(_tr("Movement and water"))
+        more = Card(QCoreApplication.translate("Today", "Movement and water"))
         active = plan.active_recovery
         if active.allowed:
             more.add_text(
-                _tr("Active recovery: %d minutes of %s. %s")
+                QCoreApplication.translate("Today", "Active recovery: %d minutes of %s. %s")
                 % (active.minutes, ", ".join(active.modes), active.why)
             )
         else:
-            more.add_text(_tr("Active recovery: %s") % active.why)
+            more.add_text(QCoreApplication.translate("Today", "Active recovery: %s") % active.why)
+        self._add_read_more(
+            more.body, "active_recovery", QCoreApplication.translate("Today", "Active recovery")
+        )
         water = plan.water
         if water.litres is None:
-            more.add_text(_tr("Water: %s") % water.why)
+            more.add_text(QCoreApplication.translate("Today", "Water: %s") % water.why)
         else:
             more.add_text(
-                _tr("Water: about %s litres today. %s") % (f"{water.litres:g}", water.why)
+                QCoreApplication.translate("Today", "Water: about %s today. %s")
+                % (self.units().litres(water.litres), water.why)
             )
+        self._add_read_more(more.body, "water", QCoreApplication.translate("Today", "Water"))
         self._layout.addWidget(more)
-        stops = Card(_tr("Stop at once if"))
+        stops = Card(QCoreApplication.translate("Today", "Stop at once if"))
         stops.setObjectName("StopCard")
         for rule in plan.stop_rules:
             stops.add_text(f"• {rule}")
+        self._add_read_more(
+            stops.body, "stop_rules", QCoreApplication.translate("Today", "When to stop")
+        )
         self._layout.addWidget(stops)
-        self._layout.addWidget(_label(_tr(DISCLAIMER), "Muted"))
+        self._layout.addWidget(_label(QCoreApplication.translate("sections", DISCLAIMER), "Muted"))
 
     def _routine_card(self, plan: Plan) -> Card:
         minutes = round(plan.routine_seconds / 60)
         card = Card(
-            _tr("Stretching and rolling: about %d min") % minutes
+            QCoreApplication.translate("Today", "Stretching and rolling: about %d min") % minutes
             if plan.routine
-            else _tr("Stretching and rolling")
+            else QCoreApplication.translate("Today", "Stretching and rolling")
         )
         if plan.routine_note:
             card.add_text(plan.routine_note)
         for step in plan.routine:
             dose = f"{step.reps} × {step.seconds} s" if step.reps > 1 else f"{step.seconds} s"
-            side = {"left": _tr("left"), "right": _tr("right"), "both": _tr("both legs")}[step.side]
+            side = {
+                "left": QCoreApplication.translate("Today", "left"),
+                "right": QCoreApplication.translate("Today", "right"),
+                "both": QCoreApplication.translate("Today", "both legs"),
+            }[step.side]
             row = card.add_text(f"{step.exercise.name} ({side}): {dose}")
             row.setToolTip("\n".join(step.exercise.cues))
         if plan.routine:
             card.add_text(
-                _tr(
+                QCoreApplication.translate(
+                    "Today",
                     "Stretch to mild tension only; roll at no more than moderate discomfort. "
-                    "The guided player with timers is coming."
+                    "The guided player with timers is coming.",
                 ),
                 "Muted",
             )
+            links = QHBoxLayout()
+            links.setSpacing(16)
+            self._add_read_more(
+                links,
+                "stretching",
+                QCoreApplication.translate("Today", "Stretching"),
+                text=QCoreApplication.translate("Today", "Read more about stretching"),
+            )
+            self._add_read_more(
+                links,
+                "foam_rolling",
+                QCoreApplication.translate("Today", "Foam rolling"),
+                text=QCoreApplication.translate("Today", "Read more about rolling"),
+            )
+            links.addStretch(1)
+            card.body.addLayout(links)
         return card
 
     def _tier_banner(self, plan: Plan) -> QFrame:
@@ -369,11 +429,29 @@ class PlanView(QWidget):
         layout = QVBoxLayout(banner)
         layout.setContentsMargins(16, 12, 16, 12)
         heading = _label(tier.headline, "CardTitle")
-        heading.setAccessibleName(_tr("Safety check: %s") % tier.headline)
+        heading.setAccessibleName(
+            QCoreApplication.translate("Today", "Safety check: %s") % tier.headline
+        )
         layout.addWidget(heading)
         for note in plan.notes:
             if note != tier.headline:
                 layout.addWidget(_label(note, ""))
+        if tier is not Tier.GREEN:
+            self._add_read_more(
+                layout,
+                tier.value,
+                tier.headline,
+                foreground,
+                QCoreApplication.translate("Today", "Read more about getting care"),
+            )
+        kind = plan.soreness_type
+        self._add_read_more(
+            layout,
+            kind.value,
+            kind.label,
+            foreground,
+            QCoreApplication.translate("Today", "Read more about this kind of soreness"),
+        )
         return banner
 
     def _therapy_row(self, option: TherapyOption) -> QWidget:
@@ -381,21 +459,50 @@ class PlanView(QWidget):
         layout = QVBoxLayout(row)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(2)
-        title = _label(f"{option.therapy.label}: {STATUS_WORDS[option.status.value]}", "CardTitle")
+        status = QCoreApplication.translate("Today", STATUS_WORDS[option.status.value])
+        title = _label(f"{option.therapy.label}: {status}", "CardTitle")
         title.setProperty("status", option.status.value)
         layout.addWidget(title)
         layout.addWidget(_label(option.why, ""))
+        self._add_read_more(layout, option.therapy.value, option.therapy.label)
         from companion.domain.therapy import describe_protocol  # noqa: PLC0415
 
         extra = option.reasons[1:] if option.status.value == "blocked" else option.reasons
         for reason in extra:
             layout.addWidget(_label(reason, "Muted"))
         if option.status.usable:
-            layout.addWidget(_label(describe_protocol(option.therapy, option.protocol), "Muted"))
-        row.setAccessibleName(
-            f"{option.therapy.label}: {STATUS_WORDS[option.status.value]}. {option.why}"
-        )
+            how = describe_protocol(option.therapy, option.protocol, self.units())
+            layout.addWidget(_label(how, "Muted"))
+        row.setAccessibleName(f"{option.therapy.label}: {status}. {option.why}")
         return row
+
+    def _add_read_more(
+        self, layout: QBoxLayout, topic: str, about: str, colour: str = "", text: str = ""
+    ) -> QPushButton | None:
+        """A "Read more" link under a why line, to the Guide passage on ``topic`` if any.
+
+        Drawn as a link but a real button: Tab reaches it, Enter or Space presses it,
+        and screen readers hear what it opens.
+        """
+        passage_id = topic_passage(topic)
+        if passage_id is None:
+            return None
+        link = QPushButton(text or QCoreApplication.translate("Today", "Read more"))
+        link.setObjectName("GuideLink")
+        link.setFlat(True)
+        link.setAutoDefault(True)  # Enter presses it as well as Space
+        link.setCursor(Qt.CursorShape.PointingHandCursor)
+        link.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        name = QCoreApplication.translate("Today", "Read more in the Guide: %s") % about
+        link.setAccessibleName(name)
+        link.setToolTip(name)
+        link.setProperty("passage", passage_id)
+        link.setStyleSheet(
+            GUIDE_LINK_STYLE % (colour or "palette(link)", colour or "palette(highlight)")
+        )
+        link.clicked.connect(lambda: self.guide_requested.emit(passage_id))
+        layout.addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)
+        return link
 
     def _stop_panel(self, plan: Plan, number: str) -> QFrame:
         panel = QFrame()
@@ -410,23 +517,30 @@ class PlanView(QWidget):
         heading = _label(Tier.RED.headline, "PageTitle")
         layout.addWidget(heading)
         call = _label(
-            _tr(
+            QCoreApplication.translate(
+                "Today",
                 "Call %s now, or have someone take you to an emergency department. "
-                "Do not drive yourself."
+                "Do not drive yourself.",
             )
             % number,
             "CardTitle",
         )
-        call.setAccessibleName(_tr("Call %s now") % number)
+        call.setAccessibleName(QCoreApplication.translate("Today", "Call %s now") % number)
         layout.addWidget(call)
         for line in plan.triage.explain()[1:]:  # the reasons and advice, not the general notes
             layout.addWidget(_label(line, ""))
         layout.addWidget(
             _label(
-                _tr("Routines and timers stay locked until you confirm you have been assessed."), ""
+                QCoreApplication.translate(
+                    "Today",
+                    "Routines and timers stay locked until you confirm you have been assessed.",
+                ),
+                "",
             )
         )
-        button = QPushButton(_tr("I have been assessed by a professional"))
+        button = QPushButton(
+            QCoreApplication.translate("Today", "I have been assessed by a professional")
+        )
         button.clicked.connect(self.assessed_confirmed.emit)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         return panel
@@ -440,6 +554,7 @@ class TodayPage(QWidget):
     """
 
     plan_shown = Signal()
+    guide_requested = Signal(str)  # the id of a Guide passage: a plan's "Read more" was pressed
 
     def __init__(
         self,
@@ -451,7 +566,7 @@ class TodayPage(QWidget):
         super().__init__(parent)
         self.info = SECTIONS[0]
         self.setObjectName("page-today")
-        self.setAccessibleName(_tr(self.info.title))
+        self.setAccessibleName(QCoreApplication.translate("sections", self.info.title))
         self.presenter = presenter
         self.ask = ask or self._ask_dialog
         self.ask_conditions = ask_conditions or self._conditions_dialog
@@ -465,15 +580,19 @@ class TodayPage(QWidget):
         left = QVBoxLayout(self.map_panel)
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.map, 1)
-        self.caption = _label(_tr("Point at a sore spot to see its name."), "CardTitle")
+        self.caption = _label(
+            QCoreApplication.translate("Today", "Point at a sore spot to see its name."),
+            "CardTitle",
+        )
         self.caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         left.addWidget(self.caption)
         left.addWidget(IntensityLegend())
         left.addWidget(
             _label(
-                _tr(
+                QCoreApplication.translate(
+                    "Today",
                     "Click a sore spot, or Tab into the map and use the arrow keys. "
-                    "1-9 set soreness, 0 sets 10, Delete clears."
+                    "1-9 set soreness, 0 sets 10, Delete clears.",
                 ),
                 "Muted",
             )
@@ -504,21 +623,27 @@ class TodayPage(QWidget):
         self.column = QVBoxLayout(inner)
         self.column.setContentsMargins(24, 22, 24, 24)
         self.column.setSpacing(12)
-        title = _label(_tr(self.info.title), "PageTitle")
-        title.setAccessibleName(_tr(self.info.title))
+        title = _label(QCoreApplication.translate("sections", self.info.title), "PageTitle")
+        title.setAccessibleName(QCoreApplication.translate("sections", self.info.title))
         self.column.addWidget(title)
-        self.column.addWidget(_label(_tr(self.info.lead), "PageLead"))
+        self.column.addWidget(
+            _label(QCoreApplication.translate("sections", self.info.lead), "PageLead")
+        )
         self.region_card = self._build_region_card()
         self.column.addWidget(self.region_card)
         self.column.addWidget(self._build_about_card())
-        self.save_button = QPushButton(_tr("Save check-in and plan my day"))
+        self.save_button = QPushButton(
+            QCoreApplication.translate("Today", "Save check-in and plan my day")
+        )
         self.save_button.setObjectName("PrimaryButton")
         self.save_button.clicked.connect(self.save)
         self.column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.status = _label("", "Muted")
         self.column.addWidget(self.status)
         self.plan_view = PlanView()
+        self.plan_view.units = lambda: self.presenter.preferences().units
         self.plan_view.assessed_confirmed.connect(self._confirm_assessed)
+        self.plan_view.guide_requested.connect(self.guide_requested.emit)
         self.column.addWidget(self.plan_view)
         self.column.addStretch(1)
         scroller.setWidget(inner)
@@ -543,20 +668,25 @@ class TodayPage(QWidget):
 
     # -- building ---------------------------------------------------------------------
     def _build_region_card(self) -> Card:
-        card = Card(_tr("Pick a sore spot on the map"))
+        card = Card(QCoreApplication.translate("Today", "Pick a sore spot on the map"))
         self.region_title = card.findChild(QLabel, "CardTitle")
         self.region_hint = card.add_text(
-            _tr("Choose the front or back of either leg. Each spot gets its own score."), "Muted"
+            QCoreApplication.translate(
+                "Today", "Choose the front or back of either leg. Each spot gets its own score."
+            ),
+            "Muted",
         )
-        self.rest_row = ScoreRow(_tr("Soreness at rest"))
-        self.move_row = ScoreRow(_tr("Soreness during the test movement"))
+        self.rest_row = ScoreRow(QCoreApplication.translate("Today", "Soreness at rest"))
+        self.move_row = ScoreRow(
+            QCoreApplication.translate("Today", "Soreness during the test movement")
+        )
         card.body.addWidget(self.rest_row)
         card.body.addWidget(self.move_row)
         words = QGridLayout()
         self.word_boxes: dict[Descriptor, QCheckBox] = {}
         for index, word in enumerate(Descriptor):
             box = QCheckBox(word.value)
-            box.setAccessibleName(_tr("Feels %s") % word.value)
+            box.setAccessibleName(QCoreApplication.translate("Today", "Feels %s") % word.value)
             words.addWidget(box, index // 3, index % 3)
             box.toggled.connect(lambda on, w=word: self._word_toggled(w, on))
             self.word_boxes[word] = box
@@ -567,40 +697,54 @@ class TodayPage(QWidget):
         return card
 
     def _build_about_card(self) -> Card:
-        card = Card(_tr("About this soreness"))
+        card = Card(QCoreApplication.translate("Today", "About this soreness"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         self.hours = QSpinBox()
         self.hours.setRange(0, 24 * 90)
         self.hours.setValue(24)
-        self.hours.setSuffix(_tr(" hours ago"))
-        self.hours.setAccessibleName(_tr("It started this many hours ago"))
+        self.hours.setSuffix(QCoreApplication.translate("Today", " hours ago"))
+        self.hours.setAccessibleName(
+            QCoreApplication.translate("Today", "It started this many hours ago")
+        )
         self.cause = QComboBox()
         for cause in Cause:
             self.cause.addItem(cause.label, cause.value)
-        self.cause.setAccessibleName(_tr("What set it off"))
+        self.cause.setAccessibleName(QCoreApplication.translate("Today", "What set it off"))
         self.kind = QComboBox()
         for kind in SorenessType:
             self.kind.addItem(kind.label, kind.value)
-        self.kind.setAccessibleName(_tr("What it feels like"))
+        self.kind.setAccessibleName(QCoreApplication.translate("Today", "What it feels like"))
         self.swelling = QComboBox()
-        self.swelling.addItem(_tr("No swelling"), Swelling.NONE.value)
-        self.swelling.addItem(_tr("Both legs swollen"), Swelling.BOTH_SIDES.value)
-        self.swelling.addItem(_tr("Left leg swollen"), Side.LEFT.value)
-        self.swelling.addItem(_tr("Right leg swollen"), Side.RIGHT.value)
-        self.swelling.setAccessibleName(_tr("Swelling"))
-        self.warm = QCheckBox(_tr("The sore area is warm or red"))
+        self.swelling.addItem(
+            QCoreApplication.translate("Today", "No swelling"), Swelling.NONE.value
+        )
+        self.swelling.addItem(
+            QCoreApplication.translate("Today", "Both legs swollen"), Swelling.BOTH_SIDES.value
+        )
+        self.swelling.addItem(
+            QCoreApplication.translate("Today", "Left leg swollen"), Side.LEFT.value
+        )
+        self.swelling.addItem(
+            QCoreApplication.translate("Today", "Right leg swollen"), Side.RIGHT.value
+        )
+        self.swelling.setAccessibleName(QCoreApplication.translate("Today", "Swelling"))
+        self.warm = QCheckBox(QCoreApplication.translate("Today", "The sore area is warm or red"))
         self.minutes = QComboBox()
         for minutes in ROUTINE_MINUTES:
-            self.minutes.addItem(_tr("%d minutes") % minutes, minutes)
-        self.minutes.setAccessibleName(_tr("Time for a routine today"))
+            self.minutes.addItem(
+                QCoreApplication.translate("Today", "%d minutes") % minutes, minutes
+            )
+        self.minutes.setAccessibleName(
+            QCoreApplication.translate("Today", "Time for a routine today")
+        )
         for row, (text, widget) in enumerate(
             (
-                (_tr("It started"), self.hours),
-                (_tr("What set it off"), self.cause),
-                (_tr("It feels like"), self.kind),
-                (_tr("Swelling"), self.swelling),
-                (_tr("Routine time"), self.minutes),
+                (QCoreApplication.translate("Today", "It started"), self.hours),
+                (QCoreApplication.translate("Today", "What set it off"), self.cause),
+                (QCoreApplication.translate("Today", "It feels like"), self.kind),
+                (QCoreApplication.translate("Today", "Swelling"), self.swelling),
+                (QCoreApplication.translate("Today", "Routine time"), self.minutes),
             )
         ):
             label = QLabel(text)
@@ -661,6 +805,12 @@ class TodayPage(QWidget):
         """The note names the logged activity only while the hours still point at it."""
         self.activity_note.setVisible(hours == self._activity_hours)
 
+    def preferences_changed(self) -> None:
+        """Settings changed units, the water goal, equipment or the emergency number."""
+        latest = self.presenter.latest()
+        if latest is not None:
+            self._show_plan_for(latest)
+
     def activity_logged(self) -> None:
         """A run or leg day was just logged: it is the new onset for the check-in."""
         self._prefill_from_activity(self.presenter.latest())
@@ -682,7 +832,7 @@ class TodayPage(QWidget):
         self.hours.setValue(self._activity_hours)
         self.cause.setCurrentIndex(max(0, self.cause.findData(cause_of(activity.kind).value)))
         self.activity_note.setText(
-            _tr("From your log: %s, finished %s.")
+            QCoreApplication.translate("Today", "From your log: %s, finished %s.")
             % (activity.describe(), activity.ended_at.astimezone(now.tzinfo).strftime("%a %H:%M"))
         )
         self.activity_note.setVisible(True)
@@ -707,7 +857,9 @@ class TodayPage(QWidget):
         draft = self.drafts.setdefault(region_id, RegionDraft())
         assert self.region_title is not None
         self.region_title.setText(f"{region.display_name}: {region.plain_name}")
-        self.region_hint.setText(_tr("Test movement: %s") % region.test_movement)
+        self.region_hint.setText(
+            QCoreApplication.translate("Today", "Test movement: %s") % region.test_movement
+        )
         self._set_region_controls_enabled(True)
         self.rest_row.set_value(draft.at_rest)
         self.move_row.set_value(draft.on_movement)
@@ -779,21 +931,33 @@ class TodayPage(QWidget):
     def save(self) -> bool:
         checkin = self.build_checkin()
         if not checkin.sore_regions:
-            self.status.setText(_tr("Mark at least one sore spot on the map first."))
+            self.status.setText(
+                QCoreApplication.translate("Today", "Mark at least one sore spot on the map first.")
+            )
             return False
         if not self.presenter.conditions_asked():
             conditions = self.ask_conditions()
             if conditions is None:
-                self.status.setText(_tr("Nothing saved: the health questions were cancelled."))
+                self.status.setText(
+                    QCoreApplication.translate(
+                        "Today", "Nothing saved: the health questions were cancelled."
+                    )
+                )
                 return False
             self.presenter.save_conditions(conditions)
         minutes = int(self.minutes.currentData())
         self.presenter.settings.set("plan.minutes", minutes, self.presenter.clock.now())
         saved = self.presenter.submit(checkin, self.ask)
         if saved is None:
-            self.status.setText(_tr("Nothing saved: the safety check was cancelled."))
+            self.status.setText(
+                QCoreApplication.translate(
+                    "Today", "Nothing saved: the safety check was cancelled."
+                )
+            )
             return False
-        self.status.setText(_tr("Saved at %s.") % saved.checkin.at.strftime("%H:%M"))
+        self.status.setText(
+            QCoreApplication.translate("Today", "Saved at %s.") % saved.checkin.at.strftime("%H:%M")
+        )
         self.plan_view.show_plan(saved.plan, self.presenter.emergency_number())
         QTimer.singleShot(0, lambda: self.scroller.ensureWidgetVisible(self.plan_view, 0, 24))
         self.plan_shown.emit()
@@ -802,10 +966,11 @@ class TodayPage(QWidget):
     def _confirm_assessed(self) -> None:
         answer = QMessageBox.question(
             self,
-            _tr("Confirm assessment"),
-            _tr(
+            QCoreApplication.translate("Today", "Confirm assessment"),
+            QCoreApplication.translate(
+                "Today",
                 "Have you been assessed by a doctor or other health professional about "
-                "these symptoms?"
+                "these symptoms?",
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:

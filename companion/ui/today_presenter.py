@@ -32,16 +32,17 @@ from companion.domain.triage import (
 )
 from companion.storage.checkins import CheckInRepository, ConditionRepository
 from companion.storage.database import Database
+from companion.storage.preferences import PreferencesRepository
 from companion.storage.settings import SettingsRepository
 
 if TYPE_CHECKING:  # the plan's rules load when the first plan is made, after the first paint
     from companion.domain.activity import Activity
     from companion.domain.exercises import ExerciseLibrary
     from companion.domain.planner import Plan
+    from companion.domain.preferences import Preferences
     from companion.domain.trends import TrendAlert
     from companion.storage.trends import TrendAlertRepository
 
-EMERGENCY_KEY = "emergency_number"
 CONDITIONS_ASKED_KEY = "conditions.asked"
 ROUTINE_MINUTES_KEY = "plan.minutes"
 REPEAT_WINDOW = timedelta(days=7)  # how long after an orange lock its questions come back
@@ -123,8 +124,11 @@ class TodayPresenter:
         clock: Clock,
         settings: SettingsRepository,
         country: str = "",
+        *,
+        preferences: Callable[[], Preferences] | None = None,
     ) -> None:
         self.content = content
+        self.preferences = preferences or (lambda: PreferencesRepository(db).load().preferences)
         self.clock = clock
         self.settings = settings
         self.checkins = CheckInRepository(db)
@@ -139,8 +143,7 @@ class TodayPresenter:
         return self.checkins.latest()
 
     def emergency_number(self) -> str:
-        stored = self.settings.get(EMERGENCY_KEY)
-        return stored if isinstance(stored, str) and stored else emergency_number_for(self._country)
+        return self.preferences().emergency_number or emergency_number_for(self._country)
 
     def conditions(self) -> tuple[ReportedCondition, ...]:
         return self.condition_store.all()
@@ -157,6 +160,24 @@ class TodayPresenter:
     def routine_minutes(self) -> int:
         value = self.settings.get(ROUTINE_MINUTES_KEY, 10)
         return value if value in (5, 10, 20) else 10
+
+    def water_goal_ml(self) -> int | None:
+        """The day's water goal in mL: Settings' goal (plus any extra a condition adds), or
+        None where a health condition or a safety answer turns numeric goals off."""
+        from companion.domain.planner import water_target  # noqa: PLC0415 - after the first paint
+
+        bounds = self.content.protocols
+        latest = self.latest()
+        now = self.clock.now()
+        current = self._standing_restrictions(latest) if latest is not None else GREEN
+        target = water_target(
+            self.conditions(),
+            self.content.conditions,
+            self.active_triage(now, current),
+            bounds,
+            self.preferences().water_goal_l(bounds),
+        )
+        return None if target.litres is None else round(target.litres * 1000)
 
     def active_triage(self, now: datetime, current: TriageResult = GREEN) -> TriageResult:
         """Locks still running (red until assessed, orange for 24 h) plus today's answers."""
@@ -265,6 +286,7 @@ class TodayPresenter:
         from companion.domain.planner import make_plan  # noqa: PLC0415 - after the first paint
 
         now = self.clock.now()
+        preferences = self.preferences()
         return make_plan(
             replace(checkin, at=now),
             triage=self.active_triage(now, self._standing_restrictions(checkin)),
@@ -275,6 +297,8 @@ class TodayPresenter:
             minutes=minutes or self.routine_minutes(),
             library=self.content.exercises,
             regions=self.content.regions,
+            equipment=preferences.equipment,
+            water_litres=preferences.water_goal_l(self.content.protocols),
         )
 
     def confirm_assessed(self) -> int:

@@ -19,10 +19,6 @@ def tray_available() -> bool:
 WATER_AMOUNTS_ML = (150, 250, 500)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrayIcon", text)
-
-
 class TrayIcon(QSystemTrayIcon):
     """Open, Log water, Pause reminders, Quit; the tooltip tells the reminder status."""
 
@@ -37,14 +33,19 @@ class TrayIcon(QSystemTrayIcon):
         self.status_actions: list[QAction] = []
         self.menu.addAction(actions.open_window)
         self.menu.addSeparator()
-        self.water_menu = QMenu(_tr("Log &water"), self.menu)
+        self.water_menu = QMenu(QCoreApplication.translate("TrayIcon", "Log &water"), self.menu)
         for ml in WATER_AMOUNTS_ML:
-            action = self.water_menu.addAction(_tr("%d mL") % ml)
+            action = self.water_menu.addAction(QCoreApplication.translate("TrayIcon", "%d mL") % ml)
             action.setData(ml)
         self.water_menu.triggered.connect(lambda action: self.water_logged.emit(int(action.data())))
         self.menu.addMenu(self.water_menu)
-        self.finished_menu = QMenu(_tr("Just &finished..."), self.menu)
-        for key, label in (("run", _tr("A run")), ("leg_day", _tr("Leg day"))):
+        self.finished_menu = QMenu(
+            QCoreApplication.translate("TrayIcon", "Just &finished..."), self.menu
+        )
+        for key, label in (
+            ("run", QCoreApplication.translate("TrayIcon", "A run")),
+            ("leg_day", QCoreApplication.translate("TrayIcon", "Leg day")),
+        ):
             action = self.finished_menu.addAction(label)
             action.setData(key)
         self.finished_menu.triggered.connect(
@@ -88,7 +89,7 @@ class TrayIcon(QSystemTrayIcon):
         self._sync()
 
     def _sync(self) -> None:
-        status = self._pause.describe()
+        status = self._pause.status_line()
         self.setToolTip("\n".join([APP_NAME, status, *self._extra]))
         self.pause_menu.setTitle(
             QCoreApplication.translate("TrayIcon", "&Pause reminders")

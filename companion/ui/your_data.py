@@ -60,48 +60,63 @@ from companion.storage.export import (
 from companion.ui.sections import Card
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("YourDataCard", text)
-
-
 def _when(moment: datetime) -> str:
     return f"{moment:%a %-d %b %Y, %H:%M}"
 
 
 def _size(size: int) -> str:
     if size < 1024 * 1024:
-        return _tr("%d KB") % max(1, round(size / 1024))
-    return _tr("%.1f MB") % (size / (1024 * 1024))
+        return QCoreApplication.translate("YourDataCard", "%d KB") % max(1, round(size / 1024))
+    return QCoreApplication.translate("YourDataCard", "%.1f MB") % (size / (1024 * 1024))
 
 
 def _counted(kind: str, n: int) -> str:
     """``n`` records of ``kind`` in words: "12 check-ins", "1 drink"."""
-    one = n == 1
-    words = {
-        "checkins": (_tr("%d check-in"), _tr("%d check-ins")),
-        "triage_outcomes": (_tr("%d safety check result"), _tr("%d safety check results")),
-        "health_conditions": (_tr("%d health condition"), _tr("%d health conditions")),
-        "routine_runs": (_tr("%d routine session"), _tr("%d routine sessions")),
-        "user_routines": (_tr("%d routine of yours"), _tr("%d routines of yours")),
-        "reminder_rules": (
-            _tr("%d reminder (switched off until you turn it on)"),
-            _tr("%d reminders (switched off until you turn them on)"),
+    words: dict[str, Callable[[int], str]] = {
+        "checkins": lambda n: QCoreApplication.translate("YourDataCard", "%n check-in(s)", None, n),
+        "triage_outcomes": lambda n: QCoreApplication.translate(
+            "YourDataCard", "%n safety check result(s)", None, n
         ),
-        "reminder_events": (_tr("%d past reminder"), _tr("%d past reminders")),
-        "water_log": (_tr("%d drink"), _tr("%d drinks")),
-        "therapy_sessions": (_tr("%d therapy session"), _tr("%d therapy sessions")),
-        "activities": (_tr("%d activity"), _tr("%d activities")),
-        "daily_log": (_tr("%d morning entry"), _tr("%d morning entries")),
-        "trend_alerts": (_tr("%d trend alert"), _tr("%d trend alerts")),
-        "settings": (_tr("%d setting"), _tr("%d settings")),
-    }[kind]
-    return (words[0] if one else words[1]) % n
+        "health_conditions": lambda n: QCoreApplication.translate(
+            "YourDataCard", "%n health condition(s)", None, n
+        ),
+        "routine_runs": lambda n: QCoreApplication.translate(
+            "YourDataCard", "%n routine session(s)", None, n
+        ),
+        "user_routines": lambda n: QCoreApplication.translate(
+            "YourDataCard", "%n routine(s) of yours", None, n
+        ),
+        "reminder_rules": lambda n: QCoreApplication.translate(
+            "YourDataCard", "%n reminder(s) (switched off until you turn it/them on)", None, n
+        ),
+        "reminder_events": lambda n: QCoreApplication.translate(
+            "YourDataCard", "%n past reminder(s)", None, n
+        ),
+        "water_log": lambda n: QCoreApplication.translate("YourDataCard", "%n drink(s)", None, n),
+        "therapy_sessions": lambda n: QCoreApplication.translate(
+            "YourDataCard", "%n therapy session(s)", None, n
+        ),
+        "activities": lambda n: QCoreApplication.translate(
+            "YourDataCard", "%n activity(-ies)", None, n
+        ),
+        "daily_log": lambda n: QCoreApplication.translate(
+            "YourDataCard", "%n morning entry(-ies)", None, n
+        ),
+        "trend_alerts": lambda n: QCoreApplication.translate(
+            "YourDataCard", "%n trend alert(s)", None, n
+        ),
+        "settings": lambda n: QCoreApplication.translate("YourDataCard", "%n setting(s)", None, n),
+    }
+    return words[kind](n) if kind in words else f"{n} {kind}"
 
 
 def _listed(parts: Sequence[str]) -> str:
     if len(parts) == 1:
         return parts[0]
-    return _tr("%s and %s") % (", ".join(parts[:-1]), parts[-1])
+    return QCoreApplication.translate("YourDataCard", "%s and %s") % (
+        ", ".join(parts[:-1]),
+        parts[-1],
+    )
 
 
 def describe_import(report: ImportReport) -> str:
@@ -109,16 +124,28 @@ def describe_import(report: ImportReport) -> str:
     present = report.total_present
     if not report.total_added:
         if not present:
-            return _tr("The file holds no records, so nothing was imported.")
+            return QCoreApplication.translate(
+                "YourDataCard", "The file holds no records, so nothing was imported."
+            )
         if present == 1:
-            return _tr("Nothing new to import: its one record was already here.")
-        return _tr("Nothing new to import: all %d records were already here.") % present
+            return QCoreApplication.translate(
+                "YourDataCard", "Nothing new to import: its one record was already here."
+            )
+        return (
+            QCoreApplication.translate(
+                "YourDataCard", "Nothing new to import: all %d records were already here."
+            )
+            % present
+        )
     added = _listed([_counted(kind, report.added[kind]) for kind in KINDS if kind in report.added])
     if not present:
-        return _tr("Imported %s.") % added
-    if present == 1:
-        return _tr("Imported %s; 1 was already here.") % added
-    return _tr("Imported %s; %d were already here.") % (added, present)
+        return QCoreApplication.translate("YourDataCard", "Imported %s.") % added
+    return (
+        QCoreApplication.translate(
+            "YourDataCard", "Imported %s; %n was/were already here.", None, present
+        )
+        % added
+    )
 
 
 class RestoreDialog(QDialog):
@@ -131,27 +158,35 @@ class RestoreDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Restore a backup"))
+        self.setWindowTitle(QCoreApplication.translate("YourDataCard", "Restore a backup"))
         self.setMinimumWidth(420)
         self.chosen: Path | None = None
         self._choose_file = choose_file
         layout = QVBoxLayout(self)
         intro = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "YourDataCard",
                 "Choose the backup to go back to. Your data as it is now is kept aside first, "
-                "so you can come back to it."
+                "so you can come back to it.",
             )
             if backups
-            else _tr("There are no backups in the backups folder yet. You can choose a file.")
+            else QCoreApplication.translate(
+                "YourDataCard",
+                "There are no backups in the backups folder yet. You can choose a file.",
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QListWidget()
-        self.list.setAccessibleName(_tr("Backups, newest first"))
+        self.list.setAccessibleName(
+            QCoreApplication.translate("YourDataCard", "Backups, newest first")
+        )
         for info in backups:
             text = f"{_when(info.taken_at)} · {_size(info.size)}"
             if info.before_restore:
-                text += " · " + _tr("your data before a restore")
+                text += " · " + QCoreApplication.translate(
+                    "YourDataCard", "your data before a restore"
+                )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, str(info.path))
             item.setToolTip(str(info.path))
@@ -160,15 +195,21 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.list)
         buttons = QDialogButtonBox()
         self.restore_button = buttons.addButton(
-            _tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("YourDataCard", "Restore"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
-        self.restore_button.setAccessibleName(_tr("Restore the chosen backup"))
+        self.restore_button.setAccessibleName(
+            QCoreApplication.translate("YourDataCard", "Restore the chosen backup")
+        )
         self.file_button = buttons.addButton(
-            _tr("Choose a file…"), QDialogButtonBox.ButtonRole.ActionRole
+            QCoreApplication.translate("YourDataCard", "Choose a file…"),
+            QDialogButtonBox.ButtonRole.ActionRole,
         )
-        self.file_button.setAccessibleName(_tr("Choose a backup file"))
+        self.file_button.setAccessibleName(
+            QCoreApplication.translate("YourDataCard", "Choose a backup file")
+        )
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName(_tr("Cancel"))
+        cancel.setAccessibleName(QCoreApplication.translate("YourDataCard", "Cancel"))
         self.restore_button.clicked.connect(self._restore_selected)
         self.file_button.clicked.connect(self._choose)
         cancel.clicked.connect(self.reject)
@@ -217,7 +258,9 @@ class YourDataCard(Card):
         app_version: str = "",
         keep: int = KEEP,
     ) -> None:
-        super().__init__(_tr("Export, back up and restore"), parent)
+        super().__init__(
+            QCoreApplication.translate("YourDataCard", "Export, back up and restore"), parent
+        )
         self.db = db
         self.backups_dir = backups_dir
         self.clock = clock
@@ -226,29 +269,44 @@ class YourDataCard(Card):
         self.app_version = app_version
         self.keep = keep
         self.add_text(
-            _tr(
+            QCoreApplication.translate(
+                "YourDataCard",
                 "Take your data out as one JSON file (which Import reads back, on this or "
-                "another computer) or as CSV files for a spreadsheet."
+                "another computer) or as CSV files for a spreadsheet.",
             )
         )
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(8)
         self.export_csv_button = self._button(
-            _tr("Export as CSV…"), _tr("Export your data as CSV files"), self.export_csv
+            QCoreApplication.translate("YourDataCard", "Export as CSV…"),
+            QCoreApplication.translate("YourDataCard", "Export your data as CSV files"),
+            self.export_csv,
         )
         self.export_json_button = self._button(
-            _tr("Export as JSON…"), _tr("Export your data as one JSON file"), self.export_json
+            QCoreApplication.translate("YourDataCard", "Export as JSON…"),
+            QCoreApplication.translate("YourDataCard", "Export your data as one JSON file"),
+            self.export_json,
         )
         self.import_button = self._button(
-            _tr("Import…"), _tr("Import a JSON export"), self.import_data
+            QCoreApplication.translate("YourDataCard", "Import…"),
+            QCoreApplication.translate("YourDataCard", "Import a JSON export"),
+            self.import_data,
         )
         self.backup_button = self._button(
-            _tr("Back up now"), _tr("Back up your data now"), self.back_up_now
+            QCoreApplication.translate("YourDataCard", "Back up now"),
+            QCoreApplication.translate("YourDataCard", "Back up your data now"),
+            self.back_up_now,
         )
-        self.restore_button = self._button(_tr("Restore…"), _tr("Restore a backup"), self.restore)
+        self.restore_button = self._button(
+            QCoreApplication.translate("YourDataCard", "Restore…"),
+            QCoreApplication.translate("YourDataCard", "Restore a backup"),
+            self.restore,
+        )
         self.delete_button = self._button(
-            _tr("Delete all history…"), _tr("Delete all history"), self.delete_all_history
+            QCoreApplication.translate("YourDataCard", "Delete all history…"),
+            QCoreApplication.translate("YourDataCard", "Delete all history"),
+            self.delete_all_history,
         )
         for n, button in enumerate(
             (
@@ -264,10 +322,12 @@ class YourDataCard(Card):
         grid.setColumnStretch(2, 1)
         self.body.addLayout(grid)
         self.last_backup_label = self.add_text("", "Muted")
-        self.last_backup_label.setAccessibleName(_tr("Last backup"))
+        self.last_backup_label.setAccessibleName(
+            QCoreApplication.translate("YourDataCard", "Last backup")
+        )
         self.status_label = self.add_text("")
         self.status_label.setObjectName("DataStatus")
-        self.status_label.setAccessibleName(_tr("Outcome"))
+        self.status_label.setAccessibleName(QCoreApplication.translate("YourDataCard", "Outcome"))
         self.status_label.hide()
         self.refresh_last_backup()
 
@@ -283,12 +343,17 @@ class YourDataCard(Card):
         zone = self.clock.now().tzinfo
         daily = [b for b in list_backups(self.backups_dir, zone) if not b.before_restore]
         if daily:
-            text = _tr("Last backup: %s, keeping the newest %d.") % (
+            text = QCoreApplication.translate(
+                "YourDataCard", "Last backup: %s, keeping the newest %d."
+            ) % (
                 _when(daily[0].taken_at),
                 self.keep,
             )
         else:
-            text = _tr("Last backup: none yet. A backup is made each day, keeping the newest %d.")
+            text = QCoreApplication.translate(
+                "YourDataCard",
+                "Last backup: none yet. A backup is made each day, keeping the newest %d.",
+            )
             text %= self.keep
         self.last_backup_label.setText(text)
 
@@ -298,20 +363,29 @@ class YourDataCard(Card):
 
     # -- the user's actions -------------------------------------------------------------------
     def export_csv(self) -> None:
-        chosen = self.choose_folder(_tr("Export as CSV: choose or create a folder"))
+        chosen = self.choose_folder(
+            QCoreApplication.translate("YourDataCard", "Export as CSV: choose or create a folder")
+        )
         if not chosen:
             return
         try:
             written = export_csv(self.db, Path(chosen), self.clock.now())
         except (DataFileError, sqlite3.Error) as exc:
-            self.show_status(_tr("Not exported. %s") % exc)
+            self.show_status(QCoreApplication.translate("YourDataCard", "Not exported. %s") % exc)
             return
-        self.show_status(_tr("Saved %d CSV files in %s.") % (len(written), chosen))
+        self.show_status(
+            QCoreApplication.translate(
+                "YourDataCard", "Saved %n CSV file(s) in %s.", None, len(written)
+            )
+            % chosen
+        )
 
     def export_json(self) -> None:
         suggested = f"recovery-companion-{self.clock.now():%Y-%m-%d}.json"
         chosen = self.choose_save_path(
-            _tr("Export as JSON"), suggested, _tr("Recovery Companion exports (*.json)")
+            QCoreApplication.translate("YourDataCard", "Export as JSON"),
+            suggested,
+            QCoreApplication.translate("YourDataCard", "Recovery Companion exports (*.json)"),
         )
         if not chosen:
             return
@@ -321,15 +395,20 @@ class YourDataCard(Card):
         try:
             counts = export_json(self.db, path, self.clock.now(), self.app_version)
         except (DataFileError, sqlite3.Error) as exc:
-            self.show_status(_tr("Not exported. %s") % exc)
+            self.show_status(QCoreApplication.translate("YourDataCard", "Not exported. %s") % exc)
             return
         total = sum(counts.values())
-        self.show_status(_tr("Saved your data (%d records) to %s.") % (total, path))
+        self.show_status(
+            QCoreApplication.translate(
+                "YourDataCard", "Saved your data (%n record(s)) to %s.", None, total
+            )
+            % path
+        )
 
     def import_data(self) -> None:
         chosen = self.choose_open_path(
-            _tr("Import a Recovery Companion export"),
-            _tr("Recovery Companion exports (*.json)"),
+            QCoreApplication.translate("YourDataCard", "Import a Recovery Companion export"),
+            QCoreApplication.translate("YourDataCard", "Recovery Companion exports (*.json)"),
         )
         if not chosen:
             return
@@ -353,7 +432,7 @@ class YourDataCard(Card):
             return
         prune(self.backups_dir, self.keep)
         self.refresh_last_backup()
-        self.show_status(_tr("Backed up to %s.") % path)
+        self.show_status(QCoreApplication.translate("YourDataCard", "Backed up to %s.") % path)
 
     def restore(self) -> None:
         zone = self.clock.now().tzinfo
@@ -361,59 +440,83 @@ class YourDataCard(Card):
         if chosen is None:
             return
         question = (
-            _tr(
+            QCoreApplication.translate(
+                "YourDataCard",
                 "Replace all your data with the backup %s? Your data as it is now is saved first, "
-                "so you can go back to it."
+                "so you can go back to it.",
             )
             % chosen.name
         )
-        if not self.confirm(_tr("Restore a backup"), question):
+        if not self.confirm(
+            QCoreApplication.translate("YourDataCard", "Restore a backup"), question
+        ):
             return
         try:
             aside = restore_backup(self.db, chosen, self.backups_dir, self.clock.now())
         except BackupError as exc:
-            self.show_status(_tr("Not restored. %s") % exc)
+            self.show_status(QCoreApplication.translate("YourDataCard", "Not restored. %s") % exc)
             return
         self.refresh_last_backup()
         self.show_status(
-            _tr("Restored %s. Your data from before is kept in %s.") % (chosen.name, aside)
+            QCoreApplication.translate(
+                "YourDataCard", "Restored %s. Your data from before is kept in %s."
+            )
+            % (chosen.name, aside)
         )
         self.data_changed.emit()
 
     def delete_all_history(self) -> None:
         question = (
-            _tr(
+            QCoreApplication.translate(
+                "YourDataCard",
                 "Delete all your history?\n\n"
                 "Deleted: check-ins, routine sessions, past reminders, water, therapy sessions, "
                 "activities, morning entries, trend alerts and past safety check results.\n\n"
                 "Kept: your settings, health conditions, your own routines and reminders, and any "
                 "safety lock still running.\n\n"
-                "A backup is made first, in %s, so this can be undone with Restore."
+                "A backup is made first, in %s, so this can be undone with Restore.",
             )
             % self.backups_dir
         )
-        if not self.confirm(_tr("Delete all history"), question):
+        if not self.confirm(
+            QCoreApplication.translate("YourDataCard", "Delete all history"), question
+        ):
             return
         try:
             backup = make_backup(self.db.path, self.backups_dir, self.clock.now())
         except BackupError as exc:
-            self.show_status(_tr("Nothing was deleted: the backup first failed. %s") % exc)
+            self.show_status(
+                QCoreApplication.translate(
+                    "YourDataCard", "Nothing was deleted: the backup first failed. %s"
+                )
+                % exc
+            )
             return
         try:
             report = delete_history(self.db, self.clock.now())
         except sqlite3.Error as exc:
-            self.show_status(_tr("Nothing was deleted: %s.") % exc)
+            self.show_status(
+                QCoreApplication.translate("YourDataCard", "Nothing was deleted: %s.") % exc
+            )
             return
         prune(self.backups_dir, self.keep)
         self.refresh_last_backup()
-        text = _tr("Deleted %d records from your history. A backup from just before is in %s.") % (
-            report.total,
-            backup,
+        text = (
+            QCoreApplication.translate(
+                "YourDataCard",
+                "Deleted %n record(s) from your history. A backup from just before is in %s.",
+                None,
+                report.total,
+            )
+            % backup
         )
-        if report.kept_locks == 1:
-            text += " " + _tr("A safety lock still running was kept.")
-        elif report.kept_locks:
-            text += " " + _tr("%d safety locks still running were kept.") % report.kept_locks
+        if report.kept_locks:
+            text += " " + QCoreApplication.translate(
+                "YourDataCard",
+                "%n safety lock(s) still running was/were kept.",
+                None,
+                report.kept_locks,
+            )
         self.show_status(text)
         self.data_changed.emit()
 
@@ -438,7 +541,10 @@ class YourDataCard(Card):
         return dialog.chosen
 
     def _choose_backup_file(self) -> str:
-        return self.choose_open_path(_tr("Choose a backup"), _tr("Backups (*.db);;All files (*)"))
+        return self.choose_open_path(
+            QCoreApplication.translate("YourDataCard", "Choose a backup"),
+            QCoreApplication.translate("YourDataCard", "Backups (*.db);;All files (*)"),
+        )
 
     def confirm(self, title: str, text: str) -> bool:
         return self.question_box(title, text).exec() == QMessageBox.StandardButton.Yes

@@ -3,15 +3,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtWidgets import QApplication
 
 from companion.app import CompanionApp
+from companion.i18n import install_translators
 from companion.paths import prepare_data_dir
 from companion.storage.database import open_database
 from companion.ui.theme import Scheme
 
 MakeApp = Callable[..., CompanionApp]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _english_catalogue(qapp: QApplication) -> None:
+    """English, as the app installs it at start-up: "%n day(s)" reads "1 day" and "2 days"."""
+    install_translators(qapp, QLocale(QLocale.Language.English))
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from companion.domain.pause import PauseChoice
 from companion.ui.theme import Scheme
 from tests.ui.conftest import reopen
 
-SECTION_KEYS = ["today", "routines", "reminders", "history", "settings"]
+SECTION_KEYS = ["today", "routines", "reminders", "history", "guide", "settings"]
 
 
 def nav_click(qtbot, window, row: int) -> None:
@@ -25,10 +25,10 @@ def nav_click(qtbot, window, row: int) -> None:
     qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def test_window_shows_five_sections_and_clicking_switches_page(make_app, qtbot):
+def test_window_shows_six_sections_and_clicking_switches_page(make_app, qtbot):
     window = make_app().window
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["Today", "Routines", "Reminders", "History", "Settings"]
+    assert titles == ["Today", "Routines", "Reminders", "History", "Guide", "Settings"]
     assert window.current_section() == "today"
     nav_click(qtbot, window, 0)  # already current: nothing changes
     assert window.current_section() == "today"
@@ -57,7 +57,7 @@ def test_sections_are_built_when_first_shown(make_app):
     assert set(window._pages) == {"today"}
     window.show_section("history")
     assert set(window._pages) == {"today", "history"}
-    assert window.stack.count() == 5
+    assert window.stack.count() == 6
     assert window.stack.indexOf(window.page("history")) == 3
 
 

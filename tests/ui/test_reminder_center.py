@@ -102,7 +102,7 @@ def test_after_a_gap_one_prompt_says_what_was_missed(center, clock, qtbot):
     clock.advance(hours=5, minutes=10)  # 13:10: 08:30, 10:00, 11:30 and 13:00 passed
     center._on_fired(Fired(rule_id=rule.id))
     assert center.current.title == "Water (13:00)"
-    assert "3 earlier reminder(s) missed" in center.current.body
+    assert "3 earlier reminders missed" in center.current.body
     assert center.queue == []
     center._on_fired(Fired(rule_id=rule.id))  # a second delivery of the same moment
     assert center.queue == []
@@ -122,7 +122,7 @@ def test_behind_pace_shows_only_when_behind(center, clock):
     rule = center.save_rule(water_rule())
     clock.set(clock.now().replace(hour=14, minute=30))  # pace line: 1000 mL
     center._on_fired(Fired(rule_id=rule.id))
-    assert "1000 mL behind" in center.current.body
+    assert "1,000 mL behind" in center.current.body
     press(center, "skip")
     center.log_water(1300)
     clock.set(clock.now().replace(hour=16, minute=0))  # the line is at 1200 mL

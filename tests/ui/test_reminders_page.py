@@ -128,7 +128,7 @@ def test_water_buttons_fill_the_day_bar(companion):
     button.click()
     button.click()
     assert page.water_bar.value() == 1000
-    assert page.water_bar.text() == "1000 of 2000 mL"
+    assert page.water_bar.text() == "1,000 mL of 2,000 mL"
 
 
 def test_today_shows_how_each_reminder_was_answered(companion, clock):
@@ -145,24 +145,21 @@ def test_today_shows_how_each_reminder_was_answered(companion, clock):
     assert page.today_list.item(1).text() == "10:00  Water  (to come)"
 
 
-def test_waking_hours_are_saved_and_move_the_reminders(companion, clock):
+def test_waking_hours_from_settings_move_the_reminders(companion, clock):
     from datetime import time as clock_time
+
+    from companion.domain.reminders import WakingHours, WakingWeek
 
     page = open_page(companion)
     companion.reminders.save_rule(
         ReminderRule(Kind.HYDRATION, "Water", every_min=90, amount_ml=250)
     )
     assert page.next_label.text() == "Next: Water, today 08:30"
-    page.wake_from.setTime(page.wake_from.time().fromString("09:00", "HH:mm"))
-    page._waking_edited()
-    assert companion.reminders.waking().start == clock_time(9, 0)
+    later = WakingWeek.every_day(WakingHours(clock_time(9, 0), clock_time(22, 0)))
+    assert companion.preferences.request(waking=later).allowed
+    assert companion.reminders.waking() == later
     assert page.next_label.text() == "Next: Water, today 10:30"
-    page.wake_to.setTime(page.wake_to.time().fromString("11:00", "HH:mm"))
-    page._waking_edited()
-    assert page.waking_note.text() == (
-        "Waking hours shorter than 4 hours leave no room for reminders."
-    )
-    assert companion.reminders.waking().end == clock_time(22, 0)  # unchanged
+    assert page.waking_label.text() == "Awake 09:00-22:00: no reminders outside these hours."
 
 
 def test_stored_waking_hours_that_make_no_sense_fall_back_to_the_defaults():

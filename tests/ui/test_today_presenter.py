@@ -144,8 +144,14 @@ def test_conditions_gate_the_plan_and_are_remembered(presenter, clock):
         presenter.save_conditions((ReportedCondition("flu"),))
 
 
-def test_emergency_number_can_be_set(presenter, clock):
-    presenter.settings.set("emergency_number", "112", clock.now())
+def test_the_emergency_number_is_the_local_one_unless_settings_give_another(presenter, clock):
+    from companion.domain.preferences import Preferences
+    from companion.storage.preferences import PreferencesRepository
+
+    assert presenter.emergency_number() == "999"  # set up in the United Kingdom
+    PreferencesRepository(presenter.checkins._db).save(
+        Preferences(emergency_number="112"), clock.now()
+    )
     assert presenter.emergency_number() == "112"
 
 
@@ -220,3 +226,33 @@ def test_backing_out_of_a_trend_alert_asks_it_again_next_time(presenter, clock):
     presenter.submit(severe, ask)
     assert "Y1" in ask.asked[0]  # T4 opens the full screen
     assert presenter.alerts.recent()[0][1] == "T4"
+
+
+def test_the_plan_uses_the_equipment_and_water_goal_from_settings(data_dir, clock):
+    from companion.domain.exercises import Equipment
+    from companion.domain.preferences import Preferences
+    from companion.resources import load_exercises
+
+    data_dir.mkdir()
+    db = open_database(data_dir / "companion.db", clock.now()).database
+    content = Content(
+        load_regions(), load_protocols(), load_triage(), load_conditions(), load_exercises()
+    )
+    chosen = [Preferences()]
+    presenter = TodayPresenter(
+        db, content, clock, SettingsRepository(db), country="GB", preferences=lambda: chosen[0]
+    )
+    rolls = [
+        s.exercise
+        for s in presenter.plan(checkin(clock)).routine
+        if s.exercise.kind.value == "roll"
+    ]
+    assert rolls and Equipment.FOAM_ROLLER in rolls[0].equipment
+    assert presenter.plan(checkin(clock)).water.litres == 2.0
+    chosen[0] = Preferences(equipment=frozenset(), water_goal_ml=2500)
+    plan = presenter.plan(checkin(clock))
+    rolls = [s.exercise for s in plan.routine if s.exercise.kind.value == "roll"]
+    assert rolls and rolls[0].equipment == (Equipment.NONE,)  # by hand
+    assert plan.water.litres == 2.5
+    assert presenter.water_goal_ml() == 2500
+    db.close()
