@@ -502,6 +502,7 @@ class GuidePage(SectionPage):
 
     def __init__(self, guide: Guide, parent: QWidget | None = None) -> None:
         super().__init__(section_info("guide"), parent)
+        self.compact_below = NARROW
         self.guide = guide
         self.current: str | None = None
         self._words: tuple[str, ...] = ()
@@ -734,7 +735,6 @@ class GuidePage(SectionPage):
             return
         self._narrow = narrow
         if narrow:
-            self.content.setContentsMargins(16, 16, 16, 16)
             self.splitter.setOrientation(Qt.Orientation.Vertical)
             self.list_panel.setMinimumWidth(0)
             self.list_panel.setMaximumWidth(16_777_215)
@@ -743,7 +743,6 @@ class GuidePage(SectionPage):
             self.reader.set_compact(True)
             self.splitter.setSizes([190, 400])
         else:
-            self.content.setContentsMargins(36, 28, 36, 28)
             self.splitter.setOrientation(Qt.Orientation.Horizontal)
             self.list_panel.setMinimumHeight(0)
             self.reader.setMinimumHeight(0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -108,6 +109,11 @@ class Card(QFrame):
         return label
 
 
+COMPACT_WIDTH = 600  # page widths below this use the compact margins
+COMPACT_MARGINS = (24, 22, 24, 24)
+WIDE_MARGINS = (36, 28, 36, 28)
+
+
 class SectionPage(QScrollArea):
     """A titled, scrollable page; content is added to ``self.content``."""
 
@@ -120,7 +126,7 @@ class SectionPage(QScrollArea):
         inner = QWidget()
         inner.setObjectName("PageInner")
         self.content = QVBoxLayout(inner)
-        self.content.setContentsMargins(36, 28, 36, 28)
+        self.content.setContentsMargins(*WIDE_MARGINS)
         self.content.setSpacing(14)
         title = _label(QCoreApplication.translate("sections", info.title), "PageTitle")
         title.setAccessibleName(QCoreApplication.translate("sections", info.title))
@@ -131,6 +137,15 @@ class SectionPage(QScrollArea):
         self.content.addSpacing(6)
         self.setWidget(inner)
         self.setAccessibleName(QCoreApplication.translate("sections", info.title))
+        self.compact_below = COMPACT_WIDTH  # a page that stacks its columns sooner raises it
 
     def finish(self) -> None:
         self.content.addStretch(1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Small windows get the same 24 px page margins as Today, large ones more air.
+        compact = event.size().width() < self.compact_below
+        wanted = COMPACT_MARGINS if compact else WIDE_MARGINS
+        if self.content.contentsMargins().left() != wanted[0]:
+            self.content.setContentsMargins(*wanted)
+        super().resizeEvent(event)
