@@ -105,6 +105,8 @@ HEADLESS_PLATFORMS = ("offscreen", "minimal")
 REMINDERS_START_DELAY_MS = 1000
 BACKUP_START_DELAY_MS = 20_000
 BACKUP_CHECK_MS = 60 * 60 * 1000
+TRAY_WAIT_S = 20.0  # how long a login start waits for the panel's tray
+TRAY_POLL_MS = 500
 SNOOZE_KEY = "reminders.snooze_minutes"
 SNOOZE_RANGE = (5, 60)
 QUICK_CHECK = ("R1", "R2", "O1", "O5")  # PROTOCOLS 3.1: asked before any cold or heat timer
@@ -164,10 +166,15 @@ class CompanionApp(QObject):
         self.player: QWidget | None = None
         self.window = MainWindow(SECTIONS, self._build_page, self.pause, self.actions)
         self._restore_geometry()
-        self.tray: TrayIcon | None = TrayIcon(self.actions, self.pause, self) if has_tray else None
-        if self.tray is not None:
-            self.tray.water_logged.connect(lambda ml: self.log_water(ml, "tray"))
-            self.tray.finished_activity.connect(self.just_finished)
+        self.tray: TrayIcon | None = None
+        if has_tray:
+            self.attach_tray()
+        self._no_tray_banner: QWidget | None = None
+        self._tray_wait = QTimer(self)  # a login start waiting for the panel's tray
+        self._tray_wait.setInterval(TRAY_POLL_MS)
+        self._tray_wait.timeout.connect(self._look_for_tray)
+        self._tray_deadline = 0.0
+        self.tray_probe: Callable[[], bool] = tray_available
         self.server: InstanceServer | None = None
         self._quitting = False
 
@@ -178,7 +185,7 @@ class CompanionApp(QObject):
         self.preferences.changed_keys.connect(self._preferences_changed)
         app.aboutToQuit.connect(self.shutdown)
         if self.tray is None and not self.settings.get(NO_TRAY_NOTICE_KEY, False):
-            self.window.add_banner(
+            self._no_tray_banner = self.window.add_banner(
                 QCoreApplication.translate(
                     "CompanionApp",
                     "No system tray was found on this desktop, so closing this window quits "
@@ -478,7 +485,15 @@ class CompanionApp(QObject):
             page.set_conditions_summary(self._conditions_summary())
 
     # -- start and stop ---------------------------------------------------------
-    def start(self, *, minimized: bool) -> None:
+    def attach_tray(self) -> None:
+        """The tray icon and its menu (at start, or when the panel's tray turns up later)."""
+        if self.tray is not None:
+            return
+        self.tray = TrayIcon(self.actions, self.pause, self)
+        self.tray.water_logged.connect(lambda ml: self.log_water(ml, "tray"))
+        self.tray.finished_activity.connect(self.just_finished)
+
+    def start(self, *, minimized: bool, tray_wait_s: float = TRAY_WAIT_S) -> None:
         if self.tray is not None:
             self.tray.show()
         # Reminders start a moment after the window has painted: APScheduler's import
@@ -489,7 +504,26 @@ class CompanionApp(QObject):
         self._backup_timer.start()
         if minimized and self.tray is not None:
             return
+        if minimized and tray_wait_s > 0:
+            # Started at login, the app can be up before the desktop's panel: wait for
+            # the tray a while (the event loop runs) before opening the window instead.
+            self._tray_deadline = time.monotonic() + tray_wait_s
+            self._tray_wait.start()
+            return
         self.window.show()
+
+    def _look_for_tray(self) -> None:
+        if self.tray_probe():
+            self._tray_wait.stop()
+            self.attach_tray()
+            assert self.tray is not None
+            self.tray.show()
+            self._sync_reminder_status()
+            if self._no_tray_banner is not None:
+                self._no_tray_banner.hide()  # it said closing would quit; no longer true
+        elif time.monotonic() >= self._tray_deadline:
+            self._tray_wait.stop()
+            self.window.show()
 
     # -- reminders ----------------------------------------------------------------
     @property
@@ -670,10 +704,13 @@ class CompanionApp(QObject):
         )
 
     @property
-    def autostart(self) -> Autostart | None:
-        from companion.autostart import Autostart  # noqa: PLC0415
+    def autostart(self) -> Autostart:
+        from companion.autostart import Autostart, launch_command  # noqa: PLC0415
+        from companion.paths import default_data_dir  # noqa: PLC0415
 
-        return Autostart()
+        # A profile in another folder starts at login with that folder.
+        own_folder = self.paths.data_dir.resolve() != default_data_dir().resolve()
+        return Autostart(launch_command(data_dir=self.paths.data_dir if own_folder else None))
 
     def snooze_minutes(self) -> int:
         value = self.settings.get(SNOOZE_KEY)

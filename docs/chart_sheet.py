@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from companion.domain.history import BAND_LABEL, band_points, moving_average
+from companion.i18n import install_translators
 from companion.ui.charts import (
     Band,
     Bar,
@@ -239,6 +240,7 @@ def card(chart: QWidget) -> QFrame:
 
 def main() -> None:
     app = QApplication(sys.argv[:1])
+    install_translators(app)  # English plurals ("1 day", "2 days")
     theme = Theme(app, follow_system=False)
     theme.apply(Scheme.DARK if "--dark" in sys.argv else Scheme.LIGHT)
     rng = random.Random(7)  # noqa: S311 - sample data

@@ -9,6 +9,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QWidget
 
+from companion.i18n import install_translators
 from companion.resources import load_exercises, load_poses
 from companion.ui.pose_view import PoseView
 from companion.ui.theme import Scheme, build_palette, stylesheet
@@ -18,6 +19,7 @@ COLS = 5
 
 def main() -> None:
     app = QApplication(sys.argv)
+    install_translators(app)  # English plurals ("1 day", "2 days")
     scheme = Scheme.DARK if "--dark" in sys.argv else Scheme.LIGHT
     app.setStyle("Fusion")
     app.setPalette(build_palette(scheme))

@@ -319,6 +319,8 @@ class PlanView(QWidget):
         self._layout.setSpacing(12)
         self.setAccessibleName(QCoreApplication.translate("Today", "Today's plan"))
         self.units: Callable[[], Units] = lambda: METRIC  # the user's units (Settings)
+        self.plan: Plan | None = None
+        self.start_button: QPushButton | None = None
 
     def clear(self) -> None:
         while self._layout.count():
@@ -331,6 +333,8 @@ class PlanView(QWidget):
 
     def show_plan(self, plan: Plan, emergency_number: str) -> None:
         self.clear()
+        self.plan = plan
+        self.start_button = None
         if plan.locked:
             self._layout.addWidget(self._stop_panel(plan, emergency_number))
             return
@@ -372,6 +376,10 @@ class PlanView(QWidget):
         self._layout.addWidget(stops)
         self._layout.addWidget(_label(QCoreApplication.translate("sections", DISCLAIMER), "Muted"))
 
+    def _start_clicked(self) -> None:
+        if self.plan is not None:
+            self.start_routine.emit(self.plan)
+
     def _routine_card(self, plan: Plan) -> Card:
         minutes = round(plan.routine_seconds / 60)
         card = Card(
@@ -395,10 +403,16 @@ class PlanView(QWidget):
                 QCoreApplication.translate(
                     "Today",
                     "Stretch to mild tension only; roll at no more than moderate discomfort. "
-                    "The guided player with timers is coming.",
+                    "The player times each step and tells you when to switch sides.",
                 ),
                 "Muted",
             )
+            start = QPushButton(QCoreApplication.translate("Today", "Start the guided routine"))
+            start.setObjectName("PrimaryButton")
+            start.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            start.clicked.connect(self._start_clicked)
+            self.start_button = start
+            card.body.addWidget(start)
             links = QHBoxLayout()
             links.setSpacing(16)
             self._add_read_more(

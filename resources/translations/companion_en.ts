@@ -387,7 +387,7 @@
 <context>
     <name>CompanionApp</name>
     <message>
-        <location filename="../../companion/app.py" line="+182"/>
+        <location filename="../../companion/app.py" line="+189"/>
         <source>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</source>
         <translation>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</translation>
     </message>
@@ -427,7 +427,7 @@
         <translation>Health conditions: %s.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+137"/>
         <source>That reminder no longer exists.</source>
         <translation>That reminder no longer exists.</translation>
     </message>
@@ -452,7 +452,7 @@
         <translation>This is how cues will sound.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Say &apos;run&apos; or &apos;leg_day&apos;.</source>
         <translation>Say &apos;run&apos; or &apos;leg_day&apos;.</translation>
     </message>
@@ -640,12 +640,12 @@
     </message>
     <message>
         <location line="+47"/>
-        <location line="+254"/>
+        <location line="+255"/>
         <source>Chapter: %s</source>
         <translation>Chapter: %s</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-248"/>
         <source>Evidence: %s</source>
         <translation>Evidence: %s</translation>
     </message>
@@ -665,7 +665,7 @@
         <translation>Next passage: %s</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+115"/>
         <source>About this guide</source>
         <translation>About this guide</translation>
     </message>
@@ -3357,7 +3357,7 @@
         <translation>Today&apos;s plan</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Ice, heat and water</source>
         <translation>Ice, heat and water</translation>
     </message>
@@ -3407,7 +3407,7 @@
         <translation>When to stop</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Stretching and rolling: about %d min</source>
         <translation>Stretching and rolling: about %d min</translation>
     </message>
@@ -3432,12 +3432,21 @@
         <translation>both legs</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Stretch to mild tension only; roll at no more than moderate discomfort. The guided player with timers is coming.</source>
-        <translation>Stretch to mild tension only; roll at no more than moderate discomfort. The guided player with timers is coming.</translation>
+        <translation type="vanished">Stretch to mild tension only; roll at no more than moderate discomfort. The guided player with timers is coming.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
+        <source>Stretch to mild tension only; roll at no more than moderate discomfort. The player times each step and tells you when to switch sides.</source>
+        <translation>Stretch to mild tension only; roll at no more than moderate discomfort. The player times each step and tells you when to switch sides.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Start the guided routine</source>
+        <translation>Start the guided routine</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Stretching</source>
         <translation>Stretching</translation>
     </message>
@@ -4117,7 +4126,7 @@ A backup is made first, in %s, so this can be undone with Restore.</translation>
 <context>
     <name>sections</name>
     <message>
-        <location filename="../../companion/ui/sections.py" line="+18"/>
+        <location filename="../../companion/ui/sections.py" line="+19"/>
         <source>Recovery Companion offers general self-care guidance, not medical advice. If something feels wrong, stop and speak to a health professional.</source>
         <translation>Recovery Companion offers general self-care guidance, not medical advice. If something feels wrong, stop and speak to a health professional.</translation>
     </message>

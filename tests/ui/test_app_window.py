@@ -285,3 +285,31 @@ def test_routines_section_lists_the_built_in_routines(make_app):
     assert "Duplicate Post-run cool-down" in names
     assert len([n for n in names if n.startswith("Start ")]) == 8
     assert not [n for n in names if n.startswith(("Edit ", "Delete "))]  # built-ins are read-only
+
+
+# Showing a tray icon on the offscreen platform (which has no tray) makes Qt say so.
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged")
+def test_a_login_start_waits_for_the_tray_then_settles_in_it(make_app, qtbot):
+    companion = make_app(has_tray=False, show=False)
+    answers = iter([False, False, True])
+    companion.tray_probe = lambda: next(answers)
+    companion._tray_wait.setInterval(1)
+    companion.start(minimized=True)
+    assert companion.tray is None and not companion.window.isVisible()
+    qtbot.waitUntil(lambda: companion.tray is not None)
+    tray = companion.tray
+    assert tray is not None and tray.isVisible()
+    assert not companion.window.isVisible()  # it stays in the tray, as asked
+    assert "closing this window quits" not in " ".join(
+        label.text() for label in companion.window.findChildren(QLabel) if label.isVisible()
+    )
+
+
+def test_a_login_start_with_no_tray_opens_the_window_after_waiting(make_app, qtbot):
+    companion = make_app(has_tray=False, show=False)
+    companion.tray_probe = lambda: False
+    companion._tray_wait.setInterval(1)
+    companion.start(minimized=True, tray_wait_s=0.05)
+    qtbot.waitUntil(companion.window.isVisible)
+    assert companion.tray is None
+    assert not companion._tray_wait.isActive()  # nothing keeps looking

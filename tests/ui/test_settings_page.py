@@ -163,6 +163,8 @@ def test_start_at_login_writes_and_removes_the_entry(companion, tmp_path):
     page.login.click()
     assert entry.exists()
     assert "--minimized" in entry.read_text()
+    # This profile lives in its own folder, so login starts it with that folder.
+    assert f"--data-dir {companion.paths.data_dir}" in entry.read_text()
     page.login.click()
     assert not entry.exists()
 

@@ -217,3 +217,21 @@ def test_plan_why_lines_link_to_the_guide(today, qtbot):
     passages = {str(b.property("passage")) for b in links.values()}
     assert passages <= set(load_guide().ids)
     assert {"doms", "active_recovery", "drinking_water", "stop_at_once"} <= passages
+
+
+def test_the_plan_starts_its_guided_routine(today, qtbot):
+    companion, page = today()
+    mark(qtbot, page, "quads_L", "front", 5)
+    page.hours.setValue(30)
+    with qtbot.waitSignal(page.plan_shown):
+        assert page.save()
+    button = page.plan_view.start_button
+    assert button is not None
+    qtbot.waitUntil(lambda: button.isVisibleTo(page))
+    assert page.plan_view.plan is not None
+    steps = [s.exercise.id for s in page.plan_view.plan.routine]
+    with qtbot.waitSignal(page.plan_view.start_routine) as started:
+        button.click()
+    assert [s.exercise.id for s in started.args[0].routine] == steps
+    qtbot.waitUntil(lambda: companion.player is not None and companion.player.isVisible())
+    companion.player.close()
