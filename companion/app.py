@@ -233,7 +233,7 @@ class CompanionApp(QObject):
         from companion.resources import load_guide  # noqa: PLC0415
         from companion.ui.guide_page import GuidePage  # noqa: PLC0415
 
-        return GuidePage(load_guide())
+        return GuidePage(load_guide().in_units(self.preferences.current.units))
 
     def open_guide(self, passage_id: str) -> None:
         """Show the Guide at one passage (a plan's "Read more")."""
@@ -681,6 +681,11 @@ class CompanionApp(QObject):
             today = self._built_page("today")
             if today is not None:
                 today.preferences_changed()
+        guide_page = self._built_page("guide")
+        if "units" in keys and guide_page is not None:
+            from companion.resources import load_guide  # noqa: PLC0415
+
+            guide_page.set_guide(load_guide().in_units(prefs.units))
         if "water_goal_ml" in keys:
             self.data_changed.emit()  # History's water chart measures against the goal
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
 from companion.domain.content import ContentError, Reader
 from companion.domain.translatable import QT_TRANSLATE_NOOP
+from companion.domain.units import METRIC, Units, in_units
 
 SNIPPET_CHARS = 90  # about how much text a search hit shows around the first match
 
@@ -99,6 +100,27 @@ class Guide:
     @property
     def passages(self) -> tuple[Passage, ...]:
         return tuple(p for chapter in self.chapters for p in chapter.passages)
+
+    def in_units(self, units: Units) -> Guide:
+        """The same guide with its temperatures and litres in the user's units."""
+        if units == METRIC:
+            return self
+
+        def block(b: Block) -> Block:
+            if isinstance(b, Paragraph):
+                return Paragraph(in_units(b.text, units))
+            return BulletList(tuple(in_units(item, units) for item in b.items))
+
+        chapters = tuple(
+            replace(
+                chapter,
+                passages=tuple(
+                    replace(p, blocks=tuple(block(b) for b in p.blocks)) for p in chapter.passages
+                ),
+            )
+            for chapter in self.chapters
+        )
+        return replace(self, chapters=chapters)
 
     @property
     def ids(self) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ change how a number is shown and how a typed number is read back.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -86,3 +87,35 @@ class Units:
 
 
 METRIC = Units()
+
+
+_CELSIUS = re.compile(r"(\d+(?:\.\d+)?)(?P<range> to (\d+(?:\.\d+)?))? °C")
+_LITRES = re.compile(r"(\d+(?:\.\d+)?)(?P<range> to (\d+(?:\.\d+)?))? litres?\b")
+
+
+def in_units(text: str, units: Units) -> str:
+    """Prose written in metric ("10 to 15 °C", "2 litres") in the user's units.
+
+    Only temperatures and litres of drink are rewritten; every one in our prose is an
+    absolute value (a water or skin temperature, a day's drinks), never a difference.
+    """
+    if units.fahrenheit:
+
+        def degrees(match: re.Match[str]) -> str:
+            low = f"{units.degrees(float(match.group(1))):g}"
+            if match.group("range"):
+                return f"{low} to {units.degrees(float(match.group(3))):g} °F"
+            return f"{low} °F"
+
+        text = _CELSIUS.sub(degrees, text)
+    if units.ounces:
+
+        def ounces(match: re.Match[str]) -> str:
+            high = units.litres(float(match.group(3) or match.group(1)))
+            if match.group("range"):
+                low = round(float(match.group(1)) * 1000 / ML_PER_FL_OZ)
+                return f"{low} to {high}"
+            return high
+
+        text = _LITRES.sub(ounces, text)
+    return text

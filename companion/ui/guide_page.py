@@ -582,6 +582,15 @@ class GuidePage(SectionPage):
         self.content.addWidget(self.splitter, 1)
 
     # -- what the app calls ------------------------------------------------------------------
+    def set_guide(self, guide: Guide) -> None:
+        """The same passages written differently (Settings changed the units)."""
+        self.guide = guide
+        self.reader.guide = guide
+        if self.reader.passage is not None:
+            self.reader.show_passage(self.reader.passage.id, self._words)
+        if self.search.text():
+            self._search_changed(self.search.text())
+
     def show_passage(self, passage_id: str, *, focus: bool = False) -> None:
         """Select ``passage_id`` in the list, scroll to it and show it from the top.
 

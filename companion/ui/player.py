@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.clock import Clock
-from companion.domain.exercises import worked_region_ids
+from companion.domain.exercises import Equipment, Exercise, Kind, worked_region_ids
 from companion.domain.planner import STOP_RULES
 from companion.domain.poses import PoseCatalog
 from companion.domain.regions import RegionCatalog
@@ -55,6 +55,7 @@ WORK_WORDS = {  # what the work phase is called, by exercise kind
     "yoga": QT_TRANSLATE_NOOP("Player", "Hold"),
     "isometric": QT_TRANSLATE_NOOP("Player", "Hold"),
     "roll": QT_TRANSLATE_NOOP("Player", "Roll"),
+    "massage": QT_TRANSLATE_NOOP("Player", "Massage"),  # a roll done with the hands
     "mobility": QT_TRANSLATE_NOOP("Player", "Move"),
     "active": QT_TRANSLATE_NOOP("Player", "Go"),
 }
@@ -75,6 +76,13 @@ SIDE_WORDS = {  # a step's side, as in "Seated calf roll, left"
 def _words(table: Mapping[_Key, str], key: _Key) -> str:
     """A word from one of the tables above, translated."""
     return QCoreApplication.translate("Player", table[key])
+
+
+def _work_key(exercise: Exercise) -> str:
+    """The kind of work, with a roll that needs no tool called a massage."""
+    if exercise.kind is Kind.ROLL and set(exercise.equipment) <= {Equipment.NONE}:
+        return "massage"
+    return exercise.kind.value
 
 
 def side_word(side: str) -> str:
@@ -482,7 +490,7 @@ class RoutinePlayerView(QWidget):
         step = self.session.steps[segment.step]
         word = _words(PHASE_WORDS, segment.phase)
         if segment.phase is Phase.WORK:
-            word = _words(WORK_WORDS, step.exercise.kind.value)
+            word = _words(WORK_WORDS, _work_key(step.exercise))
         if self.session.paused:
             word = QCoreApplication.translate("Player", "Paused (%s)") % word.lower()
         self.phase.setText(word)
@@ -555,7 +563,7 @@ class RoutinePlayerView(QWidget):
             return QCoreApplication.translate("Player", "Switch to the %s side.") % side
         if segment.phase is Phase.REST:
             return QCoreApplication.translate("Player", "Rest.")
-        word = _words(WORK_WORDS, step.exercise.kind.value)
+        word = _words(WORK_WORDS, _work_key(step.exercise))
         return (
             QCoreApplication.translate("Player", "%s for %n second(s).", None, segment.seconds)
             % word

@@ -54,7 +54,7 @@ from companion.ui.pose_view import PoseView
 # The words below are translated where they are shown, in the "RoutineEditor" context.
 KIND_WORDS = {
     Kind.STRETCH: QT_TRANSLATE_NOOP("RoutineEditor", "stretch"),
-    Kind.ROLL: QT_TRANSLATE_NOOP("RoutineEditor", "foam roll"),
+    Kind.ROLL: QT_TRANSLATE_NOOP("RoutineEditor", "roll or massage"),
     Kind.MOBILITY: QT_TRANSLATE_NOOP("RoutineEditor", "mobility"),
     Kind.ISOMETRIC: QT_TRANSLATE_NOOP("RoutineEditor", "isometric"),
     Kind.YOGA: QT_TRANSLATE_NOOP("RoutineEditor", "yoga"),

@@ -447,7 +447,7 @@
         <translation>Delete the reminder %r? What it reminded you of stays in your history.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+62"/>
         <source>This is how cues will sound.</source>
         <translation>This is how cues will sound.</translation>
     </message>
@@ -599,7 +599,7 @@
 <context>
     <name>GuidePage</name>
     <message>
-        <location filename="../../companion/domain/guide.py" line="+41"/>
+        <location filename="../../companion/domain/guide.py" line="+42"/>
         <source>good</source>
         <translation>good</translation>
     </message>
@@ -640,12 +640,12 @@
     </message>
     <message>
         <location line="+47"/>
-        <location line="+255"/>
+        <location line="+264"/>
         <source>Chapter: %s</source>
         <translation>Chapter: %s</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-257"/>
         <source>Evidence: %s</source>
         <translation>Evidence: %s</translation>
     </message>
@@ -686,7 +686,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+76"/>
+        <location line="+85"/>
         <source>Chapters and passages</source>
         <translation>Chapters and passages</translation>
     </message>
@@ -1408,6 +1408,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Massage</source>
+        <translation>Massage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Move</source>
         <translation>Move</translation>
     </message>
@@ -1453,7 +1458,7 @@
         <translation>both</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+79"/>
         <source>Routine</source>
         <translation>Routine</translation>
     </message>
@@ -2358,9 +2363,13 @@
         <translation>stretch</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>foam roll</source>
-        <translation>foam roll</translation>
+        <translation type="vanished">foam roll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>roll or massage</source>
+        <translation>roll or massage</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -243,3 +243,14 @@ def test_timers_and_therapy_lines_speak_the_users_temperature_unit(bounds):
             "end_on": "cold",
         },
     )
+
+
+def test_prose_in_metric_is_rewritten_in_the_users_units():
+    from companion.domain.units import in_units
+
+    us = Units(VolumeUnit.FLUID_OUNCES, TemperatureUnit.FAHRENHEIT)
+    text = "Drink 1.5 to 3 litres; goal 2 litres. Water at 10 to 15 °C, never above 40 °C."
+    assert in_units(text, us) == (
+        "Drink 51 to 101 fl oz; goal 68 fl oz. Water at 50 to 59 °F, never above 104 °F."
+    )
+    assert in_units(text, Units()) == text

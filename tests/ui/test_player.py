@@ -375,3 +375,13 @@ def test_the_editor_previews_the_pose_of_the_highlighted_exercise(qtbot):
         exercise_id = dialog.exercises.item(row).data(Qt.ItemDataRole.UserRole)
         dialog.exercises.setCurrentRow(row)
         assert dialog.pose.has_pose() == (poses.get(exercise_id) is not None), exercise_id
+
+
+def test_a_roll_by_hand_is_called_a_massage(qtbot, clock):
+    from companion.resources import load_exercises
+    from companion.ui.player import _work_key
+
+    library = load_exercises()
+    assert _work_key(library.get("calf_hands")) == "massage"
+    assert _work_key(library.get("calf_roll")) == "roll"
+    assert _work_key(library.get("wall_calf_straight")) == "stretch"

@@ -202,3 +202,15 @@ def test_every_control_has_a_name_a_screen_reader_can_read(companion):
         assert widget.accessibleName() or text, widget
         checked += 1
     assert checked > 30
+
+
+def test_the_guide_follows_the_units(companion):
+    companion.window.show_section("guide")
+    guide = companion.window.page("guide")
+    soak = next(p.id for p in guide.guide if "°C" in p.text)
+    guide.show_passage(soak)
+    assert "°C" in guide.reader.body.text()
+    page = open_settings(companion)
+    page.temp_unit.setCurrentIndex(page.temp_unit.findData(TemperatureUnit.FAHRENHEIT.value))
+    assert "°F" in guide.reader.body.text()
+    assert "°C" not in guide.reader.body.text()
