@@ -24,6 +24,19 @@ For the same reason the ``urgency`` hint (a byte) cannot be sent: it would go
 out as ``int32``, which servers that look it up as a byte (dunst) ignore. It is
 left out; the specification's default is normal urgency, what reminders want.
 
+A ``QDBusInterface`` takes its Qt types from the server's introspection, and
+QtDBus knows no Qt type for ``a{sv}`` (``Notify``'s ``hints``) unless the XML
+carries Qt's own type annotation, which only QtDBus-based servers write. Against
+any other server (seen with dunst 1.9; GDBus-based ones such as GNOME Shell
+write no Qt annotations either) ``Notify`` comes out as ``Notify(...,
+QDBusRawType<0x617b73767d>*, int)``, which cannot be invoked: no notification
+was shown, and the popup alone was left. QtDBus keeps one meta-object per
+interface name and connection, made from the first introspection of that
+interface on it; so each connection first introspects a schema object of our
+own (``_NotificationsSchema``, exported for that moment only), which gives
+QtDBus the specification's signatures with their Qt types, whatever the server
+says. tests/desktop proves it against a real dunst.
+
 The notifier opens its own connection to the address in
 ``DBUS_SESSION_BUS_ADDRESS`` when that is set, rather than sharing
 ``QDBusConnection.sessionBus()``: Qt and libdbus fix the default connection's
@@ -47,6 +60,7 @@ from PySide6.QtCore import (
     Q_ARG,
     Q_RETURN_ARG,
     SLOT,
+    ClassInfo,
     QCoreApplication,
     QMetaObject,
     QObject,
@@ -64,6 +78,9 @@ INTERFACE = "org.freedesktop.Notifications"
 BUS_SERVICE = "org.freedesktop.DBus"
 BUS_PATH = "/org/freedesktop/DBus"
 
+SCHEMA_PATH = "/org/recovery_companion/NotificationsSchema"  # exported for a moment only
+NOTIFY = "Notify(QString,uint,QString,QString,QString,QStringList,QVariantMap,int)"
+
 DESKTOP_ENTRY = "recovery-companion"  # the .desktop file's name, so servers show our icon
 CATEGORY = "x-recovery-companion.reminder"  # the specification has no reminder category
 PERSISTENT = 0  # expire_timeout: stays until answered
@@ -80,6 +97,37 @@ _numbers = itertools.count(1)
 def _worker() -> ThreadPoolExecutor:
     """One thread for every typed call of the process: calls keep their order."""
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="notifications")
+
+
+# ClassInfo names the exported interface; its stubs lag behind it.
+@ClassInfo(**{"D-Bus Interface": INTERFACE})  # type: ignore[arg-type]
+class _NotificationsSchema(QObject):  # type: ignore[operator]
+    """The specification's typed methods, for QtDBus to read their Qt types from; never called."""
+
+    @Slot(str, "uint", str, str, str, "QStringList", "QVariantMap", int, result="uint")
+    def Notify(self, *arguments):
+        return 0
+
+    @Slot("uint")
+    def CloseNotification(self, notification_id):
+        return None
+
+
+def _learn_signatures(bus: QDBusConnection) -> bool:
+    """Give ``bus`` the typed meta-object for the interface before any server's own.
+
+    Runs on the GUI thread before the first typed call on ``bus``: the schema is
+    introspected through the connection itself (a local call), and QtDBus keeps
+    the result for every later ``QDBusInterface`` of the interface on ``bus``.
+    """
+    schema = _NotificationsSchema()
+    if not bus.registerObject(SCHEMA_PATH, schema, QDBusConnection.RegisterOption.ExportAllSlots):
+        return False
+    try:
+        learned = QDBusInterface(bus.baseService(), SCHEMA_PATH, INTERFACE, bus)
+        return learned.isValid() and learned.metaObject().indexOfMethod(NOTIFY) >= 0
+    finally:
+        bus.unregisterObject(SCHEMA_PATH)
 
 
 def _typed_call(
@@ -208,6 +256,8 @@ class DesktopNotifier(QObject):
             # The stubs say bytes for the slot, but PySide6 accepts only SLOT()'s str.
             if not bus.connect(SERVICE, PATH, INTERFACE, signal, self, slot):  # type: ignore[call-overload]
                 log.warning("cannot listen to %s: %s", signal, bus.lastError().message())
+        if not _learn_signatures(bus):  # see the module docstring
+            log.warning("Notify's types not learned; servers not built on QtDBus will refuse it")
         self._bus = bus
         return bus
 

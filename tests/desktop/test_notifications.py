@@ -1,0 +1,101 @@
+"""A due reminder on a real notification daemon (dunst), answered there.
+
+The reminder fires as the scheduler's job does: a worker thread emits the
+reminder center's bridge signal, queued to the GUI thread. dunst shows no
+buttons of its own: a notification's actions are in its context menu, which a
+left click opens (``mouse_left_click = do_action`` with several actions and no
+default one) and which dunst shows through its ``dmenu`` program, here a script
+that writes down what dunst offered and picks the entry the test chose.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+
+from companion.domain.reminders import Kind, ReminderRule
+from companion.scheduling.reminders import Fired
+from companion.ui.reminder_center import ReminderCenter
+from tests.desktop.session import Desktop
+from tests.desktop.shots import assert_not_blank, screen_shot
+
+pytestmark = pytest.mark.desktop
+
+WAIT_MS = 10_000
+BUTTONS = [("Done", "done"), ("Snooze 10 min", "snooze"), ("Skip", "skip")]
+
+
+@pytest.fixture
+def center(desktop: Desktop, make_app, clock) -> Iterator[ReminderCenter]:
+    clock.set(clock.now().replace(hour=8, minute=0))
+    companion = make_app(has_tray=True)
+    center = companion.reminders
+    center.scheduler.start(paused=True)  # jobs exist; the test fires them itself
+    yield center
+    desktop.run("dunstctl", "close-all")  # the next test starts with none on screen
+
+
+def fire_water_reminder(center: ReminderCenter, clock, qtbot) -> None:
+    rule = center.save_rule(ReminderRule(Kind.HYDRATION, "Water", every_min=90, amount_ml=250))
+    clock.advance(minutes=30)  # 08:30: the first one is due
+    job = threading.Thread(target=center._bridge.fired.emit, args=(Fired(rule_id=rule.id),))
+    with qtbot.waitSignal(center.prompt_shown, timeout=WAIT_MS):
+        job.start()
+        job.join()
+
+
+def on_screen(desktop: Desktop, qtbot) -> None:
+    qtbot.waitUntil(lambda: desktop.displayed() == 1, timeout=WAIT_MS)
+
+
+def test_a_due_reminder_reaches_dunst_with_its_buttons(desktop, center, clock, qtbot):
+    assert center.notifier is not None and center.notifier.available()
+    fire_water_reminder(center, clock, qtbot)
+    on_screen(desktop, qtbot)
+    assert center.popup.isVisible()  # the app's own prompt is there as well
+
+    desktop.choose(None)  # look at the menu, pick nothing
+    desktop.open_context_menu()
+    qtbot.waitUntil(lambda: bool(desktop.offered()), timeout=WAIT_MS)
+    offered = desktop.offered()
+    assert [(entry.label, entry.action) for entry in offered] == BUTTONS
+    assert {entry.summary for entry in offered} == {"Water"}
+    assert len({entry.notification_id for entry in offered}) == 1
+    assert center.current is not None  # nothing was picked: still waiting for an answer
+    assert desktop.displayed() == 1
+    shot = screen_shot("reminder-on-the-desktop")
+    assert_not_blank(shot, "the desktop with the reminder")
+
+
+def test_done_clicked_in_dunst_logs_the_water(desktop, center, clock, qtbot):
+    fire_water_reminder(center, clock, qtbot)
+    on_screen(desktop, qtbot)
+    desktop.choose("Done")
+    desktop.click_notification()  # a real click through the X server, then the menu
+    qtbot.waitUntil(lambda: center.water_today() == 250, timeout=WAIT_MS)
+    assert center.repo.counts(clock.now() - timedelta(days=1)) == {"done": 1}
+    assert center.current is None and not center.popup.isVisible()
+    # Answered: the app withdraws its notification, and dunst files it in its history.
+    qtbot.waitUntil(lambda: desktop.displayed() == 0, timeout=WAIT_MS)
+    latest = desktop.history()[0]
+    assert latest["summary"] == "Water"
+    assert latest["body"].startswith("Time for about 250 mL of water.")
+    assert latest["appname"] == "Recovery Companion"
+
+
+def test_snooze_chosen_in_dunst_brings_the_reminder_back_in_ten_minutes(
+    desktop, center, clock, qtbot
+):
+    fire_water_reminder(center, clock, qtbot)
+    on_screen(desktop, qtbot)
+    desktop.choose("Snooze 10 min")
+    desktop.run("dunstctl", "action", "0")  # the keyboard's way: the top notification's action
+    qtbot.waitUntil(lambda: center.current is None, timeout=WAIT_MS)
+    assert center.repo.counts(clock.now() - timedelta(days=1)) == {"snoozed": 1}
+    ((key, until),) = center.scheduler.next_once().items()
+    assert key.startswith("snooze-") and until == clock.now() + timedelta(minutes=10)
+    assert center.water_today() == 0
+    qtbot.waitUntil(lambda: desktop.displayed() == 0, timeout=WAIT_MS)
