@@ -14,12 +14,13 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
     QCloseEvent,
     QKeySequence,
+    QResizeEvent,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +49,8 @@ from companion.ui.sections import _label
 
 _Key = TypeVar("_Key")
 
+DEFAULT_SIZE = (720, 780)  # the first size of the player window, where the screen allows
+PICTURE_MIN_H, PICTURE_MAX_H = 110, 190  # the pose and body map shrink on short screens
 SETTLE_MS = 2  # wake this long after the countdown's digit is due to change
 
 # The words below are translated where they are shown, in the "Player" context.
@@ -216,7 +220,7 @@ class RoutinePlayerView(QWidget):
         self._counted: tuple[int, int] | None = None
         self.setWindowTitle(QCoreApplication.translate("Player", "%s: Recovery Companion") % name)
         self.setAccessibleName(QCoreApplication.translate("Player", "Routine player"))
-        self.setMinimumSize(520, 560)
+        # No fixed minimum: the layout's own (about 530 x 620) keeps every part readable.
         self.clock = clock
         self.name = name
         self.session = RoutineSession(tuple(steps), clock.now())
@@ -249,15 +253,14 @@ class RoutinePlayerView(QWidget):
         layout.addWidget(self.exercise)
         self.poses = poses
         self._posed = ""  # the exercise the pose drawing shows
-        layout.addLayout(self._build_pictures(regions))
-        self.cues = _label("", "")
-        self.cues.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.cues, 1)
+        layout.addWidget(self._build_middle(regions), 1)
         self.next_up = _label("", "Muted")
         layout.addWidget(self.next_up)
 
         layout.addLayout(self._build_controls())
-        layout.addWidget(self._build_stop_strip())
+        self.stop_strip = self._build_stop_strip()
+        layout.addWidget(self.stop_strip)
+        self.resize(self.sizeHint().expandedTo(QSize(*DEFAULT_SIZE)))
 
         self.mini = MiniPlayer(self)
         self.mini.expand_requested.connect(self.show_full)
@@ -265,6 +268,38 @@ class RoutinePlayerView(QWidget):
         self._render(self.clock.now())
         self._announce_segment()
         self.ticker.start()
+
+    def _build_middle(self, regions: RegionCatalog | None) -> QScrollArea:
+        """The pictures and the numbered instructions. They scroll when the window is
+        short, so nothing overlaps and the controls and stop rules always stay in view."""
+        middle = QWidget()
+        middle.setObjectName("PlayerMiddle")
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.setSpacing(10)
+        middle_layout.addLayout(self._build_pictures(regions))
+        self.cues = _label("", "")
+        self.cues.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        middle_layout.addWidget(self.cues)
+        middle_layout.addStretch(1)
+        self.middle = QScrollArea()
+        self.middle.setWidget(middle)
+        self.middle.setWidgetResizable(True)
+        self.middle.setFrameShape(QFrame.Shape.NoFrame)
+        self.middle.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.middle.setMinimumHeight(PICTURE_MIN_H)
+        self.middle.setAccessibleName(QCoreApplication.translate("Player", "How to do it"))
+        return self.middle
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A top-level layout does not ask wrapped text how tall it is at this width;
+        # the stop rules must never be cut, so their card asks for it.
+        strip = self.stop_strip.layout()
+        if strip is not None:
+            needed = strip.totalHeightForWidth(self.stop_strip.width())
+            if needed > 0 and needed != self.stop_strip.minimumHeight():
+                self.stop_strip.setMinimumHeight(needed)
 
     def show_mini(self) -> None:
         """Swap this window for the small always-on-top one."""
@@ -283,12 +318,14 @@ class RoutinePlayerView(QWidget):
         """The pose drawing (where the exercise has one) beside the body map."""
         pictures = QHBoxLayout()
         self.pose = PoseView()
-        self.pose.setFixedHeight(190)
+        self.pose.setMinimumHeight(PICTURE_MIN_H)
+        self.pose.setMaximumHeight(PICTURE_MAX_H)
         self.pose.hide()
         pictures.addWidget(self.pose, 3)
         self.figure = BodyMapView(regions, interactive=False) if regions is not None else None
         if self.figure is not None:
-            self.figure.setFixedHeight(190)
+            self.figure.setMinimumHeight(PICTURE_MIN_H)
+            self.figure.setMaximumHeight(PICTURE_MAX_H)
             pictures.addWidget(self.figure, 2)
         return pictures
 

@@ -385,3 +385,38 @@ def test_a_roll_by_hand_is_called_a_massage(qtbot, clock):
     assert _work_key(library.get("calf_hands")) == "massage"
     assert _work_key(library.get("calf_roll")) == "roll"
     assert _work_key(library.get("wall_calf_straight")) == "stretch"
+
+
+def test_nothing_overlaps_and_the_stop_rules_stay_whole_at_any_size(qtbot, clock):
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from companion.resources import load_poses, load_regions, load_routines
+
+    routine = load_routines().get("calves_and_shins")
+    view = RoutinePlayerView(
+        routine.name, routine.steps, clock, regions=load_regions(), poses=load_poses()
+    )
+    qtbot.addWidget(view)
+    view.ticker.stop()
+    view.show()
+    assert view.width() >= 700 and view.height() >= 700  # the first size shows it all
+    for size in (view.minimumSize(), view.minimumSize().expandedTo(view.minimumSize()) * 1.2):
+        view.resize(size)
+        QApplication.processEvents()
+        layout = view.layout()
+        tops = []
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            widget = item.widget()
+            geometry = item.geometry() if widget is None else widget.geometry()
+            if widget is not None and not widget.isVisible():
+                continue
+            tops.append((geometry.top(), geometry.bottom()))
+        for (_, bottom), (top, _) in zip(tops, tops[1:], strict=False):
+            assert bottom < top  # each part starts below the one before
+        rules = [
+            label
+            for label in view.stop_strip.findChildren(QLabel)
+            if label.wordWrap() and "Sharp" in label.text()
+        ]
+        assert rules and rules[0].height() >= rules[0].heightForWidth(rules[0].width())
