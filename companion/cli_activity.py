@@ -73,10 +73,20 @@ def message_for(args: argparse.Namespace) -> dict[str, Any]:
         "minutes": args.minutes,
         "effort": args.effort,
         "ago_min": args.ago,
-        "note": args.note,
+        "note": _unicode(args.note),
         "hours": args.hours,
         "prs": args.recovered,
     }
+
+
+def _unicode(text: str) -> str:
+    """Text from the command line as valid Unicode. Bytes that were not UTF-8 reach Python
+    as lone surrogates, which cannot be stored; they become U+FFFD, as a terminal shows them."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no decoding made (from main() called in code)
+        raw = text.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace")
 
 
 def _number(message: dict[str, Any], key: str) -> float | None:

@@ -118,16 +118,22 @@ def _paths(data_dir: str | None) -> AppPaths:
 
 
 def _app_running(paths: AppPaths, message: dict[str, Any]) -> dict[str, Any] | None:
-    from companion.ipc import send_to_running  # noqa: PLC0415
+    """The running app's reply, or None when none runs. An app that is there but does not
+    answer sensibly counts as running (so restore is refused rather than risked)."""
+    from companion.ipc import InstanceError, send_to_running  # noqa: PLC0415
 
-    return send_to_running(paths.instance_key, message)
+    try:
+        return send_to_running(paths.instance_key, message)
+    except InstanceError as exc:
+        return {"ok": False, "error": str(exc)}
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     from companion import __version__  # noqa: PLC0415
+    from companion.paths import user_path  # noqa: PLC0415
     from companion.storage.export import describe_counts, export_csv, export_json  # noqa: PLC0415
 
-    target = Path(args.path).expanduser().absolute()
+    target = user_path(args.path).absolute()
     with _store(args.data_dir) as (_, db, clock):
         if args.data_format == "csv":
             written = export_csv(db, target, clock.now())
@@ -139,10 +145,11 @@ def cmd_export(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from companion.paths import user_path  # noqa: PLC0415
     from companion.resources import load_exercises, load_protocols  # noqa: PLC0415
     from companion.storage.export import import_json  # noqa: PLC0415
 
-    source = Path(args.path).expanduser().absolute()
+    source = user_path(args.path).absolute()
     bounds = load_protocols()
     library = load_exercises(protocols=bounds)
     with _store(args.data_dir) as (paths, db, clock):
@@ -182,12 +189,13 @@ def cmd_backup(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from companion.paths import user_path  # noqa: PLC0415
     from companion.storage.backup import backups_dir, restore_backup  # noqa: PLC0415
 
     paths = _paths(args.data_dir)
     folder = backups_dir(paths.data_dir)
-    chosen = Path(args.backup).expanduser()
-    if not chosen.exists() and (folder / chosen.name).exists() and chosen.name == args.backup:
+    chosen = user_path(args.backup)
+    if not _exists(chosen) and _exists(folder / chosen.name) and chosen.name == args.backup:
         chosen = folder / chosen.name
     if _app_running(paths, {"command": "ping"}) is not None:
         print(
@@ -200,6 +208,15 @@ def cmd_restore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         aside = restore_backup(db, chosen.absolute(), folder, clock.now())
     print(f"Restored {chosen.name}. Your data from before is kept in {aside}.", file=out)
     return 0
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists; a name too long or a folder we may not enter counts as no
+    (restoring it then says what is wrong with it)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def _size(size: int) -> str:

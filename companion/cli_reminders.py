@@ -97,11 +97,15 @@ class _Store:
 
 def _via_app(data_dir: str | None, message: dict[str, Any], err: TextIO) -> dict[str, Any] | int:
     """The running app's reply; 1 when it refused (said on ``err``); {} when none runs."""
-    from companion.ipc import send_to_running  # noqa: PLC0415
+    from companion.ipc import InstanceError, send_to_running  # noqa: PLC0415
     from companion.paths import prepare_data_dir, resolve_data_dir  # noqa: PLC0415
 
     paths = prepare_data_dir(resolve_data_dir(data_dir))
-    reply = send_to_running(paths.instance_key, message)
+    try:
+        reply = send_to_running(paths.instance_key, message)
+    except InstanceError as exc:  # an app that hangs or garbles, or a socket folder not ours
+        print(f"{APP_ID}: {exc} Nothing was changed.", file=err)
+        return 1
     if reply is None:
         return {}
     if not reply.get("ok"):

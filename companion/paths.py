@@ -8,16 +8,30 @@ file the app writes.
 
 from __future__ import annotations
 
-import hashlib
+import importlib
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from companion import APP_ID
 
 ENV_DATA_DIR = "COMPANION_DATA_DIR"
 DATABASE_NAME = "companion.db"
+
+
+def _sha256(data: bytes) -> Any:
+    """SHA-256 from CPython's built-in module where there is one: ``hashlib`` would load
+    OpenSSL at start-up (about 3 ms and 3.5 MB resident) for this one digest."""
+    for name in ("_sha2", "_sha256"):  # 3.12 and later, then 3.11
+        try:
+            return importlib.import_module(name).sha256(data)
+        except (ImportError, AttributeError):
+            continue
+    import hashlib  # noqa: PLC0415 - another interpreter
+
+    return hashlib.sha256(data)
 
 
 class DataDirError(Exception):
@@ -35,7 +49,7 @@ class AppPaths:
     @property
     def instance_key(self) -> str:
         """A name for the single-instance channel, unique per data folder and user."""
-        digest = hashlib.sha256(str(self.data_dir).encode()).hexdigest()[:16]
+        digest = _sha256(str(self.data_dir).encode()).hexdigest()[:16]
         user = os.environ.get("USER") or os.environ.get("USERNAME") or "user"
         return f"{APP_ID}-{user}-{digest}"
 
@@ -50,8 +64,18 @@ def resolve_data_dir(cli_value: str | None, environ: dict[str, str] | None = Non
     """The folder the user asked for: ``--data-dir`` beats the environment beats the default."""
     env = os.environ if environ is None else environ
     raw = cli_value or env.get(ENV_DATA_DIR) or None
-    path = Path(raw).expanduser() if raw else default_data_dir()
+    path = user_path(raw) if raw else default_data_dir()
     return path.absolute()
+
+
+def user_path(text: str) -> Path:
+    """A path the user typed, with ``~`` expanded as a shell does: ``~nobody/x`` for a
+    user that does not exist stays as typed (``Path.expanduser`` would raise)."""
+    path = Path(text)
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        return path
 
 
 def prepare_data_dir(path: Path) -> AppPaths:
@@ -59,8 +83,13 @@ def prepare_data_dir(path: Path) -> AppPaths:
 
     Raises DataDirError with a message that names the path and what is wrong.
     """
-    if path.exists() and not path.is_dir():
+    try:
+        is_file = path.exists() and not path.is_dir()
+    except OSError as exc:  # a name too long, a folder on the way we may not enter
+        raise DataDirError(f"Cannot use the data folder {path}: {exc.strerror or exc}.") from exc
+    if is_file:
         raise DataDirError(f"The data folder {path} is a file, not a folder.")
+    created = not path.exists()
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
@@ -78,8 +107,19 @@ def prepare_data_dir(path: Path) -> AppPaths:
         raise DataDirError(
             f"Cannot write in the data folder {path}: {exc.strerror or exc}."
         ) from exc
-    _restrict_to_owner(path)
+    if created or _ours_or_empty(path):
+        _restrict_to_owner(path)
     return AppPaths(data_dir=path)
+
+
+def _ours_or_empty(path: Path) -> bool:
+    """A folder that holds our database, or nothing yet. A folder the user pointed us at
+    that holds other things (their home, Documents) keeps its permissions: our files in
+    it are readable by the user only all the same."""
+    try:
+        return (path / DATABASE_NAME).exists() or next(path.iterdir(), None) is None
+    except OSError:
+        return False
 
 
 def _restrict_to_owner(path: Path) -> None:

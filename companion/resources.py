@@ -89,6 +89,13 @@ def read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ContentError(path.name, "(file)", f"is not valid TOML: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ContentError(path.name, "(file)", f"is not UTF-8 text: {exc.reason}") from exc
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        reason = "holds a number with too many digits" if "digits" in str(exc) else str(exc)
+        raise ContentError(path.name, "(file)", f"is not valid TOML: {reason}") from exc
+    except RecursionError as exc:
+        raise ContentError(path.name, "(file)", "nests arrays or tables too deeply") from exc
     except OSError as exc:
         raise ContentError(path.name, "(file)", f"cannot be read: {exc.strerror}") from exc
 

@@ -63,3 +63,24 @@ def test_instance_key_differs_per_folder(tmp_path):
     assert a != b
     assert a.startswith("recovery-companion-")
     assert len(a) < 90  # local socket names have a length limit
+
+
+def test_a_folder_holding_other_things_keeps_its_permissions(tmp_path):
+    import stat
+
+    from companion.paths import prepare_data_dir
+
+    home = tmp_path / "someone"
+    home.mkdir(mode=0o755)
+    home.chmod(0o755)
+    (home / "notes.txt").write_text("mine")
+    prepare_data_dir(home)
+    assert stat.S_IMODE(home.stat().st_mode) == 0o755  # not ours to lock down
+    fresh = tmp_path / "fresh"
+    prepare_data_dir(fresh)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o700
+    empty = tmp_path / "empty"
+    empty.mkdir(mode=0o755)
+    empty.chmod(0o755)
+    prepare_data_dir(empty)
+    assert stat.S_IMODE(empty.stat().st_mode) == 0o700

@@ -130,6 +130,14 @@ def parse_conditions(data: Mapping[str, Any], source: str) -> ConditionCatalog:
             caps_table = entry.table("caps")
             caps_table.reject_unknown(CAP_KEYS)
             caps = {key: caps_table.number(key) for key in CAP_KEYS if caps_table.has(key)}
+            for key, cap in caps.items():
+                if cap <= 0:
+                    raise caps_table.error(key, f"{cap:g} is not a limit above 0")
+        water_extra_l = entry.number("water_extra_l", 0.0)
+        if water_extra_l < 0:
+            raise entry.error(
+                "water_extra_l", f"{water_extra_l:g} L: extra water cannot be negative"
+            )
         conditions.append(
             Condition(
                 id=entry.text("id"),
@@ -138,7 +146,7 @@ def parse_conditions(data: Mapping[str, Any], source: str) -> ConditionCatalog:
                 effects=effects,
                 notes=notes,
                 caps=caps,
-                water_extra_l=entry.number("water_extra_l", 0.0),
+                water_extra_l=water_extra_l,
             )
         )
     ids = [c.id for c in conditions]

@@ -6,6 +6,7 @@ A ContentError names the file, the key path inside it and the reason, e.g.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -56,7 +57,13 @@ class Reader:
         value = self._get(name, _REQUIRED if default is ... else default)
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.error(name, f"must be a number, got {_kind(value)}")
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:
+            raise self.error(name, "is too large a number") from None
+        if not math.isfinite(number):  # TOML allows nan and inf; no limit or cap may be one
+            raise self.error(name, f"must be a finite number, got {_kind(value)}")
+        return number
 
     def integer(self, name: str, default: Any = ...) -> int:
         value = self._get(name, _REQUIRED if default is ... else default)

@@ -122,9 +122,21 @@ def review(draft: RoutineDraft, library: ExerciseLibrary, bounds: ProtocolBounds
             target = result.refusals if check.verdict is Verdict.REFUSE else result.confirmations
             if line not in target:
                 target.append(line)
-    if known and draft.steps and seconds_of(draft, library) > MAX_MINUTES * 60:
+    if known and draft.steps and _lasts_longer_than(draft, library, MAX_MINUTES * 60):
         result.refusals.append(f"A routine can last at most {MAX_MINUTES} minutes.")
     return result
+
+
+def _lasts_longer_than(draft: RoutineDraft, library: ExerciseLibrary, limit: int) -> bool:
+    """``seconds_of(draft) > limit``, without building the player's timeline for an absurd
+    dose first: a file asking for a billion repetitions would exhaust memory."""
+    if any(spec.seconds < 1 or spec.reps < 1 for spec in draft.steps):
+        return False  # refused already; such a dose has no length
+    work = sum(
+        spec.seconds * (1 if library.get(spec.exercise).timed_reps else spec.reps)
+        for spec in draft.steps
+    )
+    return work > limit or seconds_of(draft, library) > limit
 
 
 def to_file(draft: RoutineDraft) -> str:
@@ -150,13 +162,17 @@ def from_file(text: str, library: ExerciseLibrary, bounds: ProtocolBounds) -> Ro
         raise RoutineFileError(
             f"Not a JSON file: {exc.msg} at line {exc.lineno}, column {exc.colno}."
         ) from None
+    except RecursionError:
+        raise RoutineFileError("The file nests lists or objects too deeply.") from None
+    except ValueError:  # Python refuses integers of more than 4300 digits
+        raise RoutineFileError("A number in the file has too many digits.") from None
     if not isinstance(data, Mapping):
         raise RoutineFileError("The file holds no routine: expected a JSON object.")
     if data.get("format") != FORMAT:
         raise RoutineFileError(f'Not a routine file: "format" should be "{FORMAT}".')
-    if data.get("version") != VERSION:
+    if type(data.get("version")) is not int or data.get("version") != VERSION:  # not true, 1.0
         raise RoutineFileError(
-            f'"version" is {data.get("version")!r}; this app reads version {VERSION}.'
+            f'"version" is {_shown(data.get("version"))}; this app reads version {VERSION}.'
         )
     unknown = sorted(set(data) - {"format", "version", "name", "description", "steps"})
     if unknown:
@@ -181,9 +197,20 @@ def _text(data: Mapping[str, Any], key: str, *, required: bool) -> str:
     return value
 
 
+def _shown(value: object) -> str:
+    """A value from the file for a message: short, and never a whole nested structure."""
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "an object"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _clean(text: str) -> str:
-    """No control characters from a file into labels."""
-    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text).strip()
+    """No control characters from a file into labels, nor the lone halves of a surrogate
+    pair that a JSON escape such as "\\ud800" makes (they cannot be stored as UTF-8)."""
+    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]", "", text).strip()
 
 
 def _step(item: Any, number: int) -> StepSpec:

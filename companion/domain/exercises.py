@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from companion.domain.content import Reader
-from companion.domain.protocols import Check, ProtocolBounds, Verdict
+from companion.domain.protocols import Check, ProtocolBounds, Verdict, as_float
 from companion.domain.regions import RegionCatalog, Rolling
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 
@@ -312,15 +312,16 @@ def assess_dose(
         checks.append(
             ("reps", f"{protocol or 'stretch_static'}.total_hold_per_side", seconds * reps)
         )
+    minutes = as_float(seconds * reps) / 60  # an absurd dose from a file is inf, not an error
     if kind is Kind.ACTIVE:
-        checks.append(("seconds", "active_recovery.duration", seconds * reps / 60))
+        checks.append(("seconds", "active_recovery.duration", minutes))
     found = [(name, bounds.check(key, value)) for name, key, value in checks if key is not None]
     if kind is Kind.ACTIVE:  # a short walk inside a routine is a warm-up, not a short session
         short = bounds.bound("active_recovery.duration").warn_min or 0
         found = [
             (name, check)
             for name, check in found
-            if not (check.verdict is Verdict.CONFIRM and seconds * reps / 60 < short)
+            if not (check.verdict is Verdict.CONFIRM and minutes < short)
         ]
     strays = [(name, check) for name, check in found if check.verdict is not Verdict.OK]
     return sorted(strays, key=lambda item: item[1].verdict is not Verdict.REFUSE)

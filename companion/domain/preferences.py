@@ -12,13 +12,14 @@ one outside the usual range asks for confirmation.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import time
 from enum import StrEnum
 from typing import Any
 
 from companion.domain.exercises import Equipment
-from companion.domain.protocols import Check, ProtocolBounds, Verdict
+from companion.domain.protocols import Check, ProtocolBounds, Verdict, as_float
 from companion.domain.reminders import DAY_NAMES, WakingHours, WakingWeek
 from companion.domain.units import TemperatureUnit, Units, VolumeUnit
 
@@ -44,6 +45,11 @@ class Preferences:
     theme: ThemeChoice = ThemeChoice.SYSTEM
     emergency_number: str = ""  # "": the usual number where the computer is set up
     equipment: frozenset[Equipment] | None = None  # None: everything the exercises use
+
+    def __post_init__(self) -> None:
+        # Kept as it is stored and read back: without the spaces typed around it.
+        if isinstance(self.emergency_number, str):
+            object.__setattr__(self, "emergency_number", self.emergency_number.strip())
 
     def water_goal_l(self, bounds: ProtocolBounds) -> float:
         """The goal in litres: the user's own if it is inside the hard limits, else the
@@ -229,7 +235,7 @@ def check_volume(percent: int) -> str:
 def check_water_goal(ml: int, bounds: ProtocolBounds) -> Check:
     """The protocol's verdict on a daily goal: refused past the hard limits, asked outside
     the usual range."""
-    return bounds.check("hydration.daily_target", ml / 1000)
+    return bounds.check("hydration.daily_target", as_float(ml) / 1000)
 
 
 def check_waking_day(start: Any, end: Any) -> str:
@@ -237,25 +243,250 @@ def check_waking_day(start: Any, end: Any) -> str:
 
 
 def check_change(bounds: ProtocolBounds, **values: Any) -> Check:
-    """The verdict on changing ``values``: OK, CONFIRM with the question, or REFUSE with why."""
+    """The verdict on changing ``values``: OK, CONFIRM with the question, or REFUSE with why.
+
+    Every value is checked: a refusal anywhere wins over a question about another
+    value, so confirming the question can never save a refused value with it. A value
+    of the wrong kind (text for the volume, say) is refused with the key named, so
+    nothing malformed is ever saved. An unknown key raises KeyError: that is a
+    mistake in the caller, not something a user typed."""
+    question: Check | None = None
     for key, value in values.items():
-        if key == "water_goal_ml" and value is not None:
-            check = check_water_goal(value, bounds)
-            if check.verdict is not Verdict.OK:
-                return check
-        elif key == "volume":
-            reason = check_volume(value)
-            if reason:
-                return Check(Verdict.REFUSE, reason)
-        elif key == "emergency_number":
-            reason = check_emergency_number(value)
-            if reason:
-                return Check(Verdict.REFUSE, reason)
-        elif key == "waking":
-            for day, hours in zip(DAY_NAMES, value.days, strict=True):
-                reason = WakingHours.check(hours.start, hours.end)
-                if reason:
-                    return Check(Verdict.REFUSE, f"{day}: {reason}")
-        elif key not in _READERS:
-            raise KeyError(f"no preference called {key!r}")
-    return Check(Verdict.OK)
+        check = _check_value(bounds, key, value)
+        if check.verdict is Verdict.REFUSE:
+            return check
+        if check.verdict is Verdict.CONFIRM and question is None:
+            question = check
+    return question or Check(Verdict.OK)
+
+
+def _check_value(bounds: ProtocolBounds, key: str, value: Any) -> Check:
+    if key not in _READERS:
+        raise KeyError(f"no preference called {key!r}")
+    if not _KINDS[key][0](value):
+        return Check(Verdict.REFUSE, f"{key}: expected {_KINDS[key][1]}.")
+    if key == "water_goal_ml":
+        return Check(Verdict.OK) if value is None else check_water_goal(value, bounds)
+    reason = ""
+    if key == "volume":
+        reason = check_volume(value)
+    elif key == "emergency_number":
+        reason = check_emergency_number(value)
+    elif key == "waking":
+        for day, hours in zip(DAY_NAMES, value.days, strict=True):
+            problem = WakingHours.check(hours.start, hours.end)
+            if problem:
+                reason = f"{day}: {problem}"
+                break
+    return Check(Verdict.REFUSE, reason) if reason else Check(Verdict.OK)
+
+
+def _is_whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _wall_clock(hours: object) -> bool:
+    return isinstance(hours, WakingHours) and all(
+        isinstance(t, time) and t.tzinfo is None for t in (hours.start, hours.end)
+    )
+
+
+# What each preference must be before its rules are even asked: (test, description).
+_KINDS: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "units": (
+        lambda v: (
+            isinstance(v, Units)
+            and isinstance(v.volume, VolumeUnit)
+            and isinstance(v.temperature, TemperatureUnit)
+        ),
+        "volume and temperature units",
+    ),
+    "waking": (
+        lambda v: (
+            isinstance(v, WakingWeek)
+            and len(v.days) == 7
+            and all(_wall_clock(hours) for hours in v.days)
+        ),
+        "waking hours for seven days, as local clock times",
+    ),
+    "water_goal_ml": (lambda v: v is None or _is_whole(v), "millilitres as a whole number"),
+    "sounds": (lambda v: isinstance(v, bool), "true or false"),
+    "voice": (lambda v: isinstance(v, bool), "true or false"),
+    "volume": (_is_whole, "a whole number"),
+    "theme": (lambda v: isinstance(v, ThemeChoice), "system, light or dark"),
+    "emergency_number": (lambda v: isinstance(v, str), "a phone number"),
+    "equipment": (
+        lambda v: (
+            v is None
+            or (isinstance(v, frozenset) and all(isinstance(item, Equipment) for item in v))
+        ),
+        "a set of equipment, or none for everything",
+    ),
+}
+
+
+# -- the command line's words --------------------------------------------------------------------
+_ON_OFF = {"on": True, "yes": True, "true": True, "off": False, "no": False, "false": False}
+_DAY_WORDS = {name[:3].lower(): index for index, name in enumerate(DAY_NAMES)}
+_DAY_GROUPS = {"all": range(7), "every-day": range(7), "weekdays": range(5), "weekend": (5, 6)}
+
+
+def parse_setting(name: str, words: list[str], current: Preferences) -> dict[str, Any]:
+    """The preference values that ``recovery-companion settings set NAME WORDS...`` means.
+
+    Raises ValueError with a message for the person typing it; the values still go
+    through ``check_change`` before anything is saved.
+    """
+    if name not in _SETTING_PARSERS:
+        raise ValueError(f"no setting {name!r}; choose one of {', '.join(SETTING_NAMES)}")
+    text = " ".join(words).strip()
+    if not text:
+        raise ValueError(f"say what to set {name} to")
+    return _SETTING_PARSERS[name](text, words, current)
+
+
+def _volume_unit(text: str, _words: list[str], current: Preferences) -> dict[str, Any]:
+    choices = {"ml": VolumeUnit.MILLILITRES, "fl-oz": VolumeUnit.FLUID_OUNCES}
+    unit = _choose(text.lower(), choices, "volume-unit")
+    return {"units": Units(unit, current.units.temperature)}
+
+
+def _temperature_unit(text: str, _words: list[str], current: Preferences) -> dict[str, Any]:
+    choices = {"c": TemperatureUnit.CELSIUS, "f": TemperatureUnit.FAHRENHEIT}
+    unit = _choose(text.lower(), choices, "temperature-unit")
+    return {"units": Units(current.units.volume, unit)}
+
+
+def _switch(name: str) -> Callable[[str, list[str], Preferences], dict[str, Any]]:
+    def parse(text: str, _words: list[str], _current: Preferences) -> dict[str, Any]:
+        return {name: _choose(text.lower(), _ON_OFF, name)}
+
+    return parse
+
+
+def _volume_words(text: str, _words: list[str], _current: Preferences) -> dict[str, Any]:
+    return {"volume": _whole(text.rstrip("%").strip(), "volume")}
+
+
+def _theme_words(text: str, _words: list[str], _current: Preferences) -> dict[str, Any]:
+    return {"theme": _choose(text.lower(), {t.value: t for t in ThemeChoice}, "theme")}
+
+
+def _emergency_words(text: str, _words: list[str], _current: Preferences) -> dict[str, Any]:
+    return {"emergency_number": "" if text.lower() == "default" else text}
+
+
+def _goal_words(text: str, _words: list[str], _current: Preferences) -> dict[str, Any]:
+    lowered = text.lower()
+    return {"water_goal_ml": None if lowered == "default" else _litres_to_ml(lowered)}
+
+
+def _equipment_setting(text: str, _words: list[str], _current: Preferences) -> dict[str, Any]:
+    return {"equipment": _equipment_words(text.lower())}
+
+
+def _waking_setting(_text: str, words: list[str], current: Preferences) -> dict[str, Any]:
+    return {"waking": _waking_words(words, current.waking)}
+
+
+_SETTING_PARSERS: dict[str, Callable[[str, list[str], Preferences], dict[str, Any]]] = {
+    "volume-unit": _volume_unit,
+    "temperature-unit": _temperature_unit,
+    "waking": _waking_setting,
+    "water-goal": _goal_words,
+    "sounds": _switch("sounds"),
+    "voice": _switch("voice"),
+    "volume": _volume_words,
+    "theme": _theme_words,
+    "emergency-number": _emergency_words,
+    "equipment": _equipment_setting,
+}
+SETTING_NAMES = tuple(_SETTING_PARSERS)
+
+
+def _choose(word: str, choices: Mapping[str, Any], name: str) -> Any:
+    if word not in choices:
+        raise ValueError(f"{name} is one of {', '.join(choices)}, not {word!r}")
+    return choices[word]
+
+
+def _whole(word: str, name: str) -> int:
+    if not word.isdigit():
+        raise ValueError(f"{name} is a whole number, not {word!r}")
+    return int(word)
+
+
+def _litres_to_ml(word: str) -> int:
+    number = word.removesuffix("l").strip()
+    try:
+        litres = float(number)
+    except ValueError:
+        raise ValueError(f"the water goal is in litres, like 2 or 2.5, not {word!r}") from None
+    if not 0 < litres < 100:  # also catches nan and inf
+        raise ValueError(f"{word!r} litres is not a daily goal")
+    return round(litres * 1000)
+
+
+def _equipment_words(text: str) -> frozenset[Equipment] | None:
+    if text == "all":
+        return None
+    if text == "none":
+        return frozenset()
+    chosen = set()
+    for word in (w.strip() for w in text.replace(",", " ").split()):
+        try:
+            chosen.add(Equipment(word.replace("-", "_")))
+        except ValueError:
+            known = ", ".join(
+                e.value.replace("_", "-") for e in Equipment if e is not Equipment.NONE
+            )
+            raise ValueError(f"no equipment {word!r}; choose from {known}, all or none") from None
+    return frozenset(chosen)
+
+
+def _waking_words(words: list[str], week: WakingWeek) -> WakingWeek:
+    """'all 07:00-22:00', 'weekend 09:00-23:00' or 'sat 09:30-23:00'."""
+    if len(words) != 2:
+        raise ValueError("say which days and the hours, e.g. 'weekend 09:00-23:00'")
+    which, hours = words[0].lower(), words[1]
+    if which in _DAY_GROUPS:
+        days: Sequence[int] = list(_DAY_GROUPS[which])
+    elif which[:3] in _DAY_WORDS:
+        days = [_DAY_WORDS[which[:3]]]
+    else:
+        raise ValueError(f"{which!r} is not a day; say mon-sun, weekdays, weekend or all")
+    start_text, _, end_text = hours.partition("-")
+    try:
+        start, end = time.fromisoformat(start_text), time.fromisoformat(end_text)
+    except ValueError:
+        raise ValueError(f"{hours!r} is not hours like 07:00-22:00") from None
+    reason = WakingHours.check(start, end)
+    if reason:
+        raise ValueError(reason)
+    for day in days:
+        week = week.with_day(day, WakingHours(start, end))
+    return week
+
+
+def describe_preferences(preferences: Preferences, default_goal_l: float, local_number: str) -> str:
+    """Every preference in plain lines, as the command line prints them."""
+    p = preferences
+    goal = f"{p.water_goal_ml / 1000:g} L" if p.water_goal_ml else f"{default_goal_l:g} L (usual)"
+    owned = (
+        "everything"
+        if p.equipment is None
+        else ", ".join(sorted(e.value.replace("_", "-") for e in p.equipment)) or "nothing extra"
+    )
+    lines = [
+        f"volume-unit       {'fl-oz' if p.units.ounces else 'ml'}",
+        f"temperature-unit  {'f' if p.units.fahrenheit else 'c'}",
+        f"waking            {p.waking.describe()}",
+        f"water-goal        {goal}",
+        f"sounds            {'on' if p.sounds else 'off'}",
+        f"voice             {'on' if p.voice else 'off'}",
+        f"volume            {p.volume} %",
+        f"theme             {p.theme.value}",
+        f"emergency-number  {p.emergency_number or local_number + ' (local)'}",
+        f"equipment         {owned}",
+    ]
+    return "\n".join(lines)

@@ -55,6 +55,15 @@ class Check:
         return self.verdict is not Verdict.REFUSE
 
 
+def as_float(value: float) -> float:
+    """``value`` as a float. An integer too large for one (a hand-edited file may hold
+    any number of digits) becomes the infinity of its sign, which every hard limit refuses."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
 @dataclass(frozen=True)
 class Bound:
     key: str  # "ice_pack.application"
@@ -73,6 +82,7 @@ class Bound:
         return f"{number}{symbol}" if self.unit == "ratio" else f"{number} {symbol}"
 
     def check(self, value: float) -> Check:
+        value = as_float(value)
         if math.isnan(value):
             return Check(Verdict.REFUSE, f"{self.label}: not a number.")
         limits = (
@@ -159,6 +169,8 @@ def _parse_protocol(key: str, table: Reader) -> Protocol:
             continue
         if isinstance(value, Mapping):
             bounds[name] = _parse_bound(f"{key}.{name}", table.table(name))
+        elif isinstance(value, float) and not math.isfinite(value):  # TOML allows nan, inf
+            raise table.error(name, f"must be a finite number, got {value}")
         elif isinstance(value, bool | int | float | str):
             settings[name] = value
         elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
@@ -168,7 +180,10 @@ def _parse_protocol(key: str, table: Reader) -> Protocol:
             and value
             and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
         ):
-            settings[name] = tuple(float(v) for v in value)
+            numbers = tuple(as_float(v) for v in value)
+            if not all(math.isfinite(v) for v in numbers):
+                raise table.error(name, "must list finite numbers")
+            settings[name] = numbers
         else:
             raise table.error(name, "must be a bound table, a number, text, true/false or a list")
     return Protocol(key=key, label=label, bounds=bounds, settings=settings)
@@ -199,4 +214,12 @@ def _parse_bound(key: str, t: Reader) -> Bound:
     )
 
 
-__all__ = ["Bound", "Check", "ContentError", "Protocol", "ProtocolBounds", "Verdict"]
+__all__ = [
+    "Bound",
+    "Check",
+    "ContentError",
+    "Protocol",
+    "ProtocolBounds",
+    "Verdict",
+    "as_float",
+]

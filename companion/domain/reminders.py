@@ -87,9 +87,8 @@ class WakingHours:
         """Stored waking hours, or the defaults when the value is missing or malformed."""
         if not isinstance(value, dict):
             return cls()
-        try:
-            start, end = time.fromisoformat(value["start"]), time.fromisoformat(value["end"])
-        except (KeyError, TypeError, ValueError):
+        start, end = _wall_time(value.get("start")), _wall_time(value.get("end"))
+        if start is None or end is None:
             return cls()
         return cls(start, end) if not cls.check(start, end) else cls()
 
@@ -176,13 +175,25 @@ class WakingWeek:
         return WakingWeek(tuple(days))
 
 
+def _wall_time(text: object) -> time | None:
+    """A stored clock time like "07:00", to the minute (as it is saved); None for anything
+    else, a time with a UTC offset included (waking hours are on the local clock, and
+    such a time cannot be compared with one)."""
+    if not isinstance(text, str):
+        return None
+    try:
+        moment = time.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment.replace(second=0, microsecond=0) if moment.tzinfo is None else None
+
+
 def _parse_hours(value: object, day: str) -> WakingHours:
     if not isinstance(value, dict):
         raise ValueError(f"{day}: waking hours must have a start and an end")
-    try:
-        start, end = time.fromisoformat(value["start"]), time.fromisoformat(value["end"])
-    except (KeyError, TypeError, ValueError):
-        raise ValueError(f"{day}: waking hours must be times like 07:00") from None
+    start, end = _wall_time(value.get("start")), _wall_time(value.get("end"))
+    if start is None or end is None:
+        raise ValueError(f"{day}: waking hours must be times like 07:00")
     reason = WakingHours.check(start, end)
     if reason:
         raise ValueError(f"{day}: {reason}")

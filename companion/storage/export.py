@@ -43,7 +43,7 @@ from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import Side
 from companion.domain.reminders import Kind as ReminderKind
 from companion.domain.triage import Tier
-from companion.storage.database import Database
+from companion.storage.database import COMPANION_SUFFIXES, Database
 from companion.storage.migrations import latest_version
 from companion.storage.reminders import _rule as parse_rule
 from companion.storage.user_routines import PREFIX
@@ -400,6 +400,7 @@ class DeleteReport:
 # -- export ------------------------------------------------------------------------------------
 def export_json(db: Database, path: Path, now: datetime, app_version: str) -> dict[str, int]:
     """Write every record into one JSON file at ``path``. Returns how many of each kind."""
+    _refuse_own_database(db, path)
     with _snapshot(db.conn):
         records = {kind.name: _read_kind(db.conn, kind) for kind in _KINDS}
     document = {
@@ -413,6 +414,20 @@ def export_json(db: Database, path: Path, now: datetime, app_version: str) -> di
     text = json.dumps(document, indent=1, ensure_ascii=False) + "\n"
     _write_atomically(path, lambda fh: fh.write(text))
     return {name: len(rows) for name, rows in records.items()}
+
+
+def _refuse_own_database(db: Database, path: Path) -> None:
+    """An export written over the database (or its -wal or -shm file) would destroy the
+    very data it exports: refuse, whatever name or link leads there."""
+    for own in (db.path, *(db.path.with_name(db.path.name + s) for s in COMPANION_SUFFIXES)):
+        try:
+            same = path.resolve() == own.resolve() or (path.exists() and path.samefile(own))
+        except (OSError, RuntimeError):  # a name too long, a loop of links: not ours
+            continue
+        if same:
+            raise DataFileError(
+                f"Cannot write {path}: it is the app's own database. Choose another file."
+            )
 
 
 @contextlib.contextmanager
@@ -843,14 +858,17 @@ def _read_checked(
 
 def _read_document(path: Path) -> dict[str, Any]:
     """The file's JSON object, once its size, encoding, format and versions are right."""
+    too_large = _RefusedError(
+        f"the file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB "
+        "(an export is much smaller)."
+    )
     try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise _RefusedError(
-                f"the file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB "
-                "(an export is much smaller)."
-            )
-        raw = path.read_bytes()
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise too_large
+        with path.open("rb") as fh:  # never more than the limit: /dev/zero reports size 0
+            raw = fh.read(MAX_IMPORT_BYTES + 1)
+        if len(raw) > MAX_IMPORT_BYTES:
+            raise too_large
     except OSError as exc:
         raise _RefusedError(f"{_reason(exc)}.") from None
     try:
@@ -864,7 +882,12 @@ def _read_document(path: Path) -> dict[str, Any]:
             f"it is not a JSON file (line {exc.lineno}, column {exc.colno})."
         ) from None
     except ValueError:
-        raise _RefusedError("it is not a JSON file (NaN and Infinity are not JSON).") from None
+        raise _RefusedError(
+            "it is not a JSON file (NaN and Infinity are not JSON, and a number may have "
+            "at most 4300 digits)."
+        ) from None
+    except RecursionError:
+        raise _RefusedError("it nests lists or objects too deeply to be an export.") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _RefusedError("this is not a Recovery Companion export.")
     version, schema = data.get("version"), data.get("schema")
@@ -876,6 +899,14 @@ def _read_document(path: Path) -> dict[str, Any]:
             f"schema {schema}; this version reads up to {VERSION} and {latest_version()}). "
             "Update the app, then import it."
         )
+    try:  # a "\ud800" escape makes text that cannot be stored as UTF-8
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise _RefusedError(
+            "it holds text that is not valid Unicode (a lone \\uD800-\\uDFFF escape)."
+        ) from None
+    except RecursionError:
+        raise _RefusedError("it nests lists or objects too deeply to be an export.") from None
     return data
 
 

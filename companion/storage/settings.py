@@ -26,7 +26,9 @@ class SettingsRepository:
             return default
         try:
             return json.loads(row[0])
-        except json.JSONDecodeError:
+        except (ValueError, TypeError, RecursionError):
+            # Not JSON (or not text), a number of thousands of digits, or nested too
+            # deeply: a damaged or hand-edited value reads as missing.
             return default
 
     def set(self, key: str, value: Any, now: datetime) -> None:

@@ -150,13 +150,15 @@ class UserRoutines(QObject):
             return
         path = Path(chosen)
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
+            # Read one byte past the limit, never more: /dev/zero and pipes report size 0.
+            with path.open("rb") as fh:
+                raw = fh.read(MAX_FILE_BYTES + 1)
+            if len(raw) > MAX_FILE_BYTES:
                 raise RoutineFileError(
                     QCoreApplication.translate("MyRoutines", "The file is larger than %d KB.")
                     % (MAX_FILE_BYTES // 1024)
                 )
-            text = path.read_bytes().decode("utf-8")
-            draft = from_file(text, self.library, self.bounds)
+            draft = from_file(raw.decode("utf-8"), self.library, self.bounds)
         except OSError as exc:
             self.tell(
                 QCoreApplication.translate("MyRoutines", "Could not import"),

@@ -387,7 +387,7 @@
 <context>
     <name>CompanionApp</name>
     <message>
-        <location filename="../../companion/app.py" line="+189"/>
+        <location filename="../../companion/app.py" line="+201"/>
         <source>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</source>
         <translation>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</translation>
     </message>
@@ -412,7 +412,7 @@
         <translation>Every step of this routine is on a leg the safety check locked today.</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+149"/>
         <source>Health conditions: not answered yet (asked with your first check-in).</source>
         <translation>Health conditions: not answered yet (asked with your first check-in).</translation>
     </message>
@@ -427,7 +427,7 @@
         <translation>Health conditions: %s.</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+141"/>
         <source>That reminder no longer exists.</source>
         <translation>That reminder no longer exists.</translation>
     </message>
@@ -437,7 +437,7 @@
         <translation>“%s” stays off: %s</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Delete reminder</source>
         <translation>Delete reminder</translation>
     </message>
@@ -462,7 +462,7 @@
         <translation>Log it and start the cool-down</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>Sleep and recovery</source>
         <translation>Sleep and recovery</translation>
     </message>
@@ -482,7 +482,7 @@
         <translation>No fever</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Outside the usual range</source>
         <translation>Outside the usual range</translation>
     </message>
@@ -512,12 +512,12 @@
         <translation>Water today: %d mL</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+163"/>
         <source>Still running in the tray, so your reminders keep coming. Choose Quit from the tray menu to stop.</source>
         <translation>Still running in the tray, so your reminders keep coming. Choose Quit from the tray menu to stop.</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+181"/>
         <source>Your data file could not be read (%s), so it was moved to %s and a fresh one was started. Nothing in the old file was deleted.</source>
         <translation>Your data file could not be read (%s), so it was moved to %s and a fresh one was started. Nothing in the old file was deleted.</translation>
     </message>
@@ -548,12 +548,12 @@
 <context>
     <name>DesktopNotifier</name>
     <message>
-        <location filename="../../companion/ui/notifications.py" line="+94"/>
+        <location filename="../../companion/ui/notifications.py" line="+142"/>
         <source>No notification service.</source>
         <translation>No notification service.</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+181"/>
         <source>There is no D-Bus session bus.</source>
         <translation>There is no D-Bus session bus.</translation>
     </message>
@@ -1303,12 +1303,12 @@
         <translation>%s could not be written: %s</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>The file is larger than %d KB.</source>
         <translation>The file is larger than %d KB.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <location line="+7"/>
         <location line="+6"/>
         <source>Could not import</source>
@@ -1395,7 +1395,7 @@
 <context>
     <name>Player</name>
     <message>
-        <location filename="../../companion/ui/player.py" line="+54"/>
+        <location filename="../../companion/ui/player.py" line="+58"/>
         <location line="+1"/>
         <location line="+1"/>
         <source>Hold</source>
@@ -1476,30 +1476,30 @@
     <message>
         <location line="-74"/>
         <location line="+19"/>
-        <location line="+110"/>
+        <location line="+143"/>
         <location line="+129"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-257"/>
-        <location line="+129"/>
+        <location line="-290"/>
+        <location line="+162"/>
         <source>Skip</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-161"/>
         <source>Full player</source>
         <translation>Full player</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+246"/>
+        <location line="+279"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-248"/>
         <source>%s: Recovery Companion</source>
         <translation>%s: Recovery Companion</translation>
     </message>
@@ -1514,7 +1514,12 @@
         <translation>Routine progress</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+53"/>
+        <source>How to do it</source>
+        <translation>How to do it</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -1894,7 +1899,7 @@
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../companion/ui/reminder_center.py" line="+58"/>
+        <location filename="../../companion/ui/reminder_center.py" line="+63"/>
         <source>today %s</source>
         <translation>today %s</translation>
     </message>
@@ -1914,7 +1919,7 @@
         <translation>Reminder</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+236"/>
         <source>Take the ice off now</source>
         <translation>Take the ice off now</translation>
     </message>
@@ -3276,7 +3281,7 @@
 <context>
     <name>Today</name>
     <message>
-        <location filename="../../companion/ui/today.py" line="+69"/>
+        <location filename="../../companion/ui/today.py" line="+67"/>
         <source>Suggested</source>
         <translation>Suggested</translation>
     </message>
@@ -3490,7 +3495,7 @@
         <translation>Read more about this kind of soreness</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Read more</source>
         <translation>Read more</translation>
     </message>
@@ -3672,7 +3677,7 @@
         <translation>Saved at %s.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Confirm assessment</source>
         <translation>Confirm assessment</translation>
     </message>
