@@ -8,7 +8,9 @@
 - check-in save: one check-in with six regions and its safety answers,
   written in one transaction to a real SQLite file (WAL, synchronous=NORMAL).
 
-Runs offscreen. Prints medians and 95th percentiles.
+Runs offscreen unless QT_QPA_PLATFORM says otherwise. Prints medians and 95th
+percentiles. benchmarks/suite.py calls ``map_samples`` and sets the repaint
+beside a bare widget's (benchmarks/bare_window.py, ``repaint_times``).
 """
 
 from __future__ import annotations
@@ -49,7 +51,9 @@ def row(name: str, samples: list[float], unit: str = "ms") -> str:
     return f"| {name} | {med:.3f} {unit} | {p95:.3f} {unit} | {len(samples)} |"
 
 
-def bench_map(width: int, height: int, repeats: int) -> list[str]:
+def map_samples(width: int = 520, height: int = 560, repeats: int = 2000) -> dict[str, list[float]]:
+    """Seconds per hit test and per hover change with a full repaint."""
+    QApplication.instance() or QApplication(sys.argv[:1])
     view = BodyMapView(load_regions())
     view.resize(width, height)
     view.show()
@@ -69,9 +73,15 @@ def bench_map(width: int, height: int, repeats: int) -> list[str]:
         view._hovered = view.spot_at(view.centre(spot))
         view.repaint()  # synchronous: the full cost of a hover change
         repaints.append(time.perf_counter() - start)
+    view.close()
+    return {"hits": hits, "repaints": repaints}
+
+
+def bench_map(width: int, height: int, repeats: int) -> list[str]:
+    samples = map_samples(width, height, repeats)
     return [
-        row("hit test (one pointer position)", hits, "µs"),
-        row("hover change + full repaint", repaints),
+        row("hit test (one pointer position)", samples["hits"], "µs"),
+        row("hover change + full repaint", samples["repaints"]),
     ]
 
 

@@ -13,7 +13,8 @@ rows the schema holds), starts the real app window offscreen on it, and times:
 - region: switching the charted region, and the "since the activity" axis.
 
 The promise (issue 6): open in 200 ms or less, and range changes that stay
-smooth. Prints medians and the slowest of ``--runs``.
+smooth. Prints medians and the slowest of ``--runs``. benchmarks/suite.py
+calls ``run``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("COMPANION_TTS_ENGINE", "none")
@@ -82,12 +84,8 @@ def until_painted(app: QApplication, widget: QWidget, start: float) -> float:
     return (watch.painted_at - start) * 1000
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--years", type=float, default=5)
-    parser.add_argument("--dense", action="store_true")
-    parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args(argv)
+def run(years: float = 5, dense: bool = False, runs: int = 7) -> dict[str, Any]:
+    """Generate the history, then time ``runs`` fresh opens; milliseconds."""
     app = _make_qapp()
     zone = local_zone()
     clock = SystemClock(zone)
@@ -95,20 +93,14 @@ def main(argv: list[str] | None = None) -> int:
         paths = prepare_data_dir(Path(tmp) / "data")
         began = time.perf_counter()
         counts = _generator().generate(
-            paths.database, years=args.years, end=clock.now(), zone=zone, dense=args.dense
+            paths.database, years=years, end=clock.now(), zone=zone, dense=dense
         )
-        print(
-            f"data: {args.years:g} years{' (dense)' if args.dense else ''}, "
-            f"{counts['checkin_regions']:,} soreness rows, {counts['water_log']:,} drinks, "
-            f"{counts['routine_runs']:,} routine runs, {counts['therapy_sessions']:,} therapy "
-            f"sessions, {counts['activities']:,} activities; "
-            f"{paths.database.stat().st_size / 1e6:.1f} MB, made in "
-            f"{time.perf_counter() - began:.1f} s"
-        )
+        made_s = time.perf_counter() - began
+        size_mb = paths.database.stat().st_size / 1e6
         opens: list[float] = []
         ranges: dict[str, list[float]] = {}
         others: dict[str, list[float]] = {"region": [], "since the activity": []}
-        for _run in range(args.runs):
+        for _run in range(runs):
             db = open_database(paths.database, clock.now()).database
             companion = CompanionApp(app, paths, db, clock, has_tray=False)
             window = companion.window
@@ -139,6 +131,31 @@ def main(argv: list[str] | None = None) -> int:
             window.deleteLater()
             companion.deleteLater()
             app.processEvents()
+    return {
+        "counts": counts,
+        "size_mb": size_mb,
+        "made_s": made_s,
+        "opens": opens,
+        "ranges": ranges,
+        "others": {name: values for name, values in others.items() if values},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--years", type=float, default=5)
+    parser.add_argument("--dense", action="store_true")
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args(argv)
+    result = run(args.years, args.dense, args.runs)
+    counts = result["counts"]
+    print(
+        f"data: {args.years:g} years{' (dense)' if args.dense else ''}, "
+        f"{counts['checkin_regions']:,} soreness rows, {counts['water_log']:,} drinks, "
+        f"{counts['routine_runs']:,} routine runs, {counts['therapy_sessions']:,} therapy "
+        f"sessions, {counts['activities']:,} activities; "
+        f"{result['size_mb']:.1f} MB, made in {result['made_s']:.1f} s"
+    )
 
     def line(name: str, values: list[float]) -> str:
         return (
@@ -147,12 +164,11 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     print("History screen, offscreen, time until painted:")
-    print(line("open (30 days)", opens))
-    for name, values in ranges.items():
+    print(line("open (30 days)", result["opens"]))
+    for name, values in result["ranges"].items():
         print(line(f"range -> {name}", values))
-    for name, values in others.items():
-        if values:
-            print(line(name, values))
+    for name, values in result["others"].items():
+        print(line(name, values))
     return 0
 
 

@@ -13,6 +13,13 @@ is installed) it measures, for the app and for the floor
 
 The app and the floor idle side by side, so the whole run takes about
 ``idle + cpu`` seconds per platform plus the launches. Prints a Markdown table.
+
+"Warm" means the operating system's file cache and Python's bytecode cache
+are filled, as for an installed app (pip and PyInstaller compile it): the
+children run with bytecode writing on (``PYTHONDONTWRITEBYTECODE`` removed)
+and their caches kept under one folder in the temporary directory
+(``PYTHONPYCACHEPREFIX``), so the checkout is not touched, and one discarded
+launch fills them. benchmarks/suite.py runs these measurements with the rest.
 """
 
 from __future__ import annotations
@@ -26,11 +33,12 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+PYCACHE = Path(tempfile.gettempdir()) / "recovery-companion-bench-pycache"
 
 
 @dataclass
@@ -38,20 +46,33 @@ class Idle:
     rss_mb: float
     cpu_percent: float
     wakeups_per_s: float
+    threads: dict[str, float] = field(default_factory=dict)  # wake-ups/s by thread name
+
+
+def warm_env(env: dict[str, str]) -> dict[str, str]:
+    """``env`` for a warm start: bytecode written once and read back (see the docstring)."""
+    warm = {k: v for k, v in env.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    warm["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    return warm
+
+
+# What the installed launcher runs (``recovery-companion``, the .desktop file's Exec):
+# pip's gui-script imports companion.cli and calls main(), with no runpy (``-m``) on top.
+LAUNCHER = "import sys\nfrom companion.cli import main\nsys.exit(main())"
 
 
 def app_command(data_dir: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "companion", "--data-dir", str(data_dir), *extra]
+    return [sys.executable, "-c", LAUNCHER, "--data-dir", str(data_dir), *extra]
 
 
 def bare_command(*extra: str) -> list[str]:
     return [sys.executable, str(HERE / "bare_window.py"), *extra]
 
 
-def first_paint(command: list[str], env: dict[str, str]) -> float:
+def first_paint(command: list[str], env: dict[str, str], cwd: Path | None = None) -> float:
     started = time.time()
     result = subprocess.run(
-        command, env=env, capture_output=True, text=True, timeout=60, check=True
+        command, env=env, cwd=cwd, capture_output=True, text=True, timeout=60, check=True
     )
     for line in result.stdout.splitlines():
         if line.startswith("first-paint "):
@@ -59,31 +80,44 @@ def first_paint(command: list[str], env: dict[str, str]) -> float:
     raise RuntimeError(f"no first-paint line from {command}: {result.stdout!r} {result.stderr!r}")
 
 
-def startup(command: list[str], env: dict[str, str], runs: int) -> list[float]:
-    first_paint(command, env)  # warm-up: caches, bytecode, a created database
-    return [first_paint(command, env) for _ in range(runs)]
+def startup(
+    command: list[str], env: dict[str, str], runs: int, cwd: Path | None = None
+) -> list[float]:
+    first_paint(command, env, cwd)  # warm-up: caches, bytecode, a created database
+    return [first_paint(command, env, cwd) for _ in range(runs)]
 
 
-def _proc_stat(pid: int) -> tuple[int, dict[str, int]]:
-    """(CPU ticks of the whole process, context switches per thread id).
+@dataclass
+class _Sample:
+    ticks: int  # utime + stime of the whole process, threads that ended included
+    switches: dict[str, int]  # context switches per thread id
+    cpu_ns: dict[str, int]  # time on a CPU per thread id (schedstat, nanoseconds)
+    names: dict[str, str]  # thread id -> name
+
+
+def _proc_stat(pid: int) -> _Sample:
+    """CPU time and context switches, per thread and in all.
 
     Per thread, so a thread that starts or ends during the window (Qt's thread
     pool lets idle workers go after 30 s) neither adds nor removes switches.
     """
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    ticks = int(fields[11]) + int(fields[12])  # utime + stime
-    switches: dict[str, int] = {}
+    sample = _Sample(int(fields[11]) + int(fields[12]), {}, {}, {})
     for task in Path(f"/proc/{pid}/task").iterdir():
         try:
             lines = (task / "status").read_text().splitlines()
-        except FileNotFoundError:
+            on_cpu = int((task / "schedstat").read_text().split()[0])
+            name = (task / "comm").read_text().strip()
+        except (FileNotFoundError, ProcessLookupError):
             continue  # the thread ended while we looked
-        switches[task.name] = sum(
+        sample.switches[task.name] = sum(
             int(line.split()[1])
             for line in lines
             if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches"))
         )
-    return ticks, switches
+        sample.cpu_ns[task.name] = on_cpu
+        sample.names[task.name] = name
+    return sample
 
 
 def _rss_mb(pid: int) -> float:
@@ -93,9 +127,26 @@ def _rss_mb(pid: int) -> float:
     raise RuntimeError("no VmRSS")
 
 
-def idle(command: list[str], env: dict[str, str], idle_s: float, cpu_s: float) -> Idle:
+def idle(
+    command: list[str],
+    env: dict[str, str],
+    idle_s: float,
+    cpu_s: float,
+    cwd: Path | None = None,
+) -> Idle:
+    """Resident memory ``idle_s`` after the first paint, then CPU and wake-ups over ``cpu_s``.
+
+    CPU is the larger of two readings: the whole process's clock ticks (which keep the
+    time of threads that ended, at 10 ms resolution) and the nanoseconds each thread
+    alive at both ends spent on a CPU.
+    """
     proc = subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        command,
+        env=env,
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         deadline = time.monotonic() + 30
@@ -107,11 +158,19 @@ def idle(command: list[str], env: dict[str, str], idle_s: float, cpu_s: float) -
             time.sleep(0.1)
         time.sleep(idle_s)
         rss = _rss_mb(proc.pid)
-        ticks0, switches0 = _proc_stat(proc.pid)
+        before = _proc_stat(proc.pid)
         time.sleep(cpu_s)
-        ticks1, switches1 = _proc_stat(proc.pid)
-        woken = sum(switches1[t] - switches0[t] for t in switches0.keys() & switches1.keys())
-        return Idle(rss, (ticks1 - ticks0) / CLK_TCK / cpu_s * 100, woken / cpu_s)
+        after = _proc_stat(proc.pid)
+        both = before.switches.keys() & after.switches.keys()
+        woken = sum(after.switches[t] - before.switches[t] for t in both)
+        by_name: dict[str, float] = {}
+        for t in both:
+            name = after.names[t]
+            by_name[name] = by_name.get(name, 0) + (after.switches[t] - before.switches[t]) / cpu_s
+        ticks_s = (after.ticks - before.ticks) / CLK_TCK
+        ns_s = sum(after.cpu_ns[t] - before.cpu_ns[t] for t in both) / 1e9
+        cpu = max(ticks_s, ns_s) / cpu_s * 100
+        return Idle(rss, cpu, woken / cpu_s, {k: v for k, v in by_name.items() if v})
     finally:
         proc.terminate()
         proc.communicate(timeout=20)
@@ -129,25 +188,29 @@ def _painted(proc: subprocess.Popen[str], command: list[str]) -> bool:
     return send_to_running(AppPaths(data_dir).instance_key, {"command": "ping"}) is not None
 
 
-def start_xvfb() -> tuple[subprocess.Popen[bytes], str] | None:
+def start_xvfb(size: str = "1280x800x24") -> tuple[subprocess.Popen[bytes], str] | None:
+    """A private Xvfb on a display number it picks itself (``-displayfd``), or None."""
     if not shutil.which("Xvfb"):
         return None
-    display = ":93"
+    read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", size, "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        pass_fds=(write_fd,),
     )
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{display[1:]}").exists():
-        if time.monotonic() > deadline:
-            proc.kill()
-            return None
-        time.sleep(0.05)
-    return proc, display
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()  # written once the server accepts connections
+    if not number:
+        proc.kill()
+        proc.wait()
+        return None
+    return proc, f":{number}"
 
 
 def measure(platform: str, env: dict[str, str], args: argparse.Namespace) -> list[str]:
+    env = warm_env(env)
     with tempfile.TemporaryDirectory() as tmp:
         app_dir = Path(tmp) / "data"
         app_start = startup(app_command(app_dir, "--exit-after-paint"), env, args.runs)

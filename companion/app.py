@@ -19,8 +19,12 @@ Start-up order (each step only runs if the one before it succeeded):
 8. The window (geometry restored) and the tray icon; the window is shown
    unless ``--minimized`` was given and a tray exists.
 9. The single-instance channel starts listening.
-10. After the first paint: work that start-up does not need (the reminder
-    scheduler, once reminders exist) starts here, so the window appears fast.
+10. After the first paint: work that start-up does not need starts here, so
+    the window appears fast: the reminder center a second later (its
+    APScheduler only once a reminder is on), then the pixmaps that start-up's
+    painting cached are let go (Qt trims that cache on a 10 s timer while it
+    holds any), and the daily backup 5 s in, re-armed for the next day with
+    one single-shot timer (nothing polls while the app sits idle).
 
 Anything the user can cause (an unusable data folder, a database from a newer
 version) ends in a clear message, on stderr and in a dialog, never a traceback.
@@ -37,6 +41,8 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from datetime import time as dt_time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,17 +53,16 @@ from PySide6.QtCore import (
     QLocale,
     QObject,
     QSocketNotifier,
+    Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPixmapCache
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon, QWidget
 
 from companion import APP_ID, APP_NAME, __version__
-from companion.domain.clock import Clock, SystemClock
+from companion.domain.clock import Clock, SystemClock, elapsed
 from companion.domain.regions import Side
-from companion.domain.routine_builder import RoutineStep
-from companion.domain.session import RoutineSession
 from companion.ipc import (
     InstanceError,
     InstanceServer,
@@ -75,7 +80,7 @@ from companion.ui.main_window import MainWindow
 from companion.ui.pause import PauseController
 from companion.ui.preferences import PreferencesModel
 from companion.ui.sections import SECTIONS
-from companion.ui.theme import Theme
+from companion.ui.theme import STYLE_PROPERTY, Theme
 from companion.ui.today import ConditionsDialog, TodayPage
 from companion.ui.today_presenter import LazyContent, TodayPresenter
 from companion.ui.tray import TrayIcon, tray_available
@@ -85,11 +90,14 @@ if TYPE_CHECKING:
     from companion.domain.activity import Activity
     from companion.domain.poses import PoseCatalog
     from companion.domain.reminders import ReminderRule, WakingWeek
+    from companion.domain.routine_builder import RoutineStep
     from companion.domain.routines import RoutineCatalog
+    from companion.domain.session import RoutineSession
     from companion.domain.triage import Question
     from companion.ui.activity_dialog import ActivityDialog
     from companion.ui.cues import CuePlayer
     from companion.ui.my_routines import UserRoutines
+    from companion.ui.notifications import DesktopNotifier
     from companion.ui.reminder_center import ReminderCenter
     from companion.ui.reminder_editor import ReminderEditorDialog
     from companion.ui.settings_page import SettingsPage
@@ -103,8 +111,11 @@ TRAY_HINT_SHOWN_KEY = "notice.tray_hint_shown"
 NO_TRAY_NOTICE_KEY = "notice.no_tray_acknowledged"
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
 REMINDERS_START_DELAY_MS = 1000
-BACKUP_START_DELAY_MS = 20_000
-BACKUP_CHECK_MS = 60 * 60 * 1000
+SETTLED_DELAY_MS = 2000  # start-up's painting is over by then
+BACKUP_START_DELAY_MS = 5_000  # off the GUI thread; done before the app sits idle
+BACKUP_AFTER_MIDNIGHT_S = 60  # the next backup falls due when the local date changes
+BACKUP_MAX_WAIT_MS = 6 * 60 * 60 * 1000  # a sleeping laptop's timer loses the time asleep
+BACKUP_RETRY_MS = 60 * 60 * 1000  # after a backup that failed
 TRAY_WAIT_S = 20.0  # how long a login start waits for the panel's tray
 TRAY_POLL_MS = 500
 SNOOZE_KEY = "reminders.snooze_minutes"
@@ -156,8 +167,9 @@ class CompanionApp(QObject):
         self._cues: CuePlayer | None = None  # Settings' test sound
         self.data_card: YourDataCard | None = None
         self._backup_thread: threading.Thread | None = None
-        self._backup_timer = QTimer(self)
-        self._backup_timer.setInterval(BACKUP_CHECK_MS)
+        self._backup_timer = QTimer(self)  # armed for the next day's backup, never ticking
+        self._backup_timer.setSingleShot(True)
+        self._backup_timer.setTimerType(Qt.TimerType.VeryCoarseTimer)  # a second either way
         self._backup_timer.timeout.connect(self.daily_backup)
         self.backup_finished.connect(self._backup_finished)
         self.activity_dialog: ActivityDialog | None = None
@@ -457,6 +469,24 @@ class CompanionApp(QObject):
             print(f"{APP_ID}: {problem}", file=sys.stderr)
         if self.data_card is not None:
             self.data_card.refresh_last_backup()
+        if not self._quitting:
+            self._arm_backup(BACKUP_RETRY_MS if problem else None)
+
+    def _arm_backup(self, wait_ms: int | None = None) -> None:
+        """One single-shot wake-up for the next backup: just after the local date changes
+        (at most BACKUP_MAX_WAIT_MS ahead), or ``wait_ms`` from now to try again."""
+        if wait_ms is None:
+            wait_ms = next_backup_ms(self.clock.now())
+        self._backup_timer.start(wait_ms)
+
+    def drop_pixmap_cache(self) -> None:
+        """Free the pixmaps that start-up's painting cached (frames, icons, the style's parts).
+
+        Until Qt's pixmap cache is empty its trimming timer wakes the app every 10 s for
+        minutes after any painting; a window sitting idle (or hidden in the tray) needs
+        none of them, and a repaint draws them again on demand.
+        """
+        QPixmapCache.clear()
 
     def _data_replaced(self) -> None:
         """An import, a restore or deleting history changed what is stored: read it again."""
@@ -496,12 +526,12 @@ class CompanionApp(QObject):
     def start(self, *, minimized: bool, tray_wait_s: float = TRAY_WAIT_S) -> None:
         if self.tray is not None:
             self.tray.show()
-        # Reminders start a moment after the window has painted: APScheduler's import
-        # alone takes about 0.1 s (measured), and a due reminder loses nothing by a second.
+        # Reminders start a moment after the window has painted: a due reminder loses
+        # nothing by a second (and APScheduler loads only once a reminder is on).
         QTimer.singleShot(REMINDERS_START_DELAY_MS, self.start_reminders)
-        # The daily backup: a while after start, then checked hourly (one wake-up an hour).
-        QTimer.singleShot(BACKUP_START_DELAY_MS, self.daily_backup)
-        self._backup_timer.start()
+        QTimer.singleShot(SETTLED_DELAY_MS, self.drop_pixmap_cache)
+        # The daily backup: a while after start, then once a day (see _arm_backup).
+        self._backup_timer.start(BACKUP_START_DELAY_MS)
         if minimized and self.tray is not None:
             return
         if minimized and tray_wait_s > 0:
@@ -531,7 +561,6 @@ class CompanionApp(QObject):
         """Reminder rules, their scheduler and the prompts, built on first use."""
         if self._reminders is None:
             from companion.storage.reminders import ReminderRepository, WaterLog  # noqa: PLC0415
-            from companion.ui.notifications import DesktopNotifier  # noqa: PLC0415
             from companion.ui.reminder_center import ReminderCenter  # noqa: PLC0415
 
             zone = self.clock.now().tzinfo
@@ -546,13 +575,18 @@ class CompanionApp(QObject):
                 snooze_min=self.snooze_minutes,
                 goal=self.water_goal,
                 units=lambda: self.preferences.current.units,
-                notifier=DesktopNotifier(self, icon=APP_ID),
+                notifier_factory=self._desktop_notifier,
                 parent=self,
             )
             self._reminders.routine_requested.connect(self.start_routine)
             self._reminders.checkin_requested.connect(self._open_checkin)
             self._reminders.changed.connect(self._sync_reminder_status)
         return self._reminders
+
+    def _desktop_notifier(self) -> DesktopNotifier:
+        from companion.ui.notifications import DesktopNotifier  # noqa: PLC0415 - first prompt
+
+        return DesktopNotifier(self, icon=APP_ID)
 
     def _reminders_page(self) -> QWidget:
         from companion.ui.reminders_page import RemindersPage  # noqa: PLC0415
@@ -850,8 +884,6 @@ class CompanionApp(QObject):
 
     def _check_mornings(self) -> None:
         """Rule T8: three poorly recovered mornings in a row, raised once a run of them."""
-        from datetime import timedelta  # noqa: PLC0415
-
         from companion.domain.trends import morning_alert  # noqa: PLC0415
         from companion.storage.activities import MorningLogRepository  # noqa: PLC0415
         from companion.storage.trends import TrendAlertRepository  # noqa: PLC0415
@@ -887,7 +919,7 @@ class CompanionApp(QObject):
         self.window.show_section("today")
 
     def start_reminders(self) -> None:
-        if self._quitting or (self._reminders is not None and self._reminders.scheduler.running):
+        if self._quitting or (self._reminders is not None and self._reminders.started):
             return
         self.reminders.start()
 
@@ -997,6 +1029,7 @@ class CompanionApp(QObject):
             "pause": self._pause_command,
             "timer": self._timer_command,
             "log-activity": self._log_activity_command,
+            "set-preference": self._set_preference_command,
             "data-changed": self._data_changed_command,
             "quit": self._quit_command,
         }.get(str(command))
@@ -1053,6 +1086,28 @@ class CompanionApp(QObject):
         else:
             return {"ok": False, "error": f"{choice!r} is not a pause"}
         return {"ok": True, "status": self.pause.describe()}
+
+    def _set_preference_command(self, message: dict[str, Any]) -> dict[str, Any]:
+        """``settings set``: the same checks as the Settings screen, applied live."""
+        from companion.domain.preferences import parse_setting  # noqa: PLC0415
+        from companion.domain.protocols import Verdict  # noqa: PLC0415
+
+        name, words = message.get("name"), message.get("value")
+        if not isinstance(name, str) or not isinstance(words, list):
+            return {"ok": False, "error": "say a setting's name and its value"}
+        try:
+            values = parse_setting(name, [str(w) for w in words], self.preferences.current)
+        except ValueError as exc:
+            return {"ok": False, "error": str(exc)}
+        confirmed = message.get("confirmed") is True
+        model = self.preferences
+        check = model.confirm(**values) if confirmed else model.request(**values)
+        if check.verdict is Verdict.REFUSE:
+            return {"ok": False, "error": f"not saved: {check.reason}"}
+        if check.verdict is Verdict.CONFIRM:
+            question = check.reason.removesuffix(" Keep it anyway?")
+            return {"ok": False, "error": f"not saved: {question} Add --yes to keep it."}
+        return {"ok": True, "said": f"Saved: {name} {' '.join(map(str, words))}."}
 
     def _log_activity_command(self, message: dict[str, Any]) -> dict[str, Any]:
         from companion.cli_activity import activity_from_message  # noqa: PLC0415
@@ -1115,6 +1170,7 @@ class CompanionApp(QObject):
             return
         self._save_geometry()
         self.window.hide()
+        self.drop_pixmap_cache()
         if not self.settings.get(TRAY_HINT_SHOWN_KEY, False):
             self.tray.showMessage(
                 APP_NAME,
@@ -1147,6 +1203,16 @@ class CompanionApp(QObject):
             frame = self.window.frameGeometry()
             frame.moveCenter(area.center())
             self.window.move(frame.topLeft())
+
+
+def next_backup_ms(now: datetime) -> int:
+    """Milliseconds from ``now`` until the next day's backup is due: a minute after the
+    next local midnight, but no more than BACKUP_MAX_WAIT_MS (a QTimer does not count
+    the time a machine sleeps, so a long wait could end hours after the date changed)."""
+    zone = now.tzinfo
+    tomorrow = datetime.combine(now.date() + timedelta(days=1), dt_time(0), tzinfo=zone)
+    due = elapsed(now, tomorrow).total_seconds() + BACKUP_AFTER_MIDNIGHT_S
+    return max(1000, min(int(due * 1000), BACKUP_MAX_WAIT_MS))
 
 
 class FirstPaintProbe(QObject):
@@ -1219,7 +1285,9 @@ def report_error(message: str) -> None:
 def _make_qapp() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
+        # Fusion from the start: the theme need not ask for the style (see theme.py).
+        app = QApplication([*sys.argv[:1], "-style", "fusion"])
+        app.setProperty(STYLE_PROPERTY, "fusion")
         from companion.i18n import install_translators  # noqa: PLC0415
 
         install_translators(app)

@@ -28,13 +28,8 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=APP_ID,
-        description=f"{APP_NAME}: body map, recovery plans, therapy timers and reminders "
-        "for sore legs. With no command, starts the desktop app.",
-    )
-    parser.add_argument("--version", action="version", version=f"{APP_ID} {__version__}")
+def _add_app_options(parser: argparse.ArgumentParser) -> None:
+    """The options of the app itself, with no command."""
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -52,6 +47,41 @@ def build_parser() -> argparse.ArgumentParser:
         help="start, paint the window once, print the moment it was painted and quit "
         "(for benchmarks and smoke tests)",
     )
+
+
+def gui_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """``argv`` parsed without building every command's parser, when it only starts the app.
+
+    That is the usual launch, and building the commands (and importing their modules)
+    would cost it about 15 ms. None when ``argv`` names a command, asks for help or the
+    version, or is not valid: the full parser then answers exactly as it always has.
+    """
+    for word in argv:
+        name = word.split("=", 1)[0]
+        if name in ("-h", "--") or (
+            len(name) > 2 and ("--help".startswith(name) or "--version".startswith(name))
+        ):
+            return None
+    parser = argparse.ArgumentParser(prog=APP_ID, add_help=False, exit_on_error=False)
+    _add_app_options(parser)
+    try:
+        args, rest = parser.parse_known_args(list(argv))
+    except (argparse.ArgumentError, SystemExit):
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_ID,
+        description=f"{APP_NAME}: body map, recovery plans, therapy timers and reminders "
+        "for sore legs. With no command, starts the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_ID} {__version__}")
+    _add_app_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="command")
     regions = commands.add_parser("regions", help="list the body-map regions")
     regions.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -130,13 +160,21 @@ def build_parser() -> argparse.ArgumentParser:
     from companion.cli_data import add_parsers as add_data_parsers  # noqa: PLC0415
 
     add_data_parsers(commands)
+    from companion.cli_settings import add_parsers as add_settings_parsers  # noqa: PLC0415
+
+    add_settings_parsers(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)  # exits 2 with usage on a bad option
-    from companion.cli_data import run as data_command  # noqa: PLC0415 - light: no storage
+    words = sys.argv[1:] if argv is None else list(argv)
+    # The full parser exits 2 with usage on a bad option.
+    args = gui_args(words) or build_parser().parse_args(words)
+
+    def data_command(args: argparse.Namespace) -> int:
+        from companion.cli_data import run  # noqa: PLC0415 - light: no storage
+
+        return run(args)
 
     commands: dict[str, Callable[[], int]] = {
         "regions": lambda: cmd_regions(args.json, sys.stdout),
@@ -146,6 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "pause": lambda: _reminder_command(args),
         "reminders": lambda: _reminder_command(args),
         "log-activity": lambda: _activity_command(args),
+        "settings": lambda: _settings_command(args),
         "export": lambda: data_command(args),
         "import": lambda: data_command(args),
         "backup": lambda: data_command(args),
@@ -159,6 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = commands.get(args.command)
         if command is not None:
             return command()
+        from companion.pyside_guard import skip_source_scans  # noqa: PLC0415
+
+        skip_source_scans()  # before the window's modules load: see pyside_guard.py
         from companion.app import run_gui  # noqa: PLC0415 - Qt only when the GUI starts
 
         return run_gui(args)
@@ -179,6 +221,18 @@ def _reminder_command(args: argparse.Namespace) -> int:
         if args.command == "pause":
             return cli_reminders.cmd_pause(args.choice, args.data_dir, sys.stdout, sys.stderr)
         return cli_reminders.cmd_reminders(args.json, args.data_dir, sys.stdout)
+    except (DataDirError, DatabaseError) as exc:
+        print(f"{APP_ID}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _settings_command(args: argparse.Namespace) -> int:
+    from companion.cli_settings import cmd_settings  # noqa: PLC0415
+    from companion.paths import DataDirError  # noqa: PLC0415
+    from companion.storage.database import DatabaseError  # noqa: PLC0415
+
+    try:
+        return cmd_settings(args, sys.stdout, sys.stderr)
     except (DataDirError, DatabaseError) as exc:
         print(f"{APP_ID}: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -74,3 +74,45 @@ def test_the_guard_applies_once():
     if pyside_guard.needed():
         for singleton in (None, True, False):
             assert sys.getrefcount(singleton) > pyside_guard.IMMORTAL_BOOST // 2
+
+
+SCAN_PROGRAM = """
+import json, linecache, sys
+from companion.pyside_guard import skip_source_scans
+applied = skip_source_scans()
+again = skip_source_scans()
+import PySide6.QtCore
+feature = sys.modules["shibokensupport.feature"]
+from companion.domain.regions import Side  # no Qt in it
+from companion.ui.body_shapes import figure  # imports from PySide6 at the top
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+print(json.dumps({
+    "applied": applied,
+    "again": again,
+    "pure": feature.pyside_feature_dict.get("companion.domain.regions"),
+    "qt": feature.pyside_feature_dict.get("companion.ui.body_shapes"),
+    "read": sorted(f for f in linecache.cache if "companion" in f),
+}))
+"""
+
+
+def test_pyside6_no_longer_reads_each_module_s_source_to_start_the_app():
+    import json
+
+    result = subprocess.run(
+        [sys.executable, "-c", SCAN_PROGRAM],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["applied"] is True
+    assert found["again"] is False  # once per process
+    # The same answers PySide6's own check gives (ignore / "no feature"), with no file read.
+    assert found["pure"] == -1
+    assert found["qt"] == 0
+    assert found["read"] == []

@@ -15,7 +15,9 @@ What the notes taught, and what this module does about it:
 - The scheduler thread never sleeps longer than ``max_sleep`` (60 s): a
   machine that was suspended, or whose clock was changed, is caught up within
   a minute instead of after the monotonic remainder of the old wait. Nothing
-  else wakes it, so an app with no reminders due stays idle.
+  else wakes it, so an app with no reminders due stays idle; and the UI
+  (``ReminderCenter``) imports this module and starts the scheduler only once
+  a reminder is on (``Fired`` lives in ``fired.py`` so it need not).
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -36,22 +37,15 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.date import DateTrigger
 
 from companion.domain.reminders import ReminderRule, Waking, next_fire
+from companion.scheduling.fired import Fired
+
+__all__ = ["Fired", "ReminderScheduler", "RuleTrigger"]
 
 log = logging.getLogger(__name__)
 
 MAX_SLEEP_S = 60.0
 RULE_PREFIX = "rule-"
 ONCE_PREFIX = "once-"
-
-
-@dataclass(frozen=True)
-class Fired:
-    """What a job hands over: a rule fell due, or a one-off (a snooze, ice off) did."""
-
-    rule_id: int | None = None
-    key: str = ""  # for a one-off
-    scheduled: datetime | None = None
-    thread: str = ""  # the worker thread it ran on (tests check it is not the GUI's)
 
 
 class RuleTrigger(BaseTrigger):  # type: ignore[misc]

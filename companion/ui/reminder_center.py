@@ -7,6 +7,10 @@ second one queues behind the first, and a newer prompt of the same rule
 replaces a queued older one (they merge). Every answer (done, snooze, skip)
 is stored in one transaction with what it implies (water logged, a snooze to
 come back, the ice to come off).
+
+The scheduler (APScheduler, its thread and its one wake-up a minute) starts
+only once there is something to schedule: an enabled rule, a snooze or the
+ice coming off. With every reminder off, nothing of it is loaded.
 """
 
 from __future__ import annotations
@@ -33,11 +37,12 @@ from companion.domain.reminders import (
     pace,
 )
 from companion.domain.units import METRIC, Units
-from companion.scheduling.reminders import Fired, ReminderScheduler
+from companion.scheduling.fired import Fired
 from companion.storage.reminders import ReminderRepository, WaterLog
 from companion.ui.pause import PauseController
 
 if TYPE_CHECKING:
+    from companion.scheduling.reminders import ReminderScheduler
     from companion.ui.notifications import DesktopNotifier
 
 SNOOZE_MIN = 10
@@ -149,6 +154,7 @@ class ReminderCenter(QObject):
         goal: Callable[[], int | None] | None = None,
         units: Callable[[], Units] = lambda: METRIC,
         notifier: DesktopNotifier | None = None,
+        notifier_factory: Callable[[], DesktopNotifier] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -161,16 +167,12 @@ class ReminderCenter(QObject):
         self.snooze_min = snooze_min
         self._goal = goal
         self.units = units
-        self.notifier = notifier
+        self._notifier = notifier
+        self._notifier_factory = notifier_factory
         self._bridge = _Bridge(self)
         self._bridge.fired.connect(self._on_fired)
-        self.scheduler = ReminderScheduler(
-            self._bridge.fired.emit,
-            zone,
-            waking,
-            lambda: self.pause.state.paused_until,
-            clock=clock.now,
-        )
+        self._scheduler: ReminderScheduler | None = None
+        self.started = False  # start() has run (the scheduler itself may not have)
         self.popup = ReminderPopup()
         self.popup.answered.connect(self.answer)
         self.current: Prompt | None = None
@@ -181,34 +183,87 @@ class ReminderCenter(QObject):
         if notifier is not None:
             notifier.action_invoked.connect(self.answer)
 
+    @property
+    def notifier(self) -> DesktopNotifier | None:
+        """Desktop notifications: the one given, or one made by the factory when first
+        needed (QtDBus, about 2 MB, loads only once a reminder shows)."""
+        if self._notifier is None and self._notifier_factory is not None:
+            self._notifier = self._notifier_factory()
+            self._notifier.action_invoked.connect(self.answer)
+        return self._notifier
+
     # -- life -----------------------------------------------------------------------------------
+    @property
+    def scheduler(self) -> ReminderScheduler:
+        """The APScheduler adapter, made (not started) on first use."""
+        if self._scheduler is None:
+            from companion.scheduling.reminders import ReminderScheduler  # noqa: PLC0415
+
+            self._scheduler = ReminderScheduler(
+                self._bridge.fired.emit,
+                self.zone,
+                self.waking,
+                lambda: self.pause.state.paused_until,
+                clock=self.clock.now,
+            )
+        return self._scheduler
+
+    @property
+    def scheduler_running(self) -> bool:
+        return self._scheduler is not None and self._scheduler.running
+
     def start(self) -> None:
-        """Jobs from the rules, snoozes back from before a restart, then what was missed."""
+        """Jobs from the rules, snoozes back from before a restart, then what was missed.
+
+        The scheduler itself starts only if a rule is on or a snooze is still to come;
+        otherwise the first rule switched on (``reschedule``) or the first one-off
+        (a snooze, the ice coming off) starts it.
+        """
         now = self.clock.now()
         self.repo.delete_finished(now - timedelta(days=1))
         self._rules = None
-        self.scheduler.set_rules(self.rules())
+        self.started = True
         for event in self.repo.pending_snoozes():
             if event.snoozed_until is not None and event.snoozed_until > now:
-                self.scheduler.add_once(f"snooze-{event.id}", event.snoozed_until)
+                self.add_once(f"snooze-{event.id}", event.snoozed_until)
             else:
                 self._on_fired(Fired(key=f"snooze-{event.id}"))
-        self.scheduler.start()
+        if self._has_enabled_rule():
+            self._run_scheduler()
         for rule in self.rules():
             if rule.enabled and rule.id is not None:
                 self._on_fired(Fired(rule_id=rule.id))  # coalesced catch-up, if anything is due
         self.changed.emit()
 
     def stop(self) -> None:
-        self.scheduler.shutdown()
+        if self._scheduler is not None:
+            self._scheduler.shutdown()
         self.popup.close()
 
     def reschedule(self) -> None:
         """After any edit (all of them come through here): re-read the rules, rebuild jobs."""
         self._rules = None
-        if self.scheduler.running:
+        if self.scheduler_running:
             self.scheduler.set_rules(self.rules())
+        elif self.started and self._has_enabled_rule():
+            self._run_scheduler()  # the first rule switched on
         self.changed.emit()
+
+    def add_once(self, key: str, at: datetime) -> None:
+        """Fire ``key`` once at ``at`` (a snooze ending, the ice coming off)."""
+        if not self.scheduler_running:
+            self._run_scheduler()
+        self.scheduler.add_once(key, at)
+
+    def _has_enabled_rule(self) -> bool:
+        return any(rule.enabled for rule in self.rules())
+
+    def _run_scheduler(self) -> None:
+        """Jobs for the enabled rules, and the scheduler's thread started (once)."""
+        scheduler = self.scheduler
+        scheduler.set_rules(self.rules())
+        if not scheduler.running:
+            scheduler.start()
 
     def rules(self) -> list[ReminderRule]:
         """The user's rules, read from the database once per change, not once per look."""
@@ -236,7 +291,7 @@ class ReminderCenter(QObject):
         self.reschedule()
 
     def next_fire_times(self) -> dict[int, datetime]:
-        return self.scheduler.next_fire_times() if self.scheduler.running else {}
+        return self.scheduler.next_fire_times() if self.scheduler_running else {}
 
     def next_reminder(self) -> tuple[datetime, str] | None:
         times = self.next_fire_times()
@@ -400,11 +455,11 @@ class ReminderCenter(QObject):
             if action == "snooze":
                 until = later(now, timedelta(minutes=self.snooze_min()))
                 self.repo.answer(prompt.event_id, "snoozed", now, snoozed_until=until)
-                self.scheduler.add_once(f"snooze-{prompt.event_id}", until)
+                self.add_once(f"snooze-{prompt.event_id}", until)
             elif action == "done":
                 self.repo.answer(prompt.event_id, "done", now, water_ml=rule.amount_ml)
                 if rule.kind is Kind.ICING and rule.on_min:
-                    self.scheduler.add_once(
+                    self.add_once(
                         f"ice-off-{prompt.event_id}", later(now, timedelta(minutes=rule.on_min))
                     )
                 if rule.kind is Kind.ROUTINE and rule.routine_id:
@@ -415,8 +470,8 @@ class ReminderCenter(QObject):
                 self.repo.answer(prompt.event_id, "skipped", now)
         self.current = None
         self.popup.hide()
-        if self.notifier is not None:
-            self.notifier.withdraw(key)
+        if self._notifier is not None:  # one was made when the prompt showed
+            self._notifier.withdraw(key)
         if self.queue:
             self._show(self.queue.pop(0))
         self.changed.emit()

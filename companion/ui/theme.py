@@ -73,6 +73,10 @@ _COLOURS: dict[Scheme, dict[QPalette.ColorRole, str]] = {
 
 _DISABLED = {Scheme.LIGHT: "#9aa5a0", Scheme.DARK: "#6d7773"}
 
+# Set to "fusion" on an application made with ``-style fusion`` (companion.app does):
+# asking it for its style would cost ~10 ms of start-up, creating QStyle's Python type.
+STYLE_PROPERTY = "companionStyle"
+
 
 def build_palette(scheme: Scheme) -> QPalette:
     palette = QPalette()
@@ -174,7 +178,8 @@ class Theme(QObject):
         self._app = app
         self.choice = choice  # "system", "light" or "dark" (the Settings choice)
         self.scheme = self._wanted()
-        if app.style().name().lower() != "fusion":  # re-creating the style costs ~17 ms
+        fusion = app.property(STYLE_PROPERTY) == "fusion"
+        if not fusion and app.style().name().lower() != "fusion":  # re-creating it: ~17 ms
             app.setStyle("Fusion")
         font = app.font()
         if font.pointSizeF() < BASE_POINT_SIZE:

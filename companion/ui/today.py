@@ -44,7 +44,6 @@ from companion.domain.checkin import (
 )
 from companion.domain.clock import elapsed, utc
 from companion.domain.conditions import ReportedCondition
-from companion.domain.guide import topic_passage
 from companion.domain.regions import Side
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.triage import Question, Tier
@@ -498,6 +497,8 @@ class PlanView(QWidget):
         Drawn as a link but a real button: Tab reaches it, Enter or Space presses it,
         and screen readers hear what it opens.
         """
+        from companion.domain.guide import topic_passage  # noqa: PLC0415 - plans come after paint
+
         passage_id = topic_passage(topic)
         if passage_id is None:
             return None

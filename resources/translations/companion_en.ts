@@ -437,7 +437,7 @@
         <translation>“%s” stays off: %s</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Delete reminder</source>
         <translation>Delete reminder</translation>
     </message>
@@ -462,12 +462,12 @@
         <translation>Log it and start the cool-down</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+100"/>
         <source>Sleep and recovery</source>
         <translation>Sleep and recovery</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>Three tired mornings</source>
         <translation>Three tired mornings</translation>
     </message>
@@ -482,7 +482,7 @@
         <translation>No fever</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+48"/>
         <source>Outside the usual range</source>
         <translation>Outside the usual range</translation>
     </message>
@@ -3281,7 +3281,7 @@
 <context>
     <name>Today</name>
     <message>
-        <location filename="../../companion/ui/today.py" line="+67"/>
+        <location filename="../../companion/ui/today.py" line="+68"/>
         <source>Suggested</source>
         <translation>Suggested</translation>
     </message>
@@ -3677,7 +3677,7 @@
         <translation>Saved at %s.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Confirm assessment</source>
         <translation>Confirm assessment</translation>
     </message>

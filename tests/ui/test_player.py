@@ -1,5 +1,6 @@
 """The guided player, driven like a user with a clock the test moves."""
 
+import itertools
 from datetime import timedelta
 
 import pytest
@@ -412,7 +413,7 @@ def test_nothing_overlaps_and_the_stop_rules_stay_whole_at_any_size(qtbot, clock
             if widget is not None and not widget.isVisible():
                 continue
             tops.append((geometry.top(), geometry.bottom()))
-        for (_, bottom), (top, _) in zip(tops, tops[1:], strict=False):
+        for (_, bottom), (top, _) in itertools.pairwise(tops):
             assert bottom < top  # each part starts below the one before
         rules = [
             label

@@ -214,3 +214,24 @@ def test_the_guide_follows_the_units(companion):
     page.temp_unit.setCurrentIndex(page.temp_unit.findData(TemperatureUnit.FAHRENHEIT.value))
     assert "°F" in guide.reader.body.text()
     assert "°C" not in guide.reader.body.text()
+
+
+def test_a_change_from_the_command_line_reaches_the_running_app(companion):
+    page = open_settings(companion)
+    reply = companion.handle_message(
+        {"command": "set-preference", "name": "theme", "value": ["dark"], "confirmed": False}
+    )
+    assert reply["ok"] is True
+    assert companion.theme.choice == "dark"
+    assert page.theme.currentData() == "dark"
+    reply = companion.handle_message(
+        {"command": "set-preference", "name": "water-goal", "value": ["5"], "confirmed": False}
+    )
+    assert reply == {
+        "ok": False,
+        "error": "not saved: Daily water goal: 5 L is above the usual 4 L. Add --yes to keep it.",
+    }
+    assert companion.handle_message(
+        {"command": "set-preference", "name": "water-goal", "value": ["5"], "confirmed": True}
+    )["ok"]
+    assert stored(companion).water_goal_ml == 5000

@@ -1,0 +1,128 @@
+"""``recovery-companion settings``: show the preferences, or change one.
+
+    recovery-companion settings
+    recovery-companion settings --json
+    recovery-companion settings set water-goal 2.5
+    recovery-companion settings set waking weekend 09:00-23:00
+    recovery-companion settings set equipment ball stick
+    recovery-companion settings set water-goal 4.5 --yes    (outside the usual range)
+
+A change goes to the running app when there is one, so the window and the
+reminders follow it at once and the app never writes over it with what it had;
+otherwise it is saved in the data folder. Every change passes the same checks as
+the Settings screen: refused with the reason (exit 1), or, outside the usual
+range, only with ``--yes``. Of Qt only QLocale is used, for the local emergency number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any, TextIO
+
+from companion import APP_ID
+
+
+def add_parsers(commands: Any) -> None:
+    settings = commands.add_parser(
+        "settings",
+        help="show your settings, or change one with 'settings set NAME VALUE'",
+        description="Show the settings (units, waking hours, water goal, sound, theme, "
+        "emergency number, equipment), or change one. Names: volume-unit (ml, fl-oz), "
+        "temperature-unit (c, f), waking (DAYS HH:MM-HH:MM, DAYS being mon..sun, weekdays, "
+        "weekend or all), water-goal (litres or default), sounds and voice (on, off), "
+        "volume (0-100), theme (system, light, dark), emergency-number (digits or default), "
+        "equipment (foam-roller ball stick strap step bottle, all or none).",
+    )
+    settings.add_argument("--json", action="store_true", help="print JSON instead of text")
+    actions = settings.add_subparsers(dest="settings_action", metavar="action")
+    change = actions.add_parser("set", help="change one setting")
+    change.add_argument("name", metavar="NAME")
+    change.add_argument("value", nargs="+", metavar="VALUE")
+    change.add_argument(
+        "--yes", action="store_true", help="keep a value outside the usual range (asked otherwise)"
+    )
+
+
+def cmd_settings(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from companion.cli_reminders import _Store, _via_app  # noqa: PLC0415
+
+    if getattr(args, "settings_action", None) == "set":
+        message = {
+            "command": "set-preference",
+            "name": args.name,
+            "value": list(args.value),
+            "confirmed": bool(args.yes),
+        }
+        reply = _via_app(args.data_dir, message, err)
+        if isinstance(reply, int):
+            return reply
+        if reply:
+            print(reply.get("said", "Saved."), file=out)
+            return 0
+    store = _Store(args.data_dir)
+    try:
+        if getattr(args, "settings_action", None) == "set":
+            code, words = change_setting(
+                store.db, store.clock.now(), args.name, list(args.value), confirmed=args.yes
+            )
+            print(f"{APP_ID}: {words}" if code else words, file=err if code else out)
+            return code
+        return _show(store.db, args.json, out)
+    finally:
+        store.close()
+
+
+def change_setting(
+    db: Any, now: Any, name: str, words: list[str], *, confirmed: bool
+) -> tuple[int, str]:
+    """Parse, check and save one change: (0, what was saved) or (1, why not)."""
+    from companion.domain.preferences import check_change, parse_setting  # noqa: PLC0415
+    from companion.domain.protocols import Verdict  # noqa: PLC0415
+    from companion.resources import load_protocols  # noqa: PLC0415
+    from companion.storage.preferences import (  # noqa: PLC0415
+        NewerPreferencesError,
+        PreferencesRepository,
+    )
+
+    repo = PreferencesRepository(db)
+    bounds = load_protocols()
+    current = repo.load(bounds).preferences
+    try:
+        values = parse_setting(name, words, current)
+    except ValueError as exc:
+        return 1, str(exc)
+    check = check_change(bounds, **values)
+    if check.verdict is Verdict.REFUSE:
+        return 1, f"not saved: {check.reason}"
+    if check.verdict is Verdict.CONFIRM and not confirmed:
+        return (
+            1,
+            f"not saved: {check.reason.removesuffix(' Keep it anyway?')} Add --yes to keep it.",
+        )
+    from dataclasses import replace  # noqa: PLC0415
+
+    try:
+        repo.save(replace(current, **values), now)
+    except NewerPreferencesError as exc:
+        return 1, str(exc)
+    return 0, f"Saved: {name} {' '.join(words)}."
+
+
+def _show(db: Any, as_json: bool, out: TextIO) -> int:
+    from companion.domain.preferences import describe_preferences  # noqa: PLC0415
+    from companion.domain.triage import emergency_number_for  # noqa: PLC0415
+    from companion.resources import load_protocols  # noqa: PLC0415
+    from companion.storage.preferences import PreferencesRepository  # noqa: PLC0415
+
+    bounds = load_protocols()
+    preferences = PreferencesRepository(db).load(bounds).preferences
+    if as_json:
+        print(json.dumps(preferences.to_dict(), indent=2), file=out)
+        return 0
+    from PySide6.QtCore import QLocale  # noqa: PLC0415 - only for the local number
+
+    country = QLocale.territoryToCode(QLocale.system().territory())
+    default = bounds.bound("hydration.daily_target").default or 2.0
+    print(describe_preferences(preferences, default, emergency_number_for(country)), file=out)
+    return 0
