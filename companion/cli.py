@@ -18,6 +18,7 @@ from companion.domain.checkin import ROUTINE_MINUTES, SorenessType
 
 if TYPE_CHECKING:
     from datetime import datetime
+    from pathlib import Path
 
     from companion.domain.conditions import ReportedCondition
     from companion.domain.planner import Plan
@@ -194,6 +195,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from companion.cli_reminders import timer_request  # noqa: PLC0415
 
         args.timer = timer_request(args)  # exits with the reason if refused
+    from companion.paths import DataDirError  # noqa: PLC0415 - light: no Qt, no storage
+
     try:
         command = commands.get(args.command)
         if command is not None:
@@ -204,6 +207,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from companion.app import run_gui  # noqa: PLC0415 - Qt only when the GUI starts
 
         return run_gui(args)
+    except DataDirError as exc:
+        print(f"{APP_ID}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -332,6 +338,18 @@ def routine_to_dict(routine: Any) -> dict[str, Any]:
     }
 
 
+def _database_there(path: Path) -> bool:
+    """Whether the app has a database at ``path``; a folder we cannot look in is said plainly."""
+    from companion.paths import DataDirError  # noqa: PLC0415
+
+    try:
+        return path.is_file()
+    except OSError as exc:  # a name too long, a folder on the way we may not enter
+        raise DataDirError(
+            f"Cannot use the data folder {path.parent}: {exc.strerror or exc}."
+        ) from exc
+
+
 def _stored_routines(data_dir: str | None) -> list[Any]:
     """The user's own routines from the app's database, if it has one (nothing is created)."""
     from companion.domain.clock import SystemClock  # noqa: PLC0415
@@ -341,7 +359,7 @@ def _stored_routines(data_dir: str | None) -> list[Any]:
     from companion.storage.user_routines import UserRoutineRepository  # noqa: PLC0415
 
     path = resolve_data_dir(data_dir) / DATABASE_NAME
-    if not path.is_file():
+    if not _database_there(path):
         return []
     db = open_database(path, SystemClock().now()).database
     try:
@@ -499,7 +517,7 @@ def _stored_state(
     from companion.storage.database import open_database  # noqa: PLC0415
 
     path = resolve_data_dir(data_dir) / DATABASE_NAME
-    if not path.is_file():
+    if not _database_there(path):
         return (), []
     db = open_database(path, now).database
     try:

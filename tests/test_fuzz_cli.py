@@ -326,13 +326,6 @@ def _long_data_dir(folder: Folder) -> str:
     return str(folder.data.parent / ("d" * 5000))
 
 
-@pytest.mark.xfail(
-    raises=OSError,
-    strict=True,
-    reason="companion/cli.py (not ours to edit): _stored_routines and _stored_state call "
-    "Path.is_file() outside any try, so ENAMETOOLONG (or EACCES on a folder on the way) "
-    "escapes main() as a traceback. Catch OSError there, or in cmd_routines/cmd_plan.",
-)
 @pytest.mark.parametrize(
     "argv",
     [["routines"], ["plan", "--sore", "quads_L=5", "--hours-since", "3"]],
