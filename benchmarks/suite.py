@@ -138,14 +138,16 @@ def machine() -> list[tuple[str, str]]:
         for line in release.read_text().splitlines():
             if line.startswith("PRETTY_NAME="):
                 os_name = line.split("=", 1)[1].strip('"')
-    virtual = ""
+    guest = []
+    if " hypervisor" in Path("/proc/cpuinfo").read_text():
+        guest.append("virtual machine")
     if shutil.which("systemd-detect-virt"):
         found = subprocess.run(
-            ["systemd-detect-virt"], capture_output=True, text=True, check=False
+            ["systemd-detect-virt", "--container"], capture_output=True, text=True, check=False
         ).stdout.strip()
-        virtual = "" if found in ("", "none") else f" ({found} guest)"
-    elif "hypervisor" in Path("/proc/cpuinfo").read_text():
-        virtual = " (virtual machine)"
+        if found not in ("", "none"):
+            guest.append(f"in a {found} container")
+    virtual = f" ({', '.join(guest)})" if guest else ""
     qt = _qt_versions()
     return [
         ("CPU", f"{cpu}{virtual}"),
