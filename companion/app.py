@@ -70,6 +70,7 @@ from companion.ipc import (
     send_to_running,
 )
 from companion.localzone import local_zone
+from companion.memory import give_back
 from companion.paths import AppPaths, DataDirError, prepare_data_dir, resolve_data_dir
 from companion.storage.database import Database, DatabaseError, open_database
 from companion.storage.preferences import PreferencesRepository
@@ -471,6 +472,7 @@ class CompanionApp(QObject):
             self.data_card.refresh_last_backup()
         if not self._quitting:
             self._arm_backup(BACKUP_RETRY_MS if problem else None)
+            give_back()  # what the backup's thread used
 
     def _arm_backup(self, wait_ms: int | None = None) -> None:
         """One single-shot wake-up for the next backup: just after the local date changes
@@ -484,9 +486,11 @@ class CompanionApp(QObject):
 
         Until Qt's pixmap cache is empty its trimming timer wakes the app every 10 s for
         minutes after any painting; a window sitting idle (or hidden in the tray) needs
-        none of them, and a repaint draws them again on demand.
+        none of them, and a repaint draws them again on demand. The memory start-up
+        freed goes back to the system at the same time (``companion.memory``).
         """
         QPixmapCache.clear()
+        give_back()
 
     def _data_replaced(self) -> None:
         """An import, a restore or deleting history changed what is stored: read it again."""

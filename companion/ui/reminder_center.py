@@ -173,8 +173,7 @@ class ReminderCenter(QObject):
         self._bridge.fired.connect(self._on_fired)
         self._scheduler: ReminderScheduler | None = None
         self.started = False  # start() has run (the scheduler itself may not have)
-        self.popup = ReminderPopup()
-        self.popup.answered.connect(self.answer)
+        self._popup: ReminderPopup | None = None  # made for the first prompt
         self.current: Prompt | None = None
         self.queue: list[Prompt] = []
         self._rules: list[ReminderRule] | None = None  # read once per change
@@ -235,10 +234,19 @@ class ReminderCenter(QObject):
                 self._on_fired(Fired(rule_id=rule.id))  # coalesced catch-up, if anything is due
         self.changed.emit()
 
+    @property
+    def popup(self) -> ReminderPopup:
+        """The app's own prompt window, made when the first prompt shows."""
+        if self._popup is None:
+            self._popup = ReminderPopup()
+            self._popup.answered.connect(self.answer)
+        return self._popup
+
     def stop(self) -> None:
         if self._scheduler is not None:
             self._scheduler.shutdown()
-        self.popup.close()
+        if self._popup is not None:
+            self._popup.close()
 
     def reschedule(self) -> None:
         """After any edit (all of them come through here): re-read the rules, rebuild jobs."""
@@ -469,7 +477,8 @@ class ReminderCenter(QObject):
             else:
                 self.repo.answer(prompt.event_id, "skipped", now)
         self.current = None
-        self.popup.hide()
+        if self._popup is not None:
+            self._popup.hide()
         if self._notifier is not None:  # one was made when the prompt showed
             self._notifier.withdraw(key)
         if self.queue:

@@ -202,3 +202,35 @@ def test_start_up_pixmaps_are_let_go_once_settled_and_when_hidden_to_the_tray(co
     companion.window.close()  # with a tray: hides, and the cache goes with the window
     assert not companion.window.isVisible()
     assert QPixmapCache.find(key) is None  # type: ignore[call-overload]
+
+
+def test_settling_drops_cached_source_lines_and_cycles(companion):
+    import gc
+    import linecache
+
+    class Cycle:
+        pass
+
+    first, second = Cycle(), Cycle()
+    first.other, second.other = second, first  # type: ignore[attr-defined]
+    gc.disable()  # only give_back may collect it
+    try:
+        del first, second
+        linecache.getlines(__file__)
+        assert __file__ in linecache.cache
+        companion.drop_pixmap_cache()
+        assert __file__ not in linecache.cache
+        assert not [o for o in gc.get_objects() if type(o) is Cycle]
+    finally:
+        gc.enable()
+
+
+def test_the_reminder_popup_is_made_for_the_first_prompt(companion, clock):
+    center = companion.reminders
+    rule = center.save_rule(water_rule())
+    companion.start_reminders()
+    assert center._popup is None  # no window built for a prompt that has not come
+    center.stop()  # closing nothing is fine
+    clock.advance(minutes=30)
+    center._on_fired(Fired(rule_id=rule.id))
+    assert center._popup is not None and center._popup.isVisible()
