@@ -8,6 +8,9 @@ screenshot script force one scheme.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -161,6 +164,26 @@ def stylesheet(scheme: Scheme) -> str:
     """
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No garbage collection while Qt walks every widget of the application.
+
+    A new palette or style sheet makes Qt take the list of all widgets and send each a
+    change event; the app's widgets handle some of those in Python, and any Python
+    allocation can run the collector. A widget that was only waiting in a reference cycle
+    (a closed window nothing refers to any more) would then be deleted while Qt still
+    holds it in that list, and Qt would go on to use freed memory (one test run crashed
+    in ``setStyleSheet`` that way). Paused, the collector frees it afterwards instead.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class Theme(QObject):
     """Applies a scheme to the application and follows the system when asked to."""
 
@@ -194,8 +217,9 @@ class Theme(QObject):
         sheet = stylesheet(scheme)
         if self._app.styleSheet() == sheet:
             return  # re-polishing every widget is costly: only when something changed
-        self._app.setPalette(build_palette(scheme))
-        self._app.setStyleSheet(sheet)
+        with collector_paused():
+            self._app.setPalette(build_palette(scheme))
+            self._app.setStyleSheet(sheet)
         self.changed.emit(scheme.value)
 
     def follow(self, choice: str) -> None:
