@@ -45,3 +45,30 @@ def test_a_garbled_pause_value_means_not_paused(data_dir, clock):
                 "INSERT OR REPLACE INTO settings VALUES (?, ?, 'now')", (PAUSED_UNTIL, junk)
             )
         assert repo.pause_state() == PauseState()
+
+
+def test_saving_a_value_does_not_load_sqlite_utils(tmp_path):
+    # The window's geometry is saved at quit: importing sqlite-utils there cost ~90 ms.
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from datetime import datetime, timezone
+        from pathlib import Path
+        from companion.storage.database import open_database
+        from companion.storage.settings import SettingsRepository
+        now = datetime(2026, 6, 15, tzinfo=timezone.utc)
+        db = open_database(Path({str(tmp_path / "c.db")!r}), now).database
+        SettingsRepository(db).set("window.geometry", "AAAA", now)
+        SettingsRepository(db).set("window.geometry", "BBBB", now)
+        assert SettingsRepository(db).get("window.geometry") == "BBBB"
+        print("sqlite_utils" in sys.modules)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "False"
