@@ -387,7 +387,7 @@
 <context>
     <name>CompanionApp</name>
     <message>
-        <location filename="../../companion/app.py" line="+201"/>
+        <location filename="../../companion/app.py" line="+202"/>
         <source>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</source>
         <translation>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</translation>
     </message>
@@ -412,7 +412,7 @@
         <translation>Every step of this routine is on a leg the safety check locked today.</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+152"/>
         <source>Health conditions: not answered yet (asked with your first check-in).</source>
         <translation>Health conditions: not answered yet (asked with your first check-in).</translation>
     </message>
@@ -1919,7 +1919,7 @@
         <translation>Reminder</translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+244"/>
         <source>Take the ice off now</source>
         <translation>Take the ice off now</translation>
     </message>
