@@ -36,6 +36,10 @@ CONNECT_TIMEOUT_S = 1.0
 REPLY_TIMEOUT_S = 3.0
 MAX_MESSAGE = 64 * 1024
 LOCK_NAME = "instance.lock"
+# A lock file whose owner cannot be read is either being written this instant by an
+# instance that is starting (Qt writes the owner right after creating the file) or was
+# left empty by one killed in between; after this long it is the second.
+UNREADABLE_LOCK_WAIT_S = 0.25
 HAVE_UNIX_SOCKETS = hasattr(socket, "AF_UNIX")
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
@@ -51,9 +55,23 @@ def acquire_instance_lock(data_dir: Path) -> QLockFile | None:
     lock.setStaleLockTime(0)  # stale only when its process is gone, however old
     if lock.tryLock(0):
         return lock
-    if lock.error() == QLockFile.LockError.LockFailedError:
-        return None
-    raise InstanceError(f"Cannot create the lock file in {data_dir}.")
+    if lock.error() != QLockFile.LockError.LockFailedError:
+        raise InstanceError(f"Cannot create the lock file in {data_dir}.")
+    if _owner_unreadable(lock):
+        # Qt judges a lock stale by its owner's process; with no owner written and no
+        # age limit it would refuse this folder for good (the crash-safety test found
+        # a SIGKILL landing between the two steps). Give a starting instance time to
+        # write its owner, then take the file over.
+        time.sleep(UNREADABLE_LOCK_WAIT_S)
+        if _owner_unreadable(lock) and lock.removeStaleLockFile() and lock.tryLock(0):
+            return lock
+    return None
+
+
+def _owner_unreadable(lock: QLockFile) -> bool:
+    """No process id can be read from the lock file (empty, cut short or garbled)."""
+    pid = lock.getLockInfo()[0]
+    return not isinstance(pid, int) or pid <= 0
 
 
 def runtime_dir() -> Path:

@@ -4,6 +4,7 @@ import socket
 import stat
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -109,6 +110,36 @@ def test_a_lock_left_by_a_killed_process_is_taken_over(tmp_path):
     subprocess.run([sys.executable, "-c", code, str(tmp_path)], check=True)
     assert (tmp_path / "instance.lock").exists()
     assert acquire_instance_lock(tmp_path) is not None
+
+
+def test_an_empty_lock_left_by_a_process_killed_while_creating_it_is_taken_over(tmp_path):
+    # Qt creates the file, then writes its owner: a SIGKILL between the two (found by
+    # the crash-safety test) left a lock Qt alone would never see as stale.
+    (tmp_path / "instance.lock").write_bytes(b"")
+    lock = acquire_instance_lock(tmp_path)
+    assert lock is not None
+    assert lock.getLockInfo()[0] == os.getpid()
+
+
+def test_a_lock_whose_owner_is_being_written_is_respected(tmp_path):
+    # An instance starting this instant: its file exists, its owner arrives a moment later.
+    held = tmp_path / "held"
+    held.mkdir()
+    owner = acquire_instance_lock(held)  # a live owner: this process
+    assert owner is not None
+    starting = tmp_path / "starting"
+    starting.mkdir()
+    (starting / "instance.lock").write_bytes(b"")
+    writer = threading.Timer(
+        0.05,
+        lambda: (starting / "instance.lock").write_bytes((held / "instance.lock").read_bytes()),
+    )
+    writer.start()
+    try:
+        assert acquire_instance_lock(starting) is None
+    finally:
+        writer.join()
+        owner.unlock()
 
 
 def test_a_stale_socket_left_by_a_crash_is_replaced(name):
