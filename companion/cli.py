@@ -234,23 +234,25 @@ def _reminder_command(args: argparse.Namespace) -> int:
 
 def _settings_command(args: argparse.Namespace) -> int:
     from companion.cli_settings import cmd_settings  # noqa: PLC0415
-    from companion.paths import DataDirError  # noqa: PLC0415
-    from companion.storage.database import DatabaseError  # noqa: PLC0415
 
-    try:
-        return cmd_settings(args, sys.stdout, sys.stderr)
-    except (DataDirError, DatabaseError) as exc:
-        print(f"{APP_ID}: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+    return _with_data_folder(cmd_settings, args)
 
 
 def _activity_command(args: argparse.Namespace) -> int:
     from companion.cli_activity import cmd_log_activity  # noqa: PLC0415
+
+    return _with_data_folder(cmd_log_activity, args)
+
+
+def _with_data_folder(
+    command: Callable[[argparse.Namespace, TextIO, TextIO], int], args: argparse.Namespace
+) -> int:
+    """Run a command that opens the data folder; a folder or database problem is one line."""
     from companion.paths import DataDirError  # noqa: PLC0415
     from companion.storage.database import DatabaseError  # noqa: PLC0415
 
     try:
-        return cmd_log_activity(args, sys.stdout, sys.stderr)
+        return command(args, sys.stdout, sys.stderr)
     except (DataDirError, DatabaseError) as exc:
         print(f"{APP_ID}: {exc}", file=sys.stderr)
         return EXIT_ERROR
