@@ -42,7 +42,7 @@ def offenders(layer: str, forbidden: tuple[str, ...]) -> list[str]:
     return bad
 
 
-@pytest.mark.parametrize("layer", ["domain", "storage", "scheduling"])
+@pytest.mark.parametrize("layer", ["domain", "storage", "scheduling", "services"])
 def test_lower_layers_do_not_import_qt(layer):
     assert offenders(layer, QT) == []
 
@@ -67,7 +67,7 @@ def test_importing_every_domain_module_loads_no_qt():
         if p.name != "__init__.py"
     )
     modules = [*domain, "companion.storage.database", "companion.storage.settings"]
-    modules.append("companion.scheduling")
+    modules += ["companion.scheduling", "companion.services.safety"]
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from companion.domain.clock import utc
+from companion.domain.clock import later, utc
+from companion.domain.sessions import PastSession
 from companion.domain.therapy_timer import PhaseTimer
 from companion.storage.database import Database
 
@@ -75,3 +76,48 @@ class TherapyRepository:
             )
             for row in rows
         ]
+
+    def sessions_since(self, moment: datetime) -> tuple[PastSession, ...]:
+        """Every ice, heat, bath and contrast session that ended after ``moment``, oldest
+        first: the timers run, and icing and contrast reminders answered Done (which
+        stand for a session the user did without a timer)."""
+        since = utc(moment).isoformat()
+        found: list[PastSession] = []
+        for kind, started, ended, phases in self._db.conn.execute(
+            "SELECT therapy, started_at, ended_at, phases FROM therapy_sessions "
+            "WHERE ended_at > ? ORDER BY started_at",
+            (since,),
+        ):
+            exposure = sum(
+                float(p.get("worked_s", 0)) for p in json.loads(phases) if p.get("temp") != "off"
+            )
+            found.append(
+                PastSession(
+                    kind, datetime.fromisoformat(started), datetime.fromisoformat(ended), exposure
+                )
+            )
+        for kind, answered, spec in self._db.conn.execute(
+            "SELECT e.kind, e.answered_at, r.spec FROM reminder_events e "
+            "LEFT JOIN reminder_rules r ON r.id = e.rule_id "
+            "WHERE e.answer = 'done' AND e.kind IN ('icing', 'contrast') AND e.answered_at >= ?",
+            (utc(moment - REMINDED_SESSION_MAX).isoformat(),),
+        ):
+            start = datetime.fromisoformat(answered)
+            minutes = _reminded_minutes(kind, spec)
+            end = later(start, timedelta(minutes=minutes))
+            if utc(end) > utc(moment):
+                timer_kind = "ice" if kind == "icing" else "contrast"
+                found.append(PastSession(timer_kind, start, end, minutes * 60.0))
+        return tuple(sorted(found, key=lambda s: utc(s.started_at)))
+
+
+REMINDED_SESSION_MAX = timedelta(minutes=30)  # the longest an icing or contrast prompt stands for
+
+
+def _reminded_minutes(kind: str, spec: str | None) -> float:
+    """How long a session done from a reminder lasted: the rule's ice time, else the usual."""
+    if kind == "icing" and spec:
+        on_min = json.loads(spec).get("on_min")
+        if isinstance(on_min, int | float) and not isinstance(on_min, bool) and 0 < on_min <= 30:
+            return float(on_min)
+    return 15.0 if kind == "icing" else 12.0
