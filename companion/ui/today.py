@@ -979,17 +979,30 @@ class TodayPage(QWidget):
         return True
 
     def _confirm_assessed(self) -> None:
-        answer = QMessageBox.question(
-            self,
+        """The "I have been assessed" button: only a Yes to its question ends a red lock."""
+        if self.ask_assessed():
+            self.confirm_assessed()
+
+    def ask_assessed(self) -> bool:
+        """The assessment question's seam: True only when the user answers Yes."""
+        return bool(self.assessed_question().exec() == QMessageBox.StandardButton.Yes)
+
+    def assessed_question(self) -> QMessageBox:
+        """A plain Yes/No question whose default (Enter) and Escape are No."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             QCoreApplication.translate("Today", "Confirm assessment"),
             QCoreApplication.translate(
                 "Today",
                 "Have you been assessed by a doctor or other health professional about "
                 "these symptoms?",
             ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.confirm_assessed()
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        return box
 
     def confirm_assessed(self) -> None:
         self.presenter.confirm_assessed()

@@ -3,8 +3,8 @@
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from companion.domain.conditions import ReportedCondition
 from companion.ui.body_map import Spot
@@ -235,3 +235,75 @@ def test_the_plan_starts_its_guided_routine(today, qtbot):
     assert [s.exercise.id for s in started.args[0].routine] == steps
     qtbot.waitUntil(lambda: companion.player is not None and companion.player.isVisible())
     companion.player.close()
+
+
+def _red_lock_shown(today, qtbot):
+    """A check-in whose R1 answer is Yes: the plan shows the full stop and its button."""
+    _, page = today(yes={"R1"})
+    mark(qtbot, page, "calves_L", "back", 7)
+    page.save()
+    QApplication.processEvents()  # children added to a shown layout appear on the next pass
+    button = next(b for b in page.plan_view.findChildren(QPushButton) if "assessed" in b.text())
+    assert button.isVisible()
+    return page, button
+
+
+def _red_locks(page):
+    locks = page.presenter.checkins.active_locks(page.presenter.clock.now())
+    return [r.tier.value for r in locks]
+
+
+def _close_any_question() -> None:
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):
+        box.done(QMessageBox.StandardButton.Cancel)
+
+
+def test_answering_no_to_the_assessment_question_keeps_the_red_lock(today, qtbot):
+    page, button = _red_lock_shown(today, qtbot)
+    asked: list[bool] = []
+
+    def answer_no() -> bool:
+        asked.append(False)
+        return False
+
+    page.ask_assessed = answer_no
+    # Should a real dialog open instead of the seam, close it rather than wait forever.
+    QTimer.singleShot(3000, page, _close_any_question)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert asked == [False]  # the button asks before anything ends
+    assert _red_locks(page) == ["red"]
+    assert "Stop. These symptoms need emergency care now." in labels(page.plan_view)
+    page.ask_assessed = lambda: True
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert _red_locks(page) == []
+    assert "Stop. These symptoms need emergency care now." not in labels(page.plan_view)
+
+
+def test_the_assessment_question_is_plain_and_enter_means_no(today, qtbot):
+    page, button = _red_lock_shown(today, qtbot)
+    seen: list[tuple[str, bool, bool]] = []
+
+    def press_enter() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:  # not open yet
+            QTimer.singleShot(20, page, press_enter)
+            return
+        assert isinstance(box, QMessageBox)
+        seen.append(
+            (
+                box.text(),
+                box.defaultButton() is box.button(QMessageBox.StandardButton.No),
+                box.escapeButton() is box.button(QMessageBox.StandardButton.No),
+            )
+        )
+        qtbot.keyClick(box, Qt.Key.Key_Return)  # the default button
+
+    QTimer.singleShot(0, page, press_enter)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    ((text, no_is_default, no_is_escape),) = seen
+    assert text == (
+        "Have you been assessed by a doctor or other health professional about these symptoms?"
+    )
+    assert no_is_default and no_is_escape
+    assert _red_locks(page) == ["red"]
