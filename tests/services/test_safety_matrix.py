@@ -177,8 +177,8 @@ def test_red_locks_every_routine_timer_and_treatment_reminder(question):
         assert "Call 999 now" in text
         assert "do not drive yourself" in text
         assert "assessed" in text
-    for kind in (Kind.ICING, Kind.CONTRAST, Kind.ROUTINE):
-        assert reminder_verdict(s, kind) is Q, (question, kind)
+    for reminder in (Kind.ICING, Kind.CONTRAST, Kind.ROUTINE):
+        assert reminder_verdict(s, reminder) is Q, (question, reminder)
     assert reminder_verdict(s, Kind.CUSTOM) is A
     plan = plan_for(s)
     assert plan.locked
@@ -223,8 +223,8 @@ def test_orange_on_both_legs_locks_every_routine():
     assert routine_result(s) == "refused"
     for kind in TIMERS:
         assert timer_verdict(s, kind) is R, kind
-    for kind in (Kind.ICING, Kind.CONTRAST, Kind.ROUTINE):
-        assert reminder_verdict(s, kind) is Q, kind
+    for reminder in (Kind.ICING, Kind.CONTRAST, Kind.ROUTINE):
+        assert reminder_verdict(s, reminder) is Q, reminder
     plan = plan_for(s)
     assert plan.routine == ()
     assert all(option.status is Status.BLOCKED for option in plan.therapies)
