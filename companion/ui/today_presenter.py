@@ -229,10 +229,13 @@ class TodayPresenter:
         if earlier is not None:
             answers = {**earlier.triage_answers, **answers}
         checkin = replace(checkin, triage_answers=answers)
-        self.checkins.save(checkin, result)
-        if self.pending_alerts:
-            self.alerts.record(self.pending_alerts, "answered", now)
-            self.pending_alerts = ()
+        # One transaction: the check-in, its answers, its outcome (in save) and the trend
+        # alerts answered with it are all written, or none is.
+        with self._db.transaction():
+            self.checkins.save(checkin, result)
+            if self.pending_alerts:
+                self.alerts.record(self.pending_alerts, "answered", now)
+        self.pending_alerts = ()
         plan = self.plan(checkin)
         return Saved(checkin, plan.triage, plan)
 

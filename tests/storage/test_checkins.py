@@ -142,3 +142,29 @@ def test_conditions_replace_as_one_action(db, clock):
     )
     repo.replace([], clock.now())
     assert repo.all() == ()
+
+
+def test_a_checkin_and_its_safety_outcome_are_saved_together_or_not_at_all(db, clock, monkeypatch):
+    repo = CheckInRepository(db)
+    red = load_triage().evaluate({"R1": True}, [L], clock.now())
+
+    def fail(conn, triage):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(CheckInRepository, "_insert_outcome", staticmethod(fail))
+    with pytest.raises(sqlite3.OperationalError):
+        repo.save(make_checkin(clock, triage_answers={"R1": True}), red)
+    assert repo.latest() is None
+    for table in ("checkins", "checkin_regions", "triage_answers", "triage_outcomes"):
+        assert db.query_one(f"SELECT count(*) FROM {table}") == (0,), table
+    assert not db.conn.in_transaction
+    # A trigger that refuses the outcome row itself: the same.
+    monkeypatch.undo()
+    db.conn.execute(
+        "CREATE TRIGGER refuse_outcome BEFORE INSERT ON triage_outcomes "
+        "BEGIN SELECT RAISE(ABORT, 'outcome refused'); END"
+    )
+    with pytest.raises(sqlite3.IntegrityError, match="outcome refused"):
+        repo.save(make_checkin(clock, triage_answers={"R1": True}), red)
+    assert repo.latest() is None
+    assert db.query_one("SELECT count(*) FROM triage_answers") == (0,)

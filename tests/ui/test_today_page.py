@@ -1,5 +1,6 @@
 """The Today screen driven as a user would: map, check-in, safety questions, plan."""
 
+import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -307,3 +308,48 @@ def test_the_assessment_question_is_plain_and_enter_means_no(today, qtbot):
     )
     assert no_is_default and no_is_escape
     assert _red_locks(page) == ["red"]
+
+
+def _stored_rows(page):
+    db = page.presenter._db
+    return {
+        table: db.query_one(f"SELECT count(*) FROM {table}")[0]
+        for table in ("checkins", "checkin_regions", "triage_answers", "triage_outcomes")
+    }
+
+
+def test_a_checkin_whose_safety_outcome_cannot_be_written_is_not_saved(today, qtbot, monkeypatch):
+    from companion.storage.checkins import CheckInRepository
+
+    _, page = today(yes={"R1"})
+    mark(qtbot, page, "calves_L", "back", 7)
+
+    def fail(conn, triage):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(CheckInRepository, "_insert_outcome", staticmethod(fail))
+    with pytest.raises(sqlite3.OperationalError):
+        page.save()
+    assert page.presenter.latest() is None
+    assert _stored_rows(page) == dict.fromkeys(_stored_rows(page), 0)
+    assert not page.presenter._db.conn.in_transaction
+
+
+def test_a_checkin_whose_trend_alert_cannot_be_recorded_is_not_saved(today, qtbot, monkeypatch):
+    from companion.storage.trends import TrendAlertRepository
+
+    _, page = today()
+    mark(qtbot, page, "quads_L", "front", 9)
+    qtbot.mouseClick(page.rest_row.group.button(8), Qt.MouseButton.LeftButton)  # T4: 8 at rest
+
+    def fail(self, alerts, answer, now):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(TrendAlertRepository, "record", fail)
+    with pytest.raises(sqlite3.OperationalError):
+        page.save()
+    assert "Y1" in page.ask.asked[0]  # T4's questions were asked and answered
+    assert page.presenter.latest() is None
+    assert _stored_rows(page) == dict.fromkeys(_stored_rows(page), 0)
+    assert page.presenter.alerts.recent() == []
+    assert not page.presenter._db.conn.in_transaction
