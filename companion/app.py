@@ -41,8 +41,10 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from datetime import time as dt_time
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -95,6 +97,7 @@ if TYPE_CHECKING:
     from companion.domain.routines import RoutineCatalog
     from companion.domain.session import RoutineSession
     from companion.domain.triage import Question
+    from companion.services.safety import SafetyGate
     from companion.ui.activity_dialog import ActivityDialog
     from companion.ui.cues import CuePlayer
     from companion.ui.my_routines import UserRoutines
@@ -231,6 +234,19 @@ class CompanionApp(QObject):
             )
         return self._today
 
+    @cached_property
+    def safety(self) -> SafetyGate:
+        """The one safety gate every routine, timer and reminder asks (services/safety.py)."""
+        from companion.services.safety import SafetyGate  # noqa: PLC0415
+
+        return SafetyGate(
+            self.db,
+            self.today.content,
+            self.clock,
+            country=self.country,
+            preferences=lambda: self.preferences.current,
+        )
+
     def _today_page(self) -> TodayPage:
         page = TodayPage(self.today)
         page.guide_requested.connect(self.open_guide)
@@ -331,29 +347,14 @@ class CompanionApp(QObject):
         """
         from companion.ui.player import RoutinePlayerView  # noqa: PLC0415 - when first used
 
-        triage = self.today.active_triage(self.clock.now())
-        if triage.locks_everything:
-            reason = (
-                QCoreApplication.translate(
-                    "CompanionApp", "Routines are locked by the safety check: %s"
-                )
-                % triage.tier.headline
-            )
+        answer = self.safety.routine(steps)
+        if not answer.allowed:
+            reason = answer.answer.message(self.clock.now())
             self.window.add_banner(reason)
             return reason
-        allowed = [
-            s
-            for s in steps
-            if not (s.side == "both" and triage.locked_legs)
-            and not (s.side in ("left", "right") and Side(s.side) in triage.locked_legs)
-        ]
-        if not allowed:
-            reason = QCoreApplication.translate(
-                "CompanionApp",
-                "Every step of this routine is on a leg the safety check locked today.",
-            )
-            self.window.add_banner(reason)
-            return reason
+        allowed = list(answer.steps)
+        if answer.left_out:
+            self.window.add_banner(" ".join(answer.left_out))
         if self.player is not None:
             self.player.close()
         self._playing = routine_id
@@ -384,10 +385,19 @@ class CompanionApp(QObject):
         self.data_changed.emit()
 
     def _something_wrong(self) -> None:
-        """PROTOCOLS 3.3: a stop during a routine opens the red and first orange questions."""
+        """PROTOCOLS 3.3: a stop during a routine opens the red and first orange questions.
+
+        The gate is asked again afterwards: a lock the answers bring ends the routine.
+        """
         catalog = self.today.content.triage
         ids = [f"R{i}" for i in range(1, 9)] + [f"O{i}" for i in range(1, 6)]
         self._ask_and_record(tuple(catalog.get(q) for q in ids))
+        player = self.player
+        if player is not None and player.isVisible():
+            session = getattr(player, "session", None)
+            steps = session.steps if session is not None else ()
+            if not self.safety.routine(steps).allowed:
+                player.close()
 
     def _ask_and_record(self, questions: tuple[Question, ...]) -> None:
         """Safety questions outside a check-in: the outcome is stored and today's plan
@@ -580,6 +590,9 @@ class CompanionApp(QObject):
                 goal=self.water_goal,
                 units=lambda: self.preferences.current.units,
                 notifier_factory=self._desktop_notifier,
+                safety=lambda rule: self.safety.reminder(
+                    rule, self.preferences.current.water_goal_l(self.today.content.protocols)
+                ),
                 parent=self,
             )
             self._reminders.routine_requested.connect(self.start_routine)
@@ -953,14 +966,20 @@ class CompanionApp(QObject):
             plan = build_plan(kind, options, content.protocols, self.preferences.current.units)
         except (TimerRefusedError, ValueError, TypeError) as exc:
             return str(exc)
-        if plan.to_confirm and not confirmed:
-            answer = QMessageBox.question(
+        region = options.get("region", "")
+        answer = self.safety.timer(plan, region=region if isinstance(region, str) else "")
+        if not answer.allowed:
+            return answer.message(self.clock.now())
+        if answer.to_confirm and not confirmed:
+            reply = QMessageBox.question(
                 self.window,
                 QCoreApplication.translate("CompanionApp", "Outside the usual range"),
-                "\n".join(plan.to_confirm),
+                "\n".join(answer.to_confirm),
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if reply != QMessageBox.StandardButton.Yes:
                 return QCoreApplication.translate("CompanionApp", "Not started.")
+        if answer.cautions:
+            plan = replace(plan, before=" ".join((plan.before, *answer.cautions)))
         running = self.therapy.timer if self.therapy is not None else None
         if self.therapy is not None and running is not None and running.ended_at is None:
             self.therapy.bring_forward()
@@ -1074,7 +1093,8 @@ class CompanionApp(QObject):
         options = message.get("options", {})
         if not isinstance(options, dict):
             return {"ok": False, "error": "timer options must be a table"}
-        reason = self.start_timer(str(message.get("kind", "")), options, confirmed=True)
+        confirmed = message.get("confirmed", True) is True  # older CLIs asked before sending
+        reason = self.start_timer(str(message.get("kind", "")), options, confirmed=confirmed)
         if reason is not None:
             return {"ok": False, "error": reason}
         return {"ok": True}

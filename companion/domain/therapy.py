@@ -118,6 +118,8 @@ def _blocks(therapy: Therapy, ctx: TherapyContext) -> list[str]:
         )
     if therapy.cools and "no_cold" in triage.restrictions:
         blocks.append("A clinician should clear cold treatments first (see your check-in answers).")
+    if therapy.heats and "no_heat" in triage.restrictions:
+        blocks.append("A clinician should clear heat treatments first (see your check-in answers).")
     if therapy.heats:
         fresh = ctx.soreness_type is SorenessType.ACUTE and ctx.hours_since_onset < FRESH_INJURY_H
         if fresh:

@@ -31,6 +31,7 @@ RESTRICTIONS = {
     "no_running": "No running or jumping until a clinician has checked it.",
     "no_impact": "Choose low-impact movement (cycling, swimming, walking on the flat).",
     "no_cold": "No ice or cold water until a clinician has cleared it.",
+    "no_heat": "No heat packs, warm baths or hot-and-cold water until a clinician clears them.",
     "no_compression": "No compression socks or wraps until a clinician has cleared them.",
     "no_running_recovery": "Active recovery without running: cycle, swim or walk instead.",
     "no_hydration_push": "No drinking goals: drink to thirst and let professionals guide fluids.",

@@ -43,6 +43,7 @@ from companion.ui.pause import PauseController
 
 if TYPE_CHECKING:
     from companion.scheduling.reminders import ReminderScheduler
+    from companion.services.safety import Answer as SafetyAnswer
     from companion.ui.notifications import DesktopNotifier
 
 SNOOZE_MIN = 10
@@ -155,6 +156,7 @@ class ReminderCenter(QObject):
         units: Callable[[], Units] = lambda: METRIC,
         notifier: DesktopNotifier | None = None,
         notifier_factory: Callable[[], DesktopNotifier] | None = None,
+        safety: Callable[[ReminderRule], SafetyAnswer] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -169,6 +171,9 @@ class ReminderCenter(QObject):
         self.units = units
         self._notifier = notifier
         self._notifier_factory = notifier_factory
+        # The safety gate, asked as each reminder falls due: a quiet answer holds it back.
+        self.safety = safety
+        self.held: dict[int, str] = {}  # rule id: why the last one stayed quiet
         self._bridge = _Bridge(self)
         self._bridge.fired.connect(self._on_fired)
         self._scheduler: ReminderScheduler | None = None
@@ -356,6 +361,10 @@ class ReminderCenter(QObject):
             event_id = self.repo.fired(rule, found.at, len(found.missed), now)
             self.repo.answer(event_id, "quiet", now)
             return
+        if self._held_for_safety(rule, now):
+            event_id = self.repo.fired(rule, found.at, len(found.missed), now)
+            self.repo.answer(event_id, "quiet", now)
+            return
         if backs_off(rule, now, self.water.last_drink()):
             event_id = self.repo.fired(rule, found.at, len(found.missed), now)
             self.repo.answer(event_id, "backed_off", now)
@@ -371,7 +380,21 @@ class ReminderCenter(QObject):
         rule = self.repo.get(event.rule_id) if event.rule_id is not None else None
         if rule is None:
             return
+        if self._held_for_safety(rule, self.clock.now()):
+            self.repo.answer(event_id, "quiet", self.clock.now())
+            return
         self._enqueue(self._prompt(rule, event_id, 0, event.due_at))
+
+    def _held_for_safety(self, rule: ReminderRule, now: datetime) -> bool:
+        """The gate's answer for this reminder now; a quiet one is kept with its reason."""
+        if self.safety is None or rule.id is None:
+            return False
+        answer = self.safety(rule)
+        if answer.allowed:
+            self.held.pop(rule.id, None)
+            return False
+        self.held[rule.id] = answer.message(now)
+        return True
 
     def _prompt(self, rule: ReminderRule, event_id: int, missed: int, at: datetime) -> Prompt:
         body = self._body(rule)

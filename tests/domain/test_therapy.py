@@ -80,7 +80,7 @@ GATES = [
     ({"triage": "red"}, ALL, "Emergency signs"),
     ({"triage": "orange_left"}, ALL, "Care today"),
     ({"triage": "fever"}, ALL, "Care today"),
-    ({"triage": "no_cold"}, COOLING, "clinician should clear cold"),
+    ({"triage": "no_cold"}, ALL, "clinician should clear"),  # Y4: cold, heat and contrast
 ]
 
 
@@ -230,3 +230,16 @@ def test_condition_verdict_picks_the_strictest(catalog):
 def test_unknown_condition_lists_known(catalog):
     with pytest.raises(KeyError, match="pregnancy"):
         catalog.get("pregnant")
+
+
+def test_possible_arterial_disease_blocks_heat_as_well_as_cold(catalog, bounds):
+    """Y4 blocks cold immersion and compression (PROTOCOLS 3.2), and the matching
+    condition row (3.4) also takes local heat and cold packs off."""
+    y4 = triage({"Y4": True})
+    assert {"no_cold", "no_heat", "no_compression"} <= y4.restrictions
+    opts = options(catalog, bounds, hours_since_onset=48, triage=y4)
+    assert blocked(opts) == ALL
+    for therapy in HEATING:
+        assert any("clear heat" in reason for reason in opts[therapy].reasons), therapy
+    assert "clear cold" in opts[ICE].why
+

@@ -42,7 +42,7 @@ CASES = [
     ("Y1", [L], Tier.YELLOW, set(), False, set()),
     ("Y2", [L], Tier.YELLOW, set(), False, {"no_running", "no_impact"}),
     ("Y3", [L], Tier.YELLOW, set(), False, {"no_running_recovery"}),
-    ("Y4", [L], Tier.YELLOW, set(), False, {"no_cold", "no_compression"}),
+    ("Y4", [L], Tier.YELLOW, set(), False, {"no_cold", "no_heat", "no_compression"}),
     ("Y5", [L], Tier.YELLOW, set(), False, set()),
     ("Y6", [C], Tier.YELLOW, set(), False, set()),
     ("Y7", [L], Tier.YELLOW, set(), False, set()),

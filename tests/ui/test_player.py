@@ -159,7 +159,7 @@ def test_locks_shape_what_can_start(make_app, qtbot, clock):
     companion.start_player("calves_and_shins", "Calves and shins", steps)
     assert companion.player is None
     texts = [label.text() for label in companion.window.findChildren(QLabel)]
-    assert any("Routines are locked by the safety check" in t for t in texts)
+    assert any("Routines are not available now. Emergency signs were reported." in t for t in texts)
 
 
 def test_the_start_command_opens_the_player_or_says_why_not(make_app, clock):
@@ -177,7 +177,7 @@ def test_the_start_command_opens_the_player_or_says_why_not(make_app, clock):
     companion.today.checkins.record_outcome(triage.evaluate({"R1": True}, set(), clock.now()))
     companion.player = None
     reply = companion.handle_message({"command": "start", "routine": "hips_and_glutes"})
-    assert reply["ok"] is False and "locked by the safety check" in reply["error"]
+    assert reply["ok"] is False and "Emergency signs were reported" in reply["error"]
     assert companion.player is None
     assert companion.window.isVisible()  # the refusal is shown where the user can see it
 
