@@ -213,10 +213,7 @@ def _phase(kind: SorenessType, hours: float) -> str:
 
 def _timing(therapy: Therapy, ctx: TherapyContext) -> tuple[bool, str]:
     """PROTOCOLS 4.2: is it a good fit now, and why."""
-    row = _TIMING[(ctx.soreness_type, _phase(ctx.soreness_type, ctx.hours_since_onset))]
-    if therapy in row:
-        return True, row[therapy]
-    return False, row[None]
+    return _TIMING[(ctx.soreness_type, _phase(ctx.soreness_type, ctx.hours_since_onset))][therapy]
 
 
 def _number(value: object) -> float:
@@ -277,11 +274,10 @@ def _protocol(
         minutes = min(minutes, default("warm_bath.duration_above_38c"))
     if cap_minutes is not None:
         minutes = min(minutes, cap_minutes)
-    return {
-        "water_c": temp,
-        "minutes": minutes,
-        "max_water_c": bounds.bound("warm_bath.temp").hard_max or 40,
-    }
+    max_temp = bounds.bound("warm_bath.temp").hard_max or 40
+    if cap_temp is not None:  # a health condition's cap is the ceiling, and the sentence says so
+        max_temp = min(max_temp, cap_temp)
+    return {"water_c": temp, "minutes": minutes, "max_water_c": max_temp}
 
 
 def describe_protocol(

@@ -243,3 +243,22 @@ def test_possible_arterial_disease_blocks_heat_as_well_as_cold(catalog, bounds):
         assert any("clear heat" in reason for reason in opts[therapy].reasons), therapy
     assert "clear cold" in opts[ICE].why
 
+
+def test_every_therapy_has_its_own_reason_in_every_phase():
+    from companion.domain.therapy import _TIMING  # noqa: PLC0415
+
+    for row in _TIMING.values():
+        assert set(row) == set(Therapy)
+
+
+def test_a_reason_is_about_its_own_therapy(catalog, bounds):
+    early = options(catalog, bounds, hours_since_onset=5)
+    assert not early[HEAT].why.lower().startswith("cold")
+    assert "cold" not in early[HEAT].why.lower()
+    assert "warm" in early[HEAT].why.lower()
+    later = options(catalog, bounds, soreness_type=SorenessType.ACUTE, hours_since_onset=80)
+    assert later[ICE].status is Status.SUGGESTED
+    assert "fresh" not in later[ICE].why.lower()
+    fresh = options(catalog, bounds, soreness_type=SorenessType.ACUTE, hours_since_onset=10)
+    assert "fresh" in fresh[ICE].why.lower()
+
