@@ -160,46 +160,127 @@ def _option(
     )
 
 
-# PROTOCOLS 4.2 as a table: (soreness type, phase) -> {therapy: why it is suggested};
-# the None entry is the sentence for every other, still allowed, therapy.
-_ACUTE_ICE = "For a fresh injury, a cold pack eases pain; it does not speed healing."
-_TIMING: dict[tuple[SorenessType, str], dict[Therapy | None, str]] = {
+# PROTOCOLS 4.2 as a table: (soreness type, phase) -> {therapy: (a good fit now?, why)}.
+# Every therapy has its own sentence in every row, about that therapy.
+_TIMING: dict[tuple[SorenessType, str], dict[Therapy, tuple[bool, str]]] = {
     (SorenessType.DOMS, "early"): {
-        Therapy.COLD_WATER_IMMERSION: (
-            "A cold soak soon after hard exercise may ease soreness, "
-            "most useful if you train again within a day or two."
+        Therapy.ICE_PACK: (
+            False,
+            "An ice pack mainly eases pain; use it if something is sore now.",
         ),
-        Therapy.CONTRAST: "Warmth or contrast soon after exercise may ease the soreness to come.",
-        Therapy.WARM_BATH: "Warmth or contrast soon after exercise may ease the soreness to come.",
-        None: "Cold mainly eases pain; use it if something feels sore now.",
+        Therapy.HEAT_PACK: (
+            False,
+            "A warm pack soon after exercise may take the edge off the soreness to come.",
+        ),
+        Therapy.CONTRAST: (True, "Contrast soon after exercise may ease the soreness to come."),
+        Therapy.COLD_WATER_IMMERSION: (
+            True,
+            (
+                "A cold soak soon after hard exercise may ease soreness, "
+                "most useful if you train again within a day or two."
+            ),
+        ),
+        Therapy.WARM_BATH: (True, "A warm bath soon after exercise may ease the soreness to come."),
     },
     (SorenessType.DOMS, "peak"): {
-        Therapy.WARM_BATH: "Around the usual peak of soreness, warmth eases stiffness.",
-        Therapy.HEAT_PACK: "Around the usual peak of soreness, warmth eases stiffness.",
-        Therapy.CONTRAST: "Contrast (hot then cold, ending cold) is another comfortable option.",
-        None: "Choose cold if you prefer it or the muscle feels hot.",
+        Therapy.ICE_PACK: (False, "Choose an ice pack if you prefer cold or the muscle feels hot."),
+        Therapy.HEAT_PACK: (True, "Around the usual peak of soreness, warmth eases stiffness."),
+        Therapy.CONTRAST: (
+            True,
+            "Contrast (hot then cold, ending cold) is another comfortable option.",
+        ),
+        Therapy.COLD_WATER_IMMERSION: (
+            False,
+            "A cold soak is an option if you prefer cold or the muscles feel hot.",
+        ),
+        Therapy.WARM_BATH: (
+            True,
+            "Around the usual peak of soreness, a warm bath eases stiffness.",
+        ),
     },
     (SorenessType.DOMS, "late"): {
-        None: "Soreness after more than a week is not typical: have it checked.",
+        therapy: (
+            False,
+            f"{label} may ease it for a while; soreness lasting over a week needs a check.",
+        )
+        for therapy, label in (
+            (Therapy.ICE_PACK, "An ice pack"),
+            (Therapy.HEAT_PACK, "A heat pack"),
+            (Therapy.CONTRAST, "Contrast"),
+            (Therapy.COLD_WATER_IMMERSION, "A cold soak"),
+            (Therapy.WARM_BATH, "A warm bath"),
+        )
     },
     (SorenessType.ACUTE, "fresh"): {
-        Therapy.ICE_PACK: _ACUTE_ICE,
-        None: "For a fresh injury a cold pack on the spot is the simple choice.",
+        Therapy.ICE_PACK: (
+            True,
+            "For a fresh injury, a cold pack eases pain; it does not speed healing.",
+        ),
+        Therapy.HEAT_PACK: (False, "Heat waits until at least 72 hours after an injury."),
+        Therapy.CONTRAST: (False, "Contrast waits until at least 72 hours after an injury."),
+        Therapy.COLD_WATER_IMMERSION: (
+            False,
+            "For one injured spot, a cold pack is simpler than a cold soak.",
+        ),
+        Therapy.WARM_BATH: (False, "A warm bath waits until at least 72 hours after an injury."),
     },
     (SorenessType.ACUTE, "later"): {
-        Therapy.ICE_PACK: _ACUTE_ICE,
-        Therapy.HEAT_PACK: "After 72 hours without swelling, gentle heat is fine.",
-        None: "After 72 hours without swelling, warmth or cold as you prefer.",
+        Therapy.ICE_PACK: (
+            True,
+            "A cold pack still eases pain, for example after activity or if the injury flares up.",
+        ),
+        Therapy.HEAT_PACK: (True, "After 72 hours without swelling, gentle heat is fine."),
+        Therapy.CONTRAST: (
+            False,
+            "After 72 hours without swelling, contrast is an option if it feels good.",
+        ),
+        Therapy.COLD_WATER_IMMERSION: (
+            False,
+            "A cold soak is an option if it feels good; a cold pack is simpler for one spot.",
+        ),
+        Therapy.WARM_BATH: (
+            False,
+            "After 72 hours without swelling, a warm bath is fine if it feels good.",
+        ),
     },
     (SorenessType.STANDING, "any"): {
-        None: "Warm or cool, choose what feels good; raising the legs helps most.",
+        Therapy.ICE_PACK: (
+            False,
+            "A cool pack is fine if it feels good; raising the legs helps most.",
+        ),
+        Therapy.HEAT_PACK: (False, "Warmth is fine if it feels good; raising the legs helps most."),
+        Therapy.CONTRAST: (
+            False,
+            "Warm then cool water is fine if it feels good; raising the legs helps most.",
+        ),
+        Therapy.COLD_WATER_IMMERSION: (
+            False,
+            "A cool soak is fine if it feels good; raising the legs helps most.",
+        ),
+        Therapy.WARM_BATH: (
+            False,
+            "A warm bath is fine if it feels good; raise your legs afterwards.",
+        ),
     },
     (SorenessType.OVERUSE, "any"): {
-        Therapy.HEAT_PACK: "Heat before activity eases a stiff, lingering ache.",
-        Therapy.ICE_PACK: "Cold after activity can calm a flare-up.",
-        None: "An option if it feels good; a physio review helps if the ache persists.",
+        Therapy.ICE_PACK: (True, "Cold after activity can calm a flare-up."),
+        Therapy.HEAT_PACK: (True, "Heat before activity eases a stiff, lingering ache."),
+        Therapy.CONTRAST: (
+            False,
+            "Contrast is an option if it feels good; a physio review helps if the ache persists.",
+        ),
+        Therapy.COLD_WATER_IMMERSION: (
+            False,
+            "A cold soak is an option if it feels good; see a physio if the ache persists.",
+        ),
+        Therapy.WARM_BATH: (
+            False,
+            "A warm bath can ease stiffness; a physio review helps if the ache persists.",
+        ),
     },
-    (SorenessType.NERVE, "any"): {None: "Heat and cold are not used for nerve-type pain here."},
+    (SorenessType.NERVE, "any"): dict.fromkeys(
+        Therapy, (False, "Heat and cold are not used for nerve-type pain here.")
+    ),
 }
 
 

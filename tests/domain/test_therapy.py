@@ -262,3 +262,23 @@ def test_a_reason_is_about_its_own_therapy(catalog, bounds):
     fresh = options(catalog, bounds, soreness_type=SorenessType.ACUTE, hours_since_onset=10)
     assert "fresh" in fresh[ICE].why.lower()
 
+
+@pytest.mark.parametrize(
+    ("condition", "cap"),
+    [
+        ("pregnancy", 38),
+        ("heart_condition", 38),
+        ("poor_circulation", 37),
+        ("reduced_sensation", 37),
+        ("heat_sensitivity", 37),
+    ],
+)
+def test_the_bath_sentence_says_the_conditions_cap(catalog, bounds, condition, cap):
+    from companion.domain.therapy import describe_protocol  # noqa: PLC0415
+
+    bath = options(catalog, bounds, conditions=(ReportedCondition(condition),))[BATH]
+    assert bath.protocol["max_water_c"] == cap
+    how = describe_protocol(BATH, bath.protocol)
+    assert f"never above {cap} °C" in how
+    assert "40 °C" not in how
+    assert options(catalog, bounds)[BATH].protocol["max_water_c"] == 40
