@@ -13,7 +13,8 @@ Kinds:
 - icing: a session every N minutes (start to start) inside waking hours, ice
   on for ``on_min``, only inside a window (e.g. the first 72 h) and never so
   late that the ice would still be on after waking hours end;
-- contrast, routine and custom: at clock times on chosen weekdays.
+- contrast, routine and custom: at clock times on chosen weekdays (a contrast
+  session, like the ice, must be over before waking hours end).
 
 ``check_rule`` applies the protocol bounds: a hard limit refuses the rule with
 the reason, a value outside the usual range asks for confirmation.
@@ -38,6 +39,7 @@ OUTER_KNEE_REGIONS = ("knee", "lateral_lower_leg", "lateral_thigh_itb")
 ICING_WINDOW_USUAL_H = 72  # the main window after an acute injury
 SNOOZE_DEFAULT_MIN = 10
 MIN_WAKING_H = 4
+CONTRAST_SESSION_MIN = 12  # the session a contrast reminder stands for (PROTOCOLS 1.2 default)
 
 
 class Kind(StrEnum):
@@ -267,6 +269,31 @@ def daily_goal_ml(rules: Sequence[ReminderRule]) -> int | None:
     return max(goals) if goals else None
 
 
+def session_min(rule: ReminderRule) -> int:
+    """How long what the reminder starts keeps going: the ice on, the contrast session.
+
+    Such a session must be over by the end of waking hours (never ice or water
+    during sleep); other reminders only need to fall inside them.
+    """
+    if rule.kind is Kind.ICING:
+        return max(0, rule.on_min or 0)
+    if rule.kind is Kind.CONTRAST:
+        return CONTRAST_SESSION_MIN
+    return 0
+
+
+def _minute(at: time) -> int:
+    return at.hour * 60 + at.minute
+
+
+def fits(rule: ReminderRule, at: time, waking: WakingHours) -> bool:
+    """Whether ``rule`` may start at ``at``: inside waking hours, with its session over by
+    their end (23:00 + 15 min of ice does not fit hours ending at 23:10)."""
+    if not waking.start <= at < waking.end:
+        return False
+    return _minute(at) + session_min(rule) <= _minute(waking.end)
+
+
 def day_times(rule: ReminderRule, day: date, week: Waking) -> list[time]:
     """The wall-clock times the rule fires on ``day`` (before window and zone)."""
     if day.weekday() not in rule.weekdays:
@@ -276,13 +303,12 @@ def day_times(rule: ReminderRule, day: date, week: Waking) -> list[time]:
         every = rule.every_min or 0
         if every <= 0:
             return []
-        start = waking.start.hour * 60 + waking.start.minute
-        end = waking.end.hour * 60 + waking.end.minute
+        start, end = _minute(waking.start), _minute(waking.end)
         # Ice must be off again before waking hours end: never on during sleep.
-        last = end - (rule.on_min or 0) if rule.kind is Kind.ICING else end - 1
         first = start if rule.kind is Kind.ICING else start + every
-        return [time(m // 60, m % 60) for m in range(first, last + 1, every)]
-    return sorted(t for t in rule.times if waking.start <= t < waking.end)
+        slots = (time(m // 60, m % 60) for m in range(first, end, every))
+        return [t for t in slots if fits(rule, t, waking)]
+    return sorted(t for t in rule.times if fits(rule, t, waking))
 
 
 def occurrences(
@@ -362,7 +388,14 @@ def due(
     burst), and never the same occurrence twice. Outside waking hours nothing
     is due: a missed reminder is not replayed at night.
     """
-    if not waking.contains(now.astimezone(zone)):
+    local = now.astimezone(zone)
+    if not waking.contains(local):
+        return None
+    # A late prompt (one missed earlier) is not offered once its session, started this
+    # minute, would run past the end of waking hours: no ice on at 23:20.
+    if not fits(
+        rule, local.timetz().replace(tzinfo=None, second=0, microsecond=0), waking.on(local.date())
+    ):
         return None
     floor = now - timedelta(days=CATCH_UP_DAYS)
     if last_fired is not None and utc(last_fired) > utc(floor):
@@ -475,14 +508,16 @@ def _check_times(rule: ReminderRule, waking: Waking) -> list[Check]:
     days = [_A_MONDAY + timedelta(days=d) for d in sorted(rule.weekdays & ALL_DAYS)]
 
     def awake(at: time, day: date) -> bool:
-        hours = waking.on(day)
-        return hours.start <= at < hours.end
+        return fits(rule, at, waking.on(day))
 
+    session = session_min(rule)
+    # "23:05 is outside ..." or "23:05 (with its 12-minute session) runs past ...".
+    what = "is outside" if not session else f"with its {session}-minute session does not fit inside"
     never = [t for t in rule.times if not any(awake(t, day) for day in days)]
     if never:
         return [
             _refuse(
-                f"{never[0]:%H:%M} is outside your waking hours ({waking.describe()}); "
+                f"{never[0]:%H:%M} {what} your waking hours ({waking.describe()}); "
                 "reminders stay quiet then."
             )
         ]
@@ -492,7 +527,7 @@ def _check_times(rule: ReminderRule, waking: Waking) -> list[Check]:
         return [
             Check(
                 Verdict.CONFIRM,
-                f"{at:%H:%M} is outside your waking hours on {DAY_NAMES[day.weekday()]}s, "
+                f"{at:%H:%M} {what} your waking hours on {DAY_NAMES[day.weekday()]}s, "
                 "so it stays quiet that day. Keep it anyway?",
             )
         ]

@@ -288,3 +288,50 @@ def test_late_in_the_evening_water_that_would_be_at_night_is_left_out():
         at("2026-06-17T07:00"),  # 23:11 the next day is after waking hours: the morning after
         at("2026-06-18T07:00"),
     ]
+
+
+# -- sessions that must be over before waking hours end ----------------------------------------
+LATE_DAY = WakingHours(time(7, 0), time(23, 10))
+LATE_ICE = ReminderRule(Kind.ICING, "Ice", id=7, every_min=120, on_min=15)
+
+
+def _times_on(rule, day, waking):
+    start = at(f"{day}T00:00") - timedelta(microseconds=1)
+    end = at(f"{day}T23:59:59")
+    return [f"{m:%H:%M}" for m in occurrences(rule, start, end, LONDON, waking)]
+
+
+def test_no_icing_slot_whose_ice_would_still_be_on_after_waking_hours():
+    # Waking 07:00-23:10, every 2 h, 15 min on: 23:00 + 15 min is 23:15, after 23:10.
+    slots = _times_on(LATE_ICE, "2026-06-15", LATE_DAY)
+    assert slots == ["07:00", "09:00", "11:00", "13:00", "15:00", "17:00", "19:00", "21:00"]
+    assert next_fire(LATE_ICE, at("2026-06-15T21:00"), LONDON, LATE_DAY) == at("2026-06-16T07:00")
+    # Ice off exactly when waking hours end is fine.
+    until_quarter_past = WakingHours(time(7, 0), time(23, 15))
+    assert _times_on(LATE_ICE, "2026-06-15", until_quarter_past)[-1] == "23:00"
+
+
+def test_a_missed_ice_session_is_not_offered_when_it_would_run_past_waking_hours():
+    # The 21:00 session was missed (the computer slept): at 22:50 it is still offered
+    # (ice off at 23:05), at 23:00 it is not (ice on until 23:15, after 23:10).
+    fired = at("2026-06-15T19:00")
+    offered = due(LATE_ICE, at("2026-06-15T22:50"), fired, LONDON, LATE_DAY)
+    assert offered is not None and offered.at == at("2026-06-15T21:00")
+    assert due(LATE_ICE, at("2026-06-15T22:55"), fired, LONDON, LATE_DAY) is not None
+    assert due(LATE_ICE, at("2026-06-15T22:56"), fired, LONDON, LATE_DAY) is None
+    assert due(LATE_ICE, at("2026-06-15T23:05"), fired, LONDON, LATE_DAY) is None
+
+
+def test_a_contrast_session_must_be_over_before_waking_hours_end(bounds):
+    late = ReminderRule(Kind.CONTRAST, "Contrast", times=(time(23, 0),))  # 12 min: to 23:12
+    assert _times_on(late, "2026-06-15", LATE_DAY) == []
+    got = check_rule(late, bounds, LATE_DAY)
+    assert not got.allowed
+    assert any(
+        "23:00 with its 12-minute session does not fit inside your waking hours" in reason
+        for reason in got.refused
+    ), got.refused
+    fits_in = ReminderRule(Kind.CONTRAST, "Contrast", times=(time(22, 58),))  # to 23:10
+    assert _times_on(fits_in, "2026-06-15", LATE_DAY) == ["22:58"]
+    assert check_rule(fits_in, bounds, LATE_DAY).allowed
+    assert due(late, at("2026-06-15T23:00"), None, LONDON, LATE_DAY) is None
