@@ -2,9 +2,12 @@
 
 Every exercise names the region groups it serves, its dose (inside the
 protocol bounds), step-by-step cues, a gentler alternative, cautions and the
-equipment it needs. Loading refuses a roll on a never-roll region, a dose
-beyond a hard limit, an unknown region or alternative, with the file, key and
-reason.
+equipment it needs, and flags the planner's safety rules read: ``ballistic``
+(a swinging movement), ``weight_bearing`` (done standing on the sore leg) and
+``prone`` (lying face down). Loading refuses a roll on a never-roll region, a
+dose beyond a hard limit (a stretch or yoga pose held over 120 s per side in
+all), a ballistic exercise that is not a mobility movement, an unknown region
+or alternative, with the file, key and reason.
 """
 
 from __future__ import annotations
@@ -107,10 +110,24 @@ class Exercise:
     equipment: tuple[Equipment, ...]
     timed_reps: bool = False  # reps are counted movements inside ``seconds``
     protocol: str = ""  # a protocols.toml table with its own dose bounds, if any
+    ballistic: bool = False  # a swinging movement (leg swings): never for a fresh injury
+    weight_bearing: bool = False  # done standing on the sore leg: never for a fresh injury
+    prone: bool = False  # lying face down: not in pregnancy
 
     @property
     def rolls(self) -> bool:
         return self.kind is Kind.ROLL
+
+    @property
+    def holds(self) -> bool:
+        """A held position whose time per side is capped (stretches and yoga poses)."""
+        return self.kind in HELD_KINDS
+
+    @property
+    def gentle_for_fresh_injury(self) -> bool:
+        """Fit for the first 72 h after an injury (PROTOCOLS 2.9, 4.2): a slow movement
+        within comfort, with no stretch, no rolling, no swinging and no weight on the leg."""
+        return self.kind is Kind.MOBILITY and not self.ballistic and not self.weight_bearing
 
 
 @dataclass(frozen=True)
@@ -147,6 +164,9 @@ def usable(exercise: Exercise, owned: frozenset[Equipment] | None) -> bool:
     return all(item in have for item in exercise.equipment)
 
 
+# Kinds held still in one position: the per-side total hold cap applies (PROTOCOLS 1.2).
+HELD_KINDS = frozenset({Kind.STRETCH, Kind.YOGA})
+
 # Which protocol bounds check each kind's dose.
 _DOSE_BOUNDS = {
     Kind.STRETCH: ("stretch_static.hold", "stretch_static.reps"),
@@ -173,6 +193,9 @@ _KEYS = (
     "equipment",
     "timed_reps",
     "protocol",
+    "ballistic",
+    "weight_bearing",
+    "prone",
 )
 
 
@@ -210,6 +233,11 @@ def parse_exercises(
         cues = entry.texts("cues")
         if len(cues) < 2:
             raise entry.error("cues", "needs at least two steps")
+        ballistic = entry.boolean("ballistic", False)
+        if ballistic and kind is not Kind.MOBILITY:
+            raise entry.error(
+                "ballistic", "only a mobility movement may swing; never bounce a hold"
+            )
         if entry.has("alternative"):
             alternatives.append((entry, entry.text("alternative")))
         elif kind is not Kind.ACTIVE and not entry.has("gentler"):
@@ -232,6 +260,9 @@ def parse_exercises(
                 ),
                 timed_reps=entry.boolean("timed_reps", False),
                 protocol=protocol,
+                ballistic=ballistic,
+                weight_bearing=entry.boolean("weight_bearing", False),
+                prone=entry.boolean("prone", False),
             )
         )
     _check_alternatives(alternatives, set(seen))
@@ -308,7 +339,7 @@ def assess_dose(
         ("seconds", seconds_key, seconds),
         ("reps", reps_key, reps),
     ]
-    if kind is Kind.STRETCH:
+    if kind in HELD_KINDS:
         checks.append(
             ("reps", f"{protocol or 'stretch_static'}.total_hold_per_side", seconds * reps)
         )

@@ -149,12 +149,25 @@ def broken(raw, mutate):
             "exercise[0].alternative",
             "needs a gentler",
         ),
+        (
+            lambda d: next(e for e in d["exercise"] if e["kind"] == "yoga").update(
+                seconds=60, reps=3
+            ),
+            None,
+            "Total stretch time per side: 180 s",
+        ),
+        (
+            lambda d: d["exercise"][0].update(ballistic=True),
+            "exercise[0].ballistic",
+            "only a mobility movement may swing",
+        ),
     ],
 )
 def test_malformed_exercises_name_file_key_and_reason(raw, mutate, key, reason):
     with pytest.raises(ContentError) as info:
         parse_exercises(broken(raw, mutate), "exercises.toml", load_regions(), load_protocols())
-    assert info.value.key == key
+    if key is not None:
+        assert info.value.key == key
     assert reason in info.value.reason
 
 
@@ -246,3 +259,47 @@ def test_every_rollable_group_but_the_glutes_has_a_roll_that_needs_nothing(libra
             assert any(usable(e, frozenset({Equipment.BALL})) for e in library.for_group(group))
         else:
             assert by_hand, group
+
+
+def test_every_stretch_and_yoga_pose_stays_within_120_s_per_side(library):
+    """PROTOCOLS 1.2 stretch_static.total_hold_per_side: hard_max 120 (plantar: its own 120)."""
+    held = [e for e in library if e.kind in (Kind.STRETCH, Kind.YOGA)]
+    assert any(e.kind is Kind.YOGA for e in held)
+    for exercise in held:
+        assert exercise.holds
+        assert exercise.dose.seconds * exercise.dose.reps <= 120, exercise.id
+
+
+def test_the_built_in_routines_keep_the_per_side_cap():
+    from companion.resources import load_routines
+
+    for routine in load_routines():
+        for step in routine.steps:
+            if step.exercise.kind in (Kind.STRETCH, Kind.YOGA):
+                assert step.seconds * step.reps <= 120, (routine.id, step.exercise.id)
+
+
+def test_only_slow_non_weight_bearing_movement_suits_a_fresh_injury(library):
+    swings = library.get("leg_swings")
+    assert swings.ballistic and not swings.gentle_for_fresh_injury
+    assert library.get("knee_to_wall").weight_bearing
+    assert not library.get("knee_to_wall").gentle_for_fresh_injury
+    assert library.get("ankle_circles").gentle_for_fresh_injury
+    for exercise in library:
+        if exercise.gentle_for_fresh_injury:
+            assert exercise.kind is Kind.MOBILITY
+        if exercise.ballistic:
+            assert exercise.kind is Kind.MOBILITY
+    for eid in ("quad_roll", "prone_strap_quad", "tfl_roll", "inner_thigh_roll"):
+        assert library.get(eid).prone, eid
+
+
+def test_the_peroneal_stretch_turns_the_sole_inward_with_the_foot_pulled_up(library):
+    """The peroneals turn the sole outward and point the foot, so they lengthen with
+    the sole turned inward and the foot drawn up, never pointed."""
+    stretch = library.get("seated_peroneal")
+    cues = " ".join(stretch.cues).lower()
+    assert "point" not in cues
+    assert "up toward the shin" in cues
+    assert "inward" in cues
+    assert any("sprain" in c for c in stretch.cautions)
