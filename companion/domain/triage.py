@@ -37,6 +37,10 @@ RESTRICTIONS = {
     "no_hydration_push": "No drinking goals: drink to thirst and let professionals guide fluids.",
     "no_extra_fluids": "Do not drink more fluids until you have been assessed.",
     "no_leg_contact": "No rolling, massage, stretching, heat or compression on either leg.",
+    "no_bone_area_work": (
+        "No stretching, rolling or massage of the shins, outer lower legs, feet or front of the "
+        "hips until a clinician has checked the sore spot on the bone."
+    ),
 }
 
 

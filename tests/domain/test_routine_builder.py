@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from companion.domain.checkin import RegionReport, SorenessType
+from companion.domain.checkin import Descriptor, RegionReport, SorenessType
 from companion.domain.conditions import ReportedCondition
 from companion.domain.exercises import ALWAYS_AT_HAND, Equipment, ExerciseLibrary, Kind, usable
 from companion.domain.regions import Rolling, Side
@@ -131,7 +131,7 @@ def test_fresh_injury_gets_gentle_mobility_only(kit):
     assert steps
     assert {s.exercise.kind for s in steps} == {Kind.MOBILITY}
     later = build(
-        kit, [RegionReport("ankle_achilles_R", R, 4, 7)], kind=SorenessType.ACUTE, hours=80
+        kit, [RegionReport("ankle_achilles_R", R, 4, 6)], kind=SorenessType.ACUTE, hours=80
     )
     assert Kind.ROLL in {s.exercise.kind for s in later}
 
@@ -306,7 +306,7 @@ def test_with_only_what_is_at_hand_every_step_can_be_done(kit):
 
 
 def test_hand_steps_keep_the_dose_rules(kit):
-    reports = [RegionReport("calves_L", L, 2, 8), RegionReport("calves_R", R, 2, 4)]
+    reports = [RegionReport("calves_L", L, 2, 6), RegionReport("calves_R", R, 2, 4)]
     today = build(kit, reports, 20)
     by_hand = build_routine(
         RoutineContext(tuple(reports), SorenessType.DOMS, 30, GREEN), 20, equipment=NOTHING, **kit
@@ -428,3 +428,190 @@ def test_a_never_roll_region_takes_the_next_neighbour_it_can_roll(kit):
     )
     rolls = [(s.exercise.id, s.region_id) for s in steps if s.exercise.kind is Kind.ROLL]
     assert rolls == [("hamstring_hands", "hamstrings_L")]
+
+
+# ------------------------------------------------------------ safety rules with reasons
+
+
+def plan(kit, reports, minutes=20, kind=SorenessType.DOMS, hours=30, triage=GREEN, conditions=()):
+    from companion.domain.routine_builder import plan_routine
+
+    ctx = RoutineContext(tuple(reports), kind, hours, triage, tuple(conditions))
+    return plan_routine(ctx, minutes, **kit)
+
+
+@pytest.mark.parametrize(
+    "region", ["hamstrings_R", "hip_flexors_L", "ankle_achilles_R", "calves_L", "glutes_R"]
+)
+def test_a_fresh_injury_gets_no_swing_and_no_weight_bearing_stretch(kit, region):
+    """PROTOCOLS 2.9 and 4.2: in the first 72 h only gentle, pain-free movement."""
+    side = R if region.endswith("_R") else L
+    built = plan(kit, [RegionReport(region, side, 3, 5)], kind=SorenessType.ACUTE, hours=20)
+    for step in built.steps:
+        assert step.exercise.gentle_for_fresh_injury, step.exercise.id
+        assert not step.exercise.ballistic
+        assert not step.exercise.weight_bearing
+        assert step.exercise.kind is Kind.MOBILITY
+    ids = {s.exercise.id for s in built.steps}
+    assert "leg_swings" not in ids
+    assert "knee_to_wall" not in ids
+    if not built.steps:
+        assert any("first 72 hours" in note for note in built.notes)
+
+
+def test_a_fresh_hamstring_strain_gets_nothing_and_says_why(kit):
+    built = plan(kit, [RegionReport("hamstrings_R", R, 3, 6)], kind=SorenessType.ACUTE, hours=30)
+    assert built.steps == ()
+    assert any("right hamstrings" in n and "72 hours" in n for n in built.notes)
+
+
+def test_a_fresh_ankle_gets_ankle_circles_and_never_the_peroneal_stretch(kit):
+    reports = [
+        RegionReport("ankle_achilles_L", L, 3, 6),
+        RegionReport("lateral_lower_leg_L", L, 2, 4),
+    ]
+    built = plan(kit, reports, kind=SorenessType.ACUTE, hours=10)
+    ids = [s.exercise.id for s in built.steps]
+    assert "ankle_circles" in ids
+    assert "seated_peroneal" not in ids
+    assert "knee_to_wall" not in ids
+
+
+def test_a_possible_stress_fracture_is_not_rolled_or_stretched(kit):
+    """Y2: no stretching or rolling of the shin, outer lower leg, foot or front of hip."""
+    y2 = load_triage().evaluate({"Y2": True}, [L], NOW)
+    assert "no_bone_area_work" in y2.restrictions
+    for group in ("shin", "lateral_lower_leg", "foot_plantar", "hip_flexors"):
+        built = plan(kit, one_region(group), triage=y2)
+        for step in built.steps:
+            assert step.exercise.kind not in (Kind.STRETCH, Kind.YOGA, Kind.ROLL), (group, step)
+        assert any("bone" in note for note in built.notes), group
+    # other regions carry on
+    calves = plan(kit, one_region("calves"), triage=y2)
+    assert {s.exercise.kind for s in calves.steps} >= {Kind.STRETCH, Kind.ROLL}
+
+
+def test_a_side_at_seven_or_more_is_never_rolled(kit):
+    """Rolling discomfort stops at 7/10 (PROTOCOLS 1.1): a gentle stretch instead."""
+    for group in kit["regions"].groups:
+        for score in (7, 8, 10):
+            built = plan(kit, one_region(group, score))
+            assert Kind.ROLL not in {s.exercise.kind for s in built.steps}, (group, score)
+            assert any("No rolling" in note for note in built.notes), (group, score)
+    reports = [RegionReport("calves_L", L, 2, 8), RegionReport("calves_R", R, 2, 4)]
+    rolled = {s.side for s in plan(kit, reports).steps if s.exercise.kind is Kind.ROLL}
+    assert rolled == {"right"}
+
+
+def test_sharp_pain_at_seven_or_more_gets_nothing_for_that_side(kit):
+    sharp = frozenset({Descriptor.SHARP})
+    reports = [
+        RegionReport("hamstrings_L", L, 3, 7, sharp),
+        RegionReport("hamstrings_R", R, 1, 3),
+    ]
+    built = plan(kit, reports)
+    assert {s.side for s in built.steps} == {"right"}
+    assert any("sharp pain" in note and "left hamstrings" in note for note in built.notes)
+    milder = plan(kit, [RegionReport("hamstrings_L", L, 2, 5, sharp)])
+    assert milder.steps  # sharp at 5/10 is for the safety questions, not a stop on its own
+
+
+def test_an_empty_routine_always_says_why(kit):
+    for reports, kind, hours in input_grid(kit):
+        for owned in (None, NOTHING):
+            built = build_routine(
+                RoutineContext(tuple(reports), kind, hours, GREEN), 5, equipment=owned, **kit
+            )
+            if not built:
+                assert plan(kit, reports, 5, kind, hours).notes, reports
+
+
+def test_stretch_and_yoga_holds_stay_within_120_s_per_side(kit):
+    """Even the sorer side's longer hold, for every region, light or heavy."""
+    for reports, kind, hours in input_grid(kit):
+        for step in build_routine(RoutineContext(tuple(reports), kind, hours, GREEN), 20, **kit):
+            if step.exercise.kind in (Kind.STRETCH, Kind.YOGA):
+                assert step.seconds * step.reps <= 120, step
+                assert step.seconds <= 60, step
+
+
+# ------------------------------------------------------------ health-condition cautions
+
+
+def cautions_of(steps, kind):
+    return [c for s in steps if s.exercise.kind is kind for c in s.cautions]
+
+
+def test_a_bleeding_risk_rolls_lightly_without_tender_spot_pauses(kit):
+    bleeding = [ReportedCondition("bleeding_risk")]
+    for group in ("quads", "calves", "hamstrings", "glutes", "foot_plantar"):
+        for owned in (None, NOTHING):
+            steps = build_routine(
+                RoutineContext(
+                    tuple(one_region(group)), SorenessType.DOMS, 30, GREEN, tuple(bleeding)
+                ),
+                20,
+                equipment=owned,
+                **kit,
+            )
+            for step in steps:
+                if step.exercise.kind is Kind.ROLL:
+                    assert not any("tender" in cue.lower() for cue in step.exercise.cues), step
+                    assert any("Light pressure" in c for c in step.cautions), step
+                    assert len(step.exercise.cues) >= 2
+
+
+def test_pregnancy_has_no_face_down_positions(kit):
+    pregnant = [ReportedCondition("pregnancy")]
+    for group in kit["regions"].groups:
+        for score in (4, 8):
+            built = plan(kit, one_region(group, score), conditions=pregnant)
+            for step in built.steps:
+                assert not step.exercise.prone, (group, step.exercise.id)
+    quads = plan(kit, one_region("quads"), conditions=pregnant)
+    assert "quad_roll" not in {s.exercise.id for s in quads.steps}
+    assert any("gently" in c for c in cautions_of(quads.steps, Kind.STRETCH))
+
+
+def test_lymphoedema_means_no_rolling_and_says_why(kit):
+    built = plan(kit, one_region("calves"), conditions=[ReportedCondition("lymphoedema")])
+    assert built.steps
+    assert Kind.ROLL not in {s.exercise.kind for s in built.steps}
+    assert any("lymphoedema therapist" in note for note in built.notes)
+
+
+def test_varicose_veins_leave_the_calves_unrolled(kit):
+    veins = [ReportedCondition("varicose_veins")]
+    calves = plan(kit, one_region("calves"), conditions=veins)
+    assert Kind.ROLL not in {s.exercise.kind for s in calves.steps}
+    assert any("veins" in note for note in calves.notes)
+    quads = plan(kit, one_region("quads"), conditions=veins)
+    assert any("veins" in c for c in cautions_of(quads.steps, Kind.ROLL))
+
+
+@pytest.mark.parametrize(
+    ("condition", "kind", "words"),
+    [
+        ("osteoporosis", Kind.ROLL, "bony areas"),
+        ("osteoporosis", Kind.STRETCH, "forcing"),
+        ("reduced_sensation", Kind.ROLL, "light pressure"),
+        ("poor_circulation", Kind.ROLL, "lightly"),
+        ("clotting_history", Kind.STRETCH, "swells"),
+    ],
+)
+def test_a_condition_caution_rides_on_the_step(kit, condition, kind, words):
+    built = plan(kit, one_region("quads"), conditions=[ReportedCondition(condition)])
+    assert any(words in c for c in cautions_of(built.steps, kind)), built.steps
+
+
+def test_the_acted_on_conditions_exist():
+    from companion.domain import routine_builder
+
+    ids = {c.id for c in load_conditions().conditions}
+    named = (
+        routine_builder.NO_PRONE
+        | routine_builder.NO_TENDER_HOLDS
+        | routine_builder.NO_ROLLING
+        | set(routine_builder.NO_ROLLING_GROUPS)
+    )
+    assert named <= ids

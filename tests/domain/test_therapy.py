@@ -245,7 +245,7 @@ def test_possible_arterial_disease_blocks_heat_as_well_as_cold(catalog, bounds):
 
 
 def test_every_therapy_has_its_own_reason_in_every_phase():
-    from companion.domain.therapy import _TIMING  # noqa: PLC0415
+    from companion.domain.therapy import _TIMING
 
     for row in _TIMING.values():
         assert set(row) == set(Therapy)
@@ -274,7 +274,7 @@ def test_a_reason_is_about_its_own_therapy(catalog, bounds):
     ],
 )
 def test_the_bath_sentence_says_the_conditions_cap(catalog, bounds, condition, cap):
-    from companion.domain.therapy import describe_protocol  # noqa: PLC0415
+    from companion.domain.therapy import describe_protocol
 
     bath = options(catalog, bounds, conditions=(ReportedCondition(condition),))[BATH]
     assert bath.protocol["max_water_c"] == cap

@@ -40,7 +40,7 @@ CASES = [
     ("O9", [L], Tier.ORANGE, BOTH, True, set()),
     ("O10", [C], Tier.ORANGE, BOTH, False, set()),
     ("Y1", [L], Tier.YELLOW, set(), False, set()),
-    ("Y2", [L], Tier.YELLOW, set(), False, {"no_running", "no_impact"}),
+    ("Y2", [L], Tier.YELLOW, set(), False, {"no_running", "no_impact", "no_bone_area_work"}),
     ("Y3", [L], Tier.YELLOW, set(), False, {"no_running_recovery"}),
     ("Y4", [L], Tier.YELLOW, set(), False, {"no_cold", "no_heat", "no_compression"}),
     ("Y5", [L], Tier.YELLOW, set(), False, set()),
