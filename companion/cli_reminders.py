@@ -9,12 +9,18 @@ database itself: nothing is lost by the app being closed. No Qt here.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import re
+from collections.abc import Iterator
 from datetime import datetime
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from companion import APP_ID
+
+if TYPE_CHECKING:
+    from companion.services.safety import SafetyGate
 
 WATER_MIN_ML = 1
 WATER_MAX_ML = 2000
@@ -59,8 +65,9 @@ def add_parsers(commands: Any) -> None:
         "timer",
         help="start a therapy timer in the running app (or start the app with it)",
         description="Open a therapy timer: ice, contrast, cold-bath, warm-bath or heat. "
-        "Settings beyond the protocol limits are refused; the quick safety check comes "
-        "first in the window.",
+        "Settings beyond the protocol limits are refused, and so is a timer the safety "
+        "check holds back (a standing lock, a health condition, too soon after the last "
+        "session, or the day's most); the quick safety check comes first in the window.",
     )
     timer.add_argument("kind", choices=["ice", "contrast", "cold-bath", "warm-bath", "heat"])
     timer.add_argument("--minutes", type=float, help="ice, baths and heat: how long")
@@ -72,6 +79,11 @@ def add_parsers(commands: Any) -> None:
     timer.add_argument("--cycles", type=int, help="contrast: rounds, ending on cold")
     timer.add_argument("--hot", type=float, dest="hot_c", help="contrast: hot water, °C")
     timer.add_argument("--cold", type=float, dest="cold_c", help="contrast: cold water, °C")
+    timer.add_argument(
+        "--yes",
+        action="store_true",
+        help="start even though a setting is outside the usual range (inside the limits)",
+    )
     reminders = commands.add_parser(
         "reminders", help="list your reminders with their next fire times"
     )
@@ -216,8 +228,11 @@ TIMER_OPTIONS = ("minutes", "temp_c", "preset", "hot_min", "cold_min", "cycles",
 def timer_request(args: argparse.Namespace) -> dict[str, Any]:
     """The timer the command line asked for, checked before anything starts.
 
-    A setting beyond a hard limit exits with the reason here, so a refused
-    timer neither starts the app nor reaches the running one.
+    A setting beyond a hard limit, or a "no" from the safety gate (a standing lock,
+    a health condition, a gap or a daily cap), exits with the reason here, so a
+    refused timer neither starts the app nor reaches the running one. A setting
+    outside the usual range needs ``--yes``, as ``settings set`` does. The running
+    app asks the gate again before it opens the timer.
     """
     from companion.domain.therapy_timer import TimerRefusedError, build_plan  # noqa: PLC0415
     from companion.resources import load_protocols  # noqa: PLC0415
@@ -228,7 +243,48 @@ def timer_request(args: argparse.Namespace) -> dict[str, Any]:
     if args.intermittent:
         options["intermittent"] = True
     try:
-        build_plan(args.kind, options, load_protocols())
+        plan = build_plan(args.kind, options, load_protocols())
     except TimerRefusedError as exc:
         raise SystemExit(f"{APP_ID}: {exc}") from None
-    return {"kind": args.kind, "options": options}
+    with safety_gate(args.data_dir) as gate:
+        if gate is not None:
+            answer = gate.timer(plan)
+            if not answer.allowed:
+                raise SystemExit(f"{APP_ID}: {answer.message(gate.clock.now())}")
+    if plan.to_confirm and not getattr(args, "yes", False):
+        question = " ".join(plan.to_confirm)
+        raise SystemExit(f"{APP_ID}: not started: {question} Add --yes to start it anyway.")
+    return {"kind": args.kind, "options": options, "confirmed": True}
+
+
+@contextlib.contextmanager
+def safety_gate(data_dir: str | None) -> Iterator[SafetyGate | None]:
+    """The safety gate over the data folder's database, or None when there is none yet
+    (nothing stored: no lock, condition or session to hold anything back)."""
+    from companion.domain.clock import SystemClock  # noqa: PLC0415
+    from companion.localzone import local_zone  # noqa: PLC0415
+    from companion.paths import DATABASE_NAME, resolve_data_dir  # noqa: PLC0415
+    from companion.services.content import LazyContent  # noqa: PLC0415
+    from companion.services.safety import SafetyGate  # noqa: PLC0415
+    from companion.storage.database import open_database  # noqa: PLC0415
+
+    path = resolve_data_dir(data_dir) / DATABASE_NAME
+    if not path.exists() or path.stat().st_size == 0:
+        yield None
+        return
+    clock = SystemClock(local_zone())
+    db = open_database(path, clock.now()).database
+    try:
+        yield SafetyGate(db, LazyContent(), clock, country=locale_country())
+    finally:
+        db.close()
+
+
+def locale_country() -> str:
+    """The country of the user's locale ("GB" for en_GB.UTF-8), or "" when unknown."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        match = re.match(r"[a-z]{2,3}_([A-Z]{2})", value)
+        if match:
+            return match.group(1)
+    return ""
