@@ -65,6 +65,7 @@ def test_plan_json_has_the_documented_shape(capsys):
         "side": "left",
         "seconds": routine["steps"][0]["seconds"],
         "reps": 2,
+        "cautions": [],
     }
     assert {s["region"] for s in routine["steps"]} >= {"quads_L", "calves_R"}
     assert data["water"]["litres"] == 2.0

@@ -100,7 +100,7 @@ def test_highest_tier_wins_and_nothing_adds_up(catalog):
     mixed = catalog.evaluate({"Y2": True, "O5": True}, [R], NOW)
     assert mixed.tier is Tier.ORANGE
     assert mixed.locked_legs == {R}
-    assert mixed.restrictions == {"no_running", "no_impact"}
+    assert mixed.restrictions == {"no_running", "no_impact", "no_bone_area_work"}
 
 
 def test_unknown_answers_are_refused(catalog):
@@ -133,7 +133,7 @@ def test_combine_keeps_the_strictest(catalog):
     both = combine([left, right, GREEN])
     assert both.tier is Tier.ORANGE
     assert both.locked_legs == {L}
-    assert both.restrictions == {"no_running", "no_impact"}
+    assert both.restrictions == {"no_running", "no_impact", "no_bone_area_work"}
     assert combine([GREEN, GREEN]) is GREEN
 
 
