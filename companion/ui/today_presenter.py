@@ -22,10 +22,8 @@ from companion.domain.regions import RegionCatalog
 from companion.domain.triage import (
     GREEN,
     Question,
-    Tier,
     TriageCatalog,
     TriageResult,
-    combine,
     emergency_number_for,
     moments_for,
     questions_for,
@@ -180,9 +178,11 @@ class TodayPresenter:
         return None if target.litres is None else round(target.litres * 1000)
 
     def active_triage(self, now: datetime, current: TriageResult = GREEN) -> TriageResult:
-        """Locks still running (red until assessed, orange for 24 h) plus today's answers."""
-        stored = [self.content.triage.rebuild(r) for r in self.checkins.active_locks(now)]
-        return combine([*stored, current])
+        """Locks still running (red until assessed, orange for 24 h) plus today's answers
+        (the safety gate's rule, services/safety.py)."""
+        from companion.services.safety import active_triage  # noqa: PLC0415
+
+        return active_triage(self.checkins.active_locks(now), self.content.triage, current)
 
     # -- the check-in ----------------------------------------------------------------------
     def questions_needed(self, checkin: CheckIn) -> tuple[Question, ...]:
@@ -276,14 +276,10 @@ class TodayPresenter:
         return ActivityRepository(self._db).latest()
 
     def _standing_restrictions(self, checkin: CheckIn) -> TriageResult:
-        """Yellow answers keep their restrictions while the check-in stands. Red and
-        orange locks come only from stored outcomes, which know when they end."""
-        yellow = {
-            qid: True
-            for qid, yes in checkin.triage_answers.items()
-            if yes and self.content.triage.get(qid).tier is Tier.YELLOW
-        }
-        return self.content.triage.evaluate(yellow, checkin.legs, checkin.at)
+        """Yellow answers keep their restrictions while the check-in stands (the gate's rule)."""
+        from companion.services.safety import standing_restrictions  # noqa: PLC0415
+
+        return standing_restrictions(checkin, self.content.triage)
 
     def plan(self, checkin: CheckIn, minutes: int | None = None) -> Plan:
         from companion.domain.planner import make_plan  # noqa: PLC0415 - after the first paint
