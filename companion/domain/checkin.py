@@ -12,6 +12,7 @@ from companion.domain.regions import Side
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 
 NRS_MIN, NRS_MAX = 0, 10
+SEVERE = 7  # 7/10 or more: a stop rule (PROTOCOLS 1.3) and, at rest, rule T4 (5.4)
 ROUTINE_MINUTES = (5, 10, 20)  # how much time the user has for today's routine
 
 
@@ -124,6 +125,16 @@ class RegionReport:
     def worst(self) -> int:
         return max(self.at_rest, self.on_movement)
 
+    @property
+    def sharp_and_severe(self) -> bool:
+        """Sharp pain at 7/10 or more: a stop rule (PROTOCOLS 1.3)."""
+        return Descriptor.SHARP in self.descriptors and self.worst >= SEVERE
+
+    @property
+    def severe(self) -> bool:
+        """7/10 or more at rest (rule T4), or the worst pain imaginable, or sharp at 7+."""
+        return self.at_rest >= SEVERE or self.worst >= NRS_MAX or self.sharp_and_severe
+
 
 @dataclass(frozen=True)
 class CheckIn:
@@ -159,6 +170,12 @@ class CheckIn:
     @property
     def has_nerve_words(self) -> bool:
         return any(r.descriptors & NERVE_WORDS for r in self.regions)
+
+    @property
+    def needs_full_screen(self) -> bool:
+        """A region at 7/10 or more at rest, at 10/10, or with sharp pain at 7/10 or more:
+        the full safety screen, whatever came before (PROTOCOLS 5.4 T4, 1.3)."""
+        return any(r.severe for r in self.sore_regions)
 
 
 def sorer_side(reports: Iterable[RegionReport]) -> dict[str, Side]:

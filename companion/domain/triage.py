@@ -331,9 +331,16 @@ def moments_for(
     nerve_words: bool,
     one_sided_swelling: bool,
     doms_beyond_a_week: bool,
+    severe: bool = False,
 ) -> tuple[Moment, ...]:
-    """Which screens a check-in triggers (PROTOCOLS 3.1 and the 5.4 rules T3, T5, T6)."""
+    """Which screens a check-in triggers (PROTOCOLS 3.1 and the 5.4 rules T3, T4, T5, T6).
+
+    ``severe``: a region at 7/10 or more at rest, at 10/10, or with sharp pain at 7/10 or
+    more. It brings the full screen every time, with or without earlier check-ins.
+    """
     moments: list[Moment] = []
+    if severe:
+        moments.append(Moment.FULL)
     if set(sore_now) - set(sore_before):
         moments.append(Moment.NEW_REGION)
     if nerve_words:

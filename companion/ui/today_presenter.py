@@ -194,6 +194,7 @@ class TodayPresenter:
             nerve_words=checkin.has_nerve_words,
             one_sided_swelling=checkin.swelling is Swelling.ONE_SIDE,
             doms_beyond_a_week=False,  # rule T3 comes with the trend alerts, once an episode
+            severe=checkin.needs_full_screen,  # T4 and the 7/10 stop rules: every time
         )
         self.pending_alerts = tuple(self.alerts.new(self.trend_alerts(checkin)))
         moments += tuple(m for a in self.pending_alerts for m in a.moments)

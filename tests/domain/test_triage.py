@@ -150,6 +150,8 @@ def test_central_region_locks_both_legs(catalog):
         ({"quads_L"}, set(), {"nerve_words": True}, (Moment.NEW_REGION, Moment.NERVE_DESCRIPTOR)),
         ({"quads_L"}, {"quads_L"}, {"one_sided_swelling": True}, (Moment.ONE_SIDED_SWELLING,)),
         ({"quads_L"}, {"quads_L"}, {"doms_beyond_a_week": True}, (Moment.SORENESS_NOT_EASING,)),
+        ({"quads_L"}, {"quads_L"}, {"severe": True}, (Moment.FULL,)),
+        ({"quads_L"}, set(), {"severe": True}, (Moment.FULL, Moment.NEW_REGION)),
     ],
 )
 def test_which_screens_a_checkin_needs(now, before, kw, expected):

@@ -13,7 +13,7 @@ from companion.domain.checkin import (
 from companion.domain.conditions import ReportedCondition
 from companion.domain.regions import Side
 from companion.domain.therapy import Status
-from companion.domain.triage import Tier
+from companion.domain.triage import Moment, Tier
 from companion.resources import load_conditions, load_protocols, load_regions, load_triage
 from companion.storage.database import open_database
 from companion.storage.settings import SettingsRepository
@@ -125,11 +125,13 @@ def test_yellow_restrictions_stay_with_the_checkin(presenter, clock):
     clock.advance(days=1)
     plan = presenter.plan(presenter.latest())
     assert plan.triage.tier is Tier.YELLOW
-    assert "no_cold" in plan.triage.restrictions
+    assert {"no_cold", "no_heat"} <= plan.triage.restrictions
     assert {o.therapy.value for o in plan.therapies if o.status is Status.BLOCKED} == {
         "ice_pack",
+        "heat_pack",
         "contrast",
         "cold_water_immersion",
+        "warm_bath",
     }
 
 
@@ -256,3 +258,34 @@ def test_the_plan_uses_the_equipment_and_water_goal_from_settings(data_dir, cloc
     assert plan.water.litres == 2.5
     assert presenter.water_goal_ml() == 2500
     db.close()
+
+
+def full_screen(presenter):
+    return {q.id for q in presenter.content.triage.for_moment(Moment.FULL)}
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        RegionReport("quads_L", L, 7, 7),  # T4: 7/10 at rest
+        RegionReport("quads_L", L, 3, 10),  # the worst imaginable on movement
+        RegionReport("quads_L", L, 2, 7, frozenset({Descriptor.SHARP})),  # a stop rule
+    ],
+)
+def test_severe_soreness_brings_the_full_screen_every_time(presenter, clock, report):
+    """Even the first check-in, with no history; and again the next time."""
+    first = presenter.questions_needed(checkin(clock, regions=(report,)))
+    assert {q.id for q in first} == full_screen(presenter)
+    presenter.submit(checkin(clock, regions=(report,)), Asker())
+    clock.advance(hours=6)
+    again = presenter.questions_needed(checkin(clock, regions=(report,)))
+    assert {q.id for q in again} == full_screen(presenter)
+
+
+def test_ordinary_soreness_seen_before_asks_nothing_more(presenter, clock):
+    presenter.submit(checkin(clock, regions=(RegionReport("quads_L", L, 3, 6),)), Asker())
+    clock.advance(hours=6)
+    assert (
+        presenter.questions_needed(checkin(clock, regions=(RegionReport("quads_L", L, 3, 6),)))
+        == ()
+    )
