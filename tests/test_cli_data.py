@@ -163,3 +163,31 @@ def test_bad_usage_exits_2(capsys, tmp_path):
         main(["--data-dir", str(tmp_path), "export", "--format", "xml", "x"])
     assert exited.value.code == 2
     assert "invalid choice: 'xml'" in capsys.readouterr().err
+
+
+def test_import_refuses_a_reminder_beyond_a_hard_limit(data, tmp_path, capsys):
+    out_file = tmp_path / "all.json"
+    assert run(capsys, "--data-dir", str(data), "export", str(out_file))[0] == 0
+    document = json.loads(out_file.read_text(encoding="utf-8"))
+    document["records"]["reminder_rules"].append(
+        {
+            "kind": "icing",
+            "title": "Ice all evening",
+            "enabled": True,
+            "spec": {"every_min": 120, "on_min": 45, "region": "calves"},
+            "created_at": document["exported_at"],
+            "updated_at": document["exported_at"],
+        }
+    )
+    out_file.write_text(json.dumps(document), encoding="utf-8")
+    other = tmp_path / "other"
+    code, out, err = run(capsys, "--data-dir", str(other), "import", str(out_file))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"recovery-companion: Cannot import {out_file}: reminder_rules[2] ('Ice all evening'): "
+        "Ice on the skin: 45 min is above the safe limit of 20 min. Nothing was changed.\n"
+    )
+    db = open_folder(other)
+    assert db.query_one("SELECT count(*) FROM reminder_rules") == (0,)
+    assert db.query_one("SELECT count(*) FROM checkins") == (0,)
+    db.close()

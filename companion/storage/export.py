@@ -29,7 +29,7 @@ import re
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import IO, Any, TypeGuard
@@ -39,12 +39,16 @@ from companion.domain.checkin import Cause, Descriptor, SorenessType, Swelling
 from companion.domain.clock import utc
 from companion.domain.custom_routines import RoutineDraft, StepSpec, review
 from companion.domain.exercises import ExerciseLibrary
+from companion.domain.preferences import read_preferences
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import Side
 from companion.domain.reminders import Kind as ReminderKind
+from companion.domain.reminders import WakingWeek, check_rule
 from companion.domain.triage import Tier
 from companion.storage.database import COMPANION_SUFFIXES, Database
 from companion.storage.migrations import latest_version
+from companion.storage.preferences import KEY as PREFERENCES_KEY
+from companion.storage.preferences import LEGACY_KEYS as PREFERENCES_LEGACY_KEYS
 from companion.storage.reminders import _rule as parse_rule
 from companion.storage.user_routines import PREFIX
 
@@ -1100,6 +1104,38 @@ def _check_rule_spec(rule: Record, where: str) -> None:
             raise _RefusedError(f"{at}.{name}: needs its offset, like 2026-06-15T09:00+01:00.")
 
 
+def _waking_after_import(db: Database, records: dict[str, list[Record]]) -> WakingWeek:
+    """The waking hours this database will have once the file is merged: the settings
+    here win, the file's fill the keys not set here (as ``_Merge.settings`` does)."""
+    stored: dict[str, str] = {
+        str(key): str(value) for key, value in db.conn.execute("SELECT key, value FROM settings")
+    }
+    for record in records["settings"]:
+        stored.setdefault(record["key"], record["value"])
+
+    def value(key: str) -> Any:
+        try:
+            return json.loads(stored[key]) if key in stored else None
+        except (ValueError, TypeError, RecursionError):
+            return None  # a damaged value reads as missing, as SettingsRepository.get does
+
+    document = value(PREFERENCES_KEY)
+    legacy = {k: value(k) for k in PREFERENCES_LEGACY_KEYS} if document is None else {}
+    return read_preferences(document, None, legacy).preferences.waking
+
+
+def _check_rule_limits(rules: list[Record], bounds: ProtocolBounds, waking: WakingWeek) -> None:
+    """Each reminder as it would be switched on here: a rule beyond a hard limit (or one
+    the Reminders screen would refuse for another reason) refuses the whole file."""
+    for n, record in enumerate(rules):
+        rule = parse_rule(
+            (None, record["kind"], record["title"], record["enabled"], record["spec"])
+        )
+        refused = check_rule(replace(rule, enabled=True), bounds, waking).refused
+        if refused:
+            raise _RefusedError(f"reminder_rules[{n}] ({rule.title!r}): {refused[0]}")
+
+
 # -- import: merging -----------------------------------------------------------------------------
 def import_json(
     db: Database, path: Path, now: datetime, library: ExerciseLibrary, bounds: ProtocolBounds
@@ -1111,6 +1147,10 @@ def import_json(
     importing the same file twice adds nothing the second time.
     """
     records = read_export(path, library, bounds)
+    try:
+        _check_rule_limits(records["reminder_rules"], bounds, _waking_after_import(db, records))
+    except _RefusedError as exc:
+        raise DataFileError(f"Cannot import {path}: {exc} Nothing was changed.") from None
     try:
         return _merge_all(db, records, now)
     except sqlite3.IntegrityError as exc:

@@ -602,3 +602,91 @@ def test_describe_counts_reads_as_a_sentence():
 def test_the_exported_at_time_is_the_clock_not_the_wall(filled, tmp_path, clock):
     clock.set(datetime(2030, 1, 2, 3, 4, 5, tzinfo=UTC))
     assert export(filled, tmp_path / "o.json", clock)["exported_at"] == "2030-01-02T03:04:05+00:00"
+
+
+def _rule(kind: str, title: str, **spec: Any) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "title": title,
+        "enabled": False,
+        "spec": spec,
+        "created_at": WATER["at"],
+        "updated_at": WATER["at"],
+    }
+
+
+def _files(db_path: Path) -> dict[str, bytes]:
+    """The database and its companions, byte for byte."""
+    return {
+        p.name: p.read_bytes()
+        for p in sorted(db_path.parent.iterdir())
+        if p.name.startswith(db_path.name)
+    }
+
+
+GOOD_WATER_RULE = _rule("hydration", "Sips", every_min=120, amount_ml=200)
+
+
+@pytest.mark.parametrize(
+    ("bad", "reason"),
+    [
+        (
+            _rule("icing", "Long ice", every_min=120, on_min=25, region="calves"),
+            (
+                "reminder_rules[1] ('Long ice'): Ice on the skin: 25 min is above the safe limit "
+                "of 20 min."
+            ),
+        ),
+        (
+            _rule("icing", "Knee ice", every_min=120, on_min=15, region="knee"),
+            "reminder_rules[1] ('Knee ice'): ",
+        ),
+        (
+            _rule("icing", "Often", every_min=30, on_min=15),
+            (
+                "reminder_rules[1] ('Often'): Gap between ice sessions: 30 min is below the safe "
+                "minimum of 60 min."
+            ),
+        ),
+        (
+            _rule("hydration", "Flood", every_min=30, amount_ml=300),
+            (
+                "reminder_rules[1] ('Flood'): That schedules 8.7 L of water a day; more than 6 L "
+                "is not allowed."
+            ),
+        ),
+        (
+            _rule("contrast", "Twice", times=["09:00", "18:00"]),
+            "reminder_rules[1] ('Twice'): Contrast therapy is at most 1 session a day.",
+        ),
+    ],
+)
+def test_a_reminder_beyond_a_hard_limit_refuses_the_whole_import(
+    filled, data_dir, tmp_path, clock, bad, reason
+):
+    path = write(
+        tmp_path / "in.json",
+        document({"reminder_rules": [GOOD_WATER_RULE, bad], "water_log": [WATER]}),
+    )
+    before, files = dump(filled), _files(data_dir / "companion.db")
+    with pytest.raises(DataFileError) as refused:
+        import_json(filled, path, clock.now(), LIBRARY, BOUNDS)
+    message = str(refused.value)
+    assert message.startswith(f"Cannot import {path}: {reason}")
+    assert message.endswith("Nothing was changed.")
+    assert dump(filled) == before
+    assert _files(data_dir / "companion.db") == files
+
+
+def test_imported_rules_are_checked_with_the_waking_hours_they_will_have(db, tmp_path, clock):
+    early = _rule("custom", "Early", times=["06:00"], message="Up!")
+    path = write(tmp_path / "in.json", document({"reminder_rules": [early]}))
+    with pytest.raises(DataFileError, match=r"reminder_rules\[0\] \('Early'\): 06:00 is outside"):
+        import_json(db, path, clock.now(), LIBRARY, BOUNDS)
+    # The file's own waking hours come with it when none are set here.
+    hours = {"start": "05:30", "end": "21:30"}
+    setting = {"key": "reminders.waking_hours", "value": hours, "updated_at": WATER["at"]}
+    path = write(tmp_path / "in.json", document({"reminder_rules": [early], "settings": [setting]}))
+    report = import_json(db, path, clock.now(), LIBRARY, BOUNDS)
+    assert report.added == {"reminder_rules": 1, "settings": 1}
+    assert [r.enabled for r in ReminderRepository(db).all()] == [False]
