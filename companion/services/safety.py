@@ -118,6 +118,15 @@ class Answer:
             parts.append(f"Available again {when_words(self.available_at, now)}.")
         return " ".join(parts)
 
+    def summary(self, now: datetime) -> str:
+        """The short form, for a list: the first reason and when it ends."""
+        if self.allowed:
+            return ""
+        parts = [_sentence(self.why[0])] if self.why else []
+        if self.available_at is not None:
+            parts.append(f"Available again {when_words(self.available_at, now)}.")
+        return " ".join(parts)
+
 
 ALLOWED = Answer(Verdict.ALLOWED)
 

@@ -385,6 +385,13 @@ class ReminderCenter(QObject):
             return
         self._enqueue(self._prompt(rule, event_id, 0, event.due_at))
 
+    def quiet_reason(self, rule: ReminderRule) -> str:
+        """Why this reminder would stay quiet if it fell due now, in short ("" if it
+        would prompt); the Today screen has the whole story."""
+        if self.safety is None:
+            return ""
+        return self.safety(rule).summary(self.clock.now())
+
     def _held_for_safety(self, rule: ReminderRule, now: datetime) -> bool:
         """The gate's answer for this reminder now; a quiet one is kept with its reason."""
         if self.safety is None or rule.id is None:

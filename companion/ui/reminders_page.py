@@ -376,14 +376,22 @@ class RemindersPage(SectionPage):
             else QCoreApplication.translate("RemindersPage", "Nothing is due.")
         )
         drunk = self.center.water_today()
-        goal = self.center.goal_ml() or 2000
-        self.water_bar.setRange(0, goal)
-        self.water_bar.setValue(min(drunk, goal))
+        goal = self.center.goal_ml()
         units = self.units
-        self.water_bar.setFormat(
-            QCoreApplication.translate("RemindersPage", "%s of %s")
-            % (units.amount(drunk), units.amount(goal))
-        )
+        if goal:
+            self.water_bar.setRange(0, goal)
+            self.water_bar.setValue(min(drunk, goal))
+            self.water_bar.setFormat(
+                QCoreApplication.translate("RemindersPage", "%s of %s")
+                % (units.amount(drunk), units.amount(goal))
+            )
+        else:  # a health condition or a safety answer turned numeric goals off
+            self.water_bar.setRange(0, max(1, drunk))
+            self.water_bar.setValue(drunk)
+            self.water_bar.setFormat(
+                QCoreApplication.translate("RemindersPage", "%s today, no goal")
+                % units.amount(drunk)
+            )
         for button in self.water_buttons:
             amount = units.amount(int(button.property("ml")))
             button.setText(QCoreApplication.translate("RemindersPage", "+ %s") % amount)
@@ -436,6 +444,15 @@ class RemindersPage(SectionPage):
                     QCoreApplication.translate("RemindersPage", "next %s") % when_words(when, now)
                     if when
                     else QCoreApplication.translate("RemindersPage", "nothing more to come")
+                )
+            quiet = self.center.quiet_reason(rule) if rule.enabled else ""
+            if quiet:
+                detail += (
+                    "\n"
+                    + QCoreApplication.translate(
+                        "RemindersPage", "Quiet for now, by the safety check: %s"
+                    )
+                    % quiet
                 )
             info = _label(detail, "Muted")
             self.rules_grid.addWidget(toggle, row, 0)

@@ -191,3 +191,34 @@ def test_cli_timer_outside_the_usual_range_needs_yes(data_dir):
     assert "Add --yes" in str(stop.value.code)
     args.yes = True
     assert timer_request(args)["confirmed"] is True
+
+
+def test_the_reminders_page_says_which_reminders_are_quiet_and_why(
+    companion, clock, qtbot, tmp_path
+):
+    from PySide6.QtWidgets import QLabel, QProgressBar
+
+    center = companion.reminders
+    center.save_rule(
+        ReminderRule(Kind.ICING, "Ice the calf", every_min=120, on_min=15, region="calves")
+    )
+    center.save_rule(
+        ReminderRule(Kind.HYDRATION, "Water", every_min=90, amount_ml=250, daily_goal_ml=2000)
+    )
+    store_red(companion, clock, "R6")
+    companion.window.show_section("reminders")
+    page = companion.window.page("reminders")
+    page.refresh()
+
+    def quiet() -> list[str]:
+        labels = page.findChildren(QLabel)
+        texts = [label.text() for label in labels if label.isVisibleTo(page)]
+        return [t for t in texts if "Quiet for now, by the safety check" in t]
+
+    qtbot.waitUntil(lambda: len(quiet()) == 2)
+    assert any("Emergency signs were reported." in t for t in quiet())
+    assert any("do not drink more" in t.lower() for t in quiet())
+    companion.window.resize(900, 1400)
+    companion.window.grab().save(str(tmp_path / "reminders_quiet.png"))
+    companion.window.grab().save("/tmp/reminders_quiet.png")
+    assert "2,000" not in page.findChild(QProgressBar).text()  # no water goal under R6
