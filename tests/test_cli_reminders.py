@@ -81,3 +81,19 @@ def test_reminders_lists_rules_and_next_times(tmp_path, capsys):
     text = run(capsys, "--data-dir", str(tmp_path / "data"), "reminders")[1]
     assert "  1  Water: every 1 h 30 min while awake; next " in text
     assert "  2  Evening: at 19:30; next off" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (["contrast", "--cold-min", "0"], "The cold phase must last more than 0 minutes, not 0."),
+        (["contrast", "--hot-min", "-1"], "The hot phase must last more than 0 minutes, not -1."),
+        (["ice", "--minutes", "0"], "The timer must last more than 0 minutes, not 0."),
+        (["heat", "--minutes", "-5"], "The timer must last more than 0 minutes, not -5."),
+    ],
+)
+def test_a_timer_of_no_time_is_refused_in_one_line(tmp_path, capsys, args, reason):
+    with pytest.raises(SystemExit) as exited:
+        main(["--data-dir", str(tmp_path / "data"), "timer", *args])
+    assert exited.value.code == f"recovery-companion: {reason}"
+    assert "Traceback" not in capsys.readouterr().err

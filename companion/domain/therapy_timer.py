@@ -14,6 +14,7 @@ grey, blistered or numb.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -199,6 +200,12 @@ def plan_contrast(
     """Hot then cold, ``cycles`` times, ending on cold."""
     if cycles < 1:
         raise TimerRefusedError("Contrast therapy needs at least one hot and cold cycle.")
+    # Before the hot:cold ratio divides by the cold phase.
+    for phase, value in (("hot", hot_min), ("cold", cold_min)):
+        if value <= 0:
+            raise TimerRefusedError(
+                f"The {phase} phase must last more than 0 minutes, not {value:g}."
+            )
     total = (hot_min + cold_min) * cycles
     checks = [
         bounds.check("contrast_water.hot_phase", hot_min),
@@ -423,6 +430,10 @@ class PhaseTimer:
         return "stopped" if self.stopped else "completed"
 
 
+# How build_plan names a length of time it refuses.
+_MINUTE_OPTIONS = {"minutes": "The timer", "hot_min": "The hot phase", "cold_min": "The cold phase"}
+
+
 def build_plan(
     kind: str, options: dict[str, object], bounds: ProtocolBounds, units: Units = METRIC
 ) -> TimerPlan:
@@ -434,6 +445,20 @@ def build_plan(
             raise TimerRefusedError(f"{name} must be a number, not {value!r}.")
         return float(value)
 
+    def minutes(name: str, default: float) -> float:
+        """A length of time: more than 0 minutes, whatever the protocol file says."""
+        value = number(name, default)
+        if value <= 0:
+            what = _MINUTE_OPTIONS.get(name, name)
+            raise TimerRefusedError(f"{what} must last more than 0 minutes, not {value:g}.")
+        return value
+
+    def whole(name: str, default: int) -> int:
+        value = number(name, default)
+        if not math.isfinite(value) or value != int(value):
+            raise TimerRefusedError(f"{name} must be a whole number, not {value:g}.")
+        return int(value)
+
     try:
         timer_kind = TimerKind(kind)
     except ValueError:
@@ -443,7 +468,7 @@ def build_plan(
         region = options.get("region", "")
         return plan_ice(
             bounds,
-            number("minutes", 15),
+            minutes("minutes", 15),
             intermittent=bool(options.get("intermittent", False)),
             region=region if isinstance(region, str) else "",
         )
@@ -456,8 +481,8 @@ def build_plan(
                 raise TimerRefusedError(f"No contrast preset {preset_id!r}; choose one of {known}.")
             hot, cold, cycles = preset.hot_min, preset.cold_min, preset.cycles
         else:
-            hot, cold = number("hot_min", 3), number("cold_min", 1)
-            cycles = int(number("cycles", 3))
+            hot, cold = minutes("hot_min", 3), minutes("cold_min", 1)
+            cycles = whole("cycles", 3)
         return plan_contrast(
             bounds,
             hot,
@@ -468,7 +493,7 @@ def build_plan(
             units=units,
         )
     if timer_kind is TimerKind.COLD_BATH:
-        return plan_cold_bath(bounds, number("minutes", 10), number("temp_c", 13), units)
+        return plan_cold_bath(bounds, minutes("minutes", 10), number("temp_c", 13), units)
     if timer_kind is TimerKind.WARM_BATH:
-        return plan_warm_bath(bounds, number("minutes", 20), number("temp_c", 37.5), units)
-    return plan_heat(bounds, number("minutes", 20))
+        return plan_warm_bath(bounds, minutes("minutes", 20), number("temp_c", 37.5), units)
+    return plan_heat(bounds, minutes("minutes", 20))

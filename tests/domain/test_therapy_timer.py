@@ -10,6 +10,7 @@ from companion.domain.therapy_timer import (
     PhaseTimer,
     Temp,
     TimerRefusedError,
+    build_plan,
     plan_cold_bath,
     plan_contrast,
     plan_heat,
@@ -119,3 +120,33 @@ def test_pause_resume_skip_and_stop(bounds):
     assert contrast.skip(START + timedelta(seconds=30)).name == "Cold"
     assert contrast.records[0].worked == timedelta(seconds=30)
     assert contrast.remaining(START + timedelta(seconds=30)) == timedelta(minutes=1)
+
+
+@pytest.mark.parametrize("cold", [0, -1, -0.5])
+def test_a_contrast_phase_of_no_time_is_refused_before_the_ratio_is_worked_out(bounds, cold):
+    with pytest.raises(TimerRefusedError, match="The cold phase must last more than 0 minutes"):
+        plan_contrast(bounds, 3, cold, 3)
+    with pytest.raises(TimerRefusedError, match="The hot phase must last more than 0 minutes"):
+        plan_contrast(bounds, cold, 1, 3)
+
+
+@pytest.mark.parametrize(
+    ("kind", "options", "words"),
+    [
+        ("contrast", {"cold_min": 0}, "The cold phase must last more than 0 minutes, not 0."),
+        ("contrast", {"cold_min": -2}, "The cold phase must last more than 0 minutes, not -2."),
+        ("contrast", {"hot_min": 0}, "The hot phase must last more than 0 minutes, not 0."),
+        ("contrast", {"hot_min": 0, "cold_min": 0}, "The hot phase must last more than 0"),
+        ("ice", {"minutes": 0}, "The timer must last more than 0 minutes, not 0."),
+        ("ice", {"minutes": -5, "intermittent": True}, "more than 0 minutes, not -5."),
+        ("cold-bath", {"minutes": 0}, "The timer must last more than 0 minutes"),
+        ("warm-bath", {"minutes": -1}, "The timer must last more than 0 minutes, not -1."),
+        ("heat", {"minutes": 0.0}, "The timer must last more than 0 minutes"),
+        ("contrast", {"cycles": float("inf")}, "cycles must be a whole number, not inf."),
+        ("contrast", {"cycles": 2.5}, "cycles must be a whole number, not 2.5."),
+    ],
+)
+def test_build_plan_refuses_no_time_or_less_for_every_timer(bounds, kind, options, words):
+    with pytest.raises(TimerRefusedError) as refused:
+        build_plan(kind, options, bounds)
+    assert words in str(refused.value)
