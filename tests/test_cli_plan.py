@@ -24,6 +24,8 @@ def test_plan_json_has_the_documented_shape(capsys):
         "made_at",
         "hours_since_onset",
         "soreness_type",
+        "headline",
+        "concerns",
         "triage",
         "notes",
         "therapies",
@@ -33,6 +35,8 @@ def test_plan_json_has_the_documented_shape(capsys):
         "stop_rules",
     }
     assert data["schema"] == 1
+    assert data["headline"] == "No warning signs reported."
+    assert data["concerns"] == []
     assert data["hours_since_onset"] == 30
     assert data["triage"]["tier"] == "green"
     assert [t["therapy"] for t in data["therapies"]] == [

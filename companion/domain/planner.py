@@ -10,7 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from companion.domain.checkin import ROUTINE_MINUTES, CheckIn, SorenessType, Swelling
+from companion.domain.checkin import (
+    ROUTINE_MINUTES,
+    SEVERE,
+    CheckIn,
+    RegionReport,
+    SorenessType,
+    Swelling,
+)
 from companion.domain.conditions import ConditionCatalog, Effect, Gate, ReportedCondition
 from companion.domain.exercises import Equipment, ExerciseLibrary
 from companion.domain.protocols import ProtocolBounds
@@ -18,7 +25,7 @@ from companion.domain.regions import RegionCatalog, Side
 from companion.domain.routine_builder import (
     RoutineContext,
     RoutineStep,
-    build_routine,
+    plan_routine,
     step_to_dict,
 )
 from companion.domain.therapy import (
@@ -74,10 +81,24 @@ class Plan:
     routine_note: str
     routine: tuple[RoutineStep, ...] = ()
     stop_rules: tuple[str, ...] = STOP_RULES
+    # What the check-in itself shows that the stop rules name (sharp pain at 7/10 or more,
+    # one swollen leg, 7/10 or more at rest, muscle soreness past a week), one sentence each.
+    concerns: tuple[str, ...] = ()
+    headline: str = ""  # the banner's sentence; "" means the safety tier's headline
+
+    def __post_init__(self) -> None:
+        if not self.headline:
+            object.__setattr__(self, "headline", self.triage.tier.headline)
 
     @property
     def routine_seconds(self) -> int:
         return sum(step.total_s for step in self.routine)
+
+    @property
+    def needs_attention(self) -> bool:
+        """No warning sign in the answers, but concerns in the check-in: shown as a caution,
+        never as the calm green of "no warning signs"."""
+        return bool(self.concerns) and self.triage.tier is Tier.GREEN
 
     @property
     def locked(self) -> bool:
@@ -120,11 +141,12 @@ def make_plan(
         strength_focus=strength_focus,
     )
     routine: tuple[RoutineStep, ...] = ()
+    routine_notes: tuple[str, ...] = ()
     if library is not None and regions is not None:
         routine_ctx = RoutineContext(
             checkin.sore_regions, checkin.soreness_type, hours, triage, conditions
         )
-        routine = build_routine(
+        built = plan_routine(
             routine_ctx,
             minutes,
             library=library,
@@ -133,6 +155,12 @@ def make_plan(
             catalog=catalog,
             equipment=equipment,
         )
+        routine, routine_notes = built.steps, built.notes
+    concerns = concerns_for(checkin, triage, regions)
+    if library is None and not _routine_note(checkin, triage):
+        routine_note = NO_LIBRARY_NOTE
+    else:
+        routine_note = _full_routine_note(checkin, triage, routine, routine_notes)
     return Plan(
         made_at=now,
         minutes=minutes,
@@ -143,26 +171,112 @@ def make_plan(
         therapies=therapy_options(ctx, catalog, bounds),
         active_recovery=_active_recovery(checkin, triage, bounds, hours),
         water=water_target(conditions, catalog, triage, bounds, water_litres),
-        routine_note=_routine_note(checkin, triage)
-        if library is not None or _routine_note(checkin, triage)
-        else NO_LIBRARY_NOTE,
+        routine_note=routine_note,
         routine=routine,
+        concerns=concerns,
+        headline=_headline(checkin, triage, hours),
     )
+
+
+def _severe_sharp(checkin: CheckIn) -> list[RegionReport]:
+    return [r for r in checkin.sore_regions if r.sharp_and_severe]
+
+
+def _severe_at_rest(checkin: CheckIn) -> list[RegionReport]:
+    return [r for r in checkin.sore_regions if r.at_rest >= SEVERE]
+
+
+def _doms_past_a_week(checkin: CheckIn, hours: float) -> bool:
+    return checkin.soreness_type is SorenessType.DOMS and hours >= TYPICAL_DOMS_END_H
+
+
+def _today_reasons(checkin: CheckIn) -> list[str]:
+    """The stop-rule features in the check-in that call for a check today if they persist."""
+    reasons = []
+    if _severe_sharp(checkin):
+        reasons.append("sharp pain at 7/10 or more")
+    if checkin.swelling is Swelling.ONE_SIDE:
+        reasons.append("one swollen leg")
+    if _severe_at_rest(checkin):
+        reasons.append("soreness of 7/10 or more at rest")
+    return reasons
+
+
+def _names(reports: list[RegionReport], regions: RegionCatalog | None) -> str:
+    names = [
+        regions.get(r.region_id).display_name.lower()
+        if regions is not None and r.region_id in regions
+        else r.region_id
+        for r in reports
+    ]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def concerns_for(
+    checkin: CheckIn, triage: TriageResult, regions: RegionCatalog | None = None
+) -> tuple[str, ...]:
+    """What the check-in shows that the stop rules name, even with no "yes" answer.
+
+    A red outcome has none: its message is the only one shown.
+    """
+    if triage.tier is Tier.RED:
+        return ()
+    concerns: list[str] = []
+    sharp = _severe_sharp(checkin)
+    if sharp:
+        concerns.append(
+            f"Sharp pain at 7/10 or more ({_names(sharp, regions)}) is a reason to stop: "
+            "rest it, and if it does not settle, get it checked today."
+        )
+    if checkin.swelling is Swelling.ONE_SIDE:
+        concerns.append(
+            "One leg is swollen: if it stays swollen, or becomes warm, red or painful, "
+            "get it checked today."
+        )
+    rest = _severe_at_rest(checkin)
+    if rest:
+        concerns.append(
+            f"Soreness of 7/10 or more even at rest ({_names(rest, regions)}) is more than "
+            "ordinary soreness: get it checked today if it does not ease."
+        )
+    if (
+        _doms_past_a_week(checkin, checkin.hours_since_onset)
+        and triage.tier.rank < Tier.YELLOW.rank
+    ):
+        concerns.append(
+            "Soreness from exercise usually eases clearly within a week. Since this has "
+            "lasted longer, book a check with a doctor or physiotherapist."
+        )
+    return tuple(concerns)
+
+
+def _headline(checkin: CheckIn, triage: TriageResult, hours: float) -> str:
+    """The tier's headline, unless the check-in itself calls for more than "no warning
+    signs reported" says (a green or yellow outcome with stop-rule features)."""
+    if triage.tier.rank >= Tier.ORANGE.rank:
+        return triage.tier.headline
+    today = _today_reasons(checkin)
+    if today:
+        items = today[0] if len(today) == 1 else ", ".join(today[:-1]) + " and " + today[-1]
+        verb = "is a reason" if len(today) == 1 else "are reasons"
+        return (
+            f"Your answers showed no emergency sign, but {items} {verb} to stop and get "
+            "checked today if it does not settle."
+        )
+    if triage.tier is Tier.GREEN and _doms_past_a_week(checkin, hours):
+        return (
+            "No warning signs in your answers, but soreness lasting more than a week needs a "
+            "check: book one with a doctor or physiotherapist in the next few days."
+        )
+    return triage.tier.headline
 
 
 def _notes(checkin: CheckIn, triage: TriageResult, hours: float) -> list[str]:
     notes = triage.explain() if triage.tier is not Tier.GREEN else []
+    if triage.tier is Tier.RED:
+        return notes  # the emergency message alone
     kind = checkin.soreness_type
-    if (
-        kind is SorenessType.DOMS
-        and hours >= TYPICAL_DOMS_END_H
-        and triage.tier.rank < Tier.YELLOW.rank
-    ):
-        notes.append(
-            "Soreness from exercise usually eases clearly within a week. Since this has lasted "
-            "longer, book a check with a doctor or physiotherapist."
-        )
-    if kind is SorenessType.DOMS and hours < TYPICAL_DOMS_END_H:
+    if kind is SorenessType.DOMS and hours < TYPICAL_DOMS_END_H and triage.tier is not Tier.ORANGE:
         notes.append(
             "Soreness after exercise usually peaks one to three days after the activity and "
             "eases within about a week. No single treatment is clearly best; use what helps you."
@@ -182,8 +296,6 @@ def _notes(checkin: CheckIn, triage: TriageResult, hours: float) -> list[str]:
             "Burning, shooting, tingling or numb feelings are not ordinary muscle soreness. "
             "Answer the safety questions; if they persist, see a doctor."
         )
-    if checkin.swelling is Swelling.ONE_SIDE and triage.tier is Tier.GREEN:
-        notes.append("One leg is swollen: the safety questions about a possible clot come first.")
     return notes
 
 
@@ -204,12 +316,22 @@ def _active_recovery(
         return ActiveRecovery(
             False, 0, (), "Not until the nerve-type symptoms have been looked at."
         )
+    if _today_reasons(checkin):
+        return ActiveRecovery(
+            False, 0, (), "Not today: let it settle first, or have it checked if it does not."
+        )
     restrictions = triage.restrictions
-    heavy = any(r.worst >= 7 for r in checkin.sore_regions)
-    if restrictions & {"no_running", "no_impact", "no_running_recovery"} or heavy:
+    heavy = any(r.worst >= SEVERE for r in checkin.sore_regions)
+    injury = checkin.soreness_type is SorenessType.ACUTE
+    if restrictions & {"no_running", "no_impact", "no_running_recovery"} or heavy or injury:
         modes: tuple[str, ...] = ("easy cycling", "swimming", "walking on the flat")
         why = "Low-impact movement at an easy, chatty pace"
-        why += " while the soreness is heavy." if heavy else " while running is off."
+        if injury:
+            why += " while the injury recovers: no jogging or running yet."
+        elif heavy:
+            why += " while the soreness is heavy."
+        else:
+            why += " while running is off."
     else:
         modes = ("walking", "easy cycling", "swimming", "a very easy jog")
         why = "Easy movement at a pace where you can still talk may ease soreness a little."
@@ -255,6 +377,28 @@ def _routine_note(checkin: CheckIn, triage: TriageResult) -> str:
     return ""
 
 
+def _full_routine_note(
+    checkin: CheckIn,
+    triage: TriageResult,
+    routine: tuple[RoutineStep, ...],
+    built_notes: tuple[str, ...],
+) -> str:
+    """Why steps are missing or limited; never empty when there are no steps."""
+    lock = _routine_note(checkin, triage)
+    parts = [p for p in (lock, *built_notes) if p]
+    if routine or lock:
+        return " ".join(parts)
+    if not parts:
+        if not checkin.sore_regions:
+            parts = ["no sore region was marked."]
+        else:
+            parts = ["nothing in the exercise library fits these regions today."]
+        return "Nothing to stretch or roll today: " + " ".join(parts)
+    if parts[0].startswith("Nothing to stretch or roll"):
+        return " ".join(parts)
+    return "Nothing to stretch or roll today. " + " ".join(parts)
+
+
 PLAN_SCHEMA = 1
 NO_LIBRARY_NOTE = (
     "Stretching and foam-rolling steps for these regions are not available yet: "
@@ -270,6 +414,8 @@ def plan_to_dict(plan: Plan) -> dict[str, object]:
         "made_at": plan.made_at.isoformat(),
         "hours_since_onset": round(plan.hours_since_onset, 2),
         "soreness_type": plan.soreness_type.value,
+        "headline": plan.headline,
+        "concerns": list(plan.concerns),
         "triage": {
             "tier": triage.tier.value,
             "headline": triage.tier.headline,

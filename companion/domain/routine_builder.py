@@ -265,7 +265,9 @@ class _Builder:
         for side, score in sides.items():
             verdict = self.catalog.verdict(self.ctx.conditions, gate, {side})
             if verdict.effect is Effect.BLOCKED:
-                self.notes.extend(f"{what}: {reason}" for reason in verdict.reasons)
+                self.notes.extend(
+                    f"{what}: {reason[:1].lower()}{reason[1:]}" for reason in verdict.reasons
+                )
             else:
                 allowed[side] = score
         return allowed
@@ -328,7 +330,7 @@ class _Builder:
                 "injury: no movement for it is gentle enough yet. Rest it, and move the nearby "
                 "joints (such as the ankle) slowly within comfort."
             )
-        allowed = self.allowed_sides(Gate.STRETCH, sides, f"No stretching of {where}")
+        allowed = self.allowed_sides(Gate.STRETCH, sides, f"Nothing to stretch for {where}")
         if not allowed:
             return [], False
         order = _stretch_order(options, max(sides.values()), self.library)
@@ -352,7 +354,7 @@ class _Builder:
                 "would pass the point where it should stop. A gentle stretch is there instead."
             )
         light = {side: score for side, score in sides.items() if score < NO_ROLL_AT}
-        allowed = self.allowed_sides(Gate.FOAM_ROLL, light, f"No rolling for {where}")
+        allowed = self.allowed_sides(Gate.FOAM_ROLL, light, f"Nothing to roll for {where}")
         if not allowed:
             return []
         region = self.regions.get(group if group == "lower_back" else group + "_L")

@@ -128,7 +128,10 @@ def test_fresh_injury_rests_and_explains(kit):
 
 def test_soreness_beyond_a_week_asks_for_a_check(kit):
     p = plan(kit, checkin(hours=8 * 24))
-    assert any("book a check" in n for n in p.notes)
+    assert any("book a check" in c for c in p.concerns)
+    assert p.headline != "No warning signs reported."
+    assert "needs a check" in p.headline
+    assert p.needs_attention
 
 
 def test_heavy_soreness_or_running_ban_means_low_impact(kit):
@@ -158,9 +161,10 @@ def test_nerve_type_blocks_thermal_and_routines(kit):
     assert "nerve-type" in p.routine_note
 
 
-def test_one_sided_swelling_note_when_not_yet_screened(kit):
+def test_one_sided_swelling_is_a_concern_when_the_answers_were_no(kit):
     p = plan(kit, checkin(swelling=Swelling.ONE_SIDE, swollen_side=L))
-    assert any("possible clot" in n for n in p.notes)
+    assert any("One leg is swollen" in c for c in p.concerns)
+    assert "swollen leg" in p.headline
 
 
 def test_checkin_validates_scores_and_times():
@@ -214,3 +218,89 @@ def test_the_plan_routine_uses_only_the_equipment_the_user_owns(kit):
     rolls = {s.exercise.id for s in by_hand.routine if s.exercise.kind is Kind.ROLL}
     assert rolls == {"quad_hands", "calf_hands"}
     assert by_hand.routine_seconds <= 20 * 60
+
+
+# ------------------------------------------------------------ plans that agree with themselves
+
+
+def test_an_injury_after_72_hours_gets_low_impact_recovery_only(kit):
+    """Day 4 after a hamstring strain: walking, cycling or swimming, never a jog."""
+    ci = checkin(
+        hours=80, kind=SorenessType.ACUTE, regions=(RegionReport("hamstrings_R", R, 1, 4),)
+    )
+    active = plan(kit, ci).active_recovery
+    assert active.allowed
+    assert set(active.modes) == {"walking on the flat", "easy cycling", "swimming"}
+    assert not any("jog" in mode for mode in active.modes)
+    assert "jogging" in active.why
+    assert "a very easy jog" in plan(kit).active_recovery.modes  # ordinary DOMS keeps it
+
+
+def sharp_swollen():
+    return checkin(
+        hours=10,
+        regions=(RegionReport("hamstrings_L", L, 4, 7, frozenset({Descriptor.SHARP})),),
+        swelling=Swelling.ONE_SIDE,
+        swollen_side=L,
+    )
+
+
+def test_sharp_pain_and_a_swollen_leg_are_not_no_warning_signs(kit):
+    answered_no = kit[2].evaluate({}, [L], NOW)
+    p = plan(kit, sharp_swollen(), triage=answered_no)
+    assert p.triage.tier is Tier.GREEN
+    assert p.headline != "No warning signs reported."
+    assert "sharp pain at 7/10 or more" in p.headline
+    assert "swollen leg" in p.headline
+    assert "today" in p.headline
+    assert p.needs_attention
+    assert any("Sharp pain" in c and "hamstrings (left)" in c for c in p.concerns)
+    assert any("swollen" in c for c in p.concerns)
+    assert p.routine == ()
+    assert p.routine_note.startswith("Nothing to stretch or roll")
+    assert "sharp pain" in p.routine_note
+    assert not p.active_recovery.allowed
+
+
+def test_rest_at_seven_is_a_concern_and_is_not_rolled(kit):
+    ci = checkin(regions=(RegionReport("calves_L", L, 7, 8),))
+    p = plan(kit, ci)
+    assert any("at rest" in c for c in p.concerns)
+    assert "at rest" in p.headline
+    assert Kind.ROLL not in {s.exercise.kind for s in p.routine}
+
+
+def test_an_ordinary_plan_has_no_concerns_and_the_tier_headline(kit):
+    p = plan(kit)
+    assert p.concerns == ()
+    assert p.headline == "No warning signs reported."
+    assert not p.needs_attention
+
+
+def test_every_empty_routine_says_why(kit):
+    cases = [
+        checkin(
+            hours=20, kind=SorenessType.ACUTE, regions=(RegionReport("hamstrings_L", L, 2, 5),)
+        ),
+        checkin(regions=(RegionReport("quads_L", L, 0, 0),)),
+        sharp_swollen(),
+        checkin(kind=SorenessType.NERVE),
+    ]
+    for ci in cases:
+        p = plan(kit, ci)
+        assert p.routine == ()
+        assert p.routine_note, ci
+    fracture = (ReportedCondition("fracture"),)
+    p = plan(kit, checkin(regions=(RegionReport("quads_L", L, 2, 8),)), conditions=fracture)
+    assert p.routine == ()
+    assert "clinician" in p.routine_note
+
+
+def test_a_red_plan_says_nothing_but_the_emergency(kit):
+    red = kit[2].evaluate({"R1": True}, [L], NOW)
+    p = plan(kit, checkin(hours=10), triage=red)
+    assert p.locked
+    assert p.notes == tuple(red.explain())
+    assert not any("use what helps you" in n for n in p.notes)
+    assert p.concerns == ()
+    assert p.headline == Tier.RED.headline
