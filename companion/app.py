@@ -370,12 +370,18 @@ class CompanionApp(QObject):
         self.player.muted_changed.connect(
             lambda muted: self.settings.set(MUTED_KEY, muted, self.clock.now())
         )
+        self.player.set_step_gate(self._step_refusal)
         self.player.finished.connect(lambda session: self._save_run(routine_id, name, session))
         self.player.something_wrong.connect(self._something_wrong)
         self.player.show()
         self.player.raise_()
         self.player.activateWindow()
         return None
+
+    def _step_refusal(self, step: RoutineStep) -> str:
+        """Why the safety gate holds this step back now, or "" (asked as each step begins)."""
+        answer = self.safety.step(step)
+        return "" if answer.allowed else answer.message(self.clock.now())
 
     def _save_run(self, routine_id: str, name: str, session: RoutineSession) -> None:
         from companion.storage.runs import RunRepository  # noqa: PLC0415

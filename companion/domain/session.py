@@ -14,7 +14,7 @@ session records, per step, the work time actually done and how it ended.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -94,6 +94,9 @@ class RoutineSession:
     paused_at: datetime | None = None
     ended_at: datetime | None = None
     records: list[StepRecord] = field(init=False)
+    # Asked as each new step is about to begin (the safety gate); a step it turns down
+    # is recorded as skipped and the session moves to the next, even within one tick.
+    may_start: Callable[[RoutineStep], bool] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if not self.steps:
@@ -213,6 +216,21 @@ class RoutineSession:
         if last_of_step and record.outcome is None:
             record.outcome = Outcome.COMPLETED
 
+    def _first_allowed(self, index: int) -> int:
+        """``index``, or past every step ``may_start`` turns down from there on."""
+        while self.may_start is not None and index < len(self.segments):
+            segment = self.segments[index]
+            starts_step = index == 0 or self.segments[index - 1].step != segment.step
+            step = segment.step
+            if not starts_step or self.may_start(self.steps[step]):
+                break
+            self.records[step].outcome = Outcome.SKIPPED
+            index = next(
+                (i for i in range(index, len(self.segments)) if self.segments[i].step != step),
+                len(self.segments),
+            )
+        return index
+
     def _credit_partial(self, segment: Segment, now: datetime) -> None:
         if segment.phase is Phase.WORK:
             moment = self.paused_at or now
@@ -226,6 +244,7 @@ class RoutineSession:
     def _jump(self, index: int, start: datetime) -> Event:
         self.segment_start = start
         self.paused_at = None if self.paused_at is None else start
+        index = self._first_allowed(index)
         if index >= len(self.segments):
             self.index = len(self.segments) - 1
             self.ended_at = start

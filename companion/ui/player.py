@@ -10,7 +10,7 @@ not every second. The stop-if strip is always on screen, with a
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import TypeVar
 
@@ -197,6 +197,14 @@ COUNT_FROM = 3  # ticks at 3, 2, 1 seconds left in a phase this long or longer
 COUNTED_PHASES = (Phase.LEAD_IN, Phase.WORK, Phase.SWITCH)
 
 
+def _hidden_note(name: str) -> QLabel:
+    """A line that shows only when there is something to say (why a step was left out)."""
+    note = _label("", "")
+    note.setAccessibleName(name)
+    note.hide()
+    return note
+
+
 class RoutinePlayerView(QWidget):
     finished = Signal(object)  # the RoutineSession, ended
     something_wrong = Signal()
@@ -256,6 +264,8 @@ class RoutinePlayerView(QWidget):
         layout.addWidget(self._build_middle(regions), 1)
         self.next_up = _label("", "Muted")
         layout.addWidget(self.next_up)
+        self.safety_note = _hidden_note(QCoreApplication.translate("Player", "Left out"))
+        layout.addWidget(self.safety_note)
 
         layout.addLayout(self._build_controls())
         self.stop_strip = self._build_stop_strip()
@@ -406,6 +416,20 @@ class RoutinePlayerView(QWidget):
         strip_layout.addWidget(self.wrong_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         return strip
+
+    def set_step_gate(self, gate: Callable[[RoutineStep], str]) -> None:
+        """Ask ``gate`` (the safety gate: a lock answered meanwhile) before each step
+        begins; it returns why the step may not run, or "". A step held back is left
+        out, and the player says why."""
+
+        def may_start(step: RoutineStep) -> bool:
+            refusal = gate(step)
+            if refusal:
+                self.safety_note.setText(refusal)
+                self.safety_note.show()
+            return not refusal
+
+        self.session.may_start = may_start
 
     # -- time -------------------------------------------------------------------------------
     def advance(self, now: datetime) -> None:

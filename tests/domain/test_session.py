@@ -224,3 +224,22 @@ def test_thirty_minutes_with_a_jittery_blocked_ticker_stays_on_the_clock(library
     for record in session.records:
         planned = record.step.seconds * record.step.reps
         assert record.worked.total_seconds() == pytest.approx(planned, abs=0.020)
+
+
+def test_a_step_the_gate_turns_down_is_skipped_even_inside_one_late_tick(steps):
+    asked: list[str] = []
+
+    def may_start(step: RoutineStep) -> bool:
+        asked.append(step.side)
+        return step.side != "right"
+
+    session = RoutineSession(tuple(steps), at(0), may_start=may_start)
+    session.tick(at(3600))  # a sleeping laptop: the whole routine in one tick
+    assert session.done
+    for record in session.records:
+        if record.step.side == "right":
+            assert record.outcome is Outcome.SKIPPED
+            assert record.worked == timedelta(0)
+        else:
+            assert record.outcome is Outcome.COMPLETED
+    assert "right" in asked

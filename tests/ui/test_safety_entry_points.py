@@ -222,3 +222,28 @@ def test_the_reminders_page_says_which_reminders_are_quiet_and_why(
     companion.window.grab().save(str(tmp_path / "reminders_quiet.png"))
     companion.window.grab().save("/tmp/reminders_quiet.png")
     assert "2,000" not in page.findChild(QProgressBar).text()  # no water goal under R6
+
+
+def test_a_lock_answered_during_a_routine_holds_back_the_steps_it_covers(companion, clock):
+    from companion.domain.session import Outcome
+
+    steps = load_routines().get("calves_and_shins").steps
+    assert companion.start_player("calves_and_shins", "Calves and shins", steps) is None
+    player = companion.player
+    player.ticker.stop()
+    first = player.session.steps[0]
+    assert first.side in ("left", "both")
+    # Meanwhile, a check-in on the Today screen locks the right leg.
+    triage = companion.today.content.triage
+    companion.today.checkins.record_outcome(
+        triage.evaluate({"O5": True}, {Side.RIGHT}, clock.now())
+    )
+    clock.advance(hours=1)
+    player.advance(clock.now())
+    records = player.session.records
+    right = [r for r in records if r.step.side == "right"]
+    assert right and all(r.outcome is Outcome.SKIPPED for r in right)
+    assert all(r.worked == timedelta(0) for r in right)
+    assert player.safety_note.isVisibleTo(player)
+    assert "right leg" in player.safety_note.text()
+    player.close()
