@@ -503,8 +503,28 @@ def cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(plan_to_dict(plan), out, indent=2, ensure_ascii=False)
         out.write("\n")
     else:
-        out.write(format_plan(plan))
+        number = _stored_emergency_number(args.data_dir, now) if plan.locked else ""
+        out.write(format_plan(plan, number))
     return EXIT_OK
+
+
+def _stored_emergency_number(data_dir: str | None, now: datetime) -> str:
+    """The emergency number set in the app's Settings, or "" (none set, or no database)."""
+    from companion.paths import DATABASE_NAME, DataDirError, resolve_data_dir  # noqa: PLC0415
+    from companion.storage.database import DatabaseError, open_database  # noqa: PLC0415
+    from companion.storage.preferences import PreferencesRepository  # noqa: PLC0415
+
+    path = resolve_data_dir(data_dir) / DATABASE_NAME
+    try:
+        if not _database_there(path):
+            return ""
+        db = open_database(path, now).database
+        try:
+            return PreferencesRepository(db).load().preferences.emergency_number
+        finally:
+            db.close()
+    except (DataDirError, DatabaseError, OSError, ValueError, RuntimeError):
+        return ""  # the emergency message never fails on a settings problem: the usual number
 
 
 def _stored_state(
@@ -528,13 +548,37 @@ def _stored_state(
         db.close()
 
 
-def format_plan(plan: Plan) -> str:
-    """The plan as text for a terminal."""
+def format_plan(plan: Plan, emergency_number: str = "") -> str:
+    """The plan as text for a terminal.
+
+    A red plan is the emergency message alone: the headline, the reasons, the number to
+    call (``emergency_number``; "" means the usual one where this computer is set up)
+    and not to drive, and nothing else.
+    """
     from companion.domain.therapy import Status, describe_protocol  # noqa: PLC0415
 
     triage = plan.triage
-    lines = [f"Safety check: {triage.tier.value.upper()}. {triage.tier.headline}"]
-    lines += [f"  {note}" for note in plan.notes if note != triage.tier.headline]
+    if plan.locked:
+        import os  # noqa: PLC0415
+
+        from companion.domain.triage import emergency_number_for  # noqa: PLC0415
+
+        if not emergency_number:  # the locale's country, as the app takes it from the system
+            lang = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
+            country = lang.split(".")[0].partition("_")[2]
+            emergency_number = emergency_number_for(country)
+        lines = [f"Safety check: RED. {triage.tier.headline}"]
+        lines += [f"  {line}" for line in triage.explain()[1:]]
+        lines.append(
+            f"Call {emergency_number} now, or have someone take you to an emergency "
+            "department. Do not drive yourself."
+        )
+        return "\n".join(lines) + "\n"
+    lines = [f"Safety check: {triage.tier.value.upper()}. {plan.headline}"]
+    lines += [f"  {concern}" for concern in plan.concerns]
+    lines += [
+        f"  {note}" for note in plan.notes if note not in (triage.tier.headline, plan.headline)
+    ]
     lines += ["", "Ice, heat and water treatments:"]
     marks = {Status.SUGGESTED: "+", Status.ALLOWED: " ", Status.CAUTION: "!", Status.BLOCKED: "x"}
     for option in plan.therapies:
@@ -549,6 +593,7 @@ def format_plan(plan: Plan) -> str:
         lines.append(f"  {plan.routine_note}")
     for step in plan.routine:
         lines.append(f"  - {step.exercise.name} ({step.side}): {step.describe_dose()}")
+        lines += [f"      ! {caution}" for caution in step.cautions]
     if plan.routine:
         lines.append(f"  About {round(plan.routine_seconds / 60)} min in all.")
     active = plan.active_recovery

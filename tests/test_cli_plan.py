@@ -195,3 +195,47 @@ def test_plan_creates_nothing_in_an_empty_folder(tmp_path, capsys):
         == 0
     )
     assert not folder.exists()
+
+
+def test_a_red_text_plan_is_the_emergency_message_alone(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("COMPANION_DATA_DIR", str(tmp_path / "none"))
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    args = ["plan", "--sore", "calves_L=4", "--hours-since", "20", "--yes", "R1"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Safety check: RED. Stop. These symptoms need emergency care now.")
+    assert "Call 999 now" in out
+    assert "Do not drive yourself." in out
+    assert "blood clot" in out  # the reason
+    for absent in ("Water", "use what helps you", "Ice pack", "Stretching", "Active recovery"):
+        assert absent not in out, absent
+
+
+def test_a_red_text_plan_calls_the_number_set_in_the_app(tmp_path, capsys, monkeypatch):
+    from datetime import datetime
+
+    from companion.domain.preferences import Preferences
+    from companion.storage.database import open_database
+    from companion.storage.preferences import PreferencesRepository
+
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    folder = tmp_path / "profile"
+    folder.mkdir()
+    now = datetime.now(UTC)
+    db = open_database(folder / "companion.db", now).database
+    PreferencesRepository(db).save(Preferences(emergency_number="112"), now)
+    db.close()
+    args = ["--data-dir", str(folder), "plan", "--sore", "calves_L=4", "--hours-since", "2"]
+    assert main([*args, "--yes", "R2"]) == 0
+    out = capsys.readouterr().out
+    assert "Call 112 now" in out
+    assert "999" not in out
+
+
+def test_a_text_plan_shows_concerns_and_step_cautions(capsys):
+    args = ["plan", "--sore", "calves_L=5", "--hours-since", "200", "--condition", "bleeding_risk"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "No warning signs reported." not in out
+    assert "needs a check" in out.splitlines()[0]
+    assert "! Light pressure only" in out
