@@ -397,6 +397,8 @@ class PlanView(QWidget):
             }[step.side]
             row = card.add_text(f"{step.exercise.name} ({side}): {dose}")
             row.setToolTip("\n".join(step.exercise.cues))
+            for caution in step.cautions:  # a health condition's care for this step
+                card.add_text(f"    • {caution}", "Muted").setProperty("caution", True)
         if plan.routine:
             card.add_text(
                 QCoreApplication.translate(
@@ -432,28 +434,35 @@ class PlanView(QWidget):
 
     def _tier_banner(self, plan: Plan) -> QFrame:
         tier = plan.triage.tier
+        # Concerns in the check-in itself (sharp pain at 7/10, a swollen leg...) are shown
+        # in the caution colour, never in the calm green of "no warning signs".
+        shown = Tier.YELLOW if plan.needs_attention else tier
         banner = QFrame()
         banner.setObjectName("TierBanner")
-        background, foreground = TIER_COLOURS[tier]
+        banner.setProperty("tier", shown.value)
+        background, foreground = TIER_COLOURS[shown]
         banner.setStyleSheet(
             f"#TierBanner {{ background: {background}; border-radius: 10px; }}"
             f"#TierBanner QLabel {{ color: {foreground}; }}"
         )
         layout = QVBoxLayout(banner)
         layout.setContentsMargins(16, 12, 16, 12)
-        heading = _label(tier.headline, "CardTitle")
+        heading = _label(plan.headline, "CardTitle")
+        heading.setProperty("headline", True)
         heading.setAccessibleName(
-            QCoreApplication.translate("Today", "Safety check: %s") % tier.headline
+            QCoreApplication.translate("Today", "Safety check: %s") % plan.headline
         )
         layout.addWidget(heading)
+        for concern in plan.concerns:
+            layout.addWidget(_label(f"• {concern}", ""))
         for note in plan.notes:
-            if note != tier.headline:
+            if note not in (tier.headline, plan.headline):
                 layout.addWidget(_label(note, ""))
-        if tier is not Tier.GREEN:
+        if shown is not Tier.GREEN:
             self._add_read_more(
                 layout,
-                tier.value,
-                tier.headline,
+                shown.value,
+                plan.headline,
                 foreground,
                 QCoreApplication.translate("Today", "Read more about getting care"),
             )

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QMessageBox, QPushButton
 
 from companion.domain.conditions import ReportedCondition
 from companion.ui.body_map import Spot
@@ -353,3 +353,97 @@ def test_a_checkin_whose_trend_alert_cannot_be_recorded_is_not_saved(today, qtbo
     assert _stored_rows(page) == dict.fromkeys(_stored_rows(page), 0)
     assert page.presenter.alerts.recent() == []
     assert not page.presenter._db.conn.in_transaction
+
+
+# ------------------------------------------------------------ the plan agrees with itself
+
+
+def make_test_plan(checkin, triage=None, conditions=()):
+    from companion.domain.planner import make_plan
+    from companion.resources import (
+        load_conditions,
+        load_exercises,
+        load_protocols,
+        load_regions,
+        load_triage,
+    )
+
+    regions = load_regions()
+    return make_plan(
+        checkin,
+        triage=triage or load_triage().evaluate({}, checkin.legs, checkin.at),
+        conditions=tuple(conditions),
+        catalog=load_conditions(),
+        bounds=load_protocols(),
+        now=checkin.at,
+        library=load_exercises(regions=regions),
+        regions=regions,
+    )
+
+
+def a_checkin(regions, hours=10, **kw):
+    from datetime import UTC, datetime
+
+    from companion.domain.checkin import Cause, CheckIn, SorenessType
+
+    now = datetime(2026, 6, 15, 9, tzinfo=UTC)
+    return CheckIn(
+        at=now,
+        onset=now - timedelta(hours=hours),
+        cause=Cause.RUN,
+        soreness_type=kw.pop("soreness_type", SorenessType.DOMS),
+        regions=tuple(regions),
+        **kw,
+    )
+
+
+def test_sharp_pain_and_a_swollen_leg_are_not_shown_as_no_warning_signs(qtbot):
+    from companion.domain.checkin import Descriptor, RegionReport, Swelling
+    from companion.domain.regions import Side
+    from companion.domain.triage import Tier
+    from companion.ui.today import TIER_COLOURS, PlanView
+
+    sharp = RegionReport("hamstrings_L", Side.LEFT, 4, 7, frozenset({Descriptor.SHARP}))
+    plan = make_test_plan(a_checkin([sharp], swelling=Swelling.ONE_SIDE, swollen_side=Side.LEFT))
+    view = PlanView()
+    qtbot.addWidget(view)
+    view.show_plan(plan, "999")
+    banner = view.findChild(QFrame, "TierBanner")
+    assert banner.property("tier") == "yellow"
+    assert TIER_COLOURS[Tier.GREEN][0] not in banner.styleSheet()
+    texts = labels(view)
+    assert "No warning signs reported." not in texts
+    assert plan.headline in texts
+    assert any("swollen" in t for t in texts)
+    # the empty stretching card says why
+    assert plan.routine == ()
+    assert any(t.startswith("Nothing to stretch or roll") for t in texts)
+
+
+def test_an_ordinary_plan_keeps_the_green_banner(qtbot):
+    from companion.domain.checkin import RegionReport
+    from companion.domain.regions import Side
+    from companion.ui.today import PlanView
+
+    plan = make_test_plan(a_checkin([RegionReport("quads_L", Side.LEFT, 2, 5)], hours=30))
+    view = PlanView()
+    qtbot.addWidget(view)
+    view.show_plan(plan, "999")
+    assert view.findChild(QFrame, "TierBanner").property("tier") == "green"
+    assert "No warning signs reported." in labels(view)
+
+
+def test_the_routine_card_shows_each_steps_cautions(qtbot):
+    from companion.domain.checkin import RegionReport
+    from companion.domain.regions import Side
+    from companion.ui.today import PlanView
+
+    plan = make_test_plan(
+        a_checkin([RegionReport("quads_L", Side.LEFT, 2, 5)], hours=30),
+        conditions=[ReportedCondition("bleeding_risk")],
+    )
+    assert any(step.cautions for step in plan.routine)
+    view = PlanView()
+    qtbot.addWidget(view)
+    view.show_plan(plan, "999")
+    assert any("Light pressure only" in t for t in labels(view))
