@@ -95,3 +95,9 @@ def test_t8_three_poorly_recovered_mornings_in_a_row():
     gap = [MorningLog(d, prs=2), MorningLog(d + timedelta(days=1), prs=2)]
     gap.append(MorningLog(d + timedelta(days=3), prs=2))
     assert morning_alert(gap) is None  # not consecutive
+
+
+def test_t4_fires_on_a_first_check_in_with_no_history():
+    """Rest at 7/10 or more needs no earlier check-in to bring the full screen."""
+    found = alerts(at(5, quads_L=(7, 7)))
+    assert [(a.rule, a.moments) for a in found] == [("T4", (Moment.FULL,))]
