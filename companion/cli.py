@@ -11,18 +11,18 @@ import json
 import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from companion import APP_ID, APP_NAME, __version__
 from companion.domain.checkin import ROUTINE_MINUTES, SorenessType
 
 if TYPE_CHECKING:
-    from datetime import datetime
     from pathlib import Path
 
     from companion.domain.conditions import ReportedCondition
     from companion.domain.planner import Plan
-    from companion.domain.triage import TriageRecord
+    from companion.domain.preferences import Preferences
+    from companion.domain.triage import TriageResult
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -481,71 +481,67 @@ def cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
     catalog = load_triage()
     answered = catalog.evaluate(dict.fromkeys(args.yes, True), checkin.legs, now)
     try:
-        stored_conditions, stored_locks = _stored_state(args.data_dir, now)
+        stored = _stored_state(args.data_dir)
     except DatabaseError as exc:
         print(f"{APP_ID}: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    triage = combine([*(catalog.rebuild(r) for r in stored_locks), answered])
-    known = {c.id for c in stored_conditions}
+    triage = combine([stored.triage, answered])
+    known = {c.id for c in stored.conditions}
     extra = tuple(ReportedCondition(c) for c in args.condition if c not in known)
+    protocols = load_protocols()
     plan = make_plan(
         checkin,
         triage=triage,
-        conditions=stored_conditions + extra,
+        conditions=stored.conditions + extra,
         catalog=load_conditions(),
-        bounds=load_protocols(),
+        bounds=protocols,
         now=now,
         minutes=args.minutes,
         library=load_exercises(regions=regions),
         regions=regions,
+        equipment=stored.preferences.equipment,
+        water_litres=stored.preferences.water_goal_l(protocols),
     )
     if args.json:
         json.dump(plan_to_dict(plan), out, indent=2, ensure_ascii=False)
         out.write("\n")
     else:
-        number = _stored_emergency_number(args.data_dir, now) if plan.locked else ""
-        out.write(format_plan(plan, number))
+        out.write(format_plan(plan, stored.emergency_number if plan.locked else ""))
     return EXIT_OK
 
 
-def _stored_emergency_number(data_dir: str | None, now: datetime) -> str:
-    """The emergency number set in the app's Settings, or "" (none set, or no database)."""
-    from companion.paths import DATABASE_NAME, DataDirError, resolve_data_dir  # noqa: PLC0415
-    from companion.storage.database import DatabaseError, open_database  # noqa: PLC0415
-    from companion.storage.preferences import PreferencesRepository  # noqa: PLC0415
+class _Stored(NamedTuple):
+    """What the app has saved that a plan is made under (nothing, with no database yet)."""
 
-    path = resolve_data_dir(data_dir) / DATABASE_NAME
-    try:
-        if not _database_there(path):
-            return ""
-        db = open_database(path, now).database
-        try:
-            return PreferencesRepository(db).load().preferences.emergency_number
-        finally:
-            db.close()
-    except (DataDirError, DatabaseError, OSError, ValueError, RuntimeError):
-        return ""  # the emergency message never fails on a settings problem: the usual number
+    conditions: tuple[ReportedCondition, ...]
+    triage: TriageResult  # running locks and the latest check-in's standing restrictions
+    preferences: Preferences
+    emergency_number: str  # "" when none is set: the text plan then names the usual one
 
 
-def _stored_state(
-    data_dir: str | None, now: datetime
-) -> tuple[tuple[ReportedCondition, ...], list[TriageRecord]]:
-    """The health conditions and running safety locks saved by the app, if it has a database.
+def _stored_state(data_dir: str | None) -> _Stored:
+    """The saved conditions, the safety gate's running locks and the user's preferences
+    (equipment, water goal, emergency number), as the Today screen uses them.
 
     Nothing is created: with no database yet, there is nothing stored.
     """
+    from companion.cli_reminders import safety_gate  # noqa: PLC0415
+    from companion.domain.preferences import Preferences  # noqa: PLC0415
+    from companion.domain.triage import GREEN  # noqa: PLC0415
     from companion.paths import DATABASE_NAME, resolve_data_dir  # noqa: PLC0415
-    from companion.storage.checkins import CheckInRepository, ConditionRepository  # noqa: PLC0415
-    from companion.storage.database import open_database  # noqa: PLC0415
 
-    path = resolve_data_dir(data_dir) / DATABASE_NAME
-    if not _database_there(path):
-        return (), []
-    db = open_database(path, now).database
-    try:
-        return ConditionRepository(db).all(), CheckInRepository(db).active_locks(now)
-    finally:
-        db.close()
+    if not _database_there(resolve_data_dir(data_dir) / DATABASE_NAME):
+        return _Stored((), GREEN, Preferences(), "")
+    with safety_gate(data_dir) as gate:
+        if gate is None:
+            return _Stored((), GREEN, Preferences(), "")
+        preferences = gate.preferences()
+        return _Stored(
+            gate.conditions.all(),
+            gate.plan_triage(),
+            preferences,
+            preferences.emergency_number,
+        )
 
 
 def format_plan(plan: Plan, emergency_number: str = "") -> str:

@@ -239,3 +239,56 @@ def test_a_text_plan_shows_concerns_and_step_cautions(capsys):
     assert "No warning signs reported." not in out
     assert "needs a check" in out.splitlines()[0]
     assert "! Light pressure only" in out
+
+
+def test_plan_uses_the_equipment_and_water_goal_saved_in_settings(tmp_path, capsys):
+    from datetime import datetime
+
+    from companion.domain.preferences import Preferences
+    from companion.storage.database import open_database
+    from companion.storage.preferences import PreferencesRepository
+
+    folder = tmp_path / "profile"
+    folder.mkdir()
+    now = datetime.now(UTC)
+    db = open_database(folder / "companion.db", now).database
+    PreferencesRepository(db).save(Preferences(equipment=frozenset(), water_goal_ml=3000), now)
+    db.close()
+    args = ["--data-dir", str(folder), "plan", "--sore", "quads_L=4", "--hours-since", "30"]
+    assert main([*args, "--minutes", "20", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    names = [step["name"] for step in data["routine"]["steps"]]
+    assert names, "a routine by hand"
+    assert not any("roll" in name.lower() for name in names), names  # no roller owned
+    assert data["water"]["litres"] == 3.0
+
+
+def test_plan_keeps_the_saved_check_ins_standing_restrictions(tmp_path, capsys):
+    from datetime import datetime, timedelta
+
+    from companion.domain.checkin import Cause, CheckIn, RegionReport, SorenessType
+    from companion.domain.regions import Side
+    from companion.resources import load_triage
+    from companion.storage.checkins import CheckInRepository
+    from companion.storage.database import open_database
+
+    folder = tmp_path / "profile"
+    folder.mkdir()
+    now = datetime.now(UTC)
+    checkin = CheckIn(
+        at=now,
+        onset=now - timedelta(hours=30),
+        cause=Cause.RUN,
+        soreness_type=SorenessType.DOMS,
+        regions=(RegionReport("calves_L", Side.LEFT, 3, 4),),
+        triage_answers={"Y4": True},
+    )
+    db = open_database(folder / "companion.db", now).database
+    result = load_triage().evaluate({"Y4": True}, [Side.LEFT], now)
+    CheckInRepository(db).save(checkin, result)
+    db.close()
+    args = ["--data-dir", str(folder), "plan", "--sore", "calves_L=3", "--hours-since", "30"]
+    assert main([*args, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert therapy(data, "ice_pack")["status"] == "blocked"  # Y4: no cold until cleared
+    assert "no_cold" in data["triage"]["restrictions"]

@@ -64,6 +64,7 @@ from companion.domain.units import METRIC, Units
 
 if TYPE_CHECKING:
     from companion.domain.planner import WaterTarget
+    from companion.domain.preferences import Preferences
     from companion.domain.routine_builder import RoutineStep
     from companion.domain.triage import TriageRecord
     from companion.storage.database import Database
@@ -593,7 +594,7 @@ class SafetyGate:
         clock: Clock,
         *,
         country: str = "",
-        preferences: Callable[[], object] | None = None,
+        preferences: Callable[[], Preferences] | None = None,
     ) -> None:
         from companion.storage.checkins import (  # noqa: PLC0415
             CheckInRepository,
@@ -610,7 +611,8 @@ class SafetyGate:
         self.conditions = ConditionRepository(db)
         self.therapy = TherapyRepository(db)
 
-    def _prefs(self) -> object:
+    def preferences(self) -> Preferences:
+        """The user's preferences: the app's live model, or what is stored."""
         if self._preferences is not None:
             return self._preferences()
         from companion.storage.preferences import PreferencesRepository  # noqa: PLC0415
@@ -618,8 +620,7 @@ class SafetyGate:
         return PreferencesRepository(self._db).load().preferences
 
     def emergency_number(self) -> str:
-        number = getattr(self._prefs(), "emergency_number", "")
-        return number or emergency_number_for(self._country)
+        return self.preferences().emergency_number or emergency_number_for(self._country)
 
     def state(self, *current: TriageResult) -> SafetyState:
         """The state now: running locks, the latest check-in's restrictions, conditions
@@ -633,9 +634,8 @@ class SafetyGate:
             standing_restrictions(latest, catalog),
             *current,
         )
-        prefs = self._prefs()
-        units = getattr(prefs, "units", METRIC)
-        number = getattr(prefs, "emergency_number", "") or emergency_number_for(self._country)
+        prefs = self.preferences()
+        number = prefs.emergency_number or emergency_number_for(self._country)
         return SafetyState(
             now=now,
             triage=triage,
@@ -643,7 +643,7 @@ class SafetyGate:
             checkin=latest,
             sessions=self.therapy.sessions_since(now - WINDOW - timedelta(hours=6)),
             emergency_number=number,
-            units=units if isinstance(units, Units) else METRIC,
+            units=prefs.units,
         )
 
     # -- the actions --------------------------------------------------------------------------
