@@ -282,7 +282,7 @@
 <context>
     <name>Cause</name>
     <message>
-        <location filename="../../companion/domain/checkin.py" line="+28"/>
+        <location filename="../../companion/domain/checkin.py" line="+29"/>
         <source>A run</source>
         <translation>A run</translation>
     </message>
@@ -387,12 +387,12 @@
 <context>
     <name>CompanionApp</name>
     <message>
-        <location filename="../../companion/app.py" line="+202"/>
+        <location filename="../../companion/app.py" line="+205"/>
         <source>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</source>
         <translation>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+51"/>
         <source>Today&apos;s routine</source>
         <translation>Today&apos;s routine</translation>
     </message>
@@ -402,17 +402,15 @@
         <translation>No routine %r.</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Routines are locked by the safety check: %s</source>
-        <translation>Routines are locked by the safety check: %s</translation>
+        <translation type="vanished">Routines are locked by the safety check: %s</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Every step of this routine is on a leg the safety check locked today.</source>
-        <translation>Every step of this routine is on a leg the safety check locked today.</translation>
+        <translation type="vanished">Every step of this routine is on a leg the safety check locked today.</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+181"/>
         <source>Health conditions: not answered yet (asked with your first check-in).</source>
         <translation>Health conditions: not answered yet (asked with your first check-in).</translation>
     </message>
@@ -427,7 +425,7 @@
         <translation>Health conditions: %s.</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+144"/>
         <source>That reminder no longer exists.</source>
         <translation>That reminder no longer exists.</translation>
     </message>
@@ -482,7 +480,7 @@
         <translation>No fever</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>Outside the usual range</source>
         <translation>Outside the usual range</translation>
     </message>
@@ -492,7 +490,7 @@
         <translation>Not started.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>A timer is already running; stop it first.</source>
         <translation>A timer is already running; stop it first.</translation>
     </message>
@@ -512,7 +510,7 @@
         <translation>Water today: %d mL</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+164"/>
         <source>Still running in the tray, so your reminders keep coming. Choose Quit from the tray menu to stop.</source>
         <translation>Still running in the tray, so your reminders keep coming. Choose Quit from the tray menu to stop.</translation>
     </message>
@@ -525,7 +523,7 @@
 <context>
     <name>ContrastPreset</name>
     <message>
-        <location filename="../../companion/domain/therapy_timer.py" line="+160"/>
+        <location filename="../../companion/domain/therapy_timer.py" line="+161"/>
         <source>3 min hot, 1 min cold, 3 times (12 min)</source>
         <translation>3 min hot, 1 min cold, 3 times (12 min)</translation>
     </message>
@@ -571,7 +569,7 @@
 <context>
     <name>Equipment</name>
     <message>
-        <location filename="../../companion/domain/exercises.py" line="+59"/>
+        <location filename="../../companion/domain/exercises.py" line="+62"/>
         <source>Foam roller</source>
         <translation>Foam roller</translation>
     </message>
@@ -1216,7 +1214,7 @@
 <context>
     <name>Kind</name>
     <message>
-        <location filename="../../companion/domain/reminders.py" line="+53"/>
+        <location filename="../../companion/domain/reminders.py" line="+55"/>
         <source>Water</source>
         <translation>Water</translation>
     </message>
@@ -1469,37 +1467,37 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+82"/>
+        <location line="+90"/>
         <source>Time left in this step</source>
         <translation>Time left in this step</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-82"/>
         <location line="+19"/>
+        <location line="+153"/>
         <location line="+143"/>
-        <location line="+129"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+162"/>
+        <location line="-314"/>
+        <location line="+172"/>
         <source>Skip</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-171"/>
         <source>Full player</source>
         <translation>Full player</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+279"/>
+        <location line="+303"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-264"/>
         <source>%s: Recovery Companion</source>
         <translation>%s: Recovery Companion</translation>
     </message>
@@ -1514,7 +1512,12 @@
         <translation>Routine progress</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+21"/>
+        <source>Left out</source>
+        <translation>Left out</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>How to do it</source>
         <translation>How to do it</translation>
     </message>
@@ -1535,12 +1538,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+105"/>
+        <location line="+119"/>
         <source>Mute</source>
         <translation>Mute</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-115"/>
         <source>Turn sounds and spoken cues off or on (M)</source>
         <translation>Turn sounds and spoken cues off or on (M)</translation>
     </message>
@@ -1585,7 +1588,7 @@
         <translation>Ends the routine and opens the safety questions.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+53"/>
         <source>Sound off</source>
         <translation>Sound off</translation>
     </message>
@@ -1899,7 +1902,7 @@
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../companion/ui/reminder_center.py" line="+63"/>
+        <location filename="../../companion/ui/reminder_center.py" line="+64"/>
         <source>today %s</source>
         <translation>today %s</translation>
     </message>
@@ -1919,7 +1922,7 @@
         <translation>Reminder</translation>
     </message>
     <message>
-        <location line="+244"/>
+        <location line="+248"/>
         <source>Take the ice off now</source>
         <translation>Take the ice off now</translation>
     </message>
@@ -1934,7 +1937,7 @@
         <translation>Ice is off</translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+62"/>
         <source>This stands in for %n earlier reminder(s) missed while the app was closed or the computer asleep.</source>
         <translation>
             <numerusform>This stands in for %n earlier reminder missed while the app was closed or the computer asleep.</numerusform>
@@ -1989,24 +1992,24 @@
     <name>RemindersPage</name>
     <message>
         <location filename="../../companion/ui/reminders_page.py" line="+37"/>
-        <location line="+364"/>
+        <location line="+372"/>
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location line="-363"/>
-        <location line="+364"/>
+        <location line="-371"/>
+        <location line="+372"/>
         <source>snoozed</source>
         <translation>snoozed</translation>
     </message>
     <message>
-        <location line="-363"/>
-        <location line="+364"/>
+        <location line="-371"/>
+        <location line="+372"/>
         <source>skipped</source>
         <translation>skipped</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-371"/>
         <source>quiet: you had just drunk</source>
         <translation>quiet: you had just drunk</translation>
     </message>
@@ -2230,9 +2233,14 @@
         <translation>Nothing is due.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%s of %s</source>
         <translation>%s of %s</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%s today, no goal</source>
+        <translation>%s today, no goal</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2270,7 +2278,12 @@
         <translation>nothing more to come</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Quiet for now, by the safety check: %s</source>
+        <translation>Quiet for now, by the safety check: %s</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
@@ -3074,7 +3087,7 @@
         <translation>Ice off</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+105"/>
         <source>Hot</source>
         <translation>Hot</translation>
     </message>
@@ -3253,7 +3266,7 @@
 <context>
     <name>TimerKind</name>
     <message>
-        <location filename="../../companion/domain/therapy_timer.py" line="-262"/>
+        <location filename="../../companion/domain/therapy_timer.py" line="-268"/>
         <source>Ice pack</source>
         <translation>Ice pack</translation>
     </message>
@@ -3450,7 +3463,7 @@
         <translation type="vanished">Stretch to mild tension only; roll at no more than moderate discomfort. The guided player with timers is coming.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Stretch to mild tension only; roll at no more than moderate discomfort. The player times each step and tells you when to switch sides.</source>
         <translation>Stretch to mild tension only; roll at no more than moderate discomfort. The player times each step and tells you when to switch sides.</translation>
     </message>
@@ -3480,12 +3493,12 @@
         <translation>Read more about rolling</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Safety check: %s</source>
         <translation>Safety check: %s</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Read more about getting care</source>
         <translation>Read more about getting care</translation>
     </message>
@@ -3677,7 +3690,7 @@
         <translation>Saved at %s.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>Confirm assessment</source>
         <translation>Confirm assessment</translation>
     </message>
