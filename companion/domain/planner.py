@@ -225,7 +225,7 @@ def concerns_for(
     sharp = _severe_sharp(checkin)
     if sharp:
         concerns.append(
-            f"Sharp pain at 7/10 or more ({_names(sharp, regions)}) is a reason to stop: "
+            f"Sharp pain at 7/10 or more in the {_names(sharp, regions)} is a reason to stop: "
             "rest it, and if it does not settle, get it checked today."
         )
     if checkin.swelling is Swelling.ONE_SIDE:
@@ -236,7 +236,7 @@ def concerns_for(
     rest = _severe_at_rest(checkin)
     if rest:
         concerns.append(
-            f"Soreness of 7/10 or more even at rest ({_names(rest, regions)}) is more than "
+            f"Soreness of 7/10 or more even at rest in the {_names(rest, regions)} is more than "
             "ordinary soreness: get it checked today if it does not ease."
         )
     if (

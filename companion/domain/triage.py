@@ -133,7 +133,7 @@ class TriageResult:
         lines += [flag.question.because for flag in self.flags]
         lines += list(self.advice)
         lines += [RESTRICTIONS[r] for r in sorted(self.restrictions)]
-        return lines
+        return list(dict.fromkeys(lines))  # the same answer stored twice is said once
 
 
 GREEN = TriageResult(Tier.GREEN)

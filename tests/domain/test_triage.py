@@ -179,3 +179,16 @@ def test_emergency_numbers():
     assert emergency_number_for("GB") == "999"
     assert emergency_number_for("DE") == "112"
     assert emergency_number_for("") == "112"
+
+
+def test_the_same_answer_stored_twice_is_explained_once():
+    from datetime import UTC, datetime
+
+    from companion.domain.triage import combine
+    from companion.resources import load_triage
+
+    catalog = load_triage()
+    now = datetime(2026, 6, 15, 9, tzinfo=UTC)
+    once = catalog.evaluate({"R6": True}, set(), now)
+    twice = combine([once, catalog.evaluate({"R6": True}, set(), now)])
+    assert twice.explain() == once.explain()
