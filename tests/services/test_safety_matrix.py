@@ -112,7 +112,7 @@ def rule(kind: Kind) -> ReminderRule:
     return ReminderRule(kind, "Note", id=5, times=(time(18),), message="Stand up")
 
 
-def timer_plan(kind: TimerKind):  # noqa: ANN201 - a TimerPlan
+def timer_plan(kind: TimerKind):
     """The usual settings; a warm bath inside every condition's caps (the caps have
     their own test)."""
     options: dict[str, object] = {}
@@ -147,7 +147,7 @@ def routine_result(s: SafetyState) -> str:
     return answer.answer.verdict.value
 
 
-def plan_for(s: SafetyState):  # noqa: ANN201 - a Plan
+def plan_for(s: SafetyState):
     c = content()
     assert s.checkin is not None
     return make_plan(
