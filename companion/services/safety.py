@@ -377,7 +377,7 @@ def check_timer(
             Verdict.REFUSED,
             what,
             option.reasons,
-            "Check in again on the Today screen when things change",
+            "Today's plan on the Today screen shows what suits you instead",
         )
     refused = _water_caps(state, plan, content.conditions) or _spacing_answer(
         state, plan.kind, content.protocols
