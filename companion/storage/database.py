@@ -138,8 +138,14 @@ def _probe(path: Path, newest: int) -> str:
         return ""  # an empty file is a new database
     if header != SQLITE_HEADER:
         return "it is not a SQLite database"
+    companions = [path.with_name(path.name + s) for s in ("-wal", "-shm")]
+    existed = {c for c in companions if c.exists()}
+    # A read-only connection to a WAL-mode file creates its -wal and -shm (and,
+    # being read-only, never removes them). With neither there, everything is in
+    # the main file: read it as immutable, which creates nothing.
+    mode = "mode=ro" if existed else "mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True)
     except sqlite3.Error as exc:
         raise DatabaseError(f"Cannot open the database {path}: {exc}.") from exc
     try:
@@ -158,7 +164,21 @@ def _probe(path: Path, newest: int) -> str:
         return f"SQLite could not read it ({exc})"
     finally:
         conn.close()
+        _remove_created(companions, existed)
     return ""
+
+
+def _remove_created(companions: list[Path], existed: set[Path]) -> None:
+    """Remove the -wal/-shm files the read-only probe made (a -wal alone makes a -shm).
+
+    A -wal is removed only while empty: one with content is another connection's.
+    """
+    for created in companions:
+        if created in existed:
+            continue
+        with contextlib.suppress(OSError):
+            if created.name.endswith("-shm") or created.stat().st_size == 0:
+                created.unlink()
 
 
 def move_aside(path: Path, now: datetime) -> Path:

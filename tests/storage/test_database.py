@@ -193,3 +193,56 @@ def test_foreign_keys_are_enforced(data_dir, clock):
     with pytest.raises(sqlite3.IntegrityError), db.transaction() as conn:
         conn.execute("INSERT INTO tags (note_id) VALUES (42)")
     db.close()
+
+
+def _companions(path: Path) -> dict[str, str]:
+    """The database's -wal/-shm/-journal files that exist, with their digests."""
+    found = {}
+    for suffix in ("-wal", "-shm", "-journal"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            found[suffix] = digest(companion)
+    return found
+
+
+def test_a_database_one_version_newer_written_by_the_app_is_refused_byte_for_byte(data_dir, clock):
+    # As the next version would leave it: WAL mode, closed cleanly, schema N + 1.
+    data_dir.mkdir()
+    path = data_dir / "companion.db"
+    db = open_database(path, clock.now(), MIGRATIONS + EXTRA[:1]).database
+    db.conn.execute("INSERT INTO notes (body) VALUES ('from the future')")
+    assert db.user_version == N + 1
+    db.close()
+    assert _companions(path) == {}
+    before = digest(path)
+    with pytest.raises(DatabaseTooNewError, match=rf"schema {N + 1}; this version knows up to {N}"):
+        open_database(path, clock.now())
+    assert digest(path) == before
+    assert _companions(path) == {}  # the read-only look made no -wal or -shm
+    assert sorted(p.name for p in data_dir.iterdir()) == ["companion.db"]
+
+
+def test_a_newer_database_with_its_wal_still_beside_it_is_refused_and_both_kept(
+    data_dir, clock, tmp_path
+):
+    # The newer app was killed: its last writes (the version bump too) are still in the -wal.
+    live_dir = tmp_path / "live"
+    live_dir.mkdir()
+    live = open_database(live_dir / "companion.db", clock.now()).database
+    live.conn.execute("PRAGMA wal_autocheckpoint = 0")
+    live.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    live.conn.execute("CREATE TABLE notes (body TEXT)")
+    live.conn.execute(f"PRAGMA user_version = {N + 1}")
+    data_dir.mkdir()
+    path = data_dir / "companion.db"
+    for suffix in ("", "-wal"):  # a copy of the files as a crash would leave them
+        (data_dir / f"companion.db{suffix}").write_bytes(
+            (live_dir / f"companion.db{suffix}").read_bytes()
+        )
+    live.close()
+    assert int.from_bytes(path.read_bytes()[60:64], "big") == N  # the main file alone says N
+    before = digest(path), _companions(path)
+    assert list(before[1]) == ["-wal"]
+    with pytest.raises(DatabaseTooNewError, match=rf"schema {N + 1}"):
+        open_database(path, clock.now())
+    assert (digest(path), _companions(path)) == before  # and no -shm was left
