@@ -224,3 +224,65 @@ def test_a_backup_from_a_newer_app_is_refused(db, folder, clock, tmp_path):
         restore_backup(db, newer, folder, clock.now())
     assert dump(db) == before
     assert not folder.exists()
+
+
+def _index_damaged(good: Path, tmp_path: Path, how: str) -> Path:
+    """A copy of a backup that opens and answers SELECTs, but whose index is wrong.
+
+    ``schema``: the index's definition names another column than the one it was
+    built on, so its entries no longer match the rows (PRAGMA quick_check does
+    not look; integrity_check does). ``page``: the index's b-tree page has its
+    cells overwritten, as a bad disk sector would leave it.
+    """
+    bad = tmp_path / f"index-{how}.db"
+    bad.write_bytes(good.read_bytes())
+    conn = sqlite3.connect(bad)
+    if how == "schema":
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute(
+            "UPDATE sqlite_master SET sql = 'CREATE INDEX water_log_at ON water_log(ml)'"
+            " WHERE name = 'water_log_at'"
+        )
+        conn.commit()
+        conn.close()
+        conn = sqlite3.connect(bad)  # a fresh connection reads the edited schema
+    else:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        (root,) = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'water_log_at'"
+        ).fetchone()
+        conn.close()
+        raw = bytearray(bad.read_bytes())
+        start = (root - 1) * page_size
+        raw[start + page_size // 2 : start + page_size] = b"\x5a" * (page_size // 2)
+        bad.write_bytes(bytes(raw))
+        conn = sqlite3.connect(bad)
+    # It still opens and reads as SQLite, and the table's rows are all there.
+    assert conn.execute("SELECT count(*) FROM water_log").fetchone()[0] > 0
+    assert conn.execute("SELECT count(*) FROM checkins").fetchone()[0] > 0
+    assert conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]
+    conn.close()
+    return bad
+
+
+@pytest.mark.parametrize("how", ["schema", "page"])
+def test_a_backup_that_opens_but_fails_the_integrity_check_is_refused(
+    db, folder, clock, tmp_path, how
+):
+    fill(db, clock)
+    good = make_backup(db.path, folder, clock.now())
+    bad = _index_damaged(good, tmp_path, how)
+    WaterLog(db).add(123, clock.now(), "app")
+    before = dump(db)
+    bad_bytes = bad.read_bytes()
+    with pytest.raises(BackupError, match="is damaged: SQLite's check found") as info:
+        restore_backup(db, bad, folder, clock.now() + timedelta(minutes=1))
+    assert bad.name in str(info.value)
+    assert dump(db) == before  # the open database is as it was
+    assert db.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert [b.path for b in list_backups(folder)] == [good]  # nothing kept aside: not needed
+    assert bad.read_bytes() == bad_bytes  # and the damaged file was only read
+    # Another connection (the next start of the app) sees the same data.
+    again = open_database(db.path, clock.now()).database
+    assert dump(again) == before
+    again.close()
