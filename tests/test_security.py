@@ -172,7 +172,7 @@ def test_the_scan_covers_the_whole_package():
     files = list(modules())
     assert len(files) > 50
     assert PACKAGE / "app.py" in files
-    assert PACKAGE / "storage" / "export.py" in files
+    assert PACKAGE / "storage" / "export" / "json_file.py" in files
 
 
 def test_no_module_loads_or_runs_code_from_data():

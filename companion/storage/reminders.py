@@ -38,7 +38,8 @@ def _spec(rule: ReminderRule) -> str:
     return json.dumps({k: v for k, v in spec.items() if v not in (None, "", [])}, sort_keys=True)
 
 
-def _rule(row: tuple[Any, ...]) -> ReminderRule:
+def rule_from_row(row: tuple[Any, ...]) -> ReminderRule:
+    """The rule in a stored row: (id, kind, title, enabled, spec as JSON)."""
     rule_id, kind, title, enabled, spec_text = row
     spec = json.loads(spec_text)
     return ReminderRule(
@@ -83,13 +84,13 @@ class ReminderRepository:
         rows = self._db.conn.execute(
             "SELECT id, kind, title, enabled, spec FROM reminder_rules ORDER BY id"
         )
-        return [_rule(row) for row in rows]
+        return [rule_from_row(row) for row in rows]
 
     def get(self, rule_id: int) -> ReminderRule | None:
         row = self._db.conn.execute(
             "SELECT id, kind, title, enabled, spec FROM reminder_rules WHERE id = ?", (rule_id,)
         ).fetchone()
-        return None if row is None else _rule(row)
+        return None if row is None else rule_from_row(row)
 
     def save(self, rule: ReminderRule, now: datetime) -> ReminderRule:
         """Insert (no id) or update a rule; returns it with its id. One transaction."""

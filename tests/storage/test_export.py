@@ -451,7 +451,7 @@ def test_a_permission_error_names_the_path_even_for_root(filled, tmp_path, clock
     def refuse(**kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("companion.storage.export.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("companion.storage.export.files.tempfile.mkstemp", refuse)
     with pytest.raises(DataFileError) as refused:
         export_json(filled, tmp_path / "out.json", clock.now(), "1")
     assert str(refused.value) == f"Cannot write {tmp_path / 'out.json'}: Permission denied."
