@@ -97,6 +97,7 @@ if TYPE_CHECKING:
     from companion.domain.routines import RoutineCatalog
     from companion.domain.session import RoutineSession
     from companion.domain.triage import Question
+    from companion.services.commands import Command
     from companion.services.safety import SafetyGate
     from companion.ui.activity_dialog import ActivityDialog
     from companion.ui.cues import CuePlayer
@@ -1049,28 +1050,39 @@ class CompanionApp(QObject):
 
     def handle_message(self, message: dict[str, Any]) -> dict[str, Any]:
         """A command from a later launch of the app (runs on the GUI thread)."""
-        command = message.get("command")
-        handler = {
-            "ping": self._ping,
-            "show": self._show,
-            "start": self._start_command,
-            "log-water": self._log_water_command,
-            "pause": self._pause_command,
-            "timer": self._timer_command,
-            "log-activity": self._log_activity_command,
-            "set-preference": self._set_preference_command,
-            "data-changed": self._data_changed_command,
-            "quit": self._quit_command,
-        }.get(str(command))
-        if handler is None:
-            return {"ok": False, "error": f"unknown command {command!r}"}
-        return handler(message)
+        from companion.services.commands import Command, unknown_command  # noqa: PLC0415
+
+        try:
+            command = Command(str(message.get("command")))
+        except ValueError:
+            return unknown_command(message)
+        return self.ipc_handlers()[command](message)
+
+    def ipc_handlers(self) -> dict[Command, Callable[[dict[str, Any]], dict[str, Any]]]:
+        """One handler for each command of the protocol (services/commands.py)."""
+        from companion.services.commands import Command  # noqa: PLC0415
+
+        return {
+            Command.PING: self._ping,
+            Command.SHOW: self._show,
+            Command.START: self._start_command,
+            Command.LOG_WATER: self._log_water_command,
+            Command.PAUSE: self._pause_command,
+            Command.TIMER: self._timer_command,
+            Command.LOG_ACTIVITY: self._log_activity_command,
+            Command.SET_PREFERENCE: self._set_preference_command,
+            Command.DATA_CHANGED: self._data_changed_command,
+            Command.QUIT: self._quit_command,
+        }
 
     def _ping(self, _message: dict[str, Any]) -> dict[str, Any]:
         playing = self.player is not None and self.player.isVisible()
+        from companion.services.commands import PROTOCOL  # noqa: PLC0415
+
         return {
             "ok": True,
             "version": __version__,
+            "protocol": PROTOCOL,
             "data_dir": str(self.paths.data_dir),
             "playing": self._playing if playing else None,
         }
@@ -1334,12 +1346,14 @@ def _hand_over(
     key: str, data_dir: Path, routine: str | None, timer: dict[str, Any] | None = None
 ) -> int:
     """Pass this launch to the instance already running on the folder."""
-    message: dict[str, Any] = {"command": "show"}
+    from companion.services.commands import Command, message  # noqa: PLC0415
+
+    sent = message(Command.SHOW)
     if routine is not None:
-        message = {"command": "start", "routine": routine}
+        sent = message(Command.START, routine=routine)
     if timer is not None:
-        message = {"command": "timer", **timer}
-    reply = send_to_running(key, message, wait_s=10)
+        sent = message(Command.TIMER, **timer)
+    reply = send_to_running(key, sent, wait_s=10)
     if reply is None:
         raise InstanceError(
             f"{APP_NAME} is already running on {data_dir} but did not answer. "

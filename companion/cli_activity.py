@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TextIO
 
 from companion import APP_ID
+from companion.services.commands import Command, message
 
 if TYPE_CHECKING:
     from companion.domain.activity import Activity, MorningLog
@@ -66,17 +67,17 @@ def add_parsers(commands: Any) -> None:
 
 
 def message_for(args: argparse.Namespace) -> dict[str, Any]:
-    return {
-        "command": "log-activity",
-        "kind": KINDS[args.kind],
-        "km": args.km,
-        "minutes": args.minutes,
-        "effort": args.effort,
-        "ago_min": args.ago,
-        "note": _unicode(args.note),
-        "hours": args.hours,
-        "prs": args.recovered,
-    }
+    return message(
+        Command.LOG_ACTIVITY,
+        kind=KINDS[args.kind],
+        km=args.km,
+        minutes=args.minutes,
+        effort=args.effort,
+        ago_min=args.ago,
+        note=_unicode(args.note),
+        hours=args.hours,
+        prs=args.recovered,
+    )
 
 
 def _unicode(text: str) -> str:

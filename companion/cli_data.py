@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from companion import APP_ID, APP_NAME
+from companion.services.commands import Command, message
 
 if TYPE_CHECKING:
     from companion.domain.clock import SystemClock
@@ -156,7 +157,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
         report = import_json(db, source, clock.now(), library, bounds)
     print(report.summary(), file=out)
     if report.total_added:
-        _app_running(paths, {"command": "data-changed"})  # the reply does not matter
+        _app_running(paths, message(Command.DATA_CHANGED))  # the reply does not matter
     return 0
 
 
@@ -197,7 +198,7 @@ def cmd_restore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     chosen = user_path(args.backup)
     if not _exists(chosen) and _exists(folder / chosen.name) and chosen.name == args.backup:
         chosen = folder / chosen.name
-    if _app_running(paths, {"command": "ping"}) is not None:
+    if _app_running(paths, message(Command.PING)) is not None:
         print(
             f"{APP_ID}: {APP_NAME} is running on {paths.data_dir}. Quit it first, or use "
             "Settings → Your data → Restore… in its window. Nothing was changed.",

@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from companion import APP_ID
+from companion.services.commands import Command, message
 
 if TYPE_CHECKING:
     from companion.services.safety import SafetyGate
@@ -127,7 +128,7 @@ def _via_app(data_dir: str | None, message: dict[str, Any], err: TextIO) -> dict
 
 
 def cmd_log_water(ml: int, data_dir: str | None, out: TextIO, err: TextIO) -> int:
-    reply = _via_app(data_dir, {"command": "log-water", "ml": ml}, err)
+    reply = _via_app(data_dir, message(Command.LOG_WATER, ml=ml), err)
     if isinstance(reply, int):
         return reply
     if reply:
@@ -149,7 +150,7 @@ def cmd_log_water(ml: int, data_dir: str | None, out: TextIO, err: TextIO) -> in
 
 
 def cmd_pause(choice: str, data_dir: str | None, out: TextIO, err: TextIO) -> int:
-    reply = _via_app(data_dir, {"command": "pause", "choice": choice}, err)
+    reply = _via_app(data_dir, message(Command.PAUSE, choice=choice), err)
     if isinstance(reply, int):
         return reply
     if reply:

@@ -21,6 +21,7 @@ import json
 from typing import Any, TextIO
 
 from companion import APP_ID
+from companion.services.commands import Command, message
 
 
 def add_parsers(commands: Any) -> None:
@@ -48,13 +49,13 @@ def cmd_settings(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from companion.cli_reminders import _Store, _via_app  # noqa: PLC0415
 
     if getattr(args, "settings_action", None) == "set":
-        message = {
-            "command": "set-preference",
-            "name": args.name,
-            "value": list(args.value),
-            "confirmed": bool(args.yes),
-        }
-        reply = _via_app(args.data_dir, message, err)
+        sent = message(
+            Command.SET_PREFERENCE,
+            name=args.name,
+            value=list(args.value),
+            confirmed=bool(args.yes),
+        )
+        reply = _via_app(args.data_dir, sent, err)
         if isinstance(reply, int):
             return reply
         if reply:

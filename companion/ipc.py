@@ -111,11 +111,15 @@ def send_to_running(
 
     A waiting caller retries, because the first instance may still be starting.
     """
+    from companion.services.commands import explain_reply  # noqa: PLC0415
+
     deadline = time.monotonic() + wait_s
     while True:
         reply = _send_once(name, message)
-        if reply is not None or time.monotonic() >= deadline:
-            return reply
+        if reply is not None:
+            return explain_reply(message, reply)
+        if time.monotonic() >= deadline:
+            return None
         time.sleep(0.1)
 
 

@@ -215,6 +215,7 @@ def test_ipc_messages(make_app, qtbot):
     assert companion.handle_message({"command": "dance"}) == {
         "ok": False,
         "error": "unknown command 'dance'",
+        "protocol": 2,
     }
     with qtbot.waitSignal(companion.quit_requested):
         assert companion.handle_message({"command": "quit"}) == {"ok": True}

@@ -265,3 +265,13 @@ def test_timer_command_opens_a_timer_in_the_running_app_or_refuses_first(qtbot, 
         assert refused.returncode == 1
         assert "Ice on the skin: 25 min is above the safe limit of 20 min." in refused.stderr
         app.quit_cleanly()
+
+
+def test_the_handler_table_answers_every_declared_command(make_app):
+    from companion.services.commands import PROTOCOL, Command
+
+    companion = make_app(show=False)
+    assert set(companion.ipc_handlers()) == set(Command)
+    assert companion.handle_message({"command": "ping"})["protocol"] == PROTOCOL
+    newer = companion.handle_message({"command": "import-runs", "protocol": PROTOCOL + 1})
+    assert newer["ok"] is False and "newer than the Recovery Companion" in newer["error"]
