@@ -1,0 +1,136 @@
+"""Timelines and the day's water: the Reminders screen's day view, the reminders after
+a run or leg day, the water goal and pace, and when a water reminder backs off."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from companion.domain.clock import utc
+from companion.domain.reminders.rules import Kind, ReminderRule
+from companion.domain.reminders.schedule import occurrences, wall_moment
+from companion.domain.reminders.waking import Waking
+
+
+def daily_goal_ml(rules: Sequence[ReminderRule]) -> int | None:
+    """The day's water goal: the largest of the switched-on hydration reminders'."""
+    goals = [
+        r.daily_goal_ml for r in rules if r.kind is Kind.HYDRATION and r.enabled and r.daily_goal_ml
+    ]
+    return max(goals) if goals else None
+
+
+@dataclass(frozen=True)
+class Pace:
+    goal_ml: int
+    drunk_ml: int
+    expected_ml: int  # where the pace line is now
+
+    @property
+    def behind(self) -> bool:
+        return self.drunk_ml < self.expected_ml
+
+    @property
+    def behind_by_ml(self) -> int:
+        return max(0, self.expected_ml - self.drunk_ml)
+
+
+def pace(goal_ml: int, drunk_ml: int, now: datetime, week: Waking) -> Pace:
+    """The day's pace line: the goal spread evenly over the day's waking hours."""
+    waking = week.on(now.date())
+    wall = now.timetz().replace(tzinfo=None)
+    minutes = waking.minutes()
+    into = (wall.hour * 60 + wall.minute) - (waking.start.hour * 60 + waking.start.minute)
+    fraction = min(1.0, max(0.0, into / minutes)) if minutes else 1.0
+    return Pace(goal_ml, drunk_ml, round(goal_ml * fraction))
+
+
+def backs_off(rule: ReminderRule, now: datetime, last_drink: datetime | None) -> bool:
+    """Hydration stays quiet when the user drank within the last half interval."""
+    if rule.kind is not Kind.HYDRATION or last_drink is None or not rule.every_min:
+        return False
+    return timedelta(0) <= utc(now) - utc(last_drink) < timedelta(minutes=rule.every_min / 2)
+
+
+# -- "Just finished a run" -----------------------------------------------------------------------
+ACTIVITY_ROUTINES = {"run": "post_run_cooldown", "leg_day": "leg_day_recovery"}
+AFTER_WATER_ML = 250
+
+
+def _one_off(title: str, at: datetime, **values: object) -> ReminderRule:
+    """A rule that fires once, at ``at`` (its window is the minute around it)."""
+    return ReminderRule(
+        Kind.CUSTOM,
+        title,
+        times=(at.time().replace(second=0, microsecond=0, tzinfo=None),),
+        starts=at - timedelta(minutes=1),
+        ends=at + timedelta(minutes=1),
+        **values,  # type: ignore[arg-type]
+    )
+
+
+def _waking_at(moment: datetime, week: Waking) -> datetime | None:
+    """``moment`` if it is inside waking hours, else the next waking start."""
+    waking = week.on(moment.date())
+    wall = moment.timetz().replace(tzinfo=None)
+    if waking.start <= wall < waking.end:
+        return moment
+    if wall < waking.start:
+        day = moment.date()
+    else:
+        day = moment.date() + timedelta(days=1)
+        waking = week.on(day)
+    return wall_moment(day, waking.start, moment.tzinfo) if moment.tzinfo else None
+
+
+def recovery_timeline(activity: str, now: datetime, waking: Waking) -> list[ReminderRule]:
+    """After a run or leg day: water now and in 30 minutes, check-ins a day and two days on.
+
+    (The cool-down routine starts at once; it is not a reminder.) Water that
+    would fall outside waking hours is left out; a check-in moves to the next
+    morning.
+    """
+    label = "run" if activity == "run" else "leg day"
+    start = (now + timedelta(minutes=1)).replace(second=0, microsecond=0)
+    rules: list[ReminderRule] = []
+    for at, title in (
+        (start, "Drink after your %s"),
+        (start + timedelta(minutes=30), "A little more water"),
+    ):
+        if waking.contains(at):
+            rules.append(
+                _one_off(
+                    title.replace("%s", label),
+                    at,
+                    amount_ml=AFTER_WATER_ML,
+                    message=f"About {AFTER_WATER_ML} mL of water, with some food if you can.",
+                )
+            )
+    for days in (1, 2):
+        when = _waking_at(start + timedelta(days=days), waking)
+        if when is not None:
+            rules.append(
+                _one_off(
+                    f"How are your legs, day {days} after your {label}?",
+                    when,
+                    message="A quick check-in: mark the sore spots on the body map.",
+                    action="checkin",
+                )
+            )
+    return rules
+
+
+def timeline(
+    rules: Iterable[ReminderRule],
+    day: date,
+    zone: tzinfo,
+    waking: Waking,
+) -> list[tuple[datetime, ReminderRule]]:
+    """Every reminder due on ``day``, in time order: the Reminders screen's day view."""
+    start = datetime.combine(day, time(0), tzinfo=zone) - timedelta(microseconds=1)
+    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
+    items = [
+        (moment, rule) for rule in rules for moment in occurrences(rule, start, end, zone, waking)
+    ]
+    return sorted(items, key=lambda item: (utc(item[0]), item[1].title))
