@@ -64,6 +64,16 @@ ACTIVITY_DAYS = timedelta(days=30)  # the activity list shows at most the period
 DOMS_CAUSES = frozenset({Cause.RUN, Cause.LEG_DAY, Cause.UNKNOWN})
 
 
+def _day_month(day: date) -> str:
+    """'5 Jun': the day of the month without a leading zero (strftime's dash flag is glibc-only)."""
+    return f"{day.day} {day:%b}"
+
+
+def _weekday_day_month(day: date) -> str:
+    """'Fri 5 Jun'."""
+    return f"{day:%a} {_day_month(day)}"
+
+
 def _days(n: int) -> str:
     return QCoreApplication.translate("HistoryPresenter", "%n day(s)", None, n)
 
@@ -114,7 +124,7 @@ class Period:
                 day = (day + timedelta(days=32)).replace(day=1)
             return tuple(out)
         return tuple(
-            ((d + 0.5), (self.first + timedelta(days=d)).strftime("%-d %b"))
+            ((d + 0.5), _day_month(self.first + timedelta(days=d)))
             for d in range(0, self.days, step)
         )
 
@@ -284,7 +294,7 @@ class HistoryPresenter:
             label,
             summary.latest,
             last.at_rest,
-            last.day.strftime("%a %-d %b"),
+            _weekday_day_month(last.day),
         )
         if summary.words:
             text += f", {summary.words}"
@@ -314,7 +324,7 @@ class HistoryPresenter:
                 x(p.day) - 0.5,
                 x(p.day) + 0.5,
                 QCoreApplication.translate("HistoryPresenter", "%s: %n point(s) apart", None, p.gap)
-                % f"{p.day:%-d %b}",
+                % _day_month(p.day),
             )
             for p in wide
         )
@@ -441,7 +451,7 @@ class HistoryPresenter:
         )
         chart = LineChartModel(
             title=QCoreApplication.translate("HistoryPresenter", "%s: hours since %s on %s")
-            % (label, what.lower(), f"{onset.astimezone(self.zone):%-d %b}"),
+            % (label, what.lower(), _day_month(onset.astimezone(self.zone))),
             x_range=(0.0, float(end)),
             x_ticks=tuple(
                 (
@@ -482,7 +492,7 @@ class HistoryPresenter:
     def map_for(self, day: date) -> tuple[dict[str, int], str]:
         scores = {rid: v for rid, v in self.store.day_map(day).items() if rid in self.regions}
         sore = sorted(((v, rid) for rid, v in scores.items() if v > 0), reverse=True)
-        when = f"{day:%a %-d %b}"
+        when = _weekday_day_month(day)
         if not sore:
             words = QCoreApplication.translate("HistoryPresenter", "%s: nothing sore.") % when
         else:
@@ -521,7 +531,7 @@ class HistoryPresenter:
             if e.activity
             else QCoreApplication.translate("Cause", e.cause.label)
         )
-        title = f"{what} · {onset:%a %-d %b %Y}"
+        title = f"{what} · {_weekday_day_month(onset)} {onset:%Y}"
         peak, region, hours = e.peak
         region_name = (
             self.regions.get(region).display_name.lower() if region in self.regions else region
@@ -677,7 +687,7 @@ class HistoryPresenter:
                         QCoreApplication.translate(
                             "HistoryPresenter", "Week of %s: %s mL a day on average"
                         )
-                        % (f"{days[0]:%-d %b}", f"{average:,.0f}"),
+                        % (_day_month(days[0]), f"{average:,.0f}"),
                         bool(goal and average >= goal),
                     )
                 )
@@ -691,7 +701,7 @@ class HistoryPresenter:
                     break
                 ml = water.get(day, 0)
                 text = QCoreApplication.translate("HistoryPresenter", "%s: %s mL") % (
-                    f"{day:%a %-d %b}",
+                    _weekday_day_month(day),
                     f"{ml:,}",
                 )
                 bars.append(Bar(i + 0.5, float(ml), text, bool(goal and ml >= goal)))
@@ -731,7 +741,7 @@ class HistoryPresenter:
         found: list[tuple[datetime, str]] = []
         for _id, activity in self.activity_store.between(start, end):
             when = activity.ended_at.astimezone(self.zone)
-            found.append((when, f"{when:%a %-d %b %H:%M} · {activity.describe()}"))
+            found.append((when, f"{_weekday_day_month(when)} {when:%H:%M} · {activity.describe()}"))
         for log in self.mornings.between(p.first, p.last):
             when = datetime.combine(log.day, time(7), tzinfo=self.zone)
             parts = []
@@ -745,7 +755,7 @@ class HistoryPresenter:
                     QCoreApplication.translate("HistoryPresenter", "felt %d/10 recovered") % log.prs
                 )
             line = QCoreApplication.translate("HistoryPresenter", "%s morning · %s") % (
-                f"{log.day:%a %-d %b}",
+                _weekday_day_month(log.day),
                 ", ".join(parts),
             )
             found.append((when, line))

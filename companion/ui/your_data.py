@@ -61,7 +61,8 @@ from companion.ui.sections import Card
 
 
 def _when(moment: datetime) -> str:
-    return f"{moment:%a %-d %b %Y, %H:%M}"
+    # The day without a leading zero, spelled out: strftime's dash flag is glibc-only.
+    return f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}"
 
 
 def _size(size: int) -> str:
