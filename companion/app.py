@@ -90,13 +90,15 @@ from companion.ui.tray import TrayIcon, tray_available
 
 if TYPE_CHECKING:
     from companion.autostart import Autostart
-    from companion.domain.activity import Activity
+    from companion.domain.activity import Activity, MorningLog
     from companion.domain.poses import PoseCatalog
     from companion.domain.reminders import ReminderRule, WakingWeek
     from companion.domain.routine_builder import RoutineStep
     from companion.domain.routines import RoutineCatalog
     from companion.domain.session import RoutineSession
+    from companion.domain.trends import TrendAlert
     from companion.domain.triage import Question
+    from companion.services.activity import ActivityService, Logged
     from companion.services.commands import Command
     from companion.services.safety import SafetyGate
     from companion.ui.activity_dialog import ActivityDialog
@@ -874,12 +876,16 @@ class CompanionApp(QObject):
         if after is not None:
             after(dialog.activity)
 
+    @cached_property
+    def activity(self) -> ActivityService:
+        from companion.services.activity import ActivityService  # noqa: PLC0415
+
+        return ActivityService(self.db, self.clock)
+
     def log_activity(self, activity: Activity, source: str) -> str | None:
         """Store an activity; the reason it was refused, or None."""
-        from companion.storage.activities import ActivityRepository  # noqa: PLC0415
-
         try:
-            ActivityRepository(self.db).add(activity, source)
+            self.activity.log_activity(activity, source)
         except ValueError as exc:
             return str(exc)
         self.data_changed.emit()
@@ -891,34 +897,24 @@ class CompanionApp(QObject):
         dialog = MorningDialog(self.clock.now().date(), self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.log is None:
             return
-        note = self.log_morning(dialog.log)
+        logged = self.log_morning(dialog.log)
+        note = dialog.log.sleep_note()
         if note:
             QMessageBox.information(
                 self.window, QCoreApplication.translate("CompanionApp", "Sleep and recovery"), note
             )
-        self._check_mornings()
+        if logged.alert is not None:
+            self._morning_alert(logged.alert)
 
-    def log_morning(self, log: Any) -> str:
-        """Store a morning's sleep and recovery; returns the 7-hour note, or ''."""
-        from companion.storage.activities import MorningLogRepository  # noqa: PLC0415
-
-        MorningLogRepository(self.db).save(log, self.clock.now())
+    def log_morning(self, log: MorningLog) -> Logged:
+        """Store a morning's sleep and recovery: its notes, and rule T8 if raised now."""
+        logged = self.activity.log_morning(log)
         self.data_changed.emit()
-        return str(log.sleep_note())
+        return logged
 
-    def _check_mornings(self) -> None:
-        """Rule T8: three poorly recovered mornings in a row, raised once a run of them."""
-        from companion.domain.trends import morning_alert  # noqa: PLC0415
-        from companion.storage.activities import MorningLogRepository  # noqa: PLC0415
-        from companion.storage.trends import TrendAlertRepository  # noqa: PLC0415
-
-        today = self.clock.now().date()
-        alert = morning_alert(
-            MorningLogRepository(self.db).between(today - timedelta(days=6), today)
-        )
-        alerts = TrendAlertRepository(self.db)
-        if alert is None or not alerts.new([alert]):
-            return
+    def _morning_alert(self, alert: TrendAlert) -> None:
+        """Rule T8 (three poorly recovered mornings in a row), raised once a run of them:
+        the note, and the fever questions if the user says they have a fever."""
         box = QMessageBox(self.window)
         box.setWindowTitle(QCoreApplication.translate("CompanionApp", "Three tired mornings"))
         box.setIcon(QMessageBox.Icon.Information)
@@ -932,7 +928,7 @@ class CompanionApp(QObject):
             QMessageBox.ButtonRole.AcceptRole,
         )
         box.exec()
-        alerts.record([alert], "answered", self.clock.now())
+        self.activity.settle(alert, "answered")
         if box.clickedButton() is fever:
             from companion.domain.triage import questions_for  # noqa: PLC0415
 
@@ -1152,28 +1148,23 @@ class CompanionApp(QObject):
         return {"ok": True, "said": f"Saved: {name} {' '.join(map(str, words))}."}
 
     def _log_activity_command(self, message: dict[str, Any]) -> dict[str, Any]:
-        from companion.cli_activity import activity_from_message  # noqa: PLC0415
+        from companion.domain.activity import MorningLog  # noqa: PLC0415
+        from companion.services.activity import from_message  # noqa: PLC0415
 
         try:
-            activity = activity_from_message(message, self.clock.now())
+            logged = from_message(message, self.clock.now())
         except ValueError as exc:
             return {"ok": False, "error": str(exc)}
-        if activity is None:  # a morning: sleep and recovery
-            from companion.cli_activity import morning_from_message  # noqa: PLC0415
-
-            try:
-                log = morning_from_message(message, self.clock.now())
-            except ValueError as exc:
-                return {"ok": False, "error": str(exc)}
-            note = self.log_morning(log)
-            return {"ok": True, "notes": [note] if note else []}
-        reason = self.log_activity(activity, "cli")
+        if isinstance(logged, MorningLog):
+            result = self.log_morning(logged)
+            if result.alert is not None:  # asked once the reply has gone back
+                alert = result.alert
+                QTimer.singleShot(0, lambda: self._morning_alert(alert))
+            return {"ok": True, "notes": list(result.notes)}
+        reason = self.log_activity(logged, "cli")
         if reason is not None:
             return {"ok": False, "error": reason}
-        from companion.cli_activity import nudges_for  # noqa: PLC0415
-        from companion.storage.activities import ActivityRepository  # noqa: PLC0415
-
-        return {"ok": True, "notes": nudges_for(activity, ActivityRepository(self.db))}
+        return {"ok": True, "notes": self.activity.nudges(logged)}
 
     def _data_changed_command(self, _message: dict[str, Any]) -> dict[str, Any]:
         """Another process (an import) changed the database: read it again."""

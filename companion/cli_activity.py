@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import argparse
 import re
-from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TextIO
 
 from companion import APP_ID
 from companion.services.commands import Command, message
 
 if TYPE_CHECKING:
-    from companion.domain.activity import Activity, MorningLog
-    from companion.storage.activities import ActivityRepository
+    pass
 
 KINDS = {
     "run": "run",
@@ -90,60 +88,6 @@ def _unicode(text: str) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def _number(message: dict[str, Any], key: str) -> float | None:
-    value = message.get(key)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"{key} must be a number")
-    return float(value)
-
-
-def activity_from_message(message: dict[str, Any], now: datetime) -> Activity | None:
-    """The activity a log-activity message describes; None for a sleep entry."""
-    from companion.domain.activity import Activity, ActivityKind  # noqa: PLC0415
-
-    kind = str(message.get("kind", ""))
-    if kind == "sleep":
-        return None
-    if kind not in {k.value for k in ActivityKind}:
-        raise ValueError(f"{kind!r} is not an activity; say run, leg-day, standing or other")
-    if message.get("hours") is not None or message.get("prs") is not None:
-        raise ValueError("--hours and --recovered go with 'sleep'")
-    ago = _number(message, "ago_min") or 0.0
-    effort = message.get("effort")
-    if effort is not None and (isinstance(effort, bool) or not isinstance(effort, int)):
-        raise ValueError("effort must be a whole number from 1 to 10")
-    return Activity(
-        kind=ActivityKind(kind),
-        ended_at=now - timedelta(minutes=ago),
-        minutes=_number(message, "minutes"),
-        km=_number(message, "km"),
-        effort=effort,
-        note=str(message.get("note") or "")[:200],
-    )
-
-
-def morning_from_message(message: dict[str, Any], now: datetime) -> MorningLog:
-    from companion.domain.activity import MorningLog  # noqa: PLC0415
-
-    if any(message.get(k) is not None for k in ("km", "minutes", "effort")):
-        raise ValueError("sleep takes --hours and --recovered, not distance, minutes or effort")
-    prs = message.get("prs")
-    if prs is not None and (isinstance(prs, bool) or not isinstance(prs, int)):
-        raise ValueError("how recovered you feel is a whole number from 0 to 10")
-    return MorningLog(now.date(), sleep_hours=_number(message, "hours"), prs=prs)
-
-
-def nudges_for(activity: Activity, repo: ActivityRepository) -> list[str]:
-    from companion.domain.activity import ActivityKind, training_load_nudges  # noqa: PLC0415
-
-    if activity.kind is not ActivityKind.RUN or not activity.km:
-        return []
-    history = [a for _id, a in repo.recent(500)]
-    return [n.text for n in training_load_nudges(activity.km, activity.ended_at, history)]
-
-
 def cmd_log_activity(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from companion.cli_reminders import _Store, _via_app  # noqa: PLC0415
 
@@ -169,21 +113,23 @@ def cmd_log_activity(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _log_here(store: Any, message: dict[str, Any]) -> list[str]:
-    from companion.storage.activities import (  # noqa: PLC0415
-        ActivityRepository,
-        MorningLogRepository,
-    )
+    """Log it straight into the data folder, through the same service as the app."""
+    from companion.domain.activity import MorningLog  # noqa: PLC0415
+    from companion.services.activity import ActivityService, from_message  # noqa: PLC0415
 
-    now = store.clock.now()
-    activity = activity_from_message(message, now)
-    if activity is None:
-        log = morning_from_message(message, now)
-        MorningLogRepository(store.db).save(log, now)
-        note = log.sleep_note()
-        return [note] if note else []
-    repo = ActivityRepository(store.db)
-    repo.add(activity, "cli")
-    return nudges_for(activity, repo)
+    service = ActivityService(store.db, store.clock)
+    logged = from_message(message, store.clock.now())
+    if not isinstance(logged, MorningLog):
+        return list(service.log_activity(logged, "cli").notes)
+    result = service.log_morning(logged)
+    notes = list(result.notes)
+    if result.alert is not None:  # said here; the app will not raise this run again
+        service.settle(result.alert, "dismissed")
+        notes.append(
+            "If you have a fever or chills too, open Recovery Companion and answer the "
+            "safety questions on its Today screen."
+        )
+    return notes
 
 
 def _logged_words(message: dict[str, Any]) -> str:

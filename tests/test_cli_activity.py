@@ -102,3 +102,28 @@ def test_unknown_kinds_and_times_stop_at_the_command_line(tmp_path):
         with pytest.raises(SystemExit) as exited:
             main(["--data-dir", str(tmp_path / "data"), "log-activity", *args])
         assert exited.value.code == 2
+
+
+def test_a_third_tired_morning_from_the_command_line_raises_t8_once(tmp_path, capsys):
+    from datetime import timedelta
+
+    from companion.domain.activity import MorningLog
+    from companion.storage.trends import TrendAlertRepository
+
+    data = tmp_path / "data"
+    now = SystemClock().now()
+    db = open_database(prepare_data_dir(data).database, now).database
+    for days_ago in (2, 1):
+        MorningLogRepository(db).save(MorningLog(now.date() - timedelta(days=days_ago), prs=2), now)
+    db.close()
+    code, out, _ = run(capsys, "--data-dir", str(data), "log-activity", "sleep", "--recovered", "3")
+    assert code == 0
+    assert "3 mornings in a row" in out
+    assert "answer the safety questions" in out
+    db = open_database(prepare_data_dir(data).database, now).database
+    try:
+        assert [r[1] for r in TrendAlertRepository(db).recent()] == ["T8"]
+    finally:
+        db.close()
+    _, again, _ = run(capsys, "--data-dir", str(data), "log-activity", "sleep", "--recovered", "2")
+    assert "mornings in a row" not in again  # once for this run of mornings

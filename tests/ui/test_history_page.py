@@ -173,11 +173,32 @@ def test_three_tired_mornings_ask_about_fever_once(companion, qtbot, clock, monk
     mornings = MorningLogRepository(companion.db)
     for days_ago in (2, 1):
         mornings.save(MorningLog(clock.now().date() - timedelta(days=days_ago), prs=2), clock.now())
-    companion.log_morning(MorningLog(clock.now().date(), sleep_hours=6, prs=3))
-    companion._check_mornings()
+    logged = companion.log_morning(MorningLog(clock.now().date(), sleep_hours=6, prs=3))
+    assert logged.alert is not None
+    companion._morning_alert(logged.alert)
     assert len(shown) == 1 and "3 mornings in a row" in shown[0]
-    companion._check_mornings()
-    assert len(shown) == 1  # once for this run of mornings
+    again = companion.log_morning(MorningLog(clock.now().date(), sleep_hours=6, prs=2))
+    assert again.alert is None  # once for this run of mornings
+    assert len(shown) == 1
+
+
+def test_tired_mornings_logged_over_ipc_raise_t8_too(companion, qtbot, clock, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from companion.storage.trends import TrendAlertRepository
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    mornings = MorningLogRepository(companion.db)
+    for days_ago in (3, 2, 1):
+        mornings.save(MorningLog(clock.now().date() - timedelta(days=days_ago), prs=2), clock.now())
+    reply = companion.handle_message(
+        {"command": "log-activity", "kind": "sleep", "hours": 7, "prs": 2}
+    )
+    assert reply["ok"] is True
+    assert any("mornings in a row" in note for note in reply["notes"])
+    qtbot.waitUntil(lambda: len(shown) == 1)  # the fever question, once the reply has gone
+    assert [r[1] for r in TrendAlertRepository(companion.db).recent()] == ["T8"]
 
 
 def test_the_running_app_logs_it_and_answers_with_the_notes(make_app):
