@@ -188,7 +188,12 @@ def test_tired_mornings_logged_over_ipc_raise_t8_too(companion, qtbot, clock, mo
     from companion.storage.trends import TrendAlertRepository
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+
+    def fake_exec(box):
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     mornings = MorningLogRepository(companion.db)
     for days_ago in (3, 2, 1):
         mornings.save(MorningLog(clock.now().date() - timedelta(days=days_ago), prs=2), clock.now())
