@@ -1127,25 +1127,15 @@ class CompanionApp(QObject):
 
     def _set_preference_command(self, message: dict[str, Any]) -> dict[str, Any]:
         """``settings set``: the same checks as the Settings screen, applied live."""
-        from companion.domain.preferences import parse_setting  # noqa: PLC0415
-        from companion.domain.protocols import Verdict  # noqa: PLC0415
-
         name, words = message.get("name"), message.get("value")
         if not isinstance(name, str) or not isinstance(words, list):
             return {"ok": False, "error": "say a setting's name and its value"}
-        try:
-            values = parse_setting(name, [str(w) for w in words], self.preferences.current)
-        except ValueError as exc:
-            return {"ok": False, "error": str(exc)}
-        confirmed = message.get("confirmed") is True
-        model = self.preferences
-        check = model.confirm(**values) if confirmed else model.request(**values)
-        if check.verdict is Verdict.REFUSE:
-            return {"ok": False, "error": f"not saved: {check.reason}"}
-        if check.verdict is Verdict.CONFIRM:
-            question = check.reason.removesuffix(" Keep it anyway?")
-            return {"ok": False, "error": f"not saved: {question} Add --yes to keep it."}
-        return {"ok": True, "said": f"Saved: {name} {' '.join(map(str, words))}."}
+        changed = self.preferences.change(
+            name, [str(w) for w in words], confirmed=message.get("confirmed") is True
+        )
+        if not changed.saved:
+            return {"ok": False, "error": changed.said}
+        return {"ok": True, "said": changed.said}
 
     def _log_activity_command(self, message: dict[str, Any]) -> dict[str, Any]:
         from companion.domain.activity import MorningLog  # noqa: PLC0415

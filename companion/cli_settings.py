@@ -77,37 +77,22 @@ def cmd_settings(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def change_setting(
     db: Any, now: Any, name: str, words: list[str], *, confirmed: bool
 ) -> tuple[int, str]:
-    """Parse, check and save one change: (0, what was saved) or (1, why not)."""
-    from companion.domain.preferences import check_change, parse_setting  # noqa: PLC0415
-    from companion.domain.protocols import Verdict  # noqa: PLC0415
+    """Parse, check and save one change, as the Settings screen does (the settings
+    service): (0, what was saved) or (1, why not). ``now`` is when it is saved."""
     from companion.resources import load_protocols  # noqa: PLC0415
-    from companion.storage.preferences import (  # noqa: PLC0415
-        NewerPreferencesError,
-        PreferencesRepository,
-    )
+    from companion.services.settings import SettingsService  # noqa: PLC0415
+    from companion.storage.preferences import PreferencesRepository  # noqa: PLC0415
 
-    repo = PreferencesRepository(db)
     bounds = load_protocols()
-    current = repo.load(bounds).preferences
-    try:
-        values = parse_setting(name, words, current)
-    except ValueError as exc:
-        return 1, str(exc)
-    check = check_change(bounds, **values)
-    if check.verdict is Verdict.REFUSE:
-        return 1, f"not saved: {check.reason}"
-    if check.verdict is Verdict.CONFIRM and not confirmed:
-        return (
-            1,
-            f"not saved: {check.reason.removesuffix(' Keep it anyway?')} Add --yes to keep it.",
-        )
-    from dataclasses import replace  # noqa: PLC0415
 
-    try:
-        repo.save(replace(current, **values), now)
-    except NewerPreferencesError as exc:
-        return 1, str(exc)
-    return 0, f"Saved: {name} {' '.join(words)}."
+    class _At:
+        def now(self) -> Any:
+            return now
+
+    changed = SettingsService(PreferencesRepository(db), lambda: bounds, _At()).change(
+        name, words, confirmed=confirmed
+    )
+    return (0 if changed.saved else 1), changed.said
 
 
 def _show(db: Any, as_json: bool, out: TextIO) -> int:

@@ -1,23 +1,22 @@
-"""The live preferences: one object the whole app reads, and the one way to change them.
+"""The live preferences for the window: the settings service, with Qt signals.
 
-``request`` checks a change against the rules in ``companion.domain.preferences``
-and saves it in one transaction when it is allowed; a value outside the usual
-range comes back as a question and is saved only by ``confirm``. ``changed``
-tells everyone (theme, cues, reminders, Today) what the preferences are now.
+Every change goes through ``companion.services.settings`` (the same checks the
+command line and IPC use); ``changed`` tells everyone (theme, cues, reminders,
+Today) what the preferences are now, and ``changed_keys`` which of them moved.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from companion.domain.clock import Clock
-from companion.domain.preferences import Preferences, check_change
-from companion.domain.protocols import Check, ProtocolBounds, Verdict
-from companion.storage.preferences import NewerPreferencesError, PreferencesRepository
+from companion.domain.preferences import Preferences
+from companion.domain.protocols import Check, ProtocolBounds
+from companion.services.settings import Changed, SettingsService
+from companion.storage.preferences import PreferencesRepository
 
 
 class PreferencesModel(QObject):
@@ -33,45 +32,28 @@ class PreferencesModel(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._repo = repo
-        self._bounds = bounds
-        self._clock = clock
-        loaded = repo.load()
-        self.current: Preferences = loaded.preferences
-        self.problems = loaded.problems
-        self.read_only = loaded.newer
+        self.service = SettingsService(repo, bounds, clock, self._saved)
+        self.problems = self.service.problems
+        self.read_only = self.service.read_only
+
+    @property
+    def current(self) -> Preferences:
+        return self.service.current
 
     def request(self, **values: Any) -> Check:
         """Change ``values`` if every rule allows it; CONFIRM means "ask first"."""
-        check = check_change(self._bounds(), **values)
-        if check.verdict is Verdict.OK:
-            return self._save(values)
-        return check
+        return self.service.request(**values)
 
     def confirm(self, **values: Any) -> Check:
         """Change ``values`` after the user confirmed a value outside the usual range."""
-        check = check_change(self._bounds(), **values)
-        if check.verdict is Verdict.REFUSE:
-            return check
-        return self._save(values)
+        return self.service.confirm(**values)
 
     def reset(self) -> Check:
-        defaults = Preferences()
-        changed = {
-            key for key, value in vars(defaults).items() if getattr(self.current, key) != value
-        }
-        return self._save({key: getattr(defaults, key) for key in changed})
+        return self.service.reset()
 
-    def _save(self, values: dict[str, Any]) -> Check:
-        updated = replace(self.current, **values)
-        if updated == self.current:
-            return Check(Verdict.OK)
-        try:
-            self._repo.save(updated, self._clock.now())
-        except NewerPreferencesError as exc:
-            return Check(Verdict.REFUSE, str(exc))
-        keys = {key for key in values if getattr(self.current, key) != getattr(updated, key)}
-        self.current = updated
-        self.changed.emit(updated)
+    def change(self, name: str, words: list[str], *, confirmed: bool = False) -> Changed:
+        return self.service.change(name, words, confirmed=confirmed)
+
+    def _saved(self, preferences: Preferences, keys: set[str]) -> None:
+        self.changed.emit(preferences)
         self.changed_keys.emit(keys)
-        return Check(Verdict.OK)
