@@ -355,8 +355,8 @@ def _database_there(path: Path) -> bool:
 def _stored_routines(data_dir: str | None) -> list[Any]:
     """The user's own routines from the app's database, if it has one (nothing is created)."""
     from companion.domain.clock import SystemClock  # noqa: PLC0415
-    from companion.domain.custom_routines import playable  # noqa: PLC0415
     from companion.paths import DATABASE_NAME, resolve_data_dir  # noqa: PLC0415
+    from companion.services.routines import RoutineLibrary  # noqa: PLC0415
     from companion.storage.database import open_database  # noqa: PLC0415
     from companion.storage.user_routines import UserRoutineRepository  # noqa: PLC0415
 
@@ -365,10 +365,10 @@ def _stored_routines(data_dir: str | None) -> list[Any]:
         return []
     db = open_database(path, SystemClock().now()).database
     try:
-        drafts = UserRoutineRepository(db).all()
+        repo = UserRoutineRepository(db)
+        return RoutineLibrary(repo, _content("routines"), _content("exercises")).mine()
     finally:
         db.close()
-    return playable(drafts, _content("exercises"))
 
 
 def _routine_id(value: str) -> str:

@@ -230,3 +230,19 @@ def _step(item: Any, number: int) -> StepSpec:
             raise RoutineFileError(f'{where}: "{key}" must be a whole number.')
         values.append(value)
     return StepSpec(exercise, values[0], values[1])
+
+
+def as_draft(routine: Routine) -> RoutineDraft:
+    """A built-in routine as an editable draft: a left/right pair becomes one step again."""
+    specs: list[StepSpec] = []
+    previous = None
+    for step in routine.steps:
+        pair = (
+            previous is not None
+            and previous.exercise.id == step.exercise.id
+            and (previous.side, step.side) == ("left", "right")
+        )
+        if not pair:
+            specs.append(StepSpec(step.exercise.id, step.seconds, step.reps))
+        previous = None if pair else step
+    return RoutineDraft(routine.name, routine.description, tuple(specs))

@@ -17,35 +17,18 @@ from companion.domain.custom_routines import (
     MAX_FILE_BYTES,
     RoutineDraft,
     RoutineFileError,
-    StepSpec,
+    as_draft,
     from_file,
-    playable,
     to_file,
-    to_routine,
 )
 from companion.domain.exercises import ExerciseLibrary
 from companion.domain.poses import PoseCatalog
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog
 from companion.domain.routines import Routine, RoutineCatalog
+from companion.services.routines import RoutineLibrary
 from companion.storage.user_routines import PREFIX, UserRoutineRepository
 from companion.ui.routine_editor import RoutineEditorDialog
-
-
-def as_draft(routine: Routine) -> RoutineDraft:
-    """A built-in routine as an editable draft: a left/right pair becomes one step again."""
-    specs: list[StepSpec] = []
-    previous = None
-    for step in routine.steps:
-        pair = (
-            previous is not None
-            and previous.exercise.id == step.exercise.id
-            and (previous.side, step.side) == ("left", "right")
-        )
-        if not pair:
-            specs.append(StepSpec(step.exercise.id, step.seconds, step.reps))
-        previous = None if pair else step
-    return RoutineDraft(routine.name, routine.description, tuple(specs))
 
 
 class UserRoutines(QObject):
@@ -73,19 +56,14 @@ class UserRoutines(QObject):
         self.bounds = bounds
         self.clock = clock
         self._window = window
+        self.found = RoutineLibrary(repo, catalog, library)
 
-    # -- reading ----------------------------------------------------------------------------
+    # -- reading (the routines library, services/routines.py) ----------------------------------
     def routines(self) -> list[Routine]:
-        return playable(self.repo.all(), self.library)
+        return self.found.mine()
 
     def get(self, routine_id: str) -> Routine | None:
-        if routine_id.startswith(PREFIX):
-            draft = self.repo.get(routine_id)
-            return None if draft is None else to_routine(draft, self.library)
-        try:
-            return self.catalog.get(routine_id)
-        except KeyError:
-            return None
+        return self.found.get(routine_id)
 
     # -- the user's actions ------------------------------------------------------------------
     def new(self) -> None:
