@@ -23,7 +23,7 @@ def test_built_in_and_own_routines_by_id(tmp_path):
         assert mine is not None and mine.name == "Evening calves"
         assert library.get("mine-999") is None
         assert library.get("no_such_routine") is None
-        assert [r.id for r in library.all()][0] == saved.id  # the user's own come first
+        assert next(r.id for r in library.all()) == saved.id  # the user's own come first
     finally:
         db.close()
 
