@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from companion.domain.clock import later
+
 LONDON = ZoneInfo("Europe/London")
 
 
@@ -18,7 +20,13 @@ class FakeClock:
         return self._now
 
     def advance(self, delta: timedelta | None = None, **kwargs: float) -> datetime:
-        self._now = self._now + (delta or timedelta(**kwargs))
+        """Move on by ``delta`` of real time, as a real clock would.
+
+        Across a DST change the wall-clock time moves by an hour more or less:
+        two hours after 00:30 on the night the clocks go forward is 03:30.
+        (``now + delta`` in one tzinfo would be wall-clock arithmetic, 02:30.)
+        """
+        self._now = later(self._now, delta if delta is not None else timedelta(**kwargs))
         return self._now
 
     def set(self, moment: datetime) -> None:
