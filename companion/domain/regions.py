@@ -20,6 +20,12 @@ class View(StrEnum):
     BACK = "back"
 
 
+# Region groups where ice is kept to 10 minutes: a nerve runs close under the skin at
+# the outer knee (PROTOCOLS 1.1, ice pack; 4.3). The one list the plan, the ice timer
+# and icing reminders all use.
+OUTER_KNEE_GROUPS = frozenset({"knee", "lateral_lower_leg", "lateral_thigh_itb"})
+
+
 class Side(StrEnum):
     LEFT = "left"
     RIGHT = "right"

@@ -15,13 +15,12 @@ from enum import StrEnum
 from companion.domain.checkin import SorenessType, Swelling
 from companion.domain.conditions import ConditionCatalog, Effect, Gate, ReportedCondition
 from companion.domain.protocols import ProtocolBounds
-from companion.domain.regions import Side
+from companion.domain.regions import OUTER_KNEE_GROUPS, Side
 from companion.domain.triage import Tier, TriageResult
 from companion.domain.units import METRIC, Units
 
 FRESH_INJURY_H = 72
 TYPICAL_DOMS_END_H = 7 * 24
-OUTER_KNEE_GROUPS = frozenset({"knee", "lateral_lower_leg", "lateral_thigh_itb"})
 
 
 class Therapy(StrEnum):

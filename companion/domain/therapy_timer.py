@@ -22,11 +22,11 @@ from enum import StrEnum
 
 from companion.domain.clock import elapsed, later, utc
 from companion.domain.protocols import Check, ProtocolBounds, Verdict
+from companion.domain.regions import OUTER_KNEE_GROUPS
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.units import METRIC, Units
 
 SKIN_CHECK_EVERY_S = 5 * 60
-OUTER_KNEE_GROUPS = frozenset({"knee", "lateral_lower_leg", "lateral_thigh_itb"})
 
 
 class TimerKind(StrEnum):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -150,6 +150,20 @@ class TriageRecord:
     locked_legs: frozenset[Side]
     locks_everything: bool
     lock_until: datetime | None
+
+
+def lock_stands(
+    tier: Tier, lock_until: datetime | None, assessed_at: datetime | None, now: datetime
+) -> bool:
+    """Whether a stored outcome still locks anything at ``now`` (PROTOCOLS 3.1-3.2): a red
+    one until the user confirms they have been assessed, an orange one for its 24 hours."""
+    if assessed_at is not None:
+        return False
+    if tier is Tier.RED:
+        return True
+    if tier is Tier.ORANGE and lock_until is not None:
+        return lock_until.astimezone(UTC) > now.astimezone(UTC)
+    return False
 
 
 @dataclass(frozen=True)

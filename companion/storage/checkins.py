@@ -23,7 +23,7 @@ from companion.domain.checkin import (
 from companion.domain.clock import utc
 from companion.domain.conditions import ReportedCondition
 from companion.domain.regions import Side
-from companion.domain.triage import Tier, TriageRecord, TriageResult
+from companion.domain.triage import Tier, TriageRecord, TriageResult, lock_stands
 from companion.storage.database import Database
 
 
@@ -167,7 +167,7 @@ class CheckInRepository:
         active = []
         for at, tier, questions, restrictions, legs, everything, until in rows:
             lock_until = datetime.fromisoformat(until) if until else None
-            if tier == "orange" and (lock_until is None or utc(lock_until) <= utc(now)):
+            if not lock_stands(Tier(tier), lock_until, None, now):
                 continue
             active.append(
                 TriageRecord(

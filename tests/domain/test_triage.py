@@ -192,3 +192,17 @@ def test_the_same_answer_stored_twice_is_explained_once():
     once = catalog.evaluate({"R6": True}, set(), now)
     twice = combine([once, catalog.evaluate({"R6": True}, set(), now)])
     assert twice.explain() == once.explain()
+
+
+def test_a_lock_stands_until_assessed_or_its_24_hours_are_over():
+    from datetime import UTC, datetime, timedelta
+
+    from companion.domain.triage import Tier, lock_stands
+
+    now = datetime(2026, 6, 15, 9, tzinfo=UTC)
+    assert lock_stands(Tier.RED, None, None, now)
+    assert not lock_stands(Tier.RED, None, now, now)  # confirmed as assessed
+    assert lock_stands(Tier.ORANGE, now + timedelta(minutes=1), None, now)
+    assert not lock_stands(Tier.ORANGE, now, None, now)
+    assert not lock_stands(Tier.ORANGE, None, None, now)
+    assert not lock_stands(Tier.YELLOW, now + timedelta(days=1), None, now)

@@ -30,7 +30,6 @@ The modules, by topic:
 
 from companion.domain.reminders.checks import (
     ICING_WINDOW_USUAL_H,
-    OUTER_KNEE_REGIONS,
     RuleReview,
     check_rule,
 )
@@ -83,7 +82,6 @@ __all__ = [
     "MAX_MESSAGE",
     "MAX_TITLE",
     "MIN_WAKING_H",
-    "OUTER_KNEE_REGIONS",
     "SEARCH_DAYS",
     "SNOOZE_DEFAULT_MIN",
     "Due",

@@ -11,6 +11,7 @@ from datetime import date, time, timedelta
 
 from companion.domain.clock import utc
 from companion.domain.protocols import Check, ProtocolBounds, Verdict
+from companion.domain.regions import OUTER_KNEE_GROUPS
 from companion.domain.reminders.rules import (
     ALL_DAYS,
     MAX_MESSAGE,
@@ -22,7 +23,6 @@ from companion.domain.reminders.rules import (
 from companion.domain.reminders.schedule import day_times, fits
 from companion.domain.reminders.waking import DAY_NAMES, Waking
 
-OUTER_KNEE_REGIONS = ("knee", "lateral_lower_leg", "lateral_thigh_itb")
 ICING_WINDOW_USUAL_H = 72  # the main window after an acute injury
 
 
@@ -168,7 +168,7 @@ _A_MONDAY = date(2026, 1, 5)
 def _icing(rule: ReminderRule, ctx: _Context) -> list[Check]:
     if rule.on_min is None:
         return [_refuse("Say how long the ice stays on.")]
-    lean = rule.region in OUTER_KNEE_REGIONS
+    lean = rule.region in OUTER_KNEE_GROUPS
     key = "ice_pack.application_outer_knee_or_lean" if lean else "ice_pack.application"
     checks = [ctx.bounds.check(key, rule.on_min)]
     every = rule.every_min or 0

@@ -7,8 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
-from companion.domain.clock import utc
-from companion.domain.triage import Tier
+from companion.domain.triage import Tier, lock_stands
 from companion.storage.database import Database
 
 
@@ -73,11 +72,10 @@ def delete_history(db: Database, now: datetime) -> DeleteReport:
 
 
 def _standing(tier: str, lock_until: str | None, assessed_at: str | None, now: datetime) -> bool:
-    """The same rule as CheckInRepository.active_locks."""
-    if assessed_at is not None:
-        return False
-    if tier == Tier.RED.value:
-        return True
-    if tier == Tier.ORANGE.value and lock_until:
-        return utc(datetime.fromisoformat(lock_until)) > utc(now)
-    return False
+    """The stored columns read for the domain's rule (the one active_locks uses too)."""
+    return lock_stands(
+        Tier(tier),
+        datetime.fromisoformat(lock_until) if lock_until else None,
+        datetime.fromisoformat(assessed_at) if assessed_at else None,
+        now,
+    )
