@@ -89,16 +89,16 @@ def _unicode(text: str) -> str:
 
 
 def cmd_log_activity(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from companion.cli_reminders import _Store, _via_app  # noqa: PLC0415
+    from companion.cli_reminders import Store, via_app  # noqa: PLC0415
 
     message = message_for(args)
-    reply = _via_app(args.data_dir, message, err)
+    reply = via_app(args.data_dir, message, err)
     if isinstance(reply, int):
         return reply
     if reply:
         notes = [str(n) for n in reply.get("notes", [])]
     else:
-        store = _Store(args.data_dir)
+        store = Store(args.data_dir)
         try:
             notes = _log_here(store, message)
         except ValueError as exc:

@@ -91,7 +91,7 @@ def add_parsers(commands: Any) -> None:
     reminders.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
-class _Store:
+class Store:
     """The data folder's database, opened for one command."""
 
     def __init__(self, data_dir: str | None) -> None:
@@ -108,7 +108,7 @@ class _Store:
         self.db.close()
 
 
-def _via_app(data_dir: str | None, message: dict[str, Any], err: TextIO) -> dict[str, Any] | int:
+def via_app(data_dir: str | None, message: dict[str, Any], err: TextIO) -> dict[str, Any] | int:
     """The running app's reply; 1 when it refused (said on ``err``); {} when none runs."""
     from companion.ipc import InstanceError, send_to_running  # noqa: PLC0415
     from companion.paths import prepare_data_dir, resolve_data_dir  # noqa: PLC0415
@@ -128,7 +128,7 @@ def _via_app(data_dir: str | None, message: dict[str, Any], err: TextIO) -> dict
 
 
 def cmd_log_water(ml: int, data_dir: str | None, out: TextIO, err: TextIO) -> int:
-    reply = _via_app(data_dir, message(Command.LOG_WATER, ml=ml), err)
+    reply = via_app(data_dir, message(Command.LOG_WATER, ml=ml), err)
     if isinstance(reply, int):
         return reply
     if reply:
@@ -136,7 +136,7 @@ def cmd_log_water(ml: int, data_dir: str | None, out: TextIO, err: TextIO) -> in
         return 0
     from companion.storage.reminders import WaterLog  # noqa: PLC0415
 
-    store = _Store(data_dir)
+    store = Store(data_dir)
     try:
         water = WaterLog(store.db)
         now = store.clock.now()
@@ -150,7 +150,7 @@ def cmd_log_water(ml: int, data_dir: str | None, out: TextIO, err: TextIO) -> in
 
 
 def cmd_pause(choice: str, data_dir: str | None, out: TextIO, err: TextIO) -> int:
-    reply = _via_app(data_dir, message(Command.PAUSE, choice=choice), err)
+    reply = via_app(data_dir, message(Command.PAUSE, choice=choice), err)
     if isinstance(reply, int):
         return reply
     if reply:
@@ -159,7 +159,7 @@ def cmd_pause(choice: str, data_dir: str | None, out: TextIO, err: TextIO) -> in
     from companion.domain.pause import RESUMED, PauseChoice, pause  # noqa: PLC0415
     from companion.storage.settings import SettingsRepository  # noqa: PLC0415
 
-    store = _Store(data_dir)
+    store = Store(data_dir)
     try:
         settings = SettingsRepository(store.db)
         now = store.clock.now()
@@ -177,7 +177,7 @@ def cmd_reminders(as_json: bool, data_dir: str | None, out: TextIO) -> int:
     from companion.storage.reminders import ReminderRepository  # noqa: PLC0415
     from companion.storage.settings import SettingsRepository  # noqa: PLC0415
 
-    store = _Store(data_dir)
+    store = Store(data_dir)
     try:
         rules = ReminderRepository(store.db).all()
         paused = SettingsRepository(store.db).pause_state()

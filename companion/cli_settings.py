@@ -46,7 +46,7 @@ def add_parsers(commands: Any) -> None:
 
 
 def cmd_settings(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from companion.cli_reminders import _Store, _via_app  # noqa: PLC0415
+    from companion.cli_reminders import Store, via_app  # noqa: PLC0415
 
     if getattr(args, "settings_action", None) == "set":
         sent = message(
@@ -55,13 +55,13 @@ def cmd_settings(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             value=list(args.value),
             confirmed=bool(args.yes),
         )
-        reply = _via_app(args.data_dir, sent, err)
+        reply = via_app(args.data_dir, sent, err)
         if isinstance(reply, int):
             return reply
         if reply:
             print(reply.get("said", "Saved."), file=out)
             return 0
-    store = _Store(args.data_dir)
+    store = Store(args.data_dir)
     try:
         if getattr(args, "settings_action", None) == "set":
             code, words = change_setting(

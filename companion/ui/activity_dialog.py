@@ -36,7 +36,7 @@ from companion.domain.activity import (
     MorningLog,
     training_load_nudges,
 )
-from companion.ui.sections import _label
+from companion.ui.sections import make_label
 
 NOT_GIVEN = 0  # the spin boxes' "not given" value, shown as a dash
 
@@ -70,13 +70,13 @@ class ActivityDialog(QDialog):
         self.nudge_box.setObjectName("Banner")
         inner = QVBoxLayout(self.nudge_box)
         inner.setContentsMargins(12, 10, 12, 10)
-        self.nudge = _label("", "")
+        self.nudge = make_label("", "")
         self.nudge.setAccessibleName(
             QCoreApplication.translate("ActivityDialog", "Training load note")
         )
         inner.addWidget(self.nudge)
         layout.addWidget(self.nudge_box)
-        self.problem = _label("", "StatusLine")
+        self.problem = make_label("", "StatusLine")
         self.problem.setVisible(False)
         layout.addWidget(self.problem)
         layout.addStretch(1)
@@ -243,7 +243,7 @@ class MorningDialog(QDialog):
         hint.setObjectName("Muted")
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.problem = _label("", "StatusLine")
+        self.problem = make_label("", "StatusLine")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -60,7 +60,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.guide import BulletList, Evidence, Guide, Passage, search
-from companion.ui.sections import SectionPage, _label, section_info
+from companion.ui.sections import SectionPage, make_label, section_info
 
 NARROW = 760  # below this page width the list sits above the text
 READING_CHARS = 70  # the text column is held to about this many characters a line
@@ -278,8 +278,8 @@ class PassageView(QScrollArea):
         row.addWidget(self.column, 100)
         row.addStretch(1)
 
-        self.chapter = _label("", "Muted")
-        self.title = _label("", "GuideTitle")
+        self.chapter = make_label("", "Muted")
+        self.title = make_label("", "GuideTitle")
         self.evidence = QLabel()
         self.evidence.setObjectName("EvidenceTag")
         self.evidence.setToolTip(
@@ -509,7 +509,7 @@ class GuidePage(SectionPage):
         self._narrow: bool | None = None
         self.setStyleSheet(STYLE)
 
-        self.notice = _label(guide.notice, "Muted")
+        self.notice = make_label(guide.notice, "Muted")
         self.notice.setAccessibleName(QCoreApplication.translate("GuidePage", "About this guide"))
         self.notice.setAccessibleDescription(guide.notice)
         self.content.addWidget(self.notice)
@@ -548,7 +548,7 @@ class GuidePage(SectionPage):
 
     def _build_panes(self) -> None:
         """The list (or results) and the text, in a splitter the page turns on narrow widths."""
-        self.result_note = _label("", "Muted")
+        self.result_note = make_label("", "Muted")
         self.result_note.hide()
         self.list = GuideList()
         self.list.setObjectName("GuideList")

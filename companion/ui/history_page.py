@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from companion.ui.body_map import BodyMapView
 from companion.ui.charts import BarChart, LineChart
 from companion.ui.history_presenter import DEFAULT_RANGE, RANGES, EpisodeCard, HistoryPresenter
-from companion.ui.sections import SECTIONS, Card, SectionPage, _label
+from companion.ui.sections import SECTIONS, Card, SectionPage, make_label
 
 EPISODES_SHOWN = 6  # cards at first; "Show more" adds as many again
 REPLAY_STEP_MS = 700
@@ -66,7 +66,7 @@ class HistoryPage(SectionPage):
         self.content.addWidget(self._episodes_card())
         self.content.addWidget(self._adherence_card())
         self.content.addWidget(self._activity_card())
-        note = _label(
+        note = make_label(
             QCoreApplication.translate(
                 "HistoryPage",
                 "What you logged is shown side by side with how you felt; it does not show "
@@ -167,7 +167,7 @@ class HistoryPage(SectionPage):
         )
         row.addWidget(self.body_map, 1)
         side = QVBoxLayout()
-        self.day_label = _label("", "")
+        self.day_label = make_label("", "")
         self.day_label.setAccessibleName(QCoreApplication.translate("HistoryPage", "Chosen day"))
         side.addWidget(self.day_label)
         self.day_slider = QSlider(Qt.Orientation.Horizontal)
@@ -329,7 +329,7 @@ class HistoryPage(SectionPage):
             self.episode_list.addWidget(EpisodeView(card))
         if not cards:
             self.episode_list.addWidget(
-                _label(
+                make_label(
                     QCoreApplication.translate("HistoryPage", "No sore spells in this period."),
                     "Muted",
                 )
@@ -397,9 +397,9 @@ class EpisodeView(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(4)
-        title = _label(card.title, "CardTitle")
+        title = make_label(card.title, "CardTitle")
         layout.addWidget(title)
         for line in card.lines:
-            layout.addWidget(_label(line, ""))
+            layout.addWidget(make_label(line, ""))
         self.setAccessibleName(card.title)
         self.setAccessibleDescription(" ".join(card.lines))

@@ -45,7 +45,7 @@ from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.ui.body_map import BodyMapView
 from companion.ui.cues import CuePlayer
 from companion.ui.pose_view import PoseView
-from companion.ui.sections import _label
+from companion.ui.sections import make_label
 
 _Key = TypeVar("_Key")
 
@@ -157,7 +157,7 @@ class MiniPlayer(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(4)
-        self.exercise = _label("", "")
+        self.exercise = make_label("", "")
         self.countdown = QLabel("0:00")
         self.countdown.setObjectName("MiniCountdown")
         self.countdown.setStyleSheet("#MiniCountdown { font-size: 26pt; font-weight: 600; }")
@@ -199,7 +199,7 @@ COUNTED_PHASES = (Phase.LEAD_IN, Phase.WORK, Phase.SWITCH)
 
 def _hidden_note(name: str) -> QLabel:
     """A line that shows only when there is something to say (why a step was left out)."""
-    note = _label("", "")
+    note = make_label("", "")
     note.setAccessibleName(name)
     note.hide()
     return note
@@ -239,13 +239,13 @@ class RoutinePlayerView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
-        layout.addWidget(_label(name, "PageTitle"))
+        layout.addWidget(make_label(name, "PageTitle"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress.setAccessibleName(QCoreApplication.translate("Player", "Routine progress"))
         layout.addWidget(self.progress)
-        self.phase = _label("", "CardTitle")
+        self.phase = make_label("", "CardTitle")
         self.phase.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.phase)
         self.countdown = QLabel("0:00")
@@ -256,13 +256,13 @@ class RoutinePlayerView(QWidget):
         )
         self.countdown.setStyleSheet("#Countdown { font-size: 56pt; font-weight: 600; }")
         layout.addWidget(self.countdown)
-        self.exercise = _label("", "CardTitle")
+        self.exercise = make_label("", "CardTitle")
         self.exercise.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.exercise)
         self.poses = poses
         self._posed = ""  # the exercise the pose drawing shows
         layout.addWidget(self._build_middle(regions), 1)
-        self.next_up = _label("", "Muted")
+        self.next_up = make_label("", "Muted")
         layout.addWidget(self.next_up)
         self.safety_note = _hidden_note(QCoreApplication.translate("Player", "Left out"))
         layout.addWidget(self.safety_note)
@@ -288,7 +288,7 @@ class RoutinePlayerView(QWidget):
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.setSpacing(10)
         middle_layout.addLayout(self._build_pictures(regions))
-        self.cues = _label("", "")
+        self.cues = make_label("", "")
         self.cues.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         middle_layout.addWidget(self.cues)
         middle_layout.addStretch(1)
@@ -403,10 +403,10 @@ class RoutinePlayerView(QWidget):
         strip_layout = QVBoxLayout(strip)
         strip_layout.setContentsMargins(16, 10, 16, 12)
         strip_layout.addWidget(
-            _label(QCoreApplication.translate("Player", "Stop at once if"), "CardTitle")
+            make_label(QCoreApplication.translate("Player", "Stop at once if"), "CardTitle")
         )
         strip_layout.addWidget(
-            _label(" • ".join(rule.rstrip(".") for rule in STOP_RULES[:2]) + ".", "")
+            make_label(" • ".join(rule.rstrip(".") for rule in STOP_RULES[:2]) + ".", "")
         )
         self.wrong_button = QPushButton(QCoreApplication.translate("Player", "Something's wrong"))
         self.wrong_button.setAccessibleDescription(

@@ -30,7 +30,7 @@ from companion.domain.units import Units
 from companion.ui.actions import AppActions
 from companion.ui.pause import PauseController
 from companion.ui.reminder_center import ReminderCenter, when_words
-from companion.ui.sections import SECTIONS, Card, SectionPage, _label
+from companion.ui.sections import SECTIONS, Card, SectionPage, make_label
 from companion.ui.tray import WATER_AMOUNTS_ML
 
 ANSWER_WORDS = {
@@ -90,7 +90,7 @@ class RemindersPage(SectionPage):
     def _status_card(self, actions: AppActions) -> Card:
         card = Card(QCoreApplication.translate("RemindersPage", "Reminder status"))
         row = QHBoxLayout()
-        self.status_label = _label("", "StatusLine")
+        self.status_label = make_label("", "StatusLine")
         self.status_label.setAccessibleName(
             QCoreApplication.translate("RemindersPage", "Reminder status")
         )
@@ -104,10 +104,10 @@ class RemindersPage(SectionPage):
         )
         row.addWidget(self.pause_button)
         card.body.addLayout(row)
-        self.next_label = _label("", "Muted")
+        self.next_label = make_label("", "Muted")
         card.body.addWidget(self.next_label)
         waking = QHBoxLayout()
-        self.waking_label = _label("", "")
+        self.waking_label = make_label("", "")
         self.waking_label.setAccessibleName(
             QCoreApplication.translate("RemindersPage", "Waking hours")
         )
@@ -133,7 +133,7 @@ class RemindersPage(SectionPage):
         card.body.addLayout(snooze)
         finished = QHBoxLayout()
         finished.addWidget(
-            _label(QCoreApplication.translate("RemindersPage", "Just finished:"), "")
+            make_label(QCoreApplication.translate("RemindersPage", "Just finished:"), "")
         )
         for key, text in (
             ("run", QCoreApplication.translate("RemindersPage", "A &run")),
@@ -232,7 +232,7 @@ class RemindersPage(SectionPage):
         row.addWidget(start)
         row.addStretch(1)
         card.body.addLayout(row)
-        self.timer_note = _label("", "Muted")
+        self.timer_note = make_label("", "Muted")
         self.timer_note.hide()
         card.body.addWidget(self.timer_note)
         self.timer_kind.currentIndexChanged.connect(self._timer_kind_changed)
@@ -333,7 +333,7 @@ class RemindersPage(SectionPage):
 
     def _today_card(self) -> Card:
         card = Card(QCoreApplication.translate("RemindersPage", "Today"))
-        self.week_label = _label("", "Muted")
+        self.week_label = make_label("", "Muted")
         self.week_label.setAccessibleName(
             QCoreApplication.translate("RemindersPage", "The last seven days")
         )
@@ -454,7 +454,7 @@ class RemindersPage(SectionPage):
                     )
                     % quiet
                 )
-            info = _label(detail, "Muted")
+            info = make_label(detail, "Muted")
             self.rules_grid.addWidget(toggle, row, 0)
             self.rules_grid.addWidget(info, row, 1)
             for column, (what, text) in enumerate(

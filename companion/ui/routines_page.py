@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
 from companion.domain.exercises import Equipment, Kind
 from companion.domain.routines import Routine, RoutineCatalog
 from companion.domain.translatable import QT_TRANSLATE_NOOP
-from companion.ui.sections import SECTIONS, Card, SectionPage, _label
+from companion.ui.sections import SECTIONS, Card, SectionPage, make_label
 
 # The words below are translated where they are shown, in the "Routines" context.
 EQUIPMENT_WORDS = {
@@ -79,7 +79,7 @@ class RoutinesPage(SectionPage):
     def __init__(self, catalog: RoutineCatalog, mine: Sequence[Routine] = ()) -> None:
         super().__init__(SECTIONS[1])
         self.content.addWidget(
-            _label(
+            make_label(
                 QCoreApplication.translate(
                     "Routines",
                     "Start a routine and the player leads you through each step with a "
@@ -102,14 +102,14 @@ class RoutinesPage(SectionPage):
         actions.addStretch(1)
         self.content.addLayout(actions)
         self.content.addWidget(
-            _label(QCoreApplication.translate("Routines", "Your routines"), "CardTitle")
+            make_label(QCoreApplication.translate("Routines", "Your routines"), "CardTitle")
         )
         self.mine_box = QVBoxLayout()
         self.mine_box.setSpacing(14)
         self.content.addLayout(self.mine_box)
         self.cards: dict[str, Card] = {}
         self.content.addWidget(
-            _label(QCoreApplication.translate("Routines", "Built-in routines"), "CardTitle")
+            make_label(QCoreApplication.translate("Routines", "Built-in routines"), "CardTitle")
         )
         for routine in catalog:
             card = self._card(routine)
@@ -138,7 +138,7 @@ class RoutinesPage(SectionPage):
                 self.cards.pop(widget.property("routine_id"), None)
                 widget.deleteLater()
         if not mine:
-            hint = _label(
+            hint = make_label(
                 QCoreApplication.translate(
                     "Routines",
                     "Your own routines appear here. Press New routine, or Duplicate to edit "

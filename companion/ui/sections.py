@@ -83,7 +83,7 @@ def section_info(key: str) -> SectionInfo:
     raise KeyError(f"No section {key!r}; known: {', '.join(i.key for i in SECTIONS)}")
 
 
-def _label(text: str, object_name: str = "", wrap: bool = True) -> QLabel:
+def make_label(text: str, object_name: str = "", wrap: bool = True) -> QLabel:
     label = QLabel(text)
     if object_name:
         label.setObjectName(object_name)
@@ -99,12 +99,12 @@ class Card(QFrame):
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(20, 16, 20, 18)
         self.body.setSpacing(8)
-        heading = _label(title, "CardTitle")
+        heading = make_label(title, "CardTitle")
         heading.setAccessibleName(title)
         self.body.addWidget(heading)
 
     def add_text(self, text: str, object_name: str = "") -> QLabel:
-        label = _label(text, object_name)
+        label = make_label(text, object_name)
         self.body.addWidget(label)
         return label
 
@@ -128,11 +128,11 @@ class SectionPage(QScrollArea):
         self.content = QVBoxLayout(inner)
         self.content.setContentsMargins(*WIDE_MARGINS)
         self.content.setSpacing(14)
-        title = _label(QCoreApplication.translate("sections", info.title), "PageTitle")
+        title = make_label(QCoreApplication.translate("sections", info.title), "PageTitle")
         title.setAccessibleName(QCoreApplication.translate("sections", info.title))
         self.content.addWidget(title)
         self.content.addWidget(
-            _label(QCoreApplication.translate("sections", info.lead), "PageLead")
+            make_label(QCoreApplication.translate("sections", info.lead), "PageLead")
         )
         self.content.addSpacing(6)
         self.setWidget(inner)

@@ -40,7 +40,7 @@ from companion.domain.reminders import WakingHours, WakingWeek
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.units import TemperatureUnit, Units, VolumeUnit
 from companion.ui.preferences import PreferencesModel
-from companion.ui.sections import DISCLAIMER, SECTIONS, Card, SectionPage, _label
+from companion.ui.sections import DISCLAIMER, SECTIONS, Card, SectionPage, make_label
 
 DAY_NAMES = (
     QT_TRANSLATE_NOOP("SettingsPage", "Monday"),
@@ -69,7 +69,7 @@ class Note(QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.label = _label("", "Warning")
+        self.label = make_label("", "Warning")
         self.label.setAccessibleName(
             QCoreApplication.translate("SettingsPage", "Setting not saved")
         )
@@ -434,7 +434,7 @@ class SettingsPage(SectionPage):
                 "folder. Recovery Companion never sends anything over the network.",
             )
         )
-        path_label = _label(str(self.data_dir), "")
+        path_label = make_label(str(self.data_dir), "")
         path_label.setAccessibleName(QCoreApplication.translate("SettingsPage", "Data folder"))
         path_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         data.body.addWidget(path_label)
@@ -470,7 +470,7 @@ class SettingsPage(SectionPage):
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             row.addWidget(button)
         row.addStretch(1)
-        self.reset_question = _label(
+        self.reset_question = make_label(
             QCoreApplication.translate("SettingsPage", "Reset every setting on this page?"),
             "Warning",
         )

@@ -39,7 +39,7 @@ from companion.domain.therapy_timer import Phase, PhaseTimer, Temp, TimerPlan, s
 from companion.domain.triage import Question
 from companion.ui.cues import CuePlayer
 from companion.ui.player import Ticker, format_left
-from companion.ui.sections import _label
+from companion.ui.sections import make_label
 
 TEMP_COLOURS = {Temp.HOT: "#c8553d", Temp.COLD: "#2f7fb8", Temp.OFF: "#7d8a85"}
 
@@ -83,7 +83,7 @@ class TherapyTimerView(QWidget):
         self.setMinimumSize(460, 520)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(_label(kind_label(plan), "PageTitle"))
+        layout.addWidget(make_label(kind_label(plan), "PageTitle"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_before(questions))
         self.pages.addWidget(self._build_running())
@@ -105,7 +105,7 @@ class TherapyTimerView(QWidget):
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 8, 0, 0)
         column.addWidget(
-            _label(
+            make_label(
                 QCoreApplication.translate("TherapyTimer", "First, a quick safety check"),
                 "CardTitle",
             )
@@ -117,12 +117,12 @@ class TherapyTimerView(QWidget):
             box.setProperty("question", question.id)
             box.toggled.connect(self._answers_changed)
             row = QHBoxLayout()
-            text = _label(question.text, "")
+            text = make_label(question.text, "")
             row.addWidget(text, 1)
             row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
             column.addLayout(row)
             self.answers.append(box)
-        self.stop_note = _label(
+        self.stop_note = make_label(
             QCoreApplication.translate(
                 "TherapyTimer",
                 "Do not start: a yes here needs medical attention first, not cold or heat. "
@@ -134,12 +134,12 @@ class TherapyTimerView(QWidget):
         column.addWidget(self.stop_note)
         column.addSpacing(8)
         column.addWidget(
-            _label(QCoreApplication.translate("TherapyTimer", "Before you start"), "CardTitle")
+            make_label(QCoreApplication.translate("TherapyTimer", "Before you start"), "CardTitle")
         )
-        column.addWidget(_label(self.plan.before, ""))
+        column.addWidget(make_label(self.plan.before, ""))
         minutes = self.plan.total_s / 60
         column.addWidget(
-            _label(
+            make_label(
                 QCoreApplication.translate(
                     "TherapyTimer", "%n phase(s), %s minutes in all.", None, len(self.plan.phases)
                 )
@@ -174,7 +174,7 @@ class TherapyTimerView(QWidget):
         self.band = QFrame()
         self.band.setFixedHeight(8)
         column.addWidget(self.band)
-        self.phase = _label("", "CardTitle")
+        self.phase = make_label("", "CardTitle")
         self.phase.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.phase)
         self.countdown = QLabel("0:00")
@@ -185,13 +185,13 @@ class TherapyTimerView(QWidget):
         )
         self.countdown.setStyleSheet("#Countdown { font-size: 56pt; font-weight: 600; }")
         column.addWidget(self.countdown)
-        self.say = _label("", "")
+        self.say = make_label("", "")
         self.say.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.say)
-        self.skin = _label("", "StatusLine")
+        self.skin = make_label("", "StatusLine")
         self.skin.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.skin)
-        self.next_up = _label("", "Muted")
+        self.next_up = make_label("", "Muted")
         column.addWidget(self.next_up)
         column.addStretch(1)
         controls = QHBoxLayout()

@@ -49,7 +49,7 @@ from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.triage import Question, Tier
 from companion.domain.units import METRIC, Units
 from companion.ui.body_map import BodyMapView, IntensityLegend
-from companion.ui.sections import DISCLAIMER, SECTIONS, Card, _label
+from companion.ui.sections import DISCLAIMER, SECTIONS, Card, make_label
 from companion.ui.today_presenter import TodayPresenter
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ class ScoreRow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        self.label = _label(title, "")
+        self.label = make_label(title, "")
         layout.addWidget(self.label)
         row = QHBoxLayout()
         row.setSpacing(2)
@@ -167,7 +167,7 @@ class SafetyQuestionsDialog(QDialog):
             frame.setObjectName("Banner")
             frame_box = QVBoxLayout(frame)
             frame_box.setContentsMargins(12, 10, 12, 10)
-            why = _label(
+            why = make_label(
                 QCoreApplication.translate("Today", "Why these questions now:")
                 + "\n"
                 + "\n".join(f"• {r}" for r in reasons),
@@ -176,7 +176,7 @@ class SafetyQuestionsDialog(QDialog):
             why.setAccessibleName(QCoreApplication.translate("Today", "Why these questions now"))
             frame_box.addWidget(why)
             layout.addWidget(frame)
-        intro = _label(
+        intro = make_label(
             QCoreApplication.translate(
                 "Today",
                 "Do any of these apply to you right now? Tick each one that does. "
@@ -239,7 +239,7 @@ class ConditionsDialog(QDialog):
         current = {c.id: c for c in presenter.conditions()}
         layout = QVBoxLayout(self)
         layout.addWidget(
-            _label(
+            make_label(
                 QCoreApplication.translate(
                     "Today",
                     "Some conditions make ice, heat, baths or rolling unsafe. Tick any that "
@@ -373,7 +373,9 @@ class PlanView(QWidget):
             stops.body, "stop_rules", QCoreApplication.translate("Today", "When to stop")
         )
         self._layout.addWidget(stops)
-        self._layout.addWidget(_label(QCoreApplication.translate("sections", DISCLAIMER), "Muted"))
+        self._layout.addWidget(
+            make_label(QCoreApplication.translate("sections", DISCLAIMER), "Muted")
+        )
 
     def _start_clicked(self) -> None:
         if self.plan is not None:
@@ -447,17 +449,17 @@ class PlanView(QWidget):
         )
         layout = QVBoxLayout(banner)
         layout.setContentsMargins(16, 12, 16, 12)
-        heading = _label(plan.headline, "CardTitle")
+        heading = make_label(plan.headline, "CardTitle")
         heading.setProperty("headline", True)
         heading.setAccessibleName(
             QCoreApplication.translate("Today", "Safety check: %s") % plan.headline
         )
         layout.addWidget(heading)
         for concern in plan.concerns:
-            layout.addWidget(_label(f"• {concern}", ""))
+            layout.addWidget(make_label(f"• {concern}", ""))
         for note in plan.notes:
             if note not in (tier.headline, plan.headline):
-                layout.addWidget(_label(note, ""))
+                layout.addWidget(make_label(note, ""))
         if shown is not Tier.GREEN:
             self._add_read_more(
                 layout,
@@ -482,19 +484,19 @@ class PlanView(QWidget):
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(2)
         status = QCoreApplication.translate("Today", STATUS_WORDS[option.status.value])
-        title = _label(f"{option.therapy.label}: {status}", "CardTitle")
+        title = make_label(f"{option.therapy.label}: {status}", "CardTitle")
         title.setProperty("status", option.status.value)
         layout.addWidget(title)
-        layout.addWidget(_label(option.why, ""))
+        layout.addWidget(make_label(option.why, ""))
         self._add_read_more(layout, option.therapy.value, option.therapy.label)
         from companion.domain.therapy import describe_protocol  # noqa: PLC0415
 
         extra = option.reasons[1:] if option.status.value == "blocked" else option.reasons
         for reason in extra:
-            layout.addWidget(_label(reason, "Muted"))
+            layout.addWidget(make_label(reason, "Muted"))
         if option.status.usable:
             how = describe_protocol(option.therapy, option.protocol, self.units())
-            layout.addWidget(_label(how, "Muted"))
+            layout.addWidget(make_label(how, "Muted"))
         row.setAccessibleName(f"{option.therapy.label}: {status}. {option.why}")
         return row
 
@@ -538,9 +540,9 @@ class PlanView(QWidget):
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
-        heading = _label(Tier.RED.headline, "PageTitle")
+        heading = make_label(Tier.RED.headline, "PageTitle")
         layout.addWidget(heading)
-        call = _label(
+        call = make_label(
             QCoreApplication.translate(
                 "Today",
                 "Call %s now, or have someone take you to an emergency department. "
@@ -552,9 +554,9 @@ class PlanView(QWidget):
         call.setAccessibleName(QCoreApplication.translate("Today", "Call %s now") % number)
         layout.addWidget(call)
         for line in plan.triage.explain()[1:]:  # the reasons and advice, not the general notes
-            layout.addWidget(_label(line, ""))
+            layout.addWidget(make_label(line, ""))
         layout.addWidget(
-            _label(
+            make_label(
                 QCoreApplication.translate(
                     "Today",
                     "Routines and timers stay locked until you confirm you have been assessed.",
@@ -604,7 +606,7 @@ class TodayPage(QWidget):
         left = QVBoxLayout(self.map_panel)
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.map, 1)
-        self.caption = _label(
+        self.caption = make_label(
             QCoreApplication.translate("Today", "Point at a sore spot to see its name."),
             "CardTitle",
         )
@@ -612,7 +614,7 @@ class TodayPage(QWidget):
         left.addWidget(self.caption)
         left.addWidget(IntensityLegend())
         left.addWidget(
-            _label(
+            make_label(
                 QCoreApplication.translate(
                     "Today",
                     "Click a sore spot, or Tab into the map and use the arrow keys. "
@@ -647,11 +649,11 @@ class TodayPage(QWidget):
         self.column = QVBoxLayout(inner)
         self.column.setContentsMargins(24, 22, 24, 24)
         self.column.setSpacing(12)
-        title = _label(QCoreApplication.translate("sections", self.info.title), "PageTitle")
+        title = make_label(QCoreApplication.translate("sections", self.info.title), "PageTitle")
         title.setAccessibleName(QCoreApplication.translate("sections", self.info.title))
         self.column.addWidget(title)
         self.column.addWidget(
-            _label(QCoreApplication.translate("sections", self.info.lead), "PageLead")
+            make_label(QCoreApplication.translate("sections", self.info.lead), "PageLead")
         )
         self.region_card = self._build_region_card()
         self.column.addWidget(self.region_card)
@@ -662,7 +664,7 @@ class TodayPage(QWidget):
         self.save_button.setObjectName("PrimaryButton")
         self.save_button.clicked.connect(self.save)
         self.column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.status = _label("", "Muted")
+        self.status = make_label("", "Muted")
         self.column.addWidget(self.status)
         self.plan_view = PlanView()
         self.plan_view.units = lambda: self.presenter.preferences().units
@@ -783,7 +785,7 @@ class TodayPage(QWidget):
         grid.addWidget(self.warm, 5, 0, 1, 2)
         grid.setColumnStretch(1, 1)
         card.body.addLayout(grid)
-        self.activity_note = _label("", "Muted")
+        self.activity_note = make_label("", "Muted")
         self.activity_note.setVisible(False)
         card.body.addWidget(self.activity_note)
         self._activity_hours: int | None = None
