@@ -74,6 +74,8 @@ from companion.ipc import (
 from companion.localzone import local_zone
 from companion.memory import give_back
 from companion.paths import AppPaths, DataDirError, prepare_data_dir, resolve_data_dir
+from companion.services.checkin import CheckInService
+from companion.services.content import LazyContent
 from companion.storage.database import Database, DatabaseError, open_database
 from companion.storage.preferences import PreferencesRepository
 from companion.storage.settings import SettingsRepository
@@ -85,7 +87,6 @@ from companion.ui.preferences import PreferencesModel
 from companion.ui.sections import SECTIONS
 from companion.ui.theme import STYLE_PROPERTY, Theme
 from companion.ui.today import ConditionsDialog, TodayPage
-from companion.ui.today_presenter import LazyContent, TodayPresenter
 from companion.ui.tray import TrayIcon, tray_available
 
 if TYPE_CHECKING:
@@ -165,7 +166,7 @@ class CompanionApp(QObject):
         self.theme = Theme(app, parent=self, choice=self.preferences.current.theme.value)
         self.pause = PauseController(self.settings, clock, self)
         self.actions = AppActions(self.pause, self)
-        self._today: TodayPresenter | None = None
+        self._today: CheckInService | None = None
         self._routines: RoutineCatalog | None = None
         self._poses: PoseCatalog | None = None
         self._mine: UserRoutines | None = None
@@ -225,9 +226,9 @@ class CompanionApp(QObject):
         return builders[key]()
 
     @property
-    def today(self) -> TodayPresenter:
+    def today(self) -> CheckInService:
         if self._today is None:
-            self._today = TodayPresenter(
+            self._today = CheckInService(
                 self.db,
                 LazyContent(),
                 self.clock,

@@ -1,7 +1,7 @@
 """The Today screen: body map, check-in and today's plan together.
 
 The widgets only show data and report what the user does; the
-TodayPresenter decides which safety questions to ask, saves and plans.
+CheckInService decides which safety questions to ask, saves and plans.
 """
 
 from __future__ import annotations
@@ -48,9 +48,9 @@ from companion.domain.regions import Side
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.triage import Question, Tier
 from companion.domain.units import METRIC, Units
+from companion.services.checkin import CheckInService
 from companion.ui.body_map import BodyMapView, IntensityLegend
 from companion.ui.sections import DISCLAIMER, SECTIONS, Card, make_label
-from companion.ui.today_presenter import TodayPresenter
 
 if TYPE_CHECKING:
     from companion.domain.planner import Plan
@@ -231,7 +231,7 @@ class SafetyQuestionsDialog(QDialog):
 class ConditionsDialog(QDialog):
     """PROTOCOLS 3.4: asked once, editable later from Settings."""
 
-    def __init__(self, presenter: TodayPresenter, parent: QWidget | None = None) -> None:
+    def __init__(self, presenter: CheckInService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Today", "Health conditions"))
         self.setMinimumWidth(760)
@@ -584,7 +584,7 @@ class TodayPage(QWidget):
 
     def __init__(
         self,
-        presenter: TodayPresenter,
+        presenter: CheckInService,
         parent: QWidget | None = None,
         ask: Callable[[tuple[Question, ...]], Mapping[str, bool] | None] | None = None,
         ask_conditions: Callable[[], tuple[ReportedCondition, ...] | None] | None = None,
@@ -972,7 +972,7 @@ class TodayPage(QWidget):
                 return False
             self.presenter.save_conditions(conditions)
         minutes = int(self.minutes.currentData())
-        self.presenter.settings.set("plan.minutes", minutes, self.presenter.clock.now())
+        self.presenter.set_routine_minutes(minutes)
         saved = self.presenter.submit(checkin, self.ask)
         if saved is None:
             self.status.setText(

@@ -415,7 +415,7 @@ PRELOAD = (
     "companion.ui.notifications",
     "companion.ui.reminder_center",
     "companion.ui.today",
-    "companion.ui.today_presenter",
+    "companion.services.checkin",
 )
 
 

@@ -1,4 +1,4 @@
-"""What the Today screen does, without widgets: check-in, safety questions, plan.
+"""Check-in and plan: what the Today screen does, without widgets.
 
 The screen hands in a check-in; the presenter works out which safety
 questions it needs (PROTOCOLS 3.1), asks them through ``ask`` (a dialog in the
@@ -74,39 +74,6 @@ class Content:
     exercises: ExerciseLibrary | None = None
 
 
-class LazyContent:
-    """Regions now (the map needs them to paint); the rest on first use."""
-
-    def __init__(self) -> None:
-        from companion.resources import load_regions  # noqa: PLC0415
-
-        self.regions = load_regions()
-
-    @cached_property
-    def protocols(self) -> ProtocolBounds:
-        from companion.resources import load_protocols  # noqa: PLC0415
-
-        return load_protocols()
-
-    @cached_property
-    def triage(self) -> TriageCatalog:
-        from companion.resources import load_triage  # noqa: PLC0415
-
-        return load_triage()
-
-    @cached_property
-    def conditions(self) -> ConditionCatalog:
-        from companion.resources import load_conditions  # noqa: PLC0415
-
-        return load_conditions()
-
-    @cached_property
-    def exercises(self) -> ExerciseLibrary | None:
-        from companion.resources import load_exercises  # noqa: PLC0415
-
-        return load_exercises(regions=self.regions, protocols=self.protocols)
-
-
 @dataclass(frozen=True)
 class Saved:
     checkin: CheckIn
@@ -114,7 +81,7 @@ class Saved:
     plan: Plan
 
 
-class TodayPresenter:
+class CheckInService:
     def __init__(
         self,
         db: Database,
@@ -158,6 +125,12 @@ class TodayPresenter:
     def routine_minutes(self) -> int:
         value = self.settings.get(ROUTINE_MINUTES_KEY, 10)
         return value if value in (5, 10, 20) else 10
+
+    def set_routine_minutes(self, minutes: int) -> None:
+        """The routine length chosen on the check-in, kept for the next one."""
+        if minutes not in (5, 10, 20):
+            raise ValueError(f"a routine lasts 5, 10 or 20 minutes, not {minutes}")
+        self.settings.set(ROUTINE_MINUTES_KEY, minutes, self.clock.now())
 
     def water_goal_ml(self) -> int | None:
         """The day's water goal in mL: Settings' goal (plus any extra a condition adds), or

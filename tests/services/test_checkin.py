@@ -15,9 +15,10 @@ from companion.domain.regions import Side
 from companion.domain.therapy import Status
 from companion.domain.triage import Moment, Tier
 from companion.resources import load_conditions, load_protocols, load_regions, load_triage
+from companion.services.checkin import CheckInService
+from companion.services.checkin import Content
 from companion.storage.database import open_database
 from companion.storage.settings import SettingsRepository
-from companion.ui.today_presenter import Content, TodayPresenter
 
 L, R = Side.LEFT, Side.RIGHT
 
@@ -27,7 +28,7 @@ def presenter(data_dir, clock):
     data_dir.mkdir()
     db = open_database(data_dir / "companion.db", clock.now()).database
     content = Content(load_regions(), load_protocols(), load_triage(), load_conditions())
-    yield TodayPresenter(db, content, clock, SettingsRepository(db), country="GB")
+    yield CheckInService(db, content, clock, SettingsRepository(db), country="GB")
     db.close()
 
 
@@ -241,7 +242,7 @@ def test_the_plan_uses_the_equipment_and_water_goal_from_settings(data_dir, cloc
         load_regions(), load_protocols(), load_triage(), load_conditions(), load_exercises()
     )
     chosen = [Preferences()]
-    presenter = TodayPresenter(
+    presenter = CheckInService(
         db, content, clock, SettingsRepository(db), country="GB", preferences=lambda: chosen[0]
     )
     rolls = [
