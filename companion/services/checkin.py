@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
-from companion.domain.checkin import CheckIn, Swelling
-from companion.domain.clock import Clock
+from companion.domain.checkin import Cause, CheckIn, Swelling
+from companion.domain.clock import Clock, elapsed, utc
 from companion.domain.conditions import ConditionCatalog, ReportedCondition
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog
@@ -72,6 +72,18 @@ class Content:
     triage: TriageCatalog
     conditions: ConditionCatalog
     exercises: ExerciseLibrary | None = None
+
+
+ACTIVITY_ONSET_WINDOW = timedelta(days=7)  # a logged activity older than this sets nothing
+
+
+@dataclass(frozen=True)
+class ActivityOnset:
+    """When and why a logged activity says the soreness started."""
+
+    hours: int
+    cause: Cause
+    activity: Activity
 
 
 @dataclass(frozen=True)
@@ -248,6 +260,21 @@ class CheckInService:
         from companion.storage.activities import ActivityRepository  # noqa: PLC0415
 
         return ActivityRepository(self._db).latest()
+
+    def activity_onset(self, latest: CheckIn | None) -> ActivityOnset | None:
+        """The run or leg day logged since the last check-in, if it should set when and
+        why on the next one (PROTOCOLS 5.1: hours since the activity come from the log)."""
+        from companion.domain.activity import cause_of  # noqa: PLC0415 - off the start-up path
+
+        activity = self.latest_activity()
+        if activity is None:
+            return None
+        now = self.clock.now()
+        since = elapsed(activity.ended_at, now)
+        newer = latest is None or utc(activity.ended_at) > utc(latest.onset) + timedelta(hours=1)
+        if not newer or not timedelta(0) <= since <= ACTIVITY_ONSET_WINDOW:
+            return None
+        return ActivityOnset(round(since.total_seconds() / 3600), cause_of(activity.kind), activity)
 
     def _standing_restrictions(self, checkin: CheckIn) -> TriageResult:
         """Yellow answers keep their restrictions while the check-in stands (the gate's rule)."""

@@ -42,7 +42,6 @@ from companion.domain.checkin import (
     SorenessType,
     Swelling,
 )
-from companion.domain.clock import elapsed, utc
 from companion.domain.conditions import ReportedCondition
 from companion.domain.regions import Side
 from companion.domain.translatable import QT_TRANSLATE_NOOP
@@ -71,8 +70,6 @@ STATUS_WORDS = {  # keyed by therapy.Status values; the rules load after the fir
     "blocked": QT_TRANSLATE_NOOP("Today", "Not today"),
 }
 
-
-ACTIVITY_ONSET_WINDOW = timedelta(days=7)  # a logged activity older than this sets nothing
 
 # "Read more" to the Guide: a flat button drawn as a link, reached with Tab, pressed with
 # Enter or Space. The border is always there (transparent) so focus does not shift the text.
@@ -842,24 +839,17 @@ class TodayPage(QWidget):
         self._prefill_from_activity(self.presenter.latest())
 
     def _prefill_from_activity(self, latest: CheckIn | None) -> None:
-        """A run or leg day logged since the last check-in sets when and why (PROTOCOLS 5.1:
-        hours since the activity come from the activity log)."""
-        from companion.domain.activity import cause_of  # noqa: PLC0415 - off the start-up path
-
-        activity = self.presenter.latest_activity()
-        if activity is None:
+        """A run or leg day logged since the last check-in sets when and why."""
+        onset = self.presenter.activity_onset(latest)
+        if onset is None:
             return
-        now = self.presenter.clock.now()
-        since = elapsed(activity.ended_at, now)
-        newer = latest is None or utc(activity.ended_at) > utc(latest.onset) + timedelta(hours=1)
-        if not newer or not timedelta(0) <= since <= ACTIVITY_ONSET_WINDOW:
-            return
-        self._activity_hours = round(since.total_seconds() / 3600)
-        self.hours.setValue(self._activity_hours)
-        self.cause.setCurrentIndex(max(0, self.cause.findData(cause_of(activity.kind).value)))
+        self._activity_hours = onset.hours
+        self.hours.setValue(onset.hours)
+        self.cause.setCurrentIndex(max(0, self.cause.findData(onset.cause.value)))
+        ended = onset.activity.ended_at.astimezone(self.presenter.clock.now().tzinfo)
         self.activity_note.setText(
             QCoreApplication.translate("Today", "From your log: %s, finished %s.")
-            % (activity.describe(), activity.ended_at.astimezone(now.tzinfo).strftime("%a %H:%M"))
+            % (onset.activity.describe(), ended.strftime("%a %H:%M"))
         )
         self.activity_note.setVisible(True)
 
