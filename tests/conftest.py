@@ -3,6 +3,8 @@
 - Qt runs offscreen: set before anything imports Qt.
 - Every test gets its own data folder and XDG folders, so no test can touch
   the real user data folder, whatever it calls.
+- Nothing here imports Qt or needs pytest-qt: the domain, storage, scheduling and
+  services tests also run where PySide6 is not installed (.ci/run, step 3).
 """
 
 from __future__ import annotations
@@ -12,12 +14,28 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
 from tests.helpers.clock import FakeClock
 
 REPO = Path(__file__).resolve().parent.parent
+
+# pytest-qt's settings in pyproject.toml; pytest-qt declares them when it is installed.
+PYTEST_QT_INI: dict[str, Literal["string", "linelist"]] = {
+    "qt_api": "string",
+    "qt_log_level_fail": "string",
+    "qt_log_ignore": "linelist",
+}
+
+
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    """Without pytest-qt (the no-Qt run), declare its settings so --strict-config accepts them."""
+    if pluginmanager.has_plugin("pytest-qt"):
+        return
+    for name, kind in PYTEST_QT_INI.items():
+        parser.addini(name, "pytest-qt's setting, unused: pytest-qt is not installed", type=kind)
 
 
 @pytest.fixture(autouse=True)
