@@ -45,10 +45,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from companion.domain.regions import OUTER_KNEE_GROUPS
 from companion.domain.reminders import Kind, ReminderRule, WakingHours, day_times
 from companion.domain.routine_builder import RoutineStep, routine_steps
 from companion.domain.session import build_segments
-from companion.domain.therapy_timer import OUTER_KNEE_GROUPS, TimerPlan, build_plan
+from companion.domain.therapy_timer import TimerPlan, build_plan
 from companion.domain.triage import Moment
 from companion.resources import (
     load_exercises,

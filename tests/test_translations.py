@@ -36,7 +36,7 @@ from tests.conftest import REPO
 
 PACKAGE = REPO / "companion"
 CATALOGUE = REPO / "resources" / "translations" / "companion_en.ts"
-WINDOW_SOURCES = sorted([*(PACKAGE / "ui").glob("*.py"), PACKAGE / "app.py"])
+WINDOW_SOURCES = sorted([*(PACKAGE / "ui").rglob("*.py"), *(PACKAGE / "app").glob("*.py")])
 
 # Widget methods and constructors that show their text argument(s): name -> which
 # positional arguments are text (None: every one; widgets, icons and numbers are

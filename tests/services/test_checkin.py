@@ -15,8 +15,7 @@ from companion.domain.regions import Side
 from companion.domain.therapy import Status
 from companion.domain.triage import Moment, Tier
 from companion.resources import load_conditions, load_protocols, load_regions, load_triage
-from companion.services.checkin import CheckInService
-from companion.services.checkin import Content
+from companion.services.checkin import CheckInService, Content
 from companion.storage.database import open_database
 from companion.storage.settings import SettingsRepository
 

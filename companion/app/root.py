@@ -1,91 +1,53 @@
-"""The composition root: the one place that builds and wires everything.
+"""The root: builds the services, the window, the tray and the pages, and connects them.
 
-Start-up order (each step only runs if the one before it succeeded):
-
-1. ``cli.main`` parses the command line. ``--version`` and commands such as
-   ``regions`` end there, before Qt is imported.
-2. Paths: the data folder is resolved (``--data-dir``, then
-   ``COMPANION_DATA_DIR``, then the platform's user data folder), created
-   readable by the user only, and checked for writing.
-3. The QApplication, with ``quitOnLastWindowClosed`` off: closing the window
-   must not stop reminders while a tray icon is there.
-4. Single instance: the data folder's lock is taken; if another instance
-   holds it, that one is asked to bring its window forward and this process
-   exits, never opening the database.
-5. The database: opened, a damaged file moved aside, a newer one refused,
-   migrations applied.
-6. State: settings and the reminders' pause.
-7. Theme: palette and style, following the system's light or dark scheme.
-8. The window (geometry restored) and the tray icon; the window is shown
-   unless ``--minimized`` was given and a tray exists.
-9. The single-instance channel starts listening.
-10. After the first paint: work that start-up does not need starts here, so
-    the window appears fast: the reminder center a second later (its
-    APScheduler only once a reminder is on), then the pixmaps that start-up's
-    painting cached are let go (Qt trims that cache on a 10 s timer while it
-    holds any), and the daily backup 5 s in, re-armed for the next day with
-    one single-shot timer (nothing polls while the app sits idle).
-
-Anything the user can cause (an unusable data folder, a database from a newer
-version) ends in a clear message, on stderr and in a dialog, never a traceback.
+No rules live here: each use case is a service (``companion.services``) or a
+widget's own behaviour; this only says who tells whom. The start-up order is in
+``companion.app``'s docstring; the IPC handler and the daily backup have modules
+of their own.
 """
 
 from __future__ import annotations
 
-import argparse
 import base64
 import contextlib
-import signal
-import socket
-import sys
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import datetime, timedelta
-from datetime import time as dt_time
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
-    QEvent,
-    QLocale,
     QObject,
-    QSocketNotifier,
-    Qt,
     QTimer,
     Signal,
+    SignalInstance,
 )
-from PySide6.QtGui import QGuiApplication, QPixmapCache
+from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon, QWidget
 
 from companion import APP_ID, APP_NAME, __version__
-from companion.domain.clock import Clock, SystemClock, elapsed
+from companion.app.backup import DailyBackup
+from companion.app.ipc_handler import Handler, IpcHandler
+from companion.domain.clock import Clock
 from companion.domain.regions import Side
 from companion.ipc import (
-    InstanceError,
     InstanceServer,
-    acquire_instance_lock,
-    send_to_running,
 )
-from companion.localzone import local_zone
 from companion.memory import give_back
-from companion.paths import AppPaths, DataDirError, prepare_data_dir, resolve_data_dir
+from companion.paths import AppPaths
 from companion.services.checkin import CheckInService
 from companion.services.content import LazyContent
-from companion.storage.database import Database, DatabaseError, open_database
+from companion.storage.database import Database
 from companion.storage.preferences import PreferencesRepository
 from companion.storage.settings import SettingsRepository
 from companion.ui.actions import AppActions
-from companion.ui.icons import app_icon
 from companion.ui.main_window import MainWindow
 from companion.ui.pause import PauseController
 from companion.ui.preferences import PreferencesModel
 from companion.ui.sections import SECTIONS
-from companion.ui.theme import STYLE_PROPERTY, Theme
+from companion.ui.theme import Theme
 from companion.ui.today import ConditionsDialog, TodayPage
 from companion.ui.tray import TrayIcon, tray_available
 
@@ -117,13 +79,8 @@ MUTED_KEY = "player.muted"
 GEOMETRY_KEY = "window.geometry"
 TRAY_HINT_SHOWN_KEY = "notice.tray_hint_shown"
 NO_TRAY_NOTICE_KEY = "notice.no_tray_acknowledged"
-HEADLESS_PLATFORMS = ("offscreen", "minimal")
 REMINDERS_START_DELAY_MS = 1000
 SETTLED_DELAY_MS = 2000  # start-up's painting is over by then
-BACKUP_START_DELAY_MS = 5_000  # off the GUI thread; done before the app sits idle
-BACKUP_AFTER_MIDNIGHT_S = 60  # the next backup falls due when the local date changes
-BACKUP_MAX_WAIT_MS = 6 * 60 * 60 * 1000  # a sleeping laptop's timer loses the time asleep
-BACKUP_RETRY_MS = 60 * 60 * 1000  # after a backup that failed
 TRAY_WAIT_S = 20.0  # how long a login start waits for the panel's tray
 TRAY_POLL_MS = 500
 SNOOZE_KEY = "reminders.snooze_minutes"
@@ -141,7 +98,6 @@ class CompanionApp(QObject):
     quit_requested = Signal()
     run_saved = Signal(str)
     data_changed = Signal()  # history changed outside the History screen
-    backup_finished = Signal(str)  # the problem, or "" (emitted from the backup thread)
 
     def __init__(
         self,
@@ -174,12 +130,8 @@ class CompanionApp(QObject):
         self.therapy: TherapyTimerView | None = None
         self._cues: CuePlayer | None = None  # Settings' test sound
         self.data_card: YourDataCard | None = None
-        self._backup_thread: threading.Thread | None = None
-        self._backup_timer = QTimer(self)  # armed for the next day's backup, never ticking
-        self._backup_timer.setSingleShot(True)
-        self._backup_timer.setTimerType(Qt.TimerType.VeryCoarseTimer)  # a second either way
-        self._backup_timer.timeout.connect(self.daily_backup)
-        self.backup_finished.connect(self._backup_finished)
+        self.backup = DailyBackup(paths, clock, on_done=self._backup_done, parent=self)
+        self.ipc = IpcHandler(self)
         self.activity_dialog: ActivityDialog | None = None
         self._after_activity: Callable[[Activity], None] | None = None
         self._playing: str | None = None
@@ -458,48 +410,21 @@ class CompanionApp(QObject):
         page.add_after_data(self.data_card)
         return page
 
+    # -- the daily backup (app/backup.py) -------------------------------------------------
+    @property
+    def backup_finished(self) -> SignalInstance:
+        return self.backup.finished
+
+    @property
+    def _backup_timer(self) -> QTimer:
+        return self.backup.timer
+
     def daily_backup(self) -> None:
-        """Make today's backup (keeping the newest 7) on a worker thread, if none exists.
+        self.backup.run()
 
-        The thread opens its own read-only connection; the GUI never waits for it.
-        """
-        if self._quitting or (self._backup_thread is not None and self._backup_thread.is_alive()):
-            return
-        from companion.storage.backup import backups_dir  # noqa: PLC0415
-
-        self._backup_thread = threading.Thread(
-            target=self._backup_worker,
-            args=(self.paths.database, backups_dir(self.paths.data_dir), self.clock.now()),
-            name="daily-backup",
-            daemon=True,  # a half-written backup is a .part file, never a backup
-        )
-        self._backup_thread.start()
-
-    def _backup_worker(self, database: Path, folder: Path, now: Any) -> None:
-        from companion.storage.backup import BackupError, ensure_daily  # noqa: PLC0415
-
-        try:
-            ensure_daily(database, folder, now)
-        except BackupError as exc:
-            self.backup_finished.emit(str(exc))
-            return
-        self.backup_finished.emit("")
-
-    def _backup_finished(self, problem: str) -> None:
-        if problem:
-            print(f"{APP_ID}: {problem}", file=sys.stderr)
+    def _backup_done(self) -> None:
         if self.data_card is not None:
             self.data_card.refresh_last_backup()
-        if not self._quitting:
-            self._arm_backup(BACKUP_RETRY_MS if problem else None)
-            give_back()  # what the backup's thread used
-
-    def _arm_backup(self, wait_ms: int | None = None) -> None:
-        """One single-shot wake-up for the next backup: just after the local date changes
-        (at most BACKUP_MAX_WAIT_MS ahead), or ``wait_ms`` from now to try again."""
-        if wait_ms is None:
-            wait_ms = next_backup_ms(self.clock.now())
-        self._backup_timer.start(wait_ms)
 
     def drop_pixmap_cache(self) -> None:
         """Free the pixmaps that start-up's painting cached (frames, icons, the style's parts).
@@ -555,7 +480,7 @@ class CompanionApp(QObject):
         QTimer.singleShot(REMINDERS_START_DELAY_MS, self.start_reminders)
         QTimer.singleShot(SETTLED_DELAY_MS, self.drop_pixmap_cache)
         # The daily backup: a while after start, then once a day (see _arm_backup).
-        self._backup_timer.start(BACKUP_START_DELAY_MS)
+        self.backup.start_soon()
         if minimized and self.tray is not None:
             return
         if minimized and tray_wait_s > 0:
@@ -1041,130 +966,17 @@ class CompanionApp(QObject):
             lines.append(QCoreApplication.translate("CompanionApp", "Water today: %d mL") % drunk)
         self.tray.set_extra_status(lines)
 
+    # -- IPC (app/ipc_handler.py) -----------------------------------------------------------
+    def handle_message(self, message: dict[str, Any]) -> dict[str, Any]:
+        """A command from a later launch of the app (runs on the GUI thread)."""
+        return self.ipc.handle(message)
+
+    def ipc_handlers(self) -> dict[Command, Handler]:
+        return self.ipc.handlers()
+
     def listen(self) -> None:
         self.server = InstanceServer(self.paths.instance_key, self.handle_message, self)
         self.server.listen()
-
-    def handle_message(self, message: dict[str, Any]) -> dict[str, Any]:
-        """A command from a later launch of the app (runs on the GUI thread)."""
-        from companion.services.commands import Command, unknown_command  # noqa: PLC0415
-
-        try:
-            command = Command(str(message.get("command")))
-        except ValueError:
-            return unknown_command(message)
-        return self.ipc_handlers()[command](message)
-
-    def ipc_handlers(self) -> dict[Command, Callable[[dict[str, Any]], dict[str, Any]]]:
-        """One handler for each command of the protocol (services/commands.py)."""
-        from companion.services.commands import Command  # noqa: PLC0415
-
-        return {
-            Command.PING: self._ping,
-            Command.SHOW: self._show,
-            Command.START: self._start_command,
-            Command.LOG_WATER: self._log_water_command,
-            Command.PAUSE: self._pause_command,
-            Command.TIMER: self._timer_command,
-            Command.LOG_ACTIVITY: self._log_activity_command,
-            Command.SET_PREFERENCE: self._set_preference_command,
-            Command.DATA_CHANGED: self._data_changed_command,
-            Command.QUIT: self._quit_command,
-        }
-
-    def _ping(self, _message: dict[str, Any]) -> dict[str, Any]:
-        playing = self.player is not None and self.player.isVisible()
-        from companion.services.commands import PROTOCOL  # noqa: PLC0415
-
-        return {
-            "ok": True,
-            "version": __version__,
-            "protocol": PROTOCOL,
-            "data_dir": str(self.paths.data_dir),
-            "playing": self._playing if playing else None,
-        }
-
-    def _show(self, _message: dict[str, Any]) -> dict[str, Any]:
-        self.window.bring_forward()
-        return {"ok": True}
-
-    def _start_command(self, message: dict[str, Any]) -> dict[str, Any]:
-        reason = self.start_routine(str(message.get("routine", "")))
-        if reason is not None:
-            self.window.bring_forward()
-            return {"ok": False, "error": reason}
-        return {"ok": True}
-
-    def _log_water_command(self, message: dict[str, Any]) -> dict[str, Any]:
-        ml = message.get("ml")
-        if isinstance(ml, bool) or not isinstance(ml, int):
-            return {"ok": False, "error": "say how much water, in mL"}
-        reason = self.log_water(ml, "cli")
-        if reason is not None:
-            return {"ok": False, "error": reason}
-        return {"ok": True, "today_ml": self.reminders.water_today()}
-
-    def _timer_command(self, message: dict[str, Any]) -> dict[str, Any]:
-        options = message.get("options", {})
-        if not isinstance(options, dict):
-            return {"ok": False, "error": "timer options must be a table"}
-        confirmed = message.get("confirmed", True) is True  # older CLIs asked before sending
-        reason = self.start_timer(str(message.get("kind", "")), options, confirmed=confirmed)
-        if reason is not None:
-            return {"ok": False, "error": reason}
-        return {"ok": True}
-
-    def _pause_command(self, message: dict[str, Any]) -> dict[str, Any]:
-        from companion.domain.pause import PauseChoice  # noqa: PLC0415
-
-        choice = str(message.get("choice", ""))
-        if choice == "off":
-            self.pause.resume()
-        elif choice in {c.value for c in PauseChoice}:
-            self.pause.pause(PauseChoice(choice))
-        else:
-            return {"ok": False, "error": f"{choice!r} is not a pause"}
-        return {"ok": True, "status": self.pause.describe()}
-
-    def _set_preference_command(self, message: dict[str, Any]) -> dict[str, Any]:
-        """``settings set``: the same checks as the Settings screen, applied live."""
-        name, words = message.get("name"), message.get("value")
-        if not isinstance(name, str) or not isinstance(words, list):
-            return {"ok": False, "error": "say a setting's name and its value"}
-        changed = self.preferences.change(
-            name, [str(w) for w in words], confirmed=message.get("confirmed") is True
-        )
-        if not changed.saved:
-            return {"ok": False, "error": changed.said}
-        return {"ok": True, "said": changed.said}
-
-    def _log_activity_command(self, message: dict[str, Any]) -> dict[str, Any]:
-        from companion.domain.activity import MorningLog  # noqa: PLC0415
-        from companion.services.activity import from_message  # noqa: PLC0415
-
-        try:
-            logged = from_message(message, self.clock.now())
-        except ValueError as exc:
-            return {"ok": False, "error": str(exc)}
-        if isinstance(logged, MorningLog):
-            result = self.log_morning(logged)
-            if result.alert is not None:  # asked once the reply has gone back
-                alert = result.alert
-                QTimer.singleShot(0, lambda: self._morning_alert(alert))
-            return {"ok": True, "notes": list(result.notes)}
-        reason = self.log_activity(logged, "cli")
-        if reason is not None:
-            return {"ok": False, "error": reason}
-        return {"ok": True, "notes": self.activity.nudges(logged)}
-
-    def _data_changed_command(self, _message: dict[str, Any]) -> dict[str, Any]:
-        """Another process (an import) changed the database: read it again."""
-        self._data_replaced()
-        return {"ok": True}
-
-    def _quit_command(self, _message: dict[str, Any]) -> dict[str, Any]:
-        QTimer.singleShot(0, self.quit)  # reply first, then quit
-        return {"ok": True}
 
     def quit(self) -> None:
         self.window.allow_close = True
@@ -1178,9 +990,7 @@ class CompanionApp(QObject):
         self._save_geometry()
         if self._reminders is not None:
             self._reminders.stop()
-        self._backup_timer.stop()
-        if self._backup_thread is not None:
-            self._backup_thread.join(timeout=5)  # a backup takes well under a second
+        self.backup.stop()
         if self.tray is not None:
             self.tray.hide()
         if self.server is not None:
@@ -1227,186 +1037,3 @@ class CompanionApp(QObject):
             frame = self.window.frameGeometry()
             frame.moveCenter(area.center())
             self.window.move(frame.topLeft())
-
-
-def next_backup_ms(now: datetime) -> int:
-    """Milliseconds from ``now`` until the next day's backup is due: a minute after the
-    next local midnight, but no more than BACKUP_MAX_WAIT_MS (a QTimer does not count
-    the time a machine sleeps, so a long wait could end hours after the date changed)."""
-    zone = now.tzinfo
-    tomorrow = datetime.combine(now.date() + timedelta(days=1), dt_time(0), tzinfo=zone)
-    due = elapsed(now, tomorrow).total_seconds() + BACKUP_AFTER_MIDNIGHT_S
-    return max(1000, min(int(due * 1000), BACKUP_MAX_WAIT_MS))
-
-
-class FirstPaintProbe(QObject):
-    """For ``--exit-after-paint``: prints when the window first painted, then quits.
-
-    It quits through ``CompanionApp.quit``: Qt 6's ``QApplication.quit()`` first
-    asks every window to close and gives up if one refuses, as ours does when
-    it hides to the tray.
-    """
-
-    def __init__(self, window: MainWindow, quit_app: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._quit = quit_app
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            # A 0 ms timer runs after this paint has reached the backing store.
-            QTimer.singleShot(0, self._done)
-        return False
-
-    def _done(self) -> None:
-        print(f"first-paint {time.time():.6f}", flush=True)
-        self._quit()
-
-
-class SignalBridge(QObject):
-    """Turns SIGTERM and SIGINT (logout, Ctrl+C) into a clean quit, without polling.
-
-    Python runs signal handlers only when the interpreter gets control, which a
-    Qt event loop may not give it for hours. ``signal.set_wakeup_fd`` writes a
-    byte to a socket that a QSocketNotifier watches, so the loop wakes at once.
-    """
-
-    def __init__(self, on_signal: Callable[[], None], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._on_signal = on_signal
-        self._reader, self._writer = socket.socketpair()
-        self._reader.setblocking(False)
-        self._writer.setblocking(False)
-        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
-        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
-        self._notifier.activated.connect(self._woken)
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(signum, lambda *_: None)  # the wakeup fd does the work
-
-    def _woken(self) -> None:
-        with contextlib.suppress(OSError):
-            self._reader.recv(64)
-        self._on_signal()
-
-    def close(self) -> None:
-        signal.set_wakeup_fd(self._previous_fd)
-        self._notifier.setEnabled(False)
-        self._reader.close()
-        self._writer.close()
-
-
-def report_error(message: str) -> None:
-    """Tell the user: on stderr always, and in a dialog when there is a screen."""
-    print(f"{APP_ID}: {message}", file=sys.stderr, flush=True)
-    app = QApplication.instance()
-    if isinstance(app, QApplication) and QGuiApplication.platformName() not in HEADLESS_PLATFORMS:
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only when needed
-
-        QMessageBox.critical(None, APP_NAME, message)
-
-
-def _make_qapp() -> QApplication:
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        # Fusion from the start: the theme need not ask for the style (see theme.py).
-        app = QApplication([*sys.argv[:1], "-style", "fusion"])
-        app.setProperty(STYLE_PROPERTY, "fusion")
-        from companion.i18n import install_translators  # noqa: PLC0415
-
-        install_translators(app)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setOrganizationName(APP_NAME)
-    app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(app_icon())
-    app.setQuitOnLastWindowClosed(False)
-    return app
-
-
-def _hand_over(
-    key: str, data_dir: Path, routine: str | None, timer: dict[str, Any] | None = None
-) -> int:
-    """Pass this launch to the instance already running on the folder."""
-    from companion.services.commands import Command, message  # noqa: PLC0415
-
-    sent = message(Command.SHOW)
-    if routine is not None:
-        sent = message(Command.START, routine=routine)
-    if timer is not None:
-        sent = message(Command.TIMER, **timer)
-    reply = send_to_running(key, sent, wait_s=10)
-    if reply is None:
-        raise InstanceError(
-            f"{APP_NAME} is already running on {data_dir} but did not answer. "
-            "If it is stuck, end it and start again."
-        )
-    if not reply.get("ok"):
-        print(f"{APP_ID}: {reply.get('error', 'the running app refused')}", file=sys.stderr)
-        return 1
-    if timer is not None:
-        print(f"{APP_NAME} is already running; the timer opened there.")
-    elif routine is not None:
-        print(f"{APP_NAME} is already running; the routine started there.")
-    else:
-        print(f"{APP_NAME} is already running; its window was brought forward.")
-    return 0
-
-
-def run_gui(args: argparse.Namespace) -> int:
-    routine: str | None = getattr(args, "routine_id", None)
-    timer: dict[str, Any] | None = getattr(args, "timer", None)
-    try:
-        paths = prepare_data_dir(resolve_data_dir(args.data_dir))
-    except DataDirError as exc:
-        _make_qapp()
-        report_error(str(exc))
-        return 1
-    app = _make_qapp()
-    try:
-        lock = acquire_instance_lock(paths.data_dir)
-        if lock is None:
-            return _hand_over(paths.instance_key, paths.data_dir, routine, timer)
-    except InstanceError as exc:
-        report_error(str(exc))
-        return 1
-    clock = SystemClock(local_zone())
-    try:
-        opened = open_database(paths.database, clock.now())
-    except DatabaseError as exc:
-        report_error(str(exc))
-        return 1
-    country = QLocale.territoryToCode(QLocale.system().territory())
-    companion = CompanionApp(
-        app, paths, opened.database, clock, has_tray=tray_available(), country=country
-    )
-    if opened.moved_aside is not None:
-        notice = QCoreApplication.translate(
-            "CompanionApp",
-            "Your data file could not be read (%s), so it was moved to %s and a fresh one "
-            "was started. Nothing in the old file was deleted.",
-        ) % (opened.problem, opened.moved_aside)
-        print(f"{APP_ID}: {notice}", file=sys.stderr)
-        companion.window.add_banner(notice)
-    try:
-        companion.listen()
-    except InstanceError as exc:
-        report_error(str(exc))
-        return 1
-    app.aboutToQuit.connect(lock.unlock)
-    companion.quit_requested.connect(app.quit)
-    bridge = SignalBridge(companion.quit, companion)
-    app.aboutToQuit.connect(bridge.close)
-    if args.exit_after_paint:
-        FirstPaintProbe(companion.window, companion.quit)
-        companion.window.show()
-    else:
-        companion.start(minimized=args.minimized and routine is None and timer is None)
-        if routine is not None:
-            QTimer.singleShot(0, lambda: companion.start_routine(routine))
-        if timer is not None:
-            QTimer.singleShot(
-                0,
-                lambda: companion.start_timer(timer["kind"], timer["options"], confirmed=True),
-            )
-    return int(app.exec())
