@@ -77,3 +77,37 @@ def test_importing_every_domain_module_loads_no_qt():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+CHART_MODEL = ("axes", "data", "markers", "model")  # companion/ui/charts: the Qt-free side
+
+
+def test_the_chart_model_modules_import_no_qt():
+    for name in CHART_MODEL:
+        path = PACKAGE / "ui" / "charts" / f"{name}.py"
+        assert [m for m in imported_modules(path) if m.split(".")[0] in QT] == [], path
+        docstring = ast.get_docstring(ast.parse(path.read_text())) or ""
+        assert "no pyside6 here" in docstring.lower(), path  # says so where a reader looks
+
+
+def test_importing_the_chart_model_loads_no_qt():
+    # companion/ui/__init__.py imports PySide6 for its import-hook guard (see pyside_guard),
+    # which the model has no use for: the package is stood in for by a bare one, so this
+    # also runs where PySide6 is not installed. companion/ui/charts/__init__.py does run:
+    # importing the charts package loads the widgets (and Qt) only when one is asked for.
+    modules = ["companion.ui.charts", *(f"companion.ui.charts.{m}" for m in CHART_MODEL)]
+    code = (
+        "import importlib, sys, types\n"
+        "ui = types.ModuleType('companion.ui')\n"
+        f"ui.__path__ = [{str(PACKAGE / 'ui')!r}]\n"
+        "sys.modules['companion.ui'] = ui\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        "from companion.ui.charts import LineChartModel, Marker, Series, nice_ticks\n"
+        "LineChartModel('t', (0, 14), series=(Series('s', ((1, 2),)),)).has_points()\n"
+        "Marker(1, 'ice', 'Ice logged').glyph, nice_ticks(2200)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

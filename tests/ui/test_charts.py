@@ -12,6 +12,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QToolTip
 
+from companion.domain.activity import ActivityKind
+from companion.domain.therapy_timer import TimerKind
+from companion.storage.history import THERAPY_MARKER
 from companion.ui.charts import (
     MARKER_KINDS,
     Band,
@@ -120,6 +123,8 @@ def test_importing_the_charts_builds_no_app_and_loads_only_three_qt_modules():
         "m = LineChartModel('t', (0, 14), series=(Series('s', ((1, 2),), 'points'),),\n"
         "                   markers=(Marker(1, 'ice', 'Ice'),))\n"
         "BarChartModel('w', (0, 30), (Bar(0.5, 1500, 'x', False),), 2000, 2500)\n"
+        "print(sorted(n for n in sys.modules if n.startswith('PySide6.Qt')))\n"
+        "from companion.ui.charts import BarChart, LineChart\n"
         "from PySide6.QtCore import QCoreApplication\n"
         "print(QCoreApplication.instance() is None, m.has_points())\n"
         "print(sorted(n for n in sys.modules if n.startswith('PySide6.Qt')))\n"
@@ -127,9 +132,26 @@ def test_importing_the_charts_builds_no_app_and_loads_only_three_qt_modules():
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
-    first, modules = result.stdout.strip().splitlines()
+    models_only, first, modules = result.stdout.strip().splitlines()
+    assert models_only == "[]"  # the models are plain data: Qt loads with the widgets
     assert first == "True True"
     assert modules == "['PySide6.QtCore', 'PySide6.QtGui', 'PySide6.QtWidgets']"
+
+
+def test_the_treatment_and_activity_markers_are_the_domains_names():
+    # Every stored therapy (a TimerKind value) and the runs and leg days logged draw a glyph
+    # of their own, named as the domain names them: no third list to fall out of step.
+    treatments = {THERAPY_MARKER[kind] for kind in TimerKind}
+    assert treatments == {"ice", "heat", "contrast", "bath"}
+    assert treatments <= set(MARKER_KINDS)
+    assert {TimerKind.ICE, TimerKind.HEAT, TimerKind.CONTRAST} <= set(MARKER_KINDS)
+    assert {ActivityKind.RUN, ActivityKind.LEG_DAY, ActivityKind.OTHER} <= set(MARKER_KINDS)
+    assert all(type(kind) is str for kind in MARKER_KINDS)
+    assert Marker(1, ActivityKind.LONG_STANDING, "Long day on feet").glyph == "other"
+    # The order is the legend's and the stacking order, and what is drawn depends on it.
+    assert MARKER_KINDS == (
+        "routine", "ice", "heat", "contrast", "bath", "run", "leg_day", "other"
+    )  # fmt: skip
 
 
 def test_models_refuse_what_cannot_be_drawn():
