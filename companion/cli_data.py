@@ -5,25 +5,27 @@ database is in WAL mode: a reader does not block the app). Import writes
 through its own connection in one transaction and then tells a running app
 that the data changed. Restore replaces the database under the app's feet,
 so it is refused while the app runs on that data folder; the window's
-Restore… does it there. No Qt here, and nothing heavy at import time.
+Restore… does it there. The work and the sentences are the same as the
+window's: ``companion.services.data``. No Qt here, and nothing heavy at import
+time.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from companion import APP_ID, APP_NAME
+from companion import APP_ID
 from companion.services.commands import Command, message
 
 if TYPE_CHECKING:
     from companion.domain.clock import SystemClock
     from companion.paths import AppPaths
-    from companion.storage.database import Database
+    from companion.services.data import Backups, DataService, Outcome
 
 COMMANDS = ("export", "import", "backup", "restore")
 
@@ -76,9 +78,7 @@ def add_parsers(commands: Any) -> None:
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run one of COMMANDS; errors go to ``err`` as ``recovery-companion: <message>``."""
     from companion.paths import DataDirError  # noqa: PLC0415
-    from companion.storage.backup import BackupError  # noqa: PLC0415
     from companion.storage.database import DatabaseError  # noqa: PLC0415
-    from companion.storage.export import DataFileError  # noqa: PLC0415
 
     out = out or sys.stdout
     err = err or sys.stderr
@@ -89,27 +89,59 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         "restore": cmd_restore,
     }
     try:
-        return handlers[args.command](args, out, err)
-    except (DataDirError, DatabaseError, DataFileError, BackupError) as exc:
+        outcome = handlers[args.command](args)
+    except (DataDirError, DatabaseError) as exc:
         print(f"{APP_ID}: {exc}", file=err)
         return 1
+    if not outcome.ok:
+        print(f"{APP_ID}: {outcome.said}", file=err)
+        return 1
+    if outcome.said:
+        print(outcome.said, file=out)
+    return 0
 
 
 @contextlib.contextmanager
-def _store(data_dir: str | None) -> Iterator[tuple[AppPaths, Database, SystemClock]]:
-    """The data folder's database, opened for one command."""
-    from companion.domain.clock import SystemClock  # noqa: PLC0415
-    from companion.localzone import local_zone  # noqa: PLC0415
-    from companion.paths import prepare_data_dir, resolve_data_dir  # noqa: PLC0415
+def _service(data_dir: str | None) -> Iterator[tuple[AppPaths, DataService]]:
+    """The data folder's "your data" service on its database, opened for one command."""
+    from companion import __version__  # noqa: PLC0415
+    from companion.resources import load_exercises, load_protocols  # noqa: PLC0415
+    from companion.services.data import for_data_folder  # noqa: PLC0415
     from companion.storage.database import open_database  # noqa: PLC0415
 
-    paths = prepare_data_dir(resolve_data_dir(data_dir))
-    clock = SystemClock(local_zone())
+    paths = _paths(data_dir)
+    clock = _clock()
+    bounds = functools.cache(load_protocols)  # read once, and only by an import
     db = open_database(paths.database, clock.now()).database
     try:
-        yield paths, db, clock
+        yield (
+            paths,
+            for_data_folder(
+                db,
+                paths.data_dir,
+                clock,
+                lambda: load_exercises(protocols=bounds()),
+                bounds,
+                app_version=__version__,
+            ),
+        )
     finally:
         db.close()
+
+
+def _backups(paths: AppPaths) -> Backups:
+    """The data folder's backups, without opening (or creating) its database."""
+    from companion.services.data import Backups  # noqa: PLC0415
+    from companion.storage.backup import backups_dir  # noqa: PLC0415
+
+    return Backups(paths.database, backups_dir(paths.data_dir), _clock())
+
+
+def _clock() -> SystemClock:
+    from companion.domain.clock import SystemClock  # noqa: PLC0415
+    from companion.localzone import local_zone  # noqa: PLC0415
+
+    return SystemClock(local_zone())
 
 
 def _paths(data_dir: str | None) -> AppPaths:
@@ -129,98 +161,44 @@ def _app_running(paths: AppPaths, message: dict[str, Any]) -> dict[str, Any] | N
         return {"ok": False, "error": str(exc)}
 
 
-def cmd_export(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
-    from companion import __version__  # noqa: PLC0415
+def cmd_export(args: argparse.Namespace) -> Outcome:
     from companion.paths import user_path  # noqa: PLC0415
-    from companion.storage.export import describe_counts, export_csv, export_json  # noqa: PLC0415
 
     target = user_path(args.path).absolute()
-    with _store(args.data_dir) as (_, db, clock):
+    with _service(args.data_dir) as (_, service):
         if args.data_format == "csv":
-            written = export_csv(db, target, clock.now())
-            print(f"Wrote {len(written)} CSV files to {target}.", file=out)
-        else:
-            counts = export_json(db, target, clock.now(), __version__)
-            print(f"Exported {describe_counts(counts)} to {target}.", file=out)
-    return 0
+            return service.export_csv(target)
+        return service.export_json(target)
 
 
-def cmd_import(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+def cmd_import(args: argparse.Namespace) -> Outcome:
     from companion.paths import user_path  # noqa: PLC0415
-    from companion.resources import load_exercises, load_protocols  # noqa: PLC0415
-    from companion.storage.export import import_json  # noqa: PLC0415
 
     source = user_path(args.path).absolute()
-    bounds = load_protocols()
-    library = load_exercises(protocols=bounds)
-    with _store(args.data_dir) as (paths, db, clock):
-        report = import_json(db, source, clock.now(), library, bounds)
-    print(report.summary(), file=out)
-    if report.total_added:
+    with _service(args.data_dir) as (paths, service):
+        outcome = service.import_json(source)
+    if outcome.changed:
         _app_running(paths, message(Command.DATA_CHANGED))  # the reply does not matter
-    return 0
+    return outcome
 
 
-def cmd_backup(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
-    from companion.domain.clock import SystemClock  # noqa: PLC0415
-    from companion.localzone import local_zone  # noqa: PLC0415
-    from companion.storage.backup import (  # noqa: PLC0415
-        KEEP,
-        backups_dir,
-        list_backups,
-        make_backup,
-        prune,
-    )
+def cmd_backup(args: argparse.Namespace) -> Outcome:
+    from companion.services.data import Outcome  # noqa: PLC0415
 
-    paths = _paths(args.data_dir)
-    folder = backups_dir(paths.data_dir)
+    backups = _backups(_paths(args.data_dir))
     if args.list:
-        found = list_backups(folder, local_zone())
-        if not found:
-            print(f"No backups yet in {folder}.", file=out)
-        for info in found:
-            note = "  (kept before a restore)" if info.before_restore else ""
-            when = f"{info.taken_at:%Y-%m-%d %H:%M:%S}"
-            print(f"{when}  {_size(info.size):>8}  {info.path}{note}", file=out)
-        return 0
-    path = make_backup(paths.database, folder, SystemClock(local_zone()).now())
-    prune(folder, KEEP)
-    print(path, file=out)
-    return 0
+        return Outcome(True, "\n".join(backups.listing()))
+    made = backups.back_up_now()
+    # The path alone, for scripts: backup=$(recovery-companion backup).
+    return Outcome(True, str(made.path), path=made.path) if made.ok else made
 
 
-def cmd_restore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from companion.paths import user_path  # noqa: PLC0415
-    from companion.storage.backup import backups_dir, restore_backup  # noqa: PLC0415
+def cmd_restore(args: argparse.Namespace) -> Outcome:
+    from companion.services.data import restore_refused_while_running  # noqa: PLC0415
 
     paths = _paths(args.data_dir)
-    folder = backups_dir(paths.data_dir)
-    chosen = user_path(args.backup)
-    if not _exists(chosen) and _exists(folder / chosen.name) and chosen.name == args.backup:
-        chosen = folder / chosen.name
+    chosen = _backups(paths).named(args.backup)
     if _app_running(paths, message(Command.PING)) is not None:
-        print(
-            f"{APP_ID}: {APP_NAME} is running on {paths.data_dir}. Quit it first, or use "
-            "Settings → Your data → Restore… in its window. Nothing was changed.",
-            file=err,
-        )
-        return 1
-    with _store(args.data_dir) as (_, db, clock):
-        aside = restore_backup(db, chosen.absolute(), folder, clock.now())
-    print(f"Restored {chosen.name}. Your data from before is kept in {aside}.", file=out)
-    return 0
-
-
-def _exists(path: Path) -> bool:
-    """Whether ``path`` exists; a name too long or a folder we may not enter counts as no
-    (restoring it then says what is wrong with it)."""
-    try:
-        return path.exists()
-    except OSError:
-        return False
-
-
-def _size(size: int) -> str:
-    if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+        return restore_refused_while_running(paths.data_dir)
+    with _service(args.data_dir) as (_, service):
+        return service.restore(chosen)

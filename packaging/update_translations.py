@@ -11,13 +11,15 @@
 2. The English catalogue is completed: a plain message's translation is its
    source text; a plural (numerus) message gets its English singular and plural,
    derived from the source ("%n day(s)" gives "%n day" and "%n days") or taken
-   from ``ENGLISH_PLURALS`` below. A message whose source changed is filled
+   from ``ENGLISH_PLURALS`` (in ``companion/domain/translatable.py``, which the
+   command line's English uses too). A message whose source changed is filled
    afresh. Every English message ends up finished.
 3. pyside6-lrelease compiles each catalogue to a ``.qm`` beside it, leaving out
    unfinished translations (and, for English, every message identical to its
    source: only the plurals need carrying).
 
-Only the Python standard library and PySide6's tools are needed.
+Only the Python standard library and PySide6's tools are needed (and
+``companion.domain.translatable``, which is standard library only).
 """
 
 from __future__ import annotations
@@ -37,28 +39,10 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 CATALOGUE = "companion"
 ENGLISH = TRANSLATIONS / f"{CATALOGUE}_en.ts"
 
-# Plural messages whose English forms cannot be read off "word(s)" / "word(es)".
-ENGLISH_PLURALS: dict[str, tuple[str, str]] = {
-    "%n activity(-ies)": ("%n activity", "%n activities"),
-    "%n morning entry(-ies)": ("%n morning entry", "%n morning entries"),
-    "%n reminder(s) (switched off until you turn it/them on)": (
-        "%n reminder (switched off until you turn it on)",
-        "%n reminders (switched off until you turn them on)",
-    ),
-    "%n safety lock(s) still running was/were kept.": (
-        "A safety lock still running was kept.",
-        "%n safety locks still running were kept.",
-    ),
-    "Imported %s; %n was/were already here.": (
-        "Imported %s; %n was already here.",
-        "Imported %s; %n were already here.",
-    ),
-    # The same words for one and many in English; other languages differ.
-    "Show %n more": ("Show %n more", "Show %n more"),
-    "and %n more": ("and %n more", "and %n more"),
-}
-
-_PLURAL_MARK = re.compile(r"(?<=\w)\((e?s)\)")  # day(s), match(es)
+# The English singular and plural of a "%n" message: the package's own rule (a module of
+# the standard library only), shared with the command line, which prints English without Qt.
+sys.path.insert(0, str(ROOT))
+from companion.domain.translatable import english_forms as _english_forms  # noqa: E402
 
 
 class TranslationError(RuntimeError):
@@ -102,15 +86,12 @@ def lupdate(ts_files: Sequence[Path], *, drop_obsolete: bool = False) -> None:
 
 
 def english_forms(source: str) -> tuple[str, str]:
-    """The singular and plural of a numerus message's English source."""
-    if source in ENGLISH_PLURALS:
-        return ENGLISH_PLURALS[source]
-    if not _PLURAL_MARK.search(source):
-        raise TranslationError(
-            f"Cannot derive the English singular and plural of {source!r}: write it as "
-            "'%n word(s)' or add it to ENGLISH_PLURALS in packaging/update_translations.py."
-        )
-    return _PLURAL_MARK.sub("", source), _PLURAL_MARK.sub(r"\1", source)
+    """The singular and plural of a numerus message's English source (the package's rule,
+    which the command line uses too: ``companion.domain.translatable``)."""
+    try:
+        return _english_forms(source)
+    except ValueError as exc:
+        raise TranslationError(str(exc)) from None
 
 
 def _current(message: ET.Element) -> bool:

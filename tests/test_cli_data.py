@@ -43,16 +43,17 @@ def test_export_json_then_import_into_another_folder(data, tmp_path, capsys):
         capsys, "--data-dir", str(data), "export", "--format", "json", str(out_file)
     )
     assert (code, err) == (0, "")
-    assert out.startswith("Exported 2 check-ins, 1 safety check result, ")
-    assert out.rstrip().endswith(f"to {out_file}.")
+    # The window's sentences (companion.services.data), not words of the command line's own.
+    assert out == f"Saved your data (17 records) to {out_file}.\n"
     assert json.loads(out_file.read_text(encoding="utf-8"))["format"] == "recovery-companion-export"
     other = str(tmp_path / "other")
     code, out, err = run(capsys, "--data-dir", other, "import", str(out_file))
     assert (code, err) == (0, "")
-    assert out.startswith("Imported 2 check-ins, ")
+    assert out.startswith("Imported 2 check-ins, 1 safety check result, ")
+    assert "2 reminders (switched off until you turn them on)" in out
     assert out.count("\n") == 1
     code, out, _ = run(capsys, "--data-dir", other, "import", str(out_file))
-    assert (code, out) == (0, "Nothing new: all 17 records were already here.\n")
+    assert (code, out) == (0, "Nothing new to import: all 17 records were already here.\n")
     db = open_folder(tmp_path / "other")
     assert db.query_one("SELECT count(*) FROM checkins") == (2,)
     db.close()
@@ -62,7 +63,7 @@ def test_export_csv_writes_a_folder(data, tmp_path, capsys):
     folder = tmp_path / "sheets"
     code, out, _ = run(capsys, "--data-dir", str(data), "export", "--format", "csv", str(folder))
     assert code == 0
-    assert out == f"Wrote 12 CSV files to {folder}.\n"
+    assert out == f"Saved 12 CSV files in {folder}.\n"
     assert (folder / "water.csv").read_bytes().startswith(b"day,at,ml,source\r\n")
 
 
@@ -80,7 +81,7 @@ def test_errors_say_why_on_stderr_and_exit_1(data, tmp_path, capsys):
     )
     code, _, err = run(capsys, "--data-dir", str(data), "export", str(tmp_path / "no" / "x.json"))
     assert code == 1
-    assert err.startswith("recovery-companion: Cannot write ")
+    assert err.startswith("recovery-companion: Not exported. Cannot write ")
     assert err.endswith(": No such file or directory.\n")
     db = open_folder(data)
     assert dump(db) == before

@@ -1,23 +1,23 @@
 """The Settings card for your data: export, import, backups, restore and delete-all.
 
-The card reports intent and shows outcomes; the work is done by
-``companion.storage.export`` and ``companion.storage.backup``. Every outcome
-is said in the status line in plain words, errors with the message the
-storage layer wrote for the user. File choosers and confirmations sit behind
-small methods (``choose_save_path``, ``choose_folder``, ``choose_open_path``,
+The card reports intent and shows outcomes; the work, and the sentences that
+say how it went, are the service's (``companion.services.data.DataService``,
+which the command line uses too). The card is given the service, or builds
+one from the database, the backups folder, the clock and the content loaders.
+File choosers and confirmations sit behind small methods
+(``choose_save_path``, ``choose_folder``, ``choose_open_path``,
 ``choose_backup``, ``confirm``) that tests replace.
 
 A backup of a few megabytes takes milliseconds, so the card makes it on the
-GUI thread; ``make_backup`` opens its own connection and could run on a
-worker thread just the same.
+GUI thread; a backup opens its own connection and could run on a worker
+thread just the same.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -38,115 +38,23 @@ from PySide6.QtWidgets import (
 from companion.domain.clock import Clock
 from companion.domain.exercises import ExerciseLibrary
 from companion.domain.protocols import ProtocolBounds
-from companion.storage.backup import (
-    KEEP,
-    BackupError,
-    BackupInfo,
-    list_backups,
-    make_backup,
-    prune,
-    restore_backup,
-)
-from companion.storage.database import Database
-from companion.storage.export import (
-    KINDS,
-    DataFileError,
-    ImportReport,
-    delete_history,
-    export_csv,
-    export_json,
-    import_json,
-)
+from companion.domain.translatable import Translate
+from companion.services import data
+from companion.services.data import KEEP, BackupInfo, Database, DataService, ImportReport, Outcome
 from companion.ui.sections import Card
 
-
-def _when(moment: datetime) -> str:
-    # The day without a leading zero, spelled out: strftime's dash flag is glibc-only.
-    return f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}"
-
-
-def _size(size: int) -> str:
-    if size < 1024 * 1024:
-        return QCoreApplication.translate("YourDataCard", "%d KB") % max(1, round(size / 1024))
-    return QCoreApplication.translate("YourDataCard", "%.1f MB") % (size / (1024 * 1024))
-
-
-def _counted(kind: str, n: int) -> str:
-    """``n`` records of ``kind`` in words: "12 check-ins", "1 drink"."""
-    words: dict[str, Callable[[int], str]] = {
-        "checkins": lambda n: QCoreApplication.translate("YourDataCard", "%n check-in(s)", None, n),
-        "triage_outcomes": lambda n: QCoreApplication.translate(
-            "YourDataCard", "%n safety check result(s)", None, n
-        ),
-        "health_conditions": lambda n: QCoreApplication.translate(
-            "YourDataCard", "%n health condition(s)", None, n
-        ),
-        "routine_runs": lambda n: QCoreApplication.translate(
-            "YourDataCard", "%n routine session(s)", None, n
-        ),
-        "user_routines": lambda n: QCoreApplication.translate(
-            "YourDataCard", "%n routine(s) of yours", None, n
-        ),
-        "reminder_rules": lambda n: QCoreApplication.translate(
-            "YourDataCard", "%n reminder(s) (switched off until you turn it/them on)", None, n
-        ),
-        "reminder_events": lambda n: QCoreApplication.translate(
-            "YourDataCard", "%n past reminder(s)", None, n
-        ),
-        "water_log": lambda n: QCoreApplication.translate("YourDataCard", "%n drink(s)", None, n),
-        "therapy_sessions": lambda n: QCoreApplication.translate(
-            "YourDataCard", "%n therapy session(s)", None, n
-        ),
-        "activities": lambda n: QCoreApplication.translate(
-            "YourDataCard", "%n activity(-ies)", None, n
-        ),
-        "daily_log": lambda n: QCoreApplication.translate(
-            "YourDataCard", "%n morning entry(-ies)", None, n
-        ),
-        "trend_alerts": lambda n: QCoreApplication.translate(
-            "YourDataCard", "%n trend alert(s)", None, n
-        ),
-        "settings": lambda n: QCoreApplication.translate("YourDataCard", "%n setting(s)", None, n),
-    }
-    return words[kind](n) if kind in words else f"{n} {kind}"
-
-
-def _listed(parts: Sequence[str]) -> str:
-    if len(parts) == 1:
-        return parts[0]
-    return QCoreApplication.translate("YourDataCard", "%s and %s") % (
-        ", ".join(parts[:-1]),
-        parts[-1],
-    )
+# The service's sentences, translated by Qt (its stub leaves out the defaults it has).
+QT_TRANSLATE = cast(Translate, QCoreApplication.translate)
 
 
 def describe_import(report: ImportReport) -> str:
-    """The outcome of an import in a sentence."""
-    present = report.total_present
-    if not report.total_added:
-        if not present:
-            return QCoreApplication.translate(
-                "YourDataCard", "The file holds no records, so nothing was imported."
-            )
-        if present == 1:
-            return QCoreApplication.translate(
-                "YourDataCard", "Nothing new to import: its one record was already here."
-            )
-        return (
-            QCoreApplication.translate(
-                "YourDataCard", "Nothing new to import: all %d records were already here."
-            )
-            % present
-        )
-    added = _listed([_counted(kind, report.added[kind]) for kind in KINDS if kind in report.added])
-    if not present:
-        return QCoreApplication.translate("YourDataCard", "Imported %s.") % added
-    return (
-        QCoreApplication.translate(
-            "YourDataCard", "Imported %s; %n was/were already here.", None, present
-        )
-        % added
-    )
+    """The outcome of an import in a sentence (the service's words, translated)."""
+    return data.describe_import(report, QT_TRANSLATE)
+
+
+def describe_backup(info: BackupInfo) -> str:
+    """A backup in the restore list: its time and size (the service's words, translated)."""
+    return data.describe_backup(info, QT_TRANSLATE)
 
 
 class RestoreDialog(QDialog):
@@ -183,12 +91,7 @@ class RestoreDialog(QDialog):
             QCoreApplication.translate("YourDataCard", "Backups, newest first")
         )
         for info in backups:
-            text = f"{_when(info.taken_at)} · {_size(info.size)}"
-            if info.before_restore:
-                text += " · " + QCoreApplication.translate(
-                    "YourDataCard", "your data before a restore"
-                )
-            item = QListWidgetItem(text)
+            item = QListWidgetItem(describe_backup(info))
             item.setData(Qt.ItemDataRole.UserRole, str(info.path))
             item.setToolTip(str(info.path))
             self.list.addItem(item)
@@ -249,26 +152,47 @@ class YourDataCard(Card):
 
     def __init__(
         self,
-        db: Database,
-        backups_dir: Path,
-        clock: Clock,
-        library_loader: Callable[[], ExerciseLibrary],
-        bounds_loader: Callable[[], ProtocolBounds],
+        db: Database | None = None,
+        backups_dir: Path | None = None,
+        clock: Clock | None = None,
+        library_loader: Callable[[], ExerciseLibrary] | None = None,
+        bounds_loader: Callable[[], ProtocolBounds] | None = None,
         *,
         parent: QWidget | None = None,
         app_version: str = "",
         keep: int = KEEP,
+        service: DataService | None = None,
     ) -> None:
+        """Given ``service``, the card needs nothing else; without it, the service is built
+        from ``db``, ``backups_dir``, ``clock`` and the loaders (``app_version`` and ``keep``
+        go to it; a given service has its own)."""
         super().__init__(
             QCoreApplication.translate("YourDataCard", "Export, back up and restore"), parent
         )
-        self.db = db
-        self.backups_dir = backups_dir
-        self.clock = clock
-        self.library_loader = library_loader
-        self.bounds_loader = bounds_loader
-        self.app_version = app_version
-        self.keep = keep
+        if service is None:
+            if (
+                db is None
+                or backups_dir is None
+                or clock is None
+                or library_loader is None
+                or bounds_loader is None
+            ):
+                raise TypeError(
+                    "YourDataCard needs a service, or the database, the backups folder, "
+                    "the clock and the content loaders"
+                )
+            service = DataService(
+                db,
+                backups_dir,
+                clock,
+                library_loader,
+                bounds_loader,
+                app_version=app_version,
+                keep=keep,
+                translate=QT_TRANSLATE,
+            )
+        self.service = service
+        self.clock = service.clock
         self.add_text(
             QCoreApplication.translate(
                 "YourDataCard",
@@ -341,185 +265,72 @@ class YourDataCard(Card):
 
     # -- showing ------------------------------------------------------------------------------
     def refresh_last_backup(self) -> None:
-        zone = self.clock.now().tzinfo
-        daily = [b for b in list_backups(self.backups_dir, zone) if not b.before_restore]
-        if daily:
-            text = QCoreApplication.translate(
-                "YourDataCard", "Last backup: %s, keeping the newest %d."
-            ) % (
-                _when(daily[0].taken_at),
-                self.keep,
-            )
-        else:
-            text = QCoreApplication.translate(
-                "YourDataCard",
-                "Last backup: none yet. A backup is made each day, keeping the newest %d.",
-            )
-            text %= self.keep
-        self.last_backup_label.setText(text)
+        self.last_backup_label.setText(self.service.backups.last_backup())
 
     def show_status(self, text: str) -> None:
         self.status_label.setText(text)
         self.status_label.show()
+
+    def _show(self, outcome: Outcome) -> None:
+        self.show_status(outcome.said)
+        if outcome.changed:
+            self.data_changed.emit()
 
     # -- the user's actions -------------------------------------------------------------------
     def export_csv(self) -> None:
         chosen = self.choose_folder(
             QCoreApplication.translate("YourDataCard", "Export as CSV: choose or create a folder")
         )
-        if not chosen:
-            return
-        try:
-            written = export_csv(self.db, Path(chosen), self.clock.now())
-        except (DataFileError, sqlite3.Error) as exc:
-            self.show_status(QCoreApplication.translate("YourDataCard", "Not exported. %s") % exc)
-            return
-        self.show_status(
-            QCoreApplication.translate(
-                "YourDataCard", "Saved %n CSV file(s) in %s.", None, len(written)
-            )
-            % chosen
-        )
+        if chosen:
+            self._show(self.service.export_csv(Path(chosen)))
 
     def export_json(self) -> None:
-        suggested = f"recovery-companion-{self.clock.now():%Y-%m-%d}.json"
         chosen = self.choose_save_path(
             QCoreApplication.translate("YourDataCard", "Export as JSON"),
-            suggested,
+            self.service.suggested_json_name(),
             QCoreApplication.translate("YourDataCard", "Recovery Companion exports (*.json)"),
         )
-        if not chosen:
-            return
-        path = Path(chosen)
-        if path.suffix.lower() != ".json":
-            path = path.with_name(path.name + ".json")
-        try:
-            counts = export_json(self.db, path, self.clock.now(), self.app_version)
-        except (DataFileError, sqlite3.Error) as exc:
-            self.show_status(QCoreApplication.translate("YourDataCard", "Not exported. %s") % exc)
-            return
-        total = sum(counts.values())
-        self.show_status(
-            QCoreApplication.translate(
-                "YourDataCard", "Saved your data (%n record(s)) to %s.", None, total
-            )
-            % path
-        )
+        if chosen:
+            self._show(self.service.export_json(self.service.with_json_suffix(Path(chosen))))
 
     def import_data(self) -> None:
         chosen = self.choose_open_path(
             QCoreApplication.translate("YourDataCard", "Import a Recovery Companion export"),
             QCoreApplication.translate("YourDataCard", "Recovery Companion exports (*.json)"),
         )
-        if not chosen:
-            return
-        try:
-            bounds = self.bounds_loader()
-            report = import_json(
-                self.db, Path(chosen), self.clock.now(), self.library_loader(), bounds
-            )
-        except (DataFileError, sqlite3.Error) as exc:
-            self.show_status(str(exc))
-            return
-        self.show_status(describe_import(report))
-        if report.total_added:
-            self.data_changed.emit()
+        if chosen:
+            self._show(self.service.import_json(Path(chosen)))
 
     def back_up_now(self) -> None:
-        try:
-            path = make_backup(self.db.path, self.backups_dir, self.clock.now())
-        except BackupError as exc:
-            self.show_status(str(exc))
-            return
-        prune(self.backups_dir, self.keep)
-        self.refresh_last_backup()
-        self.show_status(QCoreApplication.translate("YourDataCard", "Backed up to %s.") % path)
+        outcome = self.service.backups.back_up_now()
+        if outcome.ok:
+            self.refresh_last_backup()
+        self._show(outcome)
 
     def restore(self) -> None:
-        zone = self.clock.now().tzinfo
-        chosen = self.choose_backup(list_backups(self.backups_dir, zone))
+        chosen = self.choose_backup(self.service.backups.all())
         if chosen is None:
             return
-        question = (
-            QCoreApplication.translate(
-                "YourDataCard",
-                "Replace all your data with the backup %s? Your data as it is now is saved first, "
-                "so you can go back to it.",
-            )
-            % chosen.name
-        )
         if not self.confirm(
-            QCoreApplication.translate("YourDataCard", "Restore a backup"), question
+            QCoreApplication.translate("YourDataCard", "Restore a backup"),
+            self.service.restore_question(chosen),
         ):
             return
-        try:
-            aside = restore_backup(self.db, chosen, self.backups_dir, self.clock.now())
-        except BackupError as exc:
-            self.show_status(QCoreApplication.translate("YourDataCard", "Not restored. %s") % exc)
-            return
-        self.refresh_last_backup()
-        self.show_status(
-            QCoreApplication.translate(
-                "YourDataCard", "Restored %s. Your data from before is kept in %s."
-            )
-            % (chosen.name, aside)
-        )
-        self.data_changed.emit()
+        outcome = self.service.restore(chosen)
+        if outcome.ok:
+            self.refresh_last_backup()
+        self._show(outcome)
 
     def delete_all_history(self) -> None:
-        question = (
-            QCoreApplication.translate(
-                "YourDataCard",
-                "Delete all your history?\n\n"
-                "Deleted: check-ins, routine sessions, past reminders, water, therapy sessions, "
-                "activities, morning entries, trend alerts and past safety check results.\n\n"
-                "Kept: your settings, health conditions, your own routines and reminders, and any "
-                "safety lock still running.\n\n"
-                "A backup is made first, in %s, so this can be undone with Restore.",
-            )
-            % self.backups_dir
-        )
         if not self.confirm(
-            QCoreApplication.translate("YourDataCard", "Delete all history"), question
+            QCoreApplication.translate("YourDataCard", "Delete all history"),
+            self.service.delete_question(),
         ):
             return
-        try:
-            backup = make_backup(self.db.path, self.backups_dir, self.clock.now())
-        except BackupError as exc:
-            self.show_status(
-                QCoreApplication.translate(
-                    "YourDataCard", "Nothing was deleted: the backup first failed. %s"
-                )
-                % exc
-            )
-            return
-        try:
-            report = delete_history(self.db, self.clock.now())
-        except sqlite3.Error as exc:
-            self.show_status(
-                QCoreApplication.translate("YourDataCard", "Nothing was deleted: %s.") % exc
-            )
-            return
-        prune(self.backups_dir, self.keep)
-        self.refresh_last_backup()
-        text = (
-            QCoreApplication.translate(
-                "YourDataCard",
-                "Deleted %n record(s) from your history. A backup from just before is in %s.",
-                None,
-                report.total,
-            )
-            % backup
-        )
-        if report.kept_locks:
-            text += " " + QCoreApplication.translate(
-                "YourDataCard",
-                "%n safety lock(s) still running was/were kept.",
-                None,
-                report.kept_locks,
-            )
-        self.show_status(text)
-        self.data_changed.emit()
+        outcome = self.service.delete_history()
+        if outcome.ok:
+            self.refresh_last_backup()
+        self._show(outcome)
 
     # -- dialogs (tests replace these) --------------------------------------------------------
     def choose_save_path(self, title: str, suggested: str, filters: str) -> str:

@@ -310,7 +310,7 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../companion/ui/charts.py" line="+72"/>
+        <location filename="../../companion/ui/charts/model.py" line="+41"/>
         <source>Routine</source>
         <translation>Routine</translation>
     </message>
@@ -355,13 +355,13 @@
         <translation>Nothing logged in this period.</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location filename="../../companion/ui/charts/bar_chart.py" line="+27"/>
         <source>Goal %s %s</source>
         <translation>Goal %s %s</translation>
     </message>
     <message numerus="yes">
-        <location line="+683"/>
-        <location line="+572"/>
+        <location filename="../../companion/ui/charts/chrome.py" line="+137"/>
+        <location filename="../../companion/ui/charts/line_chart.py" line="+309"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -369,12 +369,12 @@
         </translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location filename="../../companion/ui/charts/line_chart.py" line="-215"/>
         <source>Shaded: details on hover</source>
         <translation>Shaded: details on hover</translation>
     </message>
     <message>
-        <location line="+473"/>
+        <location filename="../../companion/ui/charts/bar_chart.py" line="+52"/>
         <source>Goal met</source>
         <translation>Goal met</translation>
     </message>
@@ -387,7 +387,7 @@
 <context>
     <name>CompanionApp</name>
     <message>
-        <location filename="../../companion/app.py" line="+205"/>
+        <location filename="../../companion/app/root.py" line="+157"/>
         <source>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</source>
         <translation>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</translation>
     </message>
@@ -397,7 +397,7 @@
         <translation>Today&apos;s routine</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location filename="../../companion/app/routines.py" line="+92"/>
         <source>No routine %r.</source>
         <translation>No routine %r.</translation>
     </message>
@@ -410,7 +410,7 @@
         <translation type="vanished">Every step of this routine is on a leg the safety check locked today.</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location filename="../../companion/app/root.py" line="+189"/>
         <source>Health conditions: not answered yet (asked with your first check-in).</source>
         <translation>Health conditions: not answered yet (asked with your first check-in).</translation>
     </message>
@@ -425,12 +425,12 @@
         <translation>Health conditions: %s.</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location filename="../../companion/app/reminders.py" line="+129"/>
         <source>That reminder no longer exists.</source>
         <translation>That reminder no longer exists.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>“%s” stays off: %s</source>
         <translation>“%s” stays off: %s</translation>
     </message>
@@ -445,12 +445,12 @@
         <translation>Delete the reminder %r? What it reminded you of stays in your history.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location filename="../../companion/app/root.py" line="+105"/>
         <source>This is how cues will sound.</source>
         <translation>This is how cues will sound.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../companion/app/reminders.py" line="+24"/>
         <source>Say &apos;run&apos; or &apos;leg_day&apos;.</source>
         <translation>Say &apos;run&apos; or &apos;leg_day&apos;.</translation>
     </message>
@@ -460,12 +460,12 @@
         <translation>Log it and start the cool-down</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location filename="../../companion/app/activity.py" line="+111"/>
         <source>Sleep and recovery</source>
         <translation>Sleep and recovery</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+16"/>
         <source>Three tired mornings</source>
         <translation>Three tired mornings</translation>
     </message>
@@ -480,7 +480,7 @@
         <translation>No fever</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location filename="../../companion/app/reminders.py" line="+52"/>
         <source>Outside the usual range</source>
         <translation>Outside the usual range</translation>
     </message>
@@ -510,12 +510,12 @@
         <translation>Water today: %d mL</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location filename="../../companion/app/root.py" line="+64"/>
         <source>Still running in the tray, so your reminders keep coming. Choose Quit from the tray menu to stop.</source>
         <translation>Still running in the tray, so your reminders keep coming. Choose Quit from the tray menu to stop.</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location filename="../../companion/app/startup.py" line="+181"/>
         <source>Your data file could not be read (%s), so it was moved to %s and a fresh one was started. Nothing in the old file was deleted.</source>
         <translation>Your data file could not be read (%s), so it was moved to %s and a fresh one was started. Nothing in the old file was deleted.</translation>
     </message>
@@ -909,7 +909,7 @@
         <translation>All</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+22"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -1214,7 +1214,7 @@
 <context>
     <name>Kind</name>
     <message>
-        <location filename="../../companion/domain/reminders.py" line="+55"/>
+        <location filename="../../companion/domain/reminders/rules.py" line="+33"/>
         <source>Water</source>
         <translation>Water</translation>
     </message>
@@ -1281,7 +1281,7 @@
 <context>
     <name>MyRoutines</name>
     <message>
-        <location filename="../../companion/ui/my_routines.py" line="+108"/>
+        <location filename="../../companion/ui/my_routines.py" line="+86"/>
         <source>%s (copy)</source>
         <translation>%s (copy)</translation>
     </message>
@@ -3294,7 +3294,7 @@
 <context>
     <name>Today</name>
     <message>
-        <location filename="../../companion/ui/today.py" line="+68"/>
+        <location filename="../../companion/ui/today.py" line="+67"/>
         <source>Suggested</source>
         <translation>Suggested</translation>
     </message>
@@ -3314,7 +3314,7 @@
         <translation>Not today</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>%s: %d out of 10</source>
         <translation>%s: %d out of 10</translation>
     </message>
@@ -3434,7 +3434,7 @@
         <translation>When to stop</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Stretching and rolling: about %d min</source>
         <translation>Stretching and rolling: about %d min</translation>
     </message>
@@ -3660,7 +3660,7 @@
         <translation>Routine time</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+81"/>
         <source>From your log: %s, finished %s.</source>
         <translation>From your log: %s, finished %s.</translation>
     </message>
@@ -3739,44 +3739,19 @@
     </message>
 </context>
 <context>
-    <name>YourDataCard</name>
+    <name>YourData</name>
     <message>
-        <location filename="../../companion/ui/your_data.py" line="+69"/>
-        <source>%d KB</source>
-        <translation>%d KB</translation>
+        <location filename="../../companion/services/data.py" line="+92"/>
+        <source>nothing</source>
+        <translation>nothing</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%.1f MB</source>
-        <translation>%.1f MB</translation>
-    </message>
-    <message>
-        <location line="+46"/>
+        <location line="+3"/>
         <source>%s and %s</source>
         <translation>%s and %s</translation>
     </message>
-    <message>
-        <location line="+11"/>
-        <source>The file holds no records, so nothing was imported.</source>
-        <translation>The file holds no records, so nothing was imported.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Nothing new to import: its one record was already here.</source>
-        <translation>Nothing new to import: its one record was already here.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Nothing new to import: all %d records were already here.</source>
-        <translation>Nothing new to import: all %d records were already here.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Imported %s.</source>
-        <translation>Imported %s.</translation>
-    </message>
     <message numerus="yes">
-        <location line="-66"/>
+        <location line="+6"/>
         <source>%n check-in(s)</source>
         <translation>
             <numerusform>%n check-in</numerusform>
@@ -3792,7 +3767,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%n health condition(s)</source>
         <translation>
             <numerusform>%n health condition</numerusform>
@@ -3800,7 +3775,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%n routine session(s)</source>
         <translation>
             <numerusform>%n routine session</numerusform>
@@ -3808,7 +3783,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%n routine(s) of yours</source>
         <translation>
             <numerusform>%n routine of yours</numerusform>
@@ -3816,7 +3791,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%n reminder(s) (switched off until you turn it/them on)</source>
         <translation>
             <numerusform>%n reminder (switched off until you turn it on)</numerusform>
@@ -3832,7 +3807,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%n drink(s)</source>
         <translation>
             <numerusform>%n drink</numerusform>
@@ -3848,7 +3823,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%n activity(-ies)</source>
         <translation>
             <numerusform>%n activity</numerusform>
@@ -3856,7 +3831,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%n morning entry(-ies)</source>
         <translation>
             <numerusform>%n morning entry</numerusform>
@@ -3864,7 +3839,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%n trend alert(s)</source>
         <translation>
             <numerusform>%n trend alert</numerusform>
@@ -3872,15 +3847,35 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%n setting(s)</source>
         <translation>
             <numerusform>%n setting</numerusform>
             <numerusform>%n settings</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>The file holds no records, so nothing was imported.</source>
+        <translation>The file holds no records, so nothing was imported.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing new to import: its one record was already here.</source>
+        <translation>Nothing new to import: its one record was already here.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing new to import: all %d records were already here.</source>
+        <translation>Nothing new to import: all %d records were already here.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Imported %s.</source>
+        <translation>Imported %s.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+1"/>
         <source>Imported %s; %n was/were already here.</source>
         <translation>
             <numerusform>Imported %s; %n was already here.</numerusform>
@@ -3888,14 +3883,263 @@
         </translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+142"/>
-        <location line="+148"/>
+        <location line="+12"/>
+        <source>%d KB</source>
+        <translation>%d KB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%.1f MB</source>
+        <translation>%.1f MB</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+66"/>
+        <source>your data before a restore</source>
+        <translation>your data before a restore</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>%s is running on %s. Quit it first, or use Settings → Your data → Restore… in its window. Nothing was changed.</source>
+        <translation>%s is running on %s. Quit it first, or use Settings → Your data → Restore… in its window. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Last backup: %s, keeping the newest %d.</source>
+        <translation>Last backup: %s, keeping the newest %d.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last backup: none yet. A backup is made each day, keeping the newest %d.</source>
+        <translation>Last backup: none yet. A backup is made each day, keeping the newest %d.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No backups yet in %s.</source>
+        <translation>No backups yet in %s.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Backed up to %s.</source>
+        <translation>Backed up to %s.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>Saved your data (%n record(s)) to %s.</source>
+        <translation>
+            <numerusform>Saved your data (%n record) to %s.</numerusform>
+            <numerusform>Saved your data (%n records) to %s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Saved %n CSV file(s) in %s.</source>
+        <translation>
+            <numerusform>Saved %n CSV file in %s.</numerusform>
+            <numerusform>Saved %n CSV files in %s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not exported. %s</source>
+        <translation>Not exported. %s</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Replace all your data with the backup %s? Your data as it is now is saved first, so you can go back to it.</source>
+        <translation>Replace all your data with the backup %s? Your data as it is now is saved first, so you can go back to it.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not restored. %s</source>
+        <translation>Not restored. %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored %s. Your data from before is kept in %s.</source>
+        <translation>Restored %s. Your data from before is kept in %s.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete all your history?
+
+Deleted: check-ins, routine sessions, past reminders, water, therapy sessions, activities, morning entries, trend alerts and past safety check results.
+
+Kept: your settings, health conditions, your own routines and reminders, and any safety lock still running.
+
+A backup is made first, in %s, so this can be undone with Restore.</source>
+        <translation>Delete all your history?
+
+Deleted: check-ins, routine sessions, past reminders, water, therapy sessions, activities, morning entries, trend alerts and past safety check results.
+
+Kept: your settings, health conditions, your own routines and reminders, and any safety lock still running.
+
+A backup is made first, in %s, so this can be undone with Restore.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nothing was deleted: the backup first failed. %s</source>
+        <translation>Nothing was deleted: the backup first failed. %s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was deleted: %s.</source>
+        <translation>Nothing was deleted: %s.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Deleted %n record(s) from your history. A backup from just before is in %s.</source>
+        <translation>
+            <numerusform>Deleted %n record from your history. A backup from just before is in %s.</numerusform>
+            <numerusform>Deleted %n records from your history. A backup from just before is in %s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n safety lock(s) still running was/were kept.</source>
+        <translation>
+            <numerusform>A safety lock still running was kept.</numerusform>
+            <numerusform>%n safety locks still running were kept.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>YourDataCard</name>
+    <message>
+        <source>%d KB</source>
+        <translation type="vanished">%d KB</translation>
+    </message>
+    <message>
+        <source>%.1f MB</source>
+        <translation type="vanished">%.1f MB</translation>
+    </message>
+    <message>
+        <source>%s and %s</source>
+        <translation type="vanished">%s and %s</translation>
+    </message>
+    <message>
+        <source>The file holds no records, so nothing was imported.</source>
+        <translation type="vanished">The file holds no records, so nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Nothing new to import: its one record was already here.</source>
+        <translation type="vanished">Nothing new to import: its one record was already here.</translation>
+    </message>
+    <message>
+        <source>Nothing new to import: all %d records were already here.</source>
+        <translation type="vanished">Nothing new to import: all %d records were already here.</translation>
+    </message>
+    <message>
+        <source>Imported %s.</source>
+        <translation type="vanished">Imported %s.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s)</source>
+        <translation type="vanished">
+            <numerusform>%n check-in</numerusform>
+            <numerusform>%n check-ins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n safety check result(s)</source>
+        <translation type="vanished">
+            <numerusform>%n safety check result</numerusform>
+            <numerusform>%n safety check results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n health condition(s)</source>
+        <translation type="vanished">
+            <numerusform>%n health condition</numerusform>
+            <numerusform>%n health conditions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n routine session(s)</source>
+        <translation type="vanished">
+            <numerusform>%n routine session</numerusform>
+            <numerusform>%n routine sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n routine(s) of yours</source>
+        <translation type="vanished">
+            <numerusform>%n routine of yours</numerusform>
+            <numerusform>%n routines of yours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) (switched off until you turn it/them on)</source>
+        <translation type="vanished">
+            <numerusform>%n reminder (switched off until you turn it on)</numerusform>
+            <numerusform>%n reminders (switched off until you turn them on)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n past reminder(s)</source>
+        <translation type="vanished">
+            <numerusform>%n past reminder</numerusform>
+            <numerusform>%n past reminders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drink(s)</source>
+        <translation type="vanished">
+            <numerusform>%n drink</numerusform>
+            <numerusform>%n drinks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n therapy session(s)</source>
+        <translation type="vanished">
+            <numerusform>%n therapy session</numerusform>
+            <numerusform>%n therapy sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activity(-ies)</source>
+        <translation type="vanished">
+            <numerusform>%n activity</numerusform>
+            <numerusform>%n activities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n morning entry(-ies)</source>
+        <translation type="vanished">
+            <numerusform>%n morning entry</numerusform>
+            <numerusform>%n morning entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trend alert(s)</source>
+        <translation type="vanished">
+            <numerusform>%n trend alert</numerusform>
+            <numerusform>%n trend alerts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s)</source>
+        <translation type="vanished">
+            <numerusform>%n setting</numerusform>
+            <numerusform>%n settings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %s; %n was/were already here.</source>
+        <translation type="vanished">
+            <numerusform>Imported %s; %n was already here.</numerusform>
+            <numerusform>Imported %s; %n were already here.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../companion/ui/your_data.py" line="+70"/>
+        <location line="+158"/>
+        <location line="+87"/>
         <source>Restore a backup</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-239"/>
         <source>Choose the backup to go back to. Your data as it is now is kept aside first, so you can come back to it.</source>
         <translation>Choose the backup to go back to. Your data as it is now is kept aside first, so you can come back to it.</translation>
     </message>
@@ -3910,9 +4154,8 @@
         <translation>Backups, newest first</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>your data before a restore</source>
-        <translation>your data before a restore</translation>
+        <translation type="vanished">your data before a restore</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3940,12 +4183,12 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>Export, back up and restore</source>
         <translation>Export, back up and restore</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+27"/>
         <source>Take your data out as one JSON file (which Import reads back, on this or another computer) or as CSV files for a spreadsheet.</source>
         <translation>Take your data out as one JSON file (which Import reads back, on this or another computer) or as CSV files for a spreadsheet.</translation>
     </message>
@@ -4001,12 +4244,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+174"/>
+        <location line="+93"/>
         <source>Delete all history</source>
         <translation>Delete all history</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-75"/>
         <source>Last backup</source>
         <translation>Last backup</translation>
     </message>
@@ -4016,66 +4259,58 @@
         <translation>Outcome</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Last backup: %s, keeping the newest %d.</source>
-        <translation>Last backup: %s, keeping the newest %d.</translation>
+        <translation type="vanished">Last backup: %s, keeping the newest %d.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Last backup: none yet. A backup is made each day, keeping the newest %d.</source>
-        <translation>Last backup: none yet. A backup is made each day, keeping the newest %d.</translation>
+        <translation type="vanished">Last backup: none yet. A backup is made each day, keeping the newest %d.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+27"/>
         <source>Export as CSV: choose or create a folder</source>
         <translation>Export as CSV: choose or create a folder</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+24"/>
         <source>Not exported. %s</source>
-        <translation>Not exported. %s</translation>
+        <translation type="vanished">Not exported. %s</translation>
     </message>
     <message numerus="yes">
-        <location line="-21"/>
         <source>Saved %n CSV file(s) in %s.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Saved %n CSV file in %s.</numerusform>
             <numerusform>Saved %n CSV files in %s.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
         <source>Saved your data (%n record(s)) to %s.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Saved your data (%n record) to %s.</numerusform>
             <numerusform>Saved your data (%n records) to %s.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+103"/>
         <source>Deleted %n record(s) from your history. A backup from just before is in %s.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Deleted %n record from your history. A backup from just before is in %s.</numerusform>
             <numerusform>Deleted %n records from your history. A backup from just before is in %s.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
         <source>%n safety lock(s) still running was/were kept.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>A safety lock still running was kept.</numerusform>
             <numerusform>%n safety locks still running were kept.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="+7"/>
         <source>Export as JSON</source>
         <translation>Export as JSON</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+23"/>
+        <location line="+8"/>
         <source>Recovery Companion exports (*.json)</source>
         <translation>Recovery Companion exports (*.json)</translation>
     </message>
@@ -4085,27 +4320,22 @@
         <translation>Import a Recovery Companion export</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>Backed up to %s.</source>
-        <translation>Backed up to %s.</translation>
+        <translation type="vanished">Backed up to %s.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Replace all your data with the backup %s? Your data as it is now is saved first, so you can go back to it.</source>
-        <translation>Replace all your data with the backup %s? Your data as it is now is saved first, so you can go back to it.</translation>
+        <translation type="vanished">Replace all your data with the backup %s? Your data as it is now is saved first, so you can go back to it.</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Not restored. %s</source>
-        <translation>Not restored. %s</translation>
+        <translation type="vanished">Not restored. %s</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Restored %s. Your data from before is kept in %s.</source>
-        <translation>Restored %s. Your data from before is kept in %s.</translation>
+        <translation type="vanished">Restored %s. Your data from before is kept in %s.</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Delete all your history?
 
 Deleted: check-ins, routine sessions, past reminders, water, therapy sessions, activities, morning entries, trend alerts and past safety check results.
@@ -4113,7 +4343,7 @@ Deleted: check-ins, routine sessions, past reminders, water, therapy sessions, a
 Kept: your settings, health conditions, your own routines and reminders, and any safety lock still running.
 
 A backup is made first, in %s, so this can be undone with Restore.</source>
-        <translation>Delete all your history?
+        <translation type="vanished">Delete all your history?
 
 Deleted: check-ins, routine sessions, past reminders, water, therapy sessions, activities, morning entries, trend alerts and past safety check results.
 
@@ -4122,17 +4352,15 @@ Kept: your settings, health conditions, your own routines and reminders, and any
 A backup is made first, in %s, so this can be undone with Restore.</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Nothing was deleted: the backup first failed. %s</source>
-        <translation>Nothing was deleted: the backup first failed. %s</translation>
+        <translation type="vanished">Nothing was deleted: the backup first failed. %s</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Nothing was deleted: %s.</source>
-        <translation>Nothing was deleted: %s.</translation>
+        <translation type="vanished">Nothing was deleted: %s.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+59"/>
         <source>Choose a backup</source>
         <translation>Choose a backup</translation>
     </message>

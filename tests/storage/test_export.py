@@ -32,7 +32,6 @@ from companion.storage.export import (
     MAX_IMPORT_BYTES,
     DataFileError,
     delete_history,
-    describe_counts,
     export_csv,
     export_json,
     import_json,
@@ -218,7 +217,6 @@ def test_importing_the_same_file_twice_adds_nothing(filled, tmp_path, clock):
     again = import_json(fresh, tmp_path / "out.json", clock.now(), LIBRARY, BOUNDS)
     assert again.added == {}
     assert again.total_present == 17
-    assert again.summary() == "Nothing new: all 17 records were already here."
     assert dump(fresh) == before
     # Into the database it came from: everything is already here.
     assert import_json(filled, tmp_path / "out.json", clock.now(), LIBRARY, BOUNDS).added == {}
@@ -251,7 +249,7 @@ def test_merge_keeps_local_days_and_settings_and_renumbers_routines(filled, tmp_
     assert report.present["checkins"] == 1
     assert report.present["settings"] == 1
     assert report.present["health_conditions"] == 1
-    assert report.summary().startswith("Imported 1 check-in, 1 safety check result, ")
+    assert report.added["triage_outcomes"] == 1
     assert CheckInRepository(other).for_day(yesterday.date()).cause is Cause.LONG_STANDING
     assert SettingsRepository(other).get("emergency_number") == "999"
     assert SettingsRepository(other).get("reminders.waking_hours") == {
@@ -587,16 +585,6 @@ def test_delete_history_is_one_transaction(filled, clock):
         delete_history(filled, clock.now())
     filled.conn.execute("ALTER TABLE trend_alerts_gone RENAME TO trend_alerts")
     assert dump(filled) == before
-
-
-def test_describe_counts_reads_as_a_sentence():
-    assert describe_counts({}) == "nothing"
-    assert describe_counts({"water_log": 1}) == "1 drink"
-    assert describe_counts({"water_log": 40, "checkins": 12}) == "12 check-ins and 40 drinks"
-    assert (
-        describe_counts({"water_log": 2, "checkins": 1, "settings": 3})
-        == "1 check-in, 2 drinks and 3 settings"
-    )
 
 
 def test_the_exported_at_time_is_the_clock_not_the_wall(filled, tmp_path, clock):

@@ -8,6 +8,9 @@
   zone, for reading in a spreadsheet. CSV files are not read back.
 - ``delete_history`` deletes the history and keeps what the user set up.
 
+The sentences saying what happened ("Imported 12 check-ins and 40 drinks")
+are the service's: ``companion.services.data``.
+
 Files are written atomically (a temporary file in the same folder, then a
 rename), so a failed export never leaves half a file behind. An import reads
 and checks the whole file before it writes anything, and writes in one
@@ -19,7 +22,7 @@ table. The bounds are the schema's CHECK constraints and the domain's enums.
 
 The modules, by job:
 
-- ``kinds``: the kinds table, their names in a sentence (``describe_counts``);
+- ``kinds``: the kinds table;
 - ``files``: atomic writing, one-moment reading, the errors;
 - ``json_file``: writing the JSON file and reading it back as a document;
 - ``checks``: checking every record of a file before anything is written;
@@ -33,7 +36,7 @@ from companion.storage.export.csv_files import CSV_COLUMNS, CSV_FILES, export_cs
 from companion.storage.export.delete import DeleteReport, delete_history
 from companion.storage.export.files import DataFileError
 from companion.storage.export.json_file import FORMAT, MAX_IMPORT_BYTES, VERSION, export_json
-from companion.storage.export.kinds import KINDS, NOUNS, Record, describe_counts
+from companion.storage.export.kinds import KINDS, Record
 from companion.storage.export.merge import ImportReport, import_json
 
 __all__ = [
@@ -42,14 +45,12 @@ __all__ = [
     "FORMAT",
     "KINDS",
     "MAX_IMPORT_BYTES",
-    "NOUNS",
     "VERSION",
     "DataFileError",
     "DeleteReport",
     "ImportReport",
     "Record",
     "delete_history",
-    "describe_counts",
     "export_csv",
     "export_json",
     "import_json",

@@ -2,12 +2,12 @@
 
 Declared once (``RECORD_KINDS``): export, validation and import all read this
 table. The bounds are the schema's CHECK constraints and the domain's enums.
-``NOUNS`` and ``describe_counts`` name the kinds in a sentence.
+How the kinds are named in a sentence is the service's (``companion.services.data``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -291,32 +291,3 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
 
 KINDS: tuple[str, ...] = tuple(k.name for k in RECORD_KINDS)
 BY_NAME = {k.name: k for k in RECORD_KINDS}
-
-# How the kinds are named in a sentence: (one, many).
-NOUNS: dict[str, tuple[str, str]] = {
-    "checkins": ("check-in", "check-ins"),
-    "triage_outcomes": ("safety check result", "safety check results"),
-    "health_conditions": ("health condition", "health conditions"),
-    "routine_runs": ("routine session", "routine sessions"),
-    "user_routines": ("routine of yours", "routines of yours"),
-    "reminder_rules": ("reminder (switched off)", "reminders (switched off)"),
-    "reminder_events": ("past reminder", "past reminders"),
-    "water_log": ("drink", "drinks"),
-    "therapy_sessions": ("therapy session", "therapy sessions"),
-    "activities": ("activity", "activities"),
-    "daily_log": ("morning entry", "morning entries"),
-    "trend_alerts": ("trend alert", "trend alerts"),
-    "settings": ("setting", "settings"),
-}
-
-
-def describe_counts(counts: Mapping[str, int]) -> str:
-    """``{"checkins": 12, "water_log": 40}`` -> "12 check-ins and 40 drinks"."""
-    parts = [
-        f"{n} {NOUNS[kind][0] if n == 1 else NOUNS[kind][1]}"
-        for kind in KINDS
-        if (n := counts.get(kind, 0))
-    ]
-    if not parts:
-        return "nothing"
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -20,7 +20,7 @@ from companion.domain.protocols import ProtocolBounds
 from companion.storage.database import Database
 from companion.storage.export.checks import check_rule_limits, read_export, waking_after_import
 from companion.storage.export.files import DataFileError, RefusedError
-from companion.storage.export.kinds import BY_NAME, KINDS, Record, describe_counts
+from companion.storage.export.kinds import BY_NAME, KINDS, Record
 from companion.storage.user_routines import PREFIX
 
 
@@ -36,19 +36,6 @@ class ImportReport:
     @property
     def total_present(self) -> int:
         return sum(self.present.values())
-
-    def summary(self) -> str:
-        """One line, e.g. "Imported 12 check-ins and 40 drinks; 3 were already here." """
-        present = self.total_present
-        if not self.total_added:
-            if not present:
-                return "The file holds no records; nothing was imported."
-            were = "record was" if present == 1 else f"{present} records were"
-            return f"Nothing new: {'the one' if present == 1 else 'all'} {were} already here."
-        text = f"Imported {describe_counts(self.added)}"
-        if present:
-            text += f"; {present} {'was' if present == 1 else 'were'} already here"
-        return text + "."
 
 
 def import_json(
