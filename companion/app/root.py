@@ -12,7 +12,6 @@ import base64
 import contextlib
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -25,11 +24,14 @@ from PySide6.QtCore import (
     SignalInstance,
 )
 from PySide6.QtGui import QPixmapCache
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QWidget
 
-from companion import APP_ID, APP_NAME, __version__
+from companion import APP_NAME, __version__
+from companion.app.activity import ActivityWiring
 from companion.app.backup import DailyBackup
 from companion.app.ipc_handler import Handler, IpcHandler
+from companion.app.reminders import ReminderWiring
+from companion.app.routines import RoutineWiring
 from companion.domain.clock import Clock
 from companion.domain.regions import Side
 from companion.ipc import (
@@ -67,14 +69,12 @@ if TYPE_CHECKING:
     from companion.ui.activity_dialog import ActivityDialog
     from companion.ui.cues import CuePlayer
     from companion.ui.my_routines import UserRoutines
-    from companion.ui.notifications import DesktopNotifier
     from companion.ui.reminder_center import ReminderCenter
     from companion.ui.reminder_editor import ReminderEditorDialog
     from companion.ui.settings_page import SettingsPage
     from companion.ui.therapy_timer import TherapyTimerView
     from companion.ui.your_data import YourDataCard
 
-MUTED_KEY = "player.muted"
 
 GEOMETRY_KEY = "window.geometry"
 TRAY_HINT_SHOWN_KEY = "notice.tray_hint_shown"
@@ -83,9 +83,6 @@ REMINDERS_START_DELAY_MS = 1000
 SETTLED_DELAY_MS = 2000  # start-up's painting is over by then
 TRAY_WAIT_S = 20.0  # how long a login start waits for the panel's tray
 TRAY_POLL_MS = 500
-SNOOZE_KEY = "reminders.snooze_minutes"
-SNOOZE_RANGE = (5, 60)
-QUICK_CHECK = ("R1", "R2", "O1", "O5")  # PROTOCOLS 3.1: asked before any cold or heat timer
 
 
 class CompanionApp(QObject):
@@ -123,10 +120,9 @@ class CompanionApp(QObject):
         self.pause = PauseController(self.settings, clock, self)
         self.actions = AppActions(self.pause, self)
         self._today: CheckInService | None = None
-        self._routines: RoutineCatalog | None = None
-        self._poses: PoseCatalog | None = None
-        self._mine: UserRoutines | None = None
-        self._reminders: ReminderCenter | None = None
+        self.routine_wiring = RoutineWiring(self)
+        self.reminder_wiring = ReminderWiring(self)
+        self.activity_wiring = ActivityWiring(self)
         self.therapy: TherapyTimerView | None = None
         self._cues: CuePlayer | None = None  # Settings' test sound
         self.data_card: YourDataCard | None = None
@@ -169,9 +165,9 @@ class CompanionApp(QObject):
     def _build_page(self, key: str) -> QWidget:
         builders: dict[str, Callable[[], QWidget]] = {
             "today": self._today_page,
-            "routines": self._routines_page,
-            "reminders": self._reminders_page,
-            "history": self._history_page,
+            "routines": self.routine_wiring._routines_page,
+            "reminders": self.reminder_wiring._reminders_page,
+            "history": self.activity_wiring._history_page,
             "guide": self._guide_page,
             "settings": self._settings_page,
         }
@@ -229,138 +225,7 @@ class CompanionApp(QObject):
         assert isinstance(page, GuidePage)
         page.show_passage(passage_id, focus=True)
 
-    def _routines_page(self) -> QWidget:
-        from companion.ui.routines_page import RoutinesPage  # noqa: PLC0415
-
-        mine = self.user_routines
-        page = RoutinesPage(self.routines, mine.routines())
-        page.start_requested.connect(self.start_routine)
-        page.new_requested.connect(mine.new)
-        page.import_requested.connect(mine.import_file)
-        page.edit_requested.connect(mine.edit)
-        page.duplicate_requested.connect(mine.duplicate)
-        page.export_requested.connect(mine.export)
-        page.delete_requested.connect(mine.delete)
-        mine.changed.connect(lambda: page.set_mine(mine.routines()))
-        return page
-
-    @property
-    def user_routines(self) -> UserRoutines:
-        """The user's own routines, and the actions on them."""
-        if self._mine is None:
-            from companion.resources import load_exercises  # noqa: PLC0415
-            from companion.storage.user_routines import UserRoutineRepository  # noqa: PLC0415
-            from companion.ui.my_routines import UserRoutines  # noqa: PLC0415
-
-            content = self.today.content
-            self._mine = UserRoutines(
-                UserRoutineRepository(self.db),
-                catalog=self.routines,
-                library=content.exercises or load_exercises(protocols=content.protocols),
-                regions=content.regions,
-                bounds=content.protocols,
-                clock=self.clock,
-                window=lambda: self.window,
-                parent=self,
-                poses=self.poses,
-            )
-        return self._mine
-
-    @property
-    def poses(self) -> PoseCatalog:
-        """The exercises' pose drawings, loaded when first needed."""
-        if self._poses is None:
-            from companion.resources import load_exercises, load_poses  # noqa: PLC0415
-
-            content = self.today.content
-            library = content.exercises or load_exercises(protocols=content.protocols)
-            self._poses = load_poses(library=library)
-        return self._poses
-
-    @property
-    def routines(self) -> RoutineCatalog:
-        """The built-in routines, loaded when first needed."""
-        if self._routines is None:
-            from companion.resources import load_routines  # noqa: PLC0415
-
-            content = self.today.content
-            self._routines = load_routines(library=content.exercises, protocols=content.protocols)
-        return self._routines
-
-    def start_routine(self, routine_id: str) -> str | None:
-        """Start a routine by id; the reason it cannot start, or None."""
-        routine = self.user_routines.get(routine_id)
-        if routine is None:
-            return QCoreApplication.translate("CompanionApp", "No routine %r.") % routine_id
-        return self.start_player(routine.id, routine.name, routine.steps)
-
     # -- the guided player ----------------------------------------------------------------
-    def start_player(self, routine_id: str, name: str, steps: Sequence[RoutineStep]) -> str | None:
-        """Open the player, after the safety check's locks have had their say.
-
-        Returns None once the player is open, or the reason it is not (also shown
-        as a banner in the window).
-        """
-        from companion.ui.player import RoutinePlayerView  # noqa: PLC0415 - when first used
-
-        answer = self.safety.routine(steps)
-        if not answer.allowed:
-            reason = answer.answer.message(self.clock.now())
-            self.window.add_banner(reason)
-            return reason
-        allowed = list(answer.steps)
-        if answer.left_out:
-            self.window.add_banner(" ".join(answer.left_out))
-        if self.player is not None:
-            self.player.close()
-        self._playing = routine_id
-        self.player = RoutinePlayerView(
-            name,
-            allowed,
-            self.clock,
-            regions=self.today.content.regions,
-            poses=self.poses,
-            muted=bool(self.settings.get(MUTED_KEY, False)),
-        )
-        self._configure_cues(self.player.sound)
-        self.player.muted_changed.connect(
-            lambda muted: self.settings.set(MUTED_KEY, muted, self.clock.now())
-        )
-        self.player.set_step_gate(self._step_refusal)
-        self.player.finished.connect(lambda session: self._save_run(routine_id, name, session))
-        self.player.something_wrong.connect(self._something_wrong)
-        self.player.show()
-        self.player.raise_()
-        self.player.activateWindow()
-        return None
-
-    def _step_refusal(self, step: RoutineStep) -> str:
-        """Why the safety gate holds this step back now, or "" (asked as each step begins)."""
-        answer = self.safety.step(step)
-        return "" if answer.allowed else answer.message(self.clock.now())
-
-    def _save_run(self, routine_id: str, name: str, session: RoutineSession) -> None:
-        from companion.storage.runs import RunRepository  # noqa: PLC0415
-
-        RunRepository(self.db).save(routine_id, name, session)
-        self.run_saved.emit(routine_id)
-        self.data_changed.emit()
-
-    def _something_wrong(self) -> None:
-        """PROTOCOLS 3.3: a stop during a routine opens the red and first orange questions.
-
-        The gate is asked again afterwards: a lock the answers bring ends the routine.
-        """
-        catalog = self.today.content.triage
-        ids = [f"R{i}" for i in range(1, 9)] + [f"O{i}" for i in range(1, 6)]
-        self._ask_and_record(tuple(catalog.get(q) for q in ids))
-        player = self.player
-        if player is not None and player.isVisible():
-            session = getattr(player, "session", None)
-            steps = session.steps if session is not None else ()
-            if not self.safety.routine(steps).allowed:
-                player.close()
-
     def _ask_and_record(self, questions: tuple[Question, ...]) -> None:
         """Safety questions outside a check-in: the outcome is stored and today's plan
         redrawn with any lock it brings."""
@@ -382,9 +247,9 @@ class CompanionApp(QObject):
     def _settings_page(self) -> SettingsPage:
         from companion.domain.triage import emergency_number_for  # noqa: PLC0415
         from companion.resources import load_exercises, load_protocols  # noqa: PLC0415
-        from companion.storage.backup import backups_dir  # noqa: PLC0415
+        from companion.services.data import for_data_folder  # noqa: PLC0415
         from companion.ui.settings_page import SettingsPage  # noqa: PLC0415
-        from companion.ui.your_data import YourDataCard  # noqa: PLC0415
+        from companion.ui.your_data import QT_TRANSLATE, YourDataCard  # noqa: PLC0415
 
         page = SettingsPage(
             self.preferences,
@@ -398,17 +263,104 @@ class CompanionApp(QObject):
         page.test_sound_requested.connect(self.test_sound)
 
         self.data_card = YourDataCard(
-            self.db,
-            backups_dir(self.paths.data_dir),
-            self.clock,
-            load_exercises,
-            load_protocols,
-            app_version=__version__,
+            service=for_data_folder(
+                self.db,
+                self.paths.data_dir,
+                self.clock,
+                load_exercises,
+                load_protocols,
+                app_version=__version__,
+                translate=QT_TRANSLATE,
+            )
         )
         self.data_card.data_changed.connect(self._data_replaced)
         self.data_changed.connect(lambda: page.set_conditions_summary(self._conditions_summary()))
         page.add_after_data(self.data_card)
         return page
+
+    # -- what the pages, the tray, IPC and tests ask of the app (done by app/routines.py,
+    # app/reminders.py and app/activity.py) -----------------------------------------------
+    @property
+    def routines(self) -> RoutineCatalog:
+        return self.routine_wiring.routines
+
+    @property
+    def user_routines(self) -> UserRoutines:
+        return self.routine_wiring.user_routines
+
+    @property
+    def poses(self) -> PoseCatalog:
+        return self.routine_wiring.poses
+
+    def start_routine(self, routine_id: str) -> str | None:
+        return self.routine_wiring.start_routine(routine_id)
+
+    def start_player(self, routine_id: str, name: str, steps: Sequence[RoutineStep]) -> str | None:
+        return self.routine_wiring.start_player(routine_id, name, steps)
+
+    def _save_run(self, routine_id: str, name: str, session: RoutineSession) -> None:
+        self.routine_wiring._save_run(routine_id, name, session)
+
+    def _something_wrong(self) -> None:
+        self.routine_wiring._something_wrong()
+
+    @property
+    def reminders(self) -> ReminderCenter:
+        return self.reminder_wiring.reminders
+
+    def start_reminders(self) -> None:
+        self.reminder_wiring.start_reminders()
+
+    def reminder_dialog(self, rule: ReminderRule) -> ReminderEditorDialog:
+        return self.reminder_wiring.reminder_dialog(rule)
+
+    def set_reminder_enabled(self, rule_id: int, on: bool) -> str | None:
+        return self.reminder_wiring.set_reminder_enabled(rule_id, on)
+
+    def snooze_minutes(self) -> int:
+        return self.reminder_wiring.snooze_minutes()
+
+    def set_snooze_minutes(self, minutes: int) -> None:
+        self.reminder_wiring.set_snooze_minutes(minutes)
+
+    def just_finished(self, activity: str) -> str | None:
+        return self.reminder_wiring.just_finished(activity)
+
+    def log_water(self, ml: int, source: str = "app") -> str | None:
+        return self.reminder_wiring.log_water(ml, source)
+
+    def start_timer(
+        self, kind: str, options: dict[str, Any], *, confirmed: bool = False
+    ) -> str | None:
+        return self.reminder_wiring.start_timer(kind, options, confirmed=confirmed)
+
+    def _sync_reminder_status(self) -> None:
+        self.reminder_wiring._sync_reminder_status()
+
+    @property
+    def activity(self) -> ActivityService:
+        return self.activity_wiring.activity
+
+    def log_activity_dialog(
+        self,
+        kind: str = "run",
+        *,
+        after: Callable[[Activity], None] | None = None,
+        save_text: str = "",
+    ) -> ActivityDialog:
+        return self.activity_wiring.log_activity_dialog(kind, after=after, save_text=save_text)
+
+    def log_activity(self, activity: Activity, source: str) -> str | None:
+        return self.activity_wiring.log_activity(activity, source)
+
+    def log_morning_dialog(self) -> None:
+        self.activity_wiring.log_morning_dialog()
+
+    def log_morning(self, log: MorningLog) -> Logged:
+        return self.activity_wiring.log_morning(log)
+
+    def _morning_alert(self, alert: TrendAlert) -> None:
+        self.activity_wiring._morning_alert(alert)
 
     # -- the daily backup (app/backup.py) -------------------------------------------------
     @property
@@ -439,8 +391,8 @@ class CompanionApp(QObject):
 
     def _data_replaced(self) -> None:
         """An import, a restore or deleting history changed what is stored: read it again."""
-        if self._reminders is not None:
-            self._reminders.reschedule()
+        if self.reminder_wiring.center is not None:
+            self.reminder_wiring.center.reschedule()
         self.data_changed.emit()
 
     def _conditions_summary(self) -> str:
@@ -505,139 +457,6 @@ class CompanionApp(QObject):
             self.window.show()
 
     # -- reminders ----------------------------------------------------------------
-    @property
-    def reminders(self) -> ReminderCenter:
-        """Reminder rules, their scheduler and the prompts, built on first use."""
-        if self._reminders is None:
-            from companion.storage.reminders import ReminderRepository, WaterLog  # noqa: PLC0415
-            from companion.ui.reminder_center import ReminderCenter  # noqa: PLC0415
-
-            zone = self.clock.now().tzinfo
-            assert zone is not None
-            self._reminders = ReminderCenter(
-                ReminderRepository(self.db),
-                WaterLog(self.db),
-                self.clock,
-                zone,
-                self.pause,
-                waking=self.waking_hours,
-                snooze_min=self.snooze_minutes,
-                goal=self.water_goal,
-                units=lambda: self.preferences.current.units,
-                notifier_factory=self._desktop_notifier,
-                safety=lambda rule: self.safety.reminder(
-                    rule, self.preferences.current.water_goal_l(self.today.content.protocols)
-                ),
-                parent=self,
-            )
-            self._reminders.routine_requested.connect(self.start_routine)
-            self._reminders.checkin_requested.connect(self._open_checkin)
-            self._reminders.changed.connect(self._sync_reminder_status)
-        return self._reminders
-
-    def _desktop_notifier(self) -> DesktopNotifier:
-        from companion.ui.notifications import DesktopNotifier  # noqa: PLC0415 - first prompt
-
-        return DesktopNotifier(self, icon=APP_ID)
-
-    def _reminders_page(self) -> QWidget:
-        from companion.ui.reminders_page import RemindersPage  # noqa: PLC0415
-
-        page = RemindersPage(self.reminders, self.pause, self.actions)
-        page.new_requested.connect(lambda kind: self.edit_reminder(None, kind))
-        page.edit_requested.connect(self.edit_reminder)
-        page.enable_requested.connect(
-            lambda rule_id, on: page.show_rule_refusal(self.set_reminder_enabled(rule_id, on) or "")
-        )
-        page.delete_requested.connect(self.delete_reminder)
-        page.finished_requested.connect(self.just_finished)
-        page.snooze.setRange(*SNOOZE_RANGE)
-        page.snooze.setValue(self.snooze_minutes())
-        page.snooze.valueChanged.connect(self.set_snooze_minutes)
-        page.waking_settings_requested.connect(lambda: self.window.show_section("settings"))
-        page.timer_requested.connect(
-            lambda kind, options: self._timer_from_page(page, kind, options)
-        )
-        return page
-
-    def _timer_from_page(self, page: Any, kind: str, options: dict[str, Any]) -> None:
-        reason = self.start_timer(kind, options)
-        if reason is not None:
-            page.show_timer_refusal(reason)
-
-    def reminder_dialog(self, rule: ReminderRule) -> ReminderEditorDialog:
-        """The editor for ``rule``, with the limits, the user's other rules and the choices."""
-        from companion.ui.reminder_editor import ReminderEditorDialog  # noqa: PLC0415
-
-        content = self.today.content
-        regions = content.regions.group_labels()
-        routines = [(r.id, r.name) for r in self.routines] + [
-            (r.id, r.name) for r in self.user_routines.routines()
-        ]
-        return ReminderEditorDialog(
-            rule,
-            content.protocols,
-            self.reminders.rules(),
-            now=self.clock.now(),
-            waking=self.reminders.waking(),
-            units=self.preferences.current.units,
-            goal_ml=self.water_goal(),
-            regions=sorted(regions.items(), key=lambda item: item[1]),
-            routines=routines,
-            parent=self.window,
-        )
-
-    def set_reminder_enabled(self, rule_id: int, on: bool) -> str | None:
-        """Switch a reminder on or off; switching on checks the limits again (an imported
-        rule arrives off and may not respect them). The reason it stayed off, or None."""
-        from dataclasses import replace  # noqa: PLC0415
-
-        from companion.domain.reminders import check_rule  # noqa: PLC0415
-
-        center = self.reminders
-        rule = next((r for r in center.rules() if r.id == rule_id), None)
-        if rule is None:
-            return QCoreApplication.translate("CompanionApp", "That reminder no longer exists.")
-        if on:
-            others = [r for r in center.rules() if r.enabled and r.id != rule_id]
-            review = check_rule(
-                replace(rule, enabled=True), self.today.content.protocols, center.waking(), others
-            )
-            if review.refused:
-                return QCoreApplication.translate("CompanionApp", "“%s” stays off: %s") % (
-                    rule.title,
-                    " ".join(review.refused),
-                )
-        center.set_enabled(rule_id, on)
-        return None
-
-    def edit_reminder(self, rule_id: int | None, kind: str = "hydration") -> None:
-        from companion.domain.reminders import Kind, ReminderRule  # noqa: PLC0415
-
-        center = self.reminders
-        rule = center.repo.get(rule_id) if rule_id is not None else None
-        if rule is None:
-            rule = ReminderRule(Kind(kind), "")
-        dialog = self.reminder_dialog(rule)
-        if dialog.exec() and dialog.result_rule is not None:
-            center.save_rule(dialog.result_rule)
-
-    def delete_reminder(self, rule_id: int) -> None:
-        rule = self.reminders.repo.get(rule_id)
-        if rule is None:
-            return
-        answer = QMessageBox.question(
-            self.window,
-            QCoreApplication.translate("CompanionApp", "Delete reminder"),
-            QCoreApplication.translate(
-                "CompanionApp",
-                "Delete the reminder %r? What it reminded you of stays in your history.",
-            )
-            % rule.title,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.reminders.delete_rule(rule_id)
-
     def waking_hours(self) -> WakingWeek:
         return self.preferences.current.waking
 
@@ -654,8 +473,8 @@ class CompanionApp(QObject):
             for cues in players:
                 if cues is not None:
                     self._configure_cues(cues)
-        if "waking" in keys and self._reminders is not None:
-            self._reminders.reschedule()
+        if "waking" in keys and self.reminder_wiring.center is not None:
+            self.reminder_wiring.center.reschedule()
         reminders_page = self._built_page("reminders")
         if reminders_page is not None:
             if "waking" in keys:
@@ -703,269 +522,16 @@ class CompanionApp(QObject):
         own_folder = self.paths.data_dir.resolve() != default_data_dir().resolve()
         return Autostart(launch_command(data_dir=self.paths.data_dir if own_folder else None))
 
-    def snooze_minutes(self) -> int:
-        value = self.settings.get(SNOOZE_KEY)
-        ok = isinstance(value, int) and not isinstance(value, bool)
-        return value if ok and SNOOZE_RANGE[0] <= value <= SNOOZE_RANGE[1] else 10
-
-    def set_snooze_minutes(self, minutes: int) -> None:
-        if SNOOZE_RANGE[0] <= minutes <= SNOOZE_RANGE[1]:
-            self.settings.set(SNOOZE_KEY, minutes, self.clock.now())
-
-    def just_finished(self, activity: str) -> str | None:
-        """A run or leg day just ended: log it (distance, time and effort are optional),
-        then the cool-down, water and check-ins to come."""
-        from companion.domain.reminders import ACTIVITY_ROUTINES  # noqa: PLC0415
-
-        if activity not in ACTIVITY_ROUTINES:
-            return QCoreApplication.translate("CompanionApp", "Say 'run' or 'leg_day'.")
-        self.log_activity_dialog(
-            activity,
-            after=self._finished,
-            save_text=QCoreApplication.translate("CompanionApp", "Log it and start the cool-down"),
-        )
-        return None
-
-    def _finished(self, activity: Activity) -> None:
-        from companion.domain.reminders import (  # noqa: PLC0415
-            ACTIVITY_ROUTINES,
-            recovery_timeline,
-        )
-
-        kind = activity.kind.value
-        center = self.reminders
-        center.save_rules(recovery_timeline(kind, self.clock.now(), center.waking()))
-        self.start_routine(ACTIVITY_ROUTINES[kind])  # a refusal shows as a banner
-
     # -- history and the activity log ---------------------------------------------------------
-    def _history_page(self) -> QWidget:
-        from companion.ui.history_page import HistoryPage  # noqa: PLC0415
-        from companion.ui.history_presenter import HistoryPresenter  # noqa: PLC0415
-
-        zone = self.clock.now().tzinfo
-        assert zone is not None
-        presenter = HistoryPresenter(
-            self.db, self.today.content.regions, self.clock, zone, self.water_goal
-        )
-        page = HistoryPage(presenter)
-        page.log_activity_requested.connect(self._log_activity_from_page)
-        page.log_morning_requested.connect(self.log_morning_dialog)
-        self.data_changed.connect(page.mark_stale)
-        return page
-
     def water_goal(self) -> int | None:
         """The day's water goal in mL (Settings), or None when numeric goals are off."""
         return self.today.water_goal_ml()
-
-    def _log_activity_from_page(self) -> None:
-        self.log_activity_dialog("run")
-
-    def log_activity_dialog(
-        self,
-        kind: str = "run",
-        *,
-        after: Callable[[Activity], None] | None = None,
-        save_text: str = "",
-    ) -> ActivityDialog:
-        """Open the activity dialog (not blocking); ``after`` runs once it is logged."""
-        from companion.domain.activity import ActivityKind  # noqa: PLC0415
-        from companion.storage.activities import ActivityRepository  # noqa: PLC0415
-        from companion.ui.activity_dialog import ActivityDialog  # noqa: PLC0415
-
-        repo = ActivityRepository(self.db)
-        if self.activity_dialog is not None:
-            self.activity_dialog.close()
-        dialog = ActivityDialog(
-            self.clock.now(),
-            lambda: [a for _id, a in repo.recent(500)],
-            self.window if self.window.isVisible() else None,
-            kind=ActivityKind(kind),
-            save_text=save_text,
-        )
-        self.activity_dialog = dialog
-        self._after_activity = after
-        dialog.accepted.connect(self._activity_accepted)
-        dialog.open()
-        dialog.raise_()
-        dialog.activateWindow()
-        return dialog
-
-    def _activity_accepted(self) -> None:
-        dialog = self.activity_dialog
-        if dialog is None or dialog.activity is None:
-            return
-        reason = self.log_activity(dialog.activity, "app")
-        if reason is not None:
-            self.window.add_banner(reason)
-            return
-        after, self._after_activity = self._after_activity, None
-        if after is not None:
-            after(dialog.activity)
-
-    @cached_property
-    def activity(self) -> ActivityService:
-        from companion.services.activity import ActivityService  # noqa: PLC0415
-
-        return ActivityService(self.db, self.clock)
-
-    def log_activity(self, activity: Activity, source: str) -> str | None:
-        """Store an activity; the reason it was refused, or None."""
-        try:
-            self.activity.log_activity(activity, source)
-        except ValueError as exc:
-            return str(exc)
-        self.data_changed.emit()
-        return None
-
-    def log_morning_dialog(self) -> None:
-        from companion.ui.activity_dialog import MorningDialog  # noqa: PLC0415
-
-        dialog = MorningDialog(self.clock.now().date(), self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.log is None:
-            return
-        logged = self.log_morning(dialog.log)
-        note = dialog.log.sleep_note()
-        if note:
-            QMessageBox.information(
-                self.window, QCoreApplication.translate("CompanionApp", "Sleep and recovery"), note
-            )
-        if logged.alert is not None:
-            self._morning_alert(logged.alert)
-
-    def log_morning(self, log: MorningLog) -> Logged:
-        """Store a morning's sleep and recovery: its notes, and rule T8 if raised now."""
-        logged = self.activity.log_morning(log)
-        self.data_changed.emit()
-        return logged
-
-    def _morning_alert(self, alert: TrendAlert) -> None:
-        """Rule T8 (three poorly recovered mornings in a row), raised once a run of them:
-        the note, and the fever questions if the user says they have a fever."""
-        box = QMessageBox(self.window)
-        box.setWindowTitle(QCoreApplication.translate("CompanionApp", "Three tired mornings"))
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setText(alert.detail)
-        fever = box.addButton(
-            QCoreApplication.translate("CompanionApp", "Answer the fever questions"),
-            QMessageBox.ButtonRole.ActionRole,
-        )
-        box.addButton(
-            QCoreApplication.translate("CompanionApp", "No fever"),
-            QMessageBox.ButtonRole.AcceptRole,
-        )
-        box.exec()
-        self.activity.settle(alert, "answered")
-        if box.clickedButton() is fever:
-            from companion.domain.triage import questions_for  # noqa: PLC0415
-
-            self._ask_and_record(questions_for(self.today.content.triage, alert.moments))
 
     def _open_checkin(self) -> None:
         self.window.bring_forward()
         self.window.show_section("today")
 
-    def start_reminders(self) -> None:
-        if self._quitting or (self._reminders is not None and self._reminders.started):
-            return
-        self.reminders.start()
-
-    def log_water(self, ml: int, source: str = "app") -> str | None:
-        """Log a drink; the reason it was refused, or None."""
-        try:
-            self.reminders.log_water(ml, source)
-        except ValueError as exc:
-            return str(exc)
-        return None
-
     # -- therapy timers -------------------------------------------------------------
-    def start_timer(
-        self, kind: str, options: dict[str, Any], *, confirmed: bool = False
-    ) -> str | None:
-        """Open a therapy timer; the reason it cannot, or None.
-
-        Settings beyond a hard limit are refused with the reason; outside the usual
-        range they are asked about first (unless ``confirmed``, as from the command line,
-        whose user typed them).
-        """
-        from companion.domain.therapy_timer import TimerRefusedError, build_plan  # noqa: PLC0415
-        from companion.ui.therapy_timer import TherapyTimerView  # noqa: PLC0415
-
-        content = self.today.content
-        try:
-            plan = build_plan(kind, options, content.protocols, self.preferences.current.units)
-        except (TimerRefusedError, ValueError, TypeError) as exc:
-            return str(exc)
-        region = options.get("region", "")
-        answer = self.safety.timer(plan, region=region if isinstance(region, str) else "")
-        if not answer.allowed:
-            return answer.message(self.clock.now())
-        if answer.to_confirm and not confirmed:
-            reply = QMessageBox.question(
-                self.window,
-                QCoreApplication.translate("CompanionApp", "Outside the usual range"),
-                "\n".join(answer.to_confirm),
-            )
-            if reply != QMessageBox.StandardButton.Yes:
-                return QCoreApplication.translate("CompanionApp", "Not started.")
-        if answer.cautions:
-            plan = replace(plan, before=" ".join((plan.before, *answer.cautions)))
-        running = self.therapy.timer if self.therapy is not None else None
-        if self.therapy is not None and running is not None and running.ended_at is None:
-            self.therapy.bring_forward()
-            return QCoreApplication.translate(
-                "CompanionApp", "A timer is already running; stop it first."
-            )
-        if self.therapy is not None:
-            self.therapy.close()
-        catalog = content.triage
-        questions = [catalog.get(q) for q in QUICK_CHECK]
-        view = TherapyTimerView(plan, self.clock, questions)
-        self._configure_cues(view.sound)
-        view.finished.connect(self._save_therapy)
-        view.something_wrong.connect(self._something_wrong)
-        view.phase_changed.connect(self._sync_reminder_status)
-        self.therapy = view
-        view.show()
-        view.bring_forward()
-        return None
-
-    def _save_therapy(self, timer: Any) -> None:
-        from companion.storage.therapy import TherapyRepository  # noqa: PLC0415
-
-        TherapyRepository(self.db).save(timer)
-        self._sync_reminder_status()
-
-    def _sync_reminder_status(self) -> None:
-        if self.tray is None:
-            return
-        lines = []
-        if self.therapy is not None:
-            running = self.therapy.status(self.clock.now())
-            if running:
-                lines.append(running)
-        if self._reminders is None:
-            self.tray.set_extra_status(lines)
-            return
-        upcoming = self._reminders.next_reminder()
-        if upcoming is not None:
-            from companion.ui.reminder_center import when_words  # noqa: PLC0415
-
-            when, title = upcoming
-            lines.append(
-                QCoreApplication.translate("CompanionApp", "Next: %s, %s")
-                % (title, when_words(when, self.clock.now()))
-            )
-        drunk = self._reminders.water_today()
-        goal = self._reminders.goal_ml()
-        if goal:
-            lines.append(
-                QCoreApplication.translate("CompanionApp", "Water today: %d of %d mL")
-                % (drunk, goal)
-            )
-        elif drunk:
-            lines.append(QCoreApplication.translate("CompanionApp", "Water today: %d mL") % drunk)
-        self.tray.set_extra_status(lines)
-
     # -- IPC (app/ipc_handler.py) -----------------------------------------------------------
     def handle_message(self, message: dict[str, Any]) -> dict[str, Any]:
         """A command from a later launch of the app (runs on the GUI thread)."""
@@ -988,8 +554,8 @@ class CompanionApp(QObject):
             return
         self._quitting = True
         self._save_geometry()
-        if self._reminders is not None:
-            self._reminders.stop()
+        if self.reminder_wiring.center is not None:
+            self.reminder_wiring.center.stop()
         self.backup.stop()
         if self.tray is not None:
             self.tray.hide()

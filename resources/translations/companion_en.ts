@@ -410,7 +410,7 @@
         <translation type="vanished">Every step of this routine is on a leg the safety check locked today.</translation>
     </message>
     <message>
-        <location filename="../../companion/app/root.py" line="+189"/>
+        <location filename="../../companion/app/root.py" line="+192"/>
         <source>Health conditions: not answered yet (asked with your first check-in).</source>
         <translation>Health conditions: not answered yet (asked with your first check-in).</translation>
     </message>

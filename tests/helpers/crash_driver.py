@@ -276,7 +276,7 @@ class Driver:
             outcome=timer.outcome,
             phases=[[r.phase.name, r.worked.total_seconds()] for r in timer.records],
         )
-        app._save_therapy(timer)
+        app.reminder_wiring._save_therapy(timer)
         self.confirmed()
 
     # -- reminders: new, edited, switched on or off, deleted ----------------------------------

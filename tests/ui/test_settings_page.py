@@ -81,7 +81,7 @@ def test_ounces_and_fahrenheit_change_what_is_shown(companion, qtbot):
     assert reminders.timer_temp.value() == 100  # 37.5 °C
     assert reminders.water_buttons[0].text().endswith("fl oz")
     requested = []
-    companion.start_timer = lambda kind, options: requested.append(options)
+    companion.reminder_wiring.start_timer = lambda kind, options: requested.append(options)
     reminders.timer_temp.setValue(104)
     reminders._start_timer()
     assert requested[-1]["temp_c"] == 40.0

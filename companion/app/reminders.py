@@ -1,0 +1,306 @@
+"""Reminders and therapy timers, wired: the reminder center, the Reminders page and its
+editor, the tray's water and "just finished", and the therapy timer window, each of
+them asking the safety gate first."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from companion import APP_ID
+
+if TYPE_CHECKING:
+    from companion.app.root import CompanionApp
+    from companion.domain.activity import Activity
+    from companion.domain.reminders import ReminderRule
+    from companion.services.safety import Answer as SafetyAnswer
+    from companion.ui.notifications import DesktopNotifier
+    from companion.ui.reminder_center import ReminderCenter
+    from companion.ui.reminder_editor import ReminderEditorDialog
+
+SNOOZE_KEY = "reminders.snooze_minutes"
+SNOOZE_RANGE = (5, 60)
+QUICK_CHECK = ("R1", "R2", "O1", "O5")  # PROTOCOLS 3.1: asked before any cold or heat timer
+
+
+class ReminderWiring:
+    def __init__(self, app: CompanionApp) -> None:
+        self.app = app
+        self.center: ReminderCenter | None = None
+
+    @property
+    def reminders(self) -> ReminderCenter:
+        """Reminder rules, their scheduler and the prompts, built on first use."""
+        if self.center is None:
+            from companion.storage.reminders import ReminderRepository, WaterLog  # noqa: PLC0415
+            from companion.ui.reminder_center import ReminderCenter  # noqa: PLC0415
+
+            zone = self.app.clock.now().tzinfo
+            assert zone is not None
+            self.center = ReminderCenter(
+                ReminderRepository(self.app.db),
+                WaterLog(self.app.db),
+                self.app.clock,
+                zone,
+                self.app.pause,
+                waking=self.app.waking_hours,
+                snooze_min=self.snooze_minutes,
+                goal=self.app.water_goal,
+                units=lambda: self.app.preferences.current.units,
+                notifier_factory=self._desktop_notifier,
+                safety=self._safety_answer,
+                parent=self.app,
+            )
+            self.center.routine_requested.connect(self.app.start_routine)
+            self.center.checkin_requested.connect(self.app._open_checkin)
+            self.center.changed.connect(self._sync_reminder_status)
+        return self.center
+
+    def _safety_answer(self, rule: ReminderRule) -> SafetyAnswer:
+        """The gate's answer for a reminder falling due, with the day's water goal."""
+        goal = self.app.preferences.current.water_goal_l(self.app.today.content.protocols)
+        return self.app.safety.reminder(rule, goal)
+
+    def _desktop_notifier(self) -> DesktopNotifier:
+        from companion.ui.notifications import DesktopNotifier  # noqa: PLC0415 - first prompt
+
+        return DesktopNotifier(self.app, icon=APP_ID)
+
+    def _reminders_page(self) -> QWidget:
+        from companion.ui.reminders_page import RemindersPage  # noqa: PLC0415
+
+        page = RemindersPage(self.reminders, self.app.pause, self.app.actions)
+        page.new_requested.connect(lambda kind: self.edit_reminder(None, kind))
+        page.edit_requested.connect(self.edit_reminder)
+        page.enable_requested.connect(
+            lambda rule_id, on: page.show_rule_refusal(self.set_reminder_enabled(rule_id, on) or "")
+        )
+        page.delete_requested.connect(self.delete_reminder)
+        page.finished_requested.connect(self.just_finished)
+        page.snooze.setRange(*SNOOZE_RANGE)
+        page.snooze.setValue(self.snooze_minutes())
+        page.snooze.valueChanged.connect(self.set_snooze_minutes)
+        page.waking_settings_requested.connect(lambda: self.app.window.show_section("settings"))
+        page.timer_requested.connect(
+            lambda kind, options: self._timer_from_page(page, kind, options)
+        )
+        return page
+
+    def _timer_from_page(self, page: Any, kind: str, options: dict[str, Any]) -> None:
+        reason = self.start_timer(kind, options)
+        if reason is not None:
+            page.show_timer_refusal(reason)
+
+    def reminder_dialog(self, rule: ReminderRule) -> ReminderEditorDialog:
+        """The editor for ``rule``, with the limits, the user's other rules and the choices."""
+        from companion.ui.reminder_editor import ReminderEditorDialog  # noqa: PLC0415
+
+        content = self.app.today.content
+        regions = content.regions.group_labels()
+        routines = [(r.id, r.name) for r in self.app.routines] + [
+            (r.id, r.name) for r in self.app.user_routines.routines()
+        ]
+        return ReminderEditorDialog(
+            rule,
+            content.protocols,
+            self.reminders.rules(),
+            now=self.app.clock.now(),
+            waking=self.reminders.waking(),
+            units=self.app.preferences.current.units,
+            goal_ml=self.app.water_goal(),
+            regions=sorted(regions.items(), key=lambda item: item[1]),
+            routines=routines,
+            parent=self.app.window,
+        )
+
+    def set_reminder_enabled(self, rule_id: int, on: bool) -> str | None:
+        """Switch a reminder on or off; switching on checks the limits again (an imported
+        rule arrives off and may not respect them). The reason it stayed off, or None."""
+        from dataclasses import replace  # noqa: PLC0415
+
+        from companion.domain.reminders import check_rule  # noqa: PLC0415
+
+        center = self.reminders
+        rule = next((r for r in center.rules() if r.id == rule_id), None)
+        if rule is None:
+            return QCoreApplication.translate("CompanionApp", "That reminder no longer exists.")
+        if on:
+            others = [r for r in center.rules() if r.enabled and r.id != rule_id]
+            review = check_rule(
+                replace(rule, enabled=True),
+                self.app.today.content.protocols,
+                center.waking(),
+                others,
+            )
+            if review.refused:
+                return QCoreApplication.translate("CompanionApp", "“%s” stays off: %s") % (
+                    rule.title,
+                    " ".join(review.refused),
+                )
+        center.set_enabled(rule_id, on)
+        return None
+
+    def edit_reminder(self, rule_id: int | None, kind: str = "hydration") -> None:
+        from companion.domain.reminders import Kind, ReminderRule  # noqa: PLC0415
+
+        center = self.reminders
+        rule = center.repo.get(rule_id) if rule_id is not None else None
+        if rule is None:
+            rule = ReminderRule(Kind(kind), "")
+        dialog = self.reminder_dialog(rule)
+        if dialog.exec() and dialog.result_rule is not None:
+            center.save_rule(dialog.result_rule)
+
+    def delete_reminder(self, rule_id: int) -> None:
+        rule = self.reminders.repo.get(rule_id)
+        if rule is None:
+            return
+        answer = QMessageBox.question(
+            self.app.window,
+            QCoreApplication.translate("CompanionApp", "Delete reminder"),
+            QCoreApplication.translate(
+                "CompanionApp",
+                "Delete the reminder %r? What it reminded you of stays in your history.",
+            )
+            % rule.title,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.reminders.delete_rule(rule_id)
+
+    def snooze_minutes(self) -> int:
+        value = self.app.settings.get(SNOOZE_KEY)
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        return value if ok and SNOOZE_RANGE[0] <= value <= SNOOZE_RANGE[1] else 10
+
+    def set_snooze_minutes(self, minutes: int) -> None:
+        if SNOOZE_RANGE[0] <= minutes <= SNOOZE_RANGE[1]:
+            self.app.settings.set(SNOOZE_KEY, minutes, self.app.clock.now())
+
+    def just_finished(self, activity: str) -> str | None:
+        """A run or leg day just ended: log it (distance, time and effort are optional),
+        then the cool-down, water and check-ins to come."""
+        from companion.domain.reminders import ACTIVITY_ROUTINES  # noqa: PLC0415
+
+        if activity not in ACTIVITY_ROUTINES:
+            return QCoreApplication.translate("CompanionApp", "Say 'run' or 'leg_day'.")
+        self.app.log_activity_dialog(
+            activity,
+            after=self._finished,
+            save_text=QCoreApplication.translate("CompanionApp", "Log it and start the cool-down"),
+        )
+        return None
+
+    def _finished(self, activity: Activity) -> None:
+        from companion.domain.reminders import (  # noqa: PLC0415
+            ACTIVITY_ROUTINES,
+            recovery_timeline,
+        )
+
+        kind = activity.kind.value
+        center = self.reminders
+        center.save_rules(recovery_timeline(kind, self.app.clock.now(), center.waking()))
+        self.app.start_routine(ACTIVITY_ROUTINES[kind])  # a refusal shows as a banner
+
+    def start_reminders(self) -> None:
+        if self.app._quitting or (self.center is not None and self.center.started):
+            return
+        self.reminders.start()
+
+    def log_water(self, ml: int, source: str = "app") -> str | None:
+        """Log a drink; the reason it was refused, or None."""
+        try:
+            self.reminders.log_water(ml, source)
+        except ValueError as exc:
+            return str(exc)
+        return None
+
+    def start_timer(
+        self, kind: str, options: dict[str, Any], *, confirmed: bool = False
+    ) -> str | None:
+        """Open a therapy timer; the reason it cannot, or None.
+
+        Settings beyond a hard limit are refused with the reason; outside the usual
+        range they are asked about first (unless ``confirmed``, as from the command line,
+        whose user typed them).
+        """
+        from companion.domain.therapy_timer import TimerRefusedError, build_plan  # noqa: PLC0415
+        from companion.ui.therapy_timer import TherapyTimerView  # noqa: PLC0415
+
+        content = self.app.today.content
+        try:
+            plan = build_plan(kind, options, content.protocols, self.app.preferences.current.units)
+        except (TimerRefusedError, ValueError, TypeError) as exc:
+            return str(exc)
+        region = options.get("region", "")
+        answer = self.app.safety.timer(plan, region=region if isinstance(region, str) else "")
+        if not answer.allowed:
+            return answer.message(self.app.clock.now())
+        if answer.to_confirm and not confirmed:
+            reply = QMessageBox.question(
+                self.app.window,
+                QCoreApplication.translate("CompanionApp", "Outside the usual range"),
+                "\n".join(answer.to_confirm),
+            )
+            if reply != QMessageBox.StandardButton.Yes:
+                return QCoreApplication.translate("CompanionApp", "Not started.")
+        if answer.cautions:
+            plan = replace(plan, before=" ".join((plan.before, *answer.cautions)))
+        running = self.app.therapy.timer if self.app.therapy is not None else None
+        if self.app.therapy is not None and running is not None and running.ended_at is None:
+            self.app.therapy.bring_forward()
+            return QCoreApplication.translate(
+                "CompanionApp", "A timer is already running; stop it first."
+            )
+        if self.app.therapy is not None:
+            self.app.therapy.close()
+        catalog = content.triage
+        questions = [catalog.get(q) for q in QUICK_CHECK]
+        view = TherapyTimerView(plan, self.app.clock, questions)
+        self.app._configure_cues(view.sound)
+        view.finished.connect(self._save_therapy)
+        view.something_wrong.connect(self.app._something_wrong)
+        view.phase_changed.connect(self._sync_reminder_status)
+        self.app.therapy = view
+        view.show()
+        view.bring_forward()
+        return None
+
+    def _save_therapy(self, timer: Any) -> None:
+        from companion.storage.therapy import TherapyRepository  # noqa: PLC0415
+
+        TherapyRepository(self.app.db).save(timer)
+        self._sync_reminder_status()
+
+    def _sync_reminder_status(self) -> None:
+        if self.app.tray is None:
+            return
+        lines = []
+        if self.app.therapy is not None:
+            running = self.app.therapy.status(self.app.clock.now())
+            if running:
+                lines.append(running)
+        if self.center is None:
+            self.app.tray.set_extra_status(lines)
+            return
+        upcoming = self.center.next_reminder()
+        if upcoming is not None:
+            from companion.ui.reminder_center import when_words  # noqa: PLC0415
+
+            when, title = upcoming
+            lines.append(
+                QCoreApplication.translate("CompanionApp", "Next: %s, %s")
+                % (title, when_words(when, self.app.clock.now()))
+            )
+        drunk = self.center.water_today()
+        goal = self.center.goal_ml()
+        if goal:
+            lines.append(
+                QCoreApplication.translate("CompanionApp", "Water today: %d of %d mL")
+                % (drunk, goal)
+            )
+        elif drunk:
+            lines.append(QCoreApplication.translate("CompanionApp", "Water today: %d mL") % drunk)
+        self.app.tray.set_extra_status(lines)
