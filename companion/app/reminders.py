@@ -259,7 +259,7 @@ class ReminderWiring:
         catalog = content.triage
         questions = [catalog.get(q) for q in QUICK_CHECK]
         view = TherapyTimerView(plan, self.app.clock, questions)
-        self.app._configure_cues(view.sound)
+        self.app.settings_wiring._configure_cues(view.sound)
         view.finished.connect(self._save_therapy)
         view.something_wrong.connect(self.app._something_wrong)
         view.phase_changed.connect(self._sync_reminder_status)

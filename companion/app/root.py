@@ -24,14 +24,15 @@ from PySide6.QtCore import (
     SignalInstance,
 )
 from PySide6.QtGui import QPixmapCache
-from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
-from companion import APP_NAME, __version__
+from companion import APP_NAME
 from companion.app.activity import ActivityWiring
 from companion.app.backup import DailyBackup
 from companion.app.ipc_handler import Handler, IpcHandler
 from companion.app.reminders import ReminderWiring
 from companion.app.routines import RoutineWiring
+from companion.app.settings import SettingsWiring
 from companion.domain.clock import Clock
 from companion.domain.regions import Side
 from companion.ipc import (
@@ -50,11 +51,10 @@ from companion.ui.pause import PauseController
 from companion.ui.preferences import PreferencesModel
 from companion.ui.sections import SECTIONS
 from companion.ui.theme import Theme
-from companion.ui.today import ConditionsDialog, TodayPage
+from companion.ui.today import TodayPage
 from companion.ui.tray import TrayIcon, tray_available
 
 if TYPE_CHECKING:
-    from companion.autostart import Autostart
     from companion.domain.activity import Activity, MorningLog
     from companion.domain.poses import PoseCatalog
     from companion.domain.reminders import ReminderRule, WakingWeek
@@ -67,11 +67,9 @@ if TYPE_CHECKING:
     from companion.services.commands import Command
     from companion.services.safety import SafetyGate
     from companion.ui.activity_dialog import ActivityDialog
-    from companion.ui.cues import CuePlayer
     from companion.ui.my_routines import UserRoutines
     from companion.ui.reminder_center import ReminderCenter
     from companion.ui.reminder_editor import ReminderEditorDialog
-    from companion.ui.settings_page import SettingsPage
     from companion.ui.therapy_timer import TherapyTimerView
     from companion.ui.your_data import YourDataCard
 
@@ -123,8 +121,8 @@ class CompanionApp(QObject):
         self.routine_wiring = RoutineWiring(self)
         self.reminder_wiring = ReminderWiring(self)
         self.activity_wiring = ActivityWiring(self)
+        self.settings_wiring = SettingsWiring(self)
         self.therapy: TherapyTimerView | None = None
-        self._cues: CuePlayer | None = None  # Settings' test sound
         self.data_card: YourDataCard | None = None
         self.backup = DailyBackup(paths, clock, on_done=self._backup_done, parent=self)
         self.ipc = IpcHandler(self)
@@ -150,7 +148,7 @@ class CompanionApp(QObject):
         self.actions.quit.triggered.connect(self.quit)
         self.window.close_requested.connect(self._on_close_requested)
         self.theme.changed.connect(lambda _s: self.window.refresh_icons())
-        self.preferences.changed_keys.connect(self._preferences_changed)
+        self.preferences.changed_keys.connect(self.settings_wiring._preferences_changed)
         app.aboutToQuit.connect(self.shutdown)
         if self.tray is None and not self.settings.get(NO_TRAY_NOTICE_KEY, False):
             self._no_tray_banner = self.window.add_banner(
@@ -169,7 +167,7 @@ class CompanionApp(QObject):
             "reminders": self.reminder_wiring._reminders_page,
             "history": self.activity_wiring._history_page,
             "guide": self._guide_page,
-            "settings": self._settings_page,
+            "settings": self.settings_wiring._settings_page,
         }
         return builders[key]()
 
@@ -225,7 +223,6 @@ class CompanionApp(QObject):
         assert isinstance(page, GuidePage)
         page.show_passage(passage_id, focus=True)
 
-    # -- the guided player ----------------------------------------------------------------
     def _ask_and_record(self, questions: tuple[Question, ...]) -> None:
         """Safety questions outside a check-in: the outcome is stored and today's plan
         redrawn with any lock it brings."""
@@ -243,40 +240,6 @@ class CompanionApp(QObject):
         latest = self.today.latest()
         if latest is not None:
             page.plan_view.show_plan(self.today.plan(latest), self.today.emergency_number())
-
-    def _settings_page(self) -> SettingsPage:
-        from companion.domain.triage import emergency_number_for  # noqa: PLC0415
-        from companion.resources import load_exercises, load_protocols  # noqa: PLC0415
-        from companion.services.data import for_data_folder  # noqa: PLC0415
-        from companion.ui.settings_page import SettingsPage  # noqa: PLC0415
-        from companion.ui.your_data import QT_TRANSLATE, YourDataCard  # noqa: PLC0415
-
-        page = SettingsPage(
-            self.preferences,
-            self.today.content.protocols,
-            self.paths.data_dir,
-            local_emergency_number=emergency_number_for(self.country),
-            conditions_summary=self._conditions_summary(),
-            autostart=self.autostart,
-        )
-        page.edit_conditions.connect(lambda: self._edit_conditions(page))
-        page.test_sound_requested.connect(self.test_sound)
-
-        self.data_card = YourDataCard(
-            service=for_data_folder(
-                self.db,
-                self.paths.data_dir,
-                self.clock,
-                load_exercises,
-                load_protocols,
-                app_version=__version__,
-                translate=QT_TRANSLATE,
-            )
-        )
-        self.data_card.data_changed.connect(self._data_replaced)
-        self.data_changed.connect(lambda: page.set_conditions_summary(self._conditions_summary()))
-        page.add_after_data(self.data_card)
-        return page
 
     # -- what the pages, the tray, IPC and tests ask of the app (done by app/routines.py,
     # app/reminders.py and app/activity.py) -----------------------------------------------
@@ -395,26 +358,6 @@ class CompanionApp(QObject):
             self.reminder_wiring.center.reschedule()
         self.data_changed.emit()
 
-    def _conditions_summary(self) -> str:
-        if not self.today.conditions_asked():
-            return QCoreApplication.translate(
-                "CompanionApp",
-                "Health conditions: not answered yet (asked with your first check-in).",
-            )
-        chosen = self.today.conditions()
-        if not chosen:
-            return QCoreApplication.translate("CompanionApp", "Health conditions: none reported.")
-        labels = [self.today.content.conditions.get(c.id).label for c in chosen]
-        return QCoreApplication.translate("CompanionApp", "Health conditions: %s.") % "; ".join(
-            labels
-        )
-
-    def _edit_conditions(self, page: SettingsPage) -> None:
-        dialog = ConditionsDialog(self.today, self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.today.save_conditions(dialog.chosen())
-            page.set_conditions_summary(self._conditions_summary())
-
     # -- start and stop ---------------------------------------------------------
     def attach_tray(self) -> None:
         """The tray icon and its menu (at start, or when the panel's tray turns up later)."""
@@ -456,73 +399,13 @@ class CompanionApp(QObject):
             self._tray_wait.stop()
             self.window.show()
 
-    # -- reminders ----------------------------------------------------------------
     def waking_hours(self) -> WakingWeek:
         return self.preferences.current.waking
-
-    # -- preferences ----------------------------------------------------------------------
-    def _preferences_changed(self, keys: set[str]) -> None:
-        """Settings changed ``keys``: bring everything that shows or uses them up to date."""
-        prefs = self.preferences.current
-        if "theme" in keys:
-            self.theme.follow(prefs.theme.value)
-        if keys & {"sounds", "voice", "volume"}:
-            players = [self._cues] + [
-                getattr(v, "sound", None) for v in (self.player, self.therapy)
-            ]
-            for cues in players:
-                if cues is not None:
-                    self._configure_cues(cues)
-        if "waking" in keys and self.reminder_wiring.center is not None:
-            self.reminder_wiring.center.reschedule()
-        reminders_page = self._built_page("reminders")
-        if reminders_page is not None:
-            if "waking" in keys:
-                reminders_page.show_waking()
-            if "units" in keys:
-                reminders_page.units_changed()
-            reminders_page.refresh()
-        if keys & {"units", "water_goal_ml", "equipment", "emergency_number"}:
-            today = self._built_page("today")
-            if today is not None:
-                today.preferences_changed()
-        guide_page = self._built_page("guide")
-        if "units" in keys and guide_page is not None:
-            from companion.resources import load_guide  # noqa: PLC0415
-
-            guide_page.set_guide(load_guide().in_units(prefs.units))
-        if "water_goal_ml" in keys:
-            self.data_changed.emit()  # History's water chart measures against the goal
 
     def _built_page(self, key: str) -> Any:
         """The section's page if it has been opened, without building it."""
         return self.window._pages.get(key)
 
-    def _configure_cues(self, cues: CuePlayer) -> CuePlayer:
-        prefs = self.preferences.current
-        cues.configure(sounds=prefs.sounds, voice=prefs.voice, volume=prefs.volume)
-        return cues
-
-    def test_sound(self) -> None:
-        """Settings' "Play a test sound": a chime and a spoken line, as set."""
-        if self._cues is None:
-            from companion.ui.cues import CuePlayer  # noqa: PLC0415
-
-            self._cues = CuePlayer(parent=self)
-        self._configure_cues(self._cues).phase(
-            QCoreApplication.translate("CompanionApp", "This is how cues will sound.")
-        )
-
-    @property
-    def autostart(self) -> Autostart:
-        from companion.autostart import Autostart, launch_command  # noqa: PLC0415
-        from companion.paths import default_data_dir  # noqa: PLC0415
-
-        # A profile in another folder starts at login with that folder.
-        own_folder = self.paths.data_dir.resolve() != default_data_dir().resolve()
-        return Autostart(launch_command(data_dir=self.paths.data_dir if own_folder else None))
-
-    # -- history and the activity log ---------------------------------------------------------
     def water_goal(self) -> int | None:
         """The day's water goal in mL (Settings), or None when numeric goals are off."""
         return self.today.water_goal_ml()
@@ -531,7 +414,6 @@ class CompanionApp(QObject):
         self.window.bring_forward()
         self.window.show_section("today")
 
-    # -- therapy timers -------------------------------------------------------------
     # -- IPC (app/ipc_handler.py) -----------------------------------------------------------
     def handle_message(self, message: dict[str, Any]) -> dict[str, Any]:
         """A command from a later launch of the app (runs on the GUI thread)."""

@@ -119,7 +119,7 @@ class RoutineWiring:
             poses=self.poses,
             muted=bool(self.app.settings.get(MUTED_KEY, False)),
         )
-        self.app._configure_cues(self.app.player.sound)
+        self.app.settings_wiring._configure_cues(self.app.player.sound)
         self.app.player.muted_changed.connect(
             lambda muted: self.app.settings.set(MUTED_KEY, muted, self.app.clock.now())
         )

@@ -387,7 +387,7 @@
 <context>
     <name>CompanionApp</name>
     <message>
-        <location filename="../../companion/app/root.py" line="+157"/>
+        <location filename="../../companion/app/root.py" line="+155"/>
         <source>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</source>
         <translation>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</translation>
     </message>
@@ -410,7 +410,7 @@
         <translation type="vanished">Every step of this routine is on a leg the safety check locked today.</translation>
     </message>
     <message>
-        <location filename="../../companion/app/root.py" line="+192"/>
+        <location filename="../../companion/app/settings.py" line="+65"/>
         <source>Health conditions: not answered yet (asked with your first check-in).</source>
         <translation>Health conditions: not answered yet (asked with your first check-in).</translation>
     </message>
@@ -445,7 +445,7 @@
         <translation>Delete the reminder %r? What it reminded you of stays in your history.</translation>
     </message>
     <message>
-        <location filename="../../companion/app/root.py" line="+105"/>
+        <location filename="../../companion/app/settings.py" line="+55"/>
         <source>This is how cues will sound.</source>
         <translation>This is how cues will sound.</translation>
     </message>
@@ -510,7 +510,7 @@
         <translation>Water today: %d mL</translation>
     </message>
     <message>
-        <location filename="../../companion/app/root.py" line="+64"/>
+        <location filename="../../companion/app/root.py" line="+253"/>
         <source>Still running in the tray, so your reminders keep coming. Choose Quit from the tray menu to stop.</source>
         <translation>Still running in the tray, so your reminders keep coming. Choose Quit from the tray menu to stop.</translation>
     </message>

@@ -148,7 +148,7 @@ def test_sound_settings_reach_the_cues(companion, qtbot):
     prefs = stored(companion)
     assert (prefs.voice, prefs.volume, prefs.sounds) == (False, 30, True)
     page.test_sound.click()
-    cues = companion._cues
+    cues = companion.settings_wiring._cues
     assert cues is not None and (cues.voice, cues.volume) == (False, 30)
     assert cues.history[-1].startswith("phase ")
     page.sounds.click()
