@@ -23,6 +23,7 @@ from enum import StrEnum
 from companion.domain.clock import elapsed, later, utc
 from companion.domain.protocols import Check, ProtocolBounds, Verdict
 from companion.domain.regions import OUTER_KNEE_GROUPS
+from companion.domain.therapy import Therapy
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.units import METRIC, Units
 
@@ -35,6 +36,18 @@ class TimerKind(StrEnum):
     COLD_BATH = "cold-bath"
     WARM_BATH = "warm-bath"
     HEAT = "heat"
+
+    @property
+    def therapy(self) -> Therapy:
+        """The plan's name for the same treatment (one vocabulary: the plan offers a
+        Therapy, the timer runs it, the safety gate judges both alike)."""
+        return {
+            "ice": Therapy.ICE_PACK,
+            "contrast": Therapy.CONTRAST,
+            "cold-bath": Therapy.COLD_WATER_IMMERSION,
+            "warm-bath": Therapy.WARM_BATH,
+            "heat": Therapy.HEAT_PACK,
+        }[self.value]
 
     @property
     def label(self) -> str:

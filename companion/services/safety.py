@@ -46,7 +46,6 @@ from companion.domain.sessions import PastSession
 from companion.domain.therapy import (
     FRESH_INJURY_H,
     Status,
-    Therapy,
     TherapyContext,
     therapy_options,
 )
@@ -70,13 +69,6 @@ if TYPE_CHECKING:
     from companion.storage.database import Database
 
 WINDOW = timedelta(hours=24)  # daily caps count the sessions started in the last 24 hours
-TIMER_THERAPY = {
-    TimerKind.ICE: Therapy.ICE_PACK,
-    TimerKind.HEAT: Therapy.HEAT_PACK,
-    TimerKind.CONTRAST: Therapy.CONTRAST,
-    TimerKind.COLD_BATH: Therapy.COLD_WATER_IMMERSION,
-    TimerKind.WARM_BATH: Therapy.WARM_BATH,
-}
 ROLL_KINDS = frozenset({ExerciseKind.ROLL})
 
 
@@ -366,7 +358,7 @@ def check_timer(
     ctx = therapy_context(state)
     if region:
         ctx = replace(ctx, groups=ctx.groups | {region})
-    therapy = TIMER_THERAPY[plan.kind]
+    therapy = plan.kind.therapy
     option = next(
         o
         for o in therapy_options(ctx, content.conditions, content.protocols)

@@ -150,3 +150,10 @@ def test_build_plan_refuses_no_time_or_less_for_every_timer(bounds, kind, option
     with pytest.raises(TimerRefusedError) as refused:
         build_plan(kind, options, bounds)
     assert words in str(refused.value)
+
+
+def test_each_timer_runs_one_of_the_plans_therapies():
+    from companion.domain.therapy import Therapy
+    from companion.domain.therapy_timer import TimerKind
+
+    assert sorted(k.therapy for k in TimerKind) == sorted(Therapy)

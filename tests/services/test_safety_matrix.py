@@ -36,7 +36,6 @@ from companion.resources import (
     load_triage,
 )
 from companion.services.safety import (
-    TIMER_THERAPY,
     SafetyState,
     Verdict,
     check_reminder,
@@ -265,7 +264,7 @@ def test_conditions_block_or_caution_timers_and_routines(condition):
     # The plan never suggests what the timer refuses, and blocks exactly those.
     statuses = {option.therapy: option.status for option in plan_for(s).therapies}
     for kind, verdict in zip(TIMERS, timers, strict=True):
-        blocked = statuses[TIMER_THERAPY[kind]] is Status.BLOCKED
+        blocked = statuses[kind.therapy] is Status.BLOCKED
         assert blocked == (verdict is R), (condition, kind)
     # Reminders follow their timers.
     assert (reminder_verdict(s, Kind.ICING) is Q) == (timers[0] is R)
