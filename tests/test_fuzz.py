@@ -512,11 +512,12 @@ STORED = Preferences(
 def test_a_refused_change_leaves_the_stored_preferences_as_they_were(
     values: dict[str, Any], db: Database, bounds: ProtocolBounds, clock
 ) -> None:
+    from companion.services.settings import SettingsService
     from companion.ui.preferences import PreferencesModel  # a QObject; no window
 
     repo = PreferencesRepository(db)
     repo.save(STORED, clock.now())  # every example starts from the same stored choices
-    model = PreferencesModel(repo, lambda: bounds, clock)
+    model = PreferencesModel(SettingsService(repo, lambda: bounds, clock))
     for action in (model.request, model.confirm):
         before, current = dump(db.conn), model.current
         check = action(**values)

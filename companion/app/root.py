@@ -42,6 +42,7 @@ from companion.memory import give_back
 from companion.paths import AppPaths
 from companion.services.checkin import CheckInService
 from companion.services.content import LazyContent
+from companion.services.settings import SettingsService
 from companion.storage.database import Database
 from companion.storage.preferences import PreferencesRepository
 from companion.storage.settings import SettingsRepository
@@ -112,7 +113,8 @@ class CompanionApp(QObject):
         self.clock = clock
         self.settings = SettingsRepository(db)
         self.preferences = PreferencesModel(
-            PreferencesRepository(db), lambda: self.today.content.protocols, clock, self
+            SettingsService(PreferencesRepository(db), lambda: self.today.content.protocols, clock),
+            self,
         )
         self.theme = Theme(app, parent=self, choice=self.preferences.current.theme.value)
         self.pause = PauseController(self.settings, clock, self)

@@ -3,20 +3,19 @@
 Every change goes through ``companion.services.settings`` (the same checks the
 command line and IPC use); ``changed`` tells everyone (theme, cues, reminders,
 Today) what the preferences are now, and ``changed_keys`` which of them moved.
+The model is given the service (the root builds it on the database), so the
+window's side never reaches storage.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from companion.domain.clock import Clock
 from companion.domain.preferences import Preferences
-from companion.domain.protocols import Check, ProtocolBounds
-from companion.services.settings import Changed, SettingsService
-from companion.storage.preferences import PreferencesRepository
+from companion.domain.protocols import Check
+from companion.services.settings import Changed, OnSaved, SettingsService
 
 
 class PreferencesModel(QObject):
@@ -24,15 +23,11 @@ class PreferencesModel(QObject):
     #: the names of the preferences that changed (a set of strings)
     changed_keys = Signal(object)
 
-    def __init__(
-        self,
-        repo: PreferencesRepository,
-        bounds: Callable[[], ProtocolBounds],
-        clock: Clock,
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, service: SettingsService, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.service = SettingsService(repo, bounds, clock, self._saved)
+        self.service = service
+        self._also: OnSaved | None = service.on_saved  # whoever listened before, told first
+        service.on_saved = self._saved
         self.problems = self.service.problems
         self.read_only = self.service.read_only
 
@@ -55,5 +50,7 @@ class PreferencesModel(QObject):
         return self.service.change(name, words, confirmed=confirmed)
 
     def _saved(self, preferences: Preferences, keys: set[str]) -> None:
+        if self._also is not None:
+            self._also(preferences, keys)
         self.changed.emit(preferences)
         self.changed_keys.emit(keys)
