@@ -225,9 +225,8 @@ def add_own_routine(companion: CompanionApp) -> None:
     from companion.domain.custom_routines import RoutineDraft, StepSpec  # noqa: PLC0415
 
     steps = (StepSpec("calf_roll", 60, 1), StepSpec("wall_calf_straight", 30, 2))
-    companion.user_routines.repo.save(
-        RoutineDraft("Evening calves", "After a long run, before bed.", steps),
-        companion.clock.now(),
+    companion.user_routines.found.save(
+        RoutineDraft("Evening calves", "After a long run, before bed.", steps)
     )
 
 
@@ -238,7 +237,7 @@ def render_editor(companion: CompanionApp, out_dir: Path, scheme: Scheme) -> Pat
     from companion.ui.routine_editor import RoutineEditorDialog  # noqa: PLC0415
 
     mine = companion.user_routines
-    (draft,) = mine.repo.all()
+    (draft,) = mine.found.repo.all()
     steps = (draft.steps[0], replace(draft.steps[1], seconds=45))
     dialog = RoutineEditorDialog(
         replace(draft, steps=steps), mine.library, mine.regions, mine.bounds, poses=mine.poses

@@ -66,6 +66,7 @@ from companion.resources import (
     load_triage,
     read_toml,
 )
+from companion.services.routines import RoutineLibrary
 from companion.storage.database import Database, open_database
 from companion.storage.preferences import KEY, PreferencesRepository
 from companion.storage.user_routines import UserRoutineRepository
@@ -241,15 +242,13 @@ def importer(db: Database, library: ExerciseLibrary, bounds: ProtocolBounds, clo
     from companion.ui.my_routines import UserRoutines  # a QObject; no window
 
     told: list[tuple[str, str]] = []
-    actions = UserRoutines(
+    found = RoutineLibrary(
         UserRoutineRepository(db),
-        catalog=load_routines(library=library, protocols=bounds),
-        library=library,
-        regions=load_regions(),
-        bounds=bounds,
+        load_routines(library=library, protocols=bounds),
+        library,
         clock=clock,
-        window=lambda: None,
     )
+    actions = UserRoutines(found, regions=load_regions(), bounds=bounds, window=lambda: None)
     path = tmp_path / "routine.json"
     actions.ask_open_path = lambda: str(path)  # type: ignore[method-assign]
     actions.tell = lambda title, text: told.append((title, text))  # type: ignore[method-assign]

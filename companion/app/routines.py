@@ -46,18 +46,25 @@ class RoutineWiring:
     def user_routines(self) -> UserRoutines:
         """The user's own routines, and the actions on them."""
         if self._mine is None:
+            from typing import cast  # noqa: PLC0415
+
+            from companion.domain.translatable import Translate  # noqa: PLC0415
             from companion.resources import load_exercises  # noqa: PLC0415
+            from companion.services.routines import RoutineLibrary  # noqa: PLC0415
             from companion.storage.user_routines import UserRoutineRepository  # noqa: PLC0415
             from companion.ui.my_routines import UserRoutines  # noqa: PLC0415
 
             content = self.app.today.content
             self._mine = UserRoutines(
-                UserRoutineRepository(self.app.db),
-                catalog=self.routines,
-                library=content.exercises or load_exercises(protocols=content.protocols),
+                RoutineLibrary(
+                    UserRoutineRepository(self.app.db),
+                    self.routines,
+                    content.exercises or load_exercises(protocols=content.protocols),
+                    clock=self.app.clock,
+                    translate=cast(Translate, QCoreApplication.translate),
+                ),
                 regions=content.regions,
                 bounds=content.protocols,
-                clock=self.app.clock,
                 window=lambda: self.app.window,
                 parent=self.app,
                 poses=self.poses,

@@ -1,7 +1,9 @@
 """The user's own routines in the GUI: new, edit, duplicate, export, import and delete.
 
-Built-in routines are read-only: Duplicate makes an editable copy. The dialogs
-(editor, file choosers, messages) sit behind small methods that tests replace.
+Built-in routines are read-only: Duplicate makes an editable copy. Reading and
+changing them is the routines library's (``companion.services.routines``); this
+asks the questions and says what happened. The dialogs (editor, file choosers,
+messages) sit behind small methods that tests replace.
 """
 
 from __future__ import annotations
@@ -12,22 +14,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from companion.domain.clock import Clock
-from companion.domain.custom_routines import (
-    MAX_FILE_BYTES,
-    RoutineDraft,
-    RoutineFileError,
-    as_draft,
-    from_file,
-    to_file,
-)
+from companion.domain.custom_routines import RoutineDraft, RoutineFileError
 from companion.domain.exercises import ExerciseLibrary
 from companion.domain.poses import PoseCatalog
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog
-from companion.domain.routines import Routine, RoutineCatalog
+from companion.domain.routines import Routine
 from companion.services.routines import RoutineLibrary
-from companion.storage.user_routines import PREFIX, UserRoutineRepository
 from companion.ui.routine_editor import RoutineEditorDialog
 
 
@@ -36,27 +29,24 @@ class UserRoutines(QObject):
 
     def __init__(
         self,
-        repo: UserRoutineRepository,
+        found: RoutineLibrary,
         *,
-        catalog: RoutineCatalog,
-        library: ExerciseLibrary,
         regions: RegionCatalog,
         bounds: ProtocolBounds,
-        clock: Clock,
         window: Callable[[], QWidget | None],
         parent: QObject | None = None,
         poses: PoseCatalog | None = None,
     ) -> None:
         super().__init__(parent)
         self.poses = poses
-        self.repo = repo
-        self.catalog = catalog
-        self.library = library
+        self.found = found  # the routines library: every read and change goes through it
         self.regions = regions
         self.bounds = bounds
-        self.clock = clock
         self._window = window
-        self.found = RoutineLibrary(repo, catalog, library)
+
+    @property
+    def library(self) -> ExerciseLibrary:
+        return self.found.library
 
     # -- reading (the routines library, services/routines.py) ----------------------------------
     def routines(self) -> list[Routine]:
@@ -70,27 +60,17 @@ class UserRoutines(QObject):
         self._edit_and_save(RoutineDraft(""))
 
     def edit(self, routine_id: str) -> None:
-        draft = self.repo.get(routine_id)
+        draft = self.found.draft(routine_id)
         if draft is not None:
             self._edit_and_save(draft)
 
     def duplicate(self, routine_id: str) -> None:
-        if routine_id.startswith(PREFIX):
-            original = self.repo.get(routine_id)
-        else:
-            routine = self.get(routine_id)
-            original = None if routine is None else as_draft(routine)
-        if original is None:
-            return
-        copy = RoutineDraft(
-            QCoreApplication.translate("MyRoutines", "%s (copy)") % original.name,
-            original.description,
-            original.steps,
-        )
-        self._edit_and_save(copy)
+        copy = self.found.duplicate_as_draft(routine_id)
+        if copy is not None:
+            self._edit_and_save(copy)
 
     def delete(self, routine_id: str) -> None:
-        draft = self.repo.get(routine_id)
+        draft = self.found.draft(routine_id)
         if draft is None:
             return
         question = (
@@ -100,21 +80,19 @@ class UserRoutines(QObject):
             % draft.name
         )
         if self.confirm(question):
-            self.repo.delete(routine_id)
+            self.found.delete(routine_id)
             self.changed.emit()
 
     def export(self, routine_id: str) -> None:
-        draft = self.repo.get(routine_id)
+        draft = self.found.draft(routine_id)
         if draft is None:
             return
         chosen = self.ask_save_path(draft.name)
         if not chosen:
             return
-        path = Path(chosen)
-        if path.suffix.lower() != ".json":
-            path = path.with_name(path.name + ".json")
+        path = self.found.with_json_suffix(Path(chosen))
         try:
-            path.write_text(to_file(draft), encoding="utf-8")
+            self.found.export_file(draft, path)
         except OSError as exc:
             self.tell(
                 QCoreApplication.translate("MyRoutines", "Could not export"),
@@ -128,15 +106,7 @@ class UserRoutines(QObject):
             return
         path = Path(chosen)
         try:
-            # Read one byte past the limit, never more: /dev/zero and pipes report size 0.
-            with path.open("rb") as fh:
-                raw = fh.read(MAX_FILE_BYTES + 1)
-            if len(raw) > MAX_FILE_BYTES:
-                raise RoutineFileError(
-                    QCoreApplication.translate("MyRoutines", "The file is larger than %d KB.")
-                    % (MAX_FILE_BYTES // 1024)
-                )
-            draft = from_file(raw.decode("utf-8"), self.library, self.bounds)
+            draft = self.found.read_file(path, self.bounds)
         except OSError as exc:
             self.tell(
                 QCoreApplication.translate("MyRoutines", "Could not import"),
@@ -159,7 +129,7 @@ class UserRoutines(QObject):
                 % (path.name, exc),
             )
             return
-        saved = self.repo.save(draft, self.clock.now())
+        saved = self.found.save(draft)
         self.changed.emit()
         self.tell(
             QCoreApplication.translate("MyRoutines", "Imported"),
@@ -170,7 +140,7 @@ class UserRoutines(QObject):
         edited = self.edit_dialog(draft)
         if edited is None:
             return
-        self.repo.save(edited, self.clock.now())
+        self.found.save(edited)
         self.changed.emit()
 
     # -- dialogs (tests replace these) -------------------------------------------------------
