@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -46,12 +46,12 @@ from companion.ui.body_map import BodyMapView
 from companion.ui.cues import CuePlayer
 from companion.ui.pose_view import PoseView
 from companion.ui.sections import make_label
+from companion.ui.ticker import Ticker, format_left
 
 _Key = TypeVar("_Key")
 
 DEFAULT_SIZE = (720, 780)  # the first size of the player window, where the screen allows
 PICTURE_MIN_H, PICTURE_MAX_H = 110, 190  # the pose and body map shrink on short screens
-SETTLE_MS = 2  # wake this long after the countdown's digit is due to change
 
 # The words below are translated where they are shown, in the "Player" context.
 WORK_WORDS = {  # what the work phase is called, by exercise kind
@@ -93,53 +93,9 @@ def side_word(side: str) -> str:
     return QCoreApplication.translate("Player", SIDE_WORDS[side]) if side in SIDE_WORDS else side
 
 
-class Ticker(QObject):
-    """The player's one timer, woken just after the next moment the display changes.
-
-    It does not tick at a fixed rate: the player asks for the moment its countdown
-    digit next changes (``wake_in``), so the digit flips within a few milliseconds
-    of the true time, and a paused routine costs no wake-ups at all. A late wake-up
-    (a busy UI thread, a sleeping laptop) is harmless: the time shown is always the
-    deadline minus the clock's now.
-    """
-
-    ticked = Signal(object)  # the clock's now
-
-    def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._clock = clock
-        self._running = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(lambda: self.ticked.emit(self._clock.now()))
-
-    def start(self) -> None:
-        self._running = True
-        self._timer.start(0)
-
-    def wake_in(self, seconds: float) -> None:
-        """Tick once, ``seconds`` from now (plus a hair, so the change is due)."""
-        if self._running:
-            self._timer.start(max(1, math.ceil(seconds * 1000)) + SETTLE_MS)
-
-    def stop(self) -> None:
-        self._running = False
-        self._timer.stop()
-
-    @property
-    def active(self) -> bool:
-        return self._running
-
-
 def worked_regions(step: RoutineStep) -> frozenset[str]:
     """Every region the step's exercise works, on the step's side(s)."""
     return worked_region_ids(step.exercise.regions, step.side)
-
-
-def format_left(seconds: float) -> str:
-    whole = max(0, math.ceil(seconds - 1e-9))
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 class MiniPlayer(QWidget):

@@ -38,8 +38,8 @@ from companion.domain.clock import Clock
 from companion.domain.therapy_timer import Phase, PhaseTimer, Temp, TimerPlan, skin_checks
 from companion.domain.triage import Question
 from companion.ui.cues import CuePlayer
-from companion.ui.player import Ticker, format_left
 from companion.ui.sections import make_label
+from companion.ui.ticker import Ticker, format_left
 
 TEMP_COLOURS = {Temp.HOT: "#c8553d", Temp.COLD: "#2f7fb8", Temp.OFF: "#7d8a85"}
 

@@ -12,7 +12,8 @@ from companion.domain.session import Phase
 from companion.domain.triage import Tier
 from companion.resources import load_routines
 from companion.storage.runs import RunRepository
-from companion.ui.player import RoutinePlayerView, Ticker, format_left
+from companion.ui.player import RoutinePlayerView
+from companion.ui.ticker import Ticker, format_left
 from companion.ui.today import TodayPage
 
 
