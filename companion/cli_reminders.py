@@ -134,15 +134,11 @@ def cmd_log_water(ml: int, data_dir: str | None, out: TextIO, err: TextIO) -> in
     if reply:
         print(f"Logged {ml} mL; {reply.get('today_ml', ml)} mL today.", file=out)
         return 0
-    from companion.storage.reminders import WaterLog  # noqa: PLC0415
+    from companion.services.reminders import ReminderService  # noqa: PLC0415
 
     store = Store(data_dir)
     try:
-        water = WaterLog(store.db)
-        now = store.clock.now()
-        water.add(ml, now, "cli")
-        assert now.tzinfo is not None
-        today = water.total_on(now.date(), now.tzinfo)
+        today = ReminderService(store.db, store.clock).log_water(ml, "cli")
     finally:
         store.close()
     print(f"Logged {ml} mL; {today} mL today.", file=out)
@@ -156,16 +152,13 @@ def cmd_pause(choice: str, data_dir: str | None, out: TextIO, err: TextIO) -> in
     if reply:
         print(f"Reminders: {reply.get('status', '')}", file=out)
         return 0
-    from companion.domain.pause import RESUMED, PauseChoice, pause  # noqa: PLC0415
-    from companion.storage.settings import SettingsRepository  # noqa: PLC0415
+    from companion.services.reminders import PauseService  # noqa: PLC0415
 
     store = Store(data_dir)
     try:
-        settings = SettingsRepository(store.db)
-        now = store.clock.now()
-        state = RESUMED if choice == "off" else pause(PauseChoice(choice), now)
-        settings.save_pause_state(state, now)
-        status = state.describe(now)
+        paused = PauseService(store.db, store.clock)
+        paused.pause(choice)  # "off" resumes
+        status = paused.describe()
     finally:
         store.close()
     print(f"Reminders: {status}", file=out)
@@ -174,13 +167,13 @@ def cmd_pause(choice: str, data_dir: str | None, out: TextIO, err: TextIO) -> in
 
 def cmd_reminders(as_json: bool, data_dir: str | None, out: TextIO) -> int:
     from companion.domain.reminders import WakingHours, next_fire  # noqa: PLC0415
-    from companion.storage.reminders import ReminderRepository  # noqa: PLC0415
-    from companion.storage.settings import SettingsRepository  # noqa: PLC0415
+    from companion.services.reminders import ReminderService  # noqa: PLC0415
 
     store = Store(data_dir)
     try:
-        rules = ReminderRepository(store.db).all()
-        paused = SettingsRepository(store.db).pause_state()
+        service = ReminderService(store.db, store.clock)
+        rules = service.rules()
+        paused = service.pause.state
         now = store.clock.now()
     finally:
         store.close()

@@ -387,7 +387,7 @@
 <context>
     <name>CompanionApp</name>
     <message>
-        <location filename="../../companion/app/root.py" line="+155"/>
+        <location filename="../../companion/app/root.py" line="+157"/>
         <source>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</source>
         <translation>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</translation>
     </message>
@@ -397,7 +397,7 @@
         <translation>Today&apos;s routine</translation>
     </message>
     <message>
-        <location filename="../../companion/app/routines.py" line="+92"/>
+        <location filename="../../companion/app/routines.py" line="+99"/>
         <source>No routine %r.</source>
         <translation>No routine %r.</translation>
     </message>
@@ -523,7 +523,7 @@
 <context>
     <name>ContrastPreset</name>
     <message>
-        <location filename="../../companion/domain/therapy_timer.py" line="+161"/>
+        <location filename="../../companion/domain/therapy_timer.py" line="+174"/>
         <source>3 min hot, 1 min cold, 3 times (12 min)</source>
         <translation>3 min hot, 1 min cold, 3 times (12 min)</translation>
     </message>
@@ -1281,17 +1281,17 @@
 <context>
     <name>MyRoutines</name>
     <message>
-        <location filename="../../companion/ui/my_routines.py" line="+86"/>
+        <location filename="../../companion/services/routines.py" line="+101"/>
         <source>%s (copy)</source>
         <translation>%s (copy)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../companion/ui/my_routines.py" line="+77"/>
         <source>Delete the routine “%s”? Its past runs stay in your history.</source>
         <translation>Delete the routine “%s”? Its past runs stay in your history.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Could not export</source>
         <translation>Could not export</translation>
     </message>
@@ -1301,12 +1301,12 @@
         <translation>%s could not be written: %s</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../companion/services/routines.py" line="+17"/>
         <source>The file is larger than %d KB.</source>
         <translation>The file is larger than %d KB.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../companion/ui/my_routines.py" line="+13"/>
         <location line="+7"/>
         <location line="+6"/>
         <source>Could not import</source>
@@ -1456,7 +1456,7 @@
         <translation>both</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+35"/>
         <source>Routine</source>
         <translation>Routine</translation>
     </message>
@@ -1986,6 +1986,16 @@
         <location line="+4"/>
         <source>Time for your routine. Done starts it now.</source>
         <translation>Time for your routine. Done starts it now.</translation>
+    </message>
+    <message>
+        <location filename="../../companion/services/reminders.py" line="+272"/>
+        <source>That reminder no longer exists.</source>
+        <translation>That reminder no longer exists.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%s” stays off: %s</source>
+        <translation>“%s” stays off: %s</translation>
     </message>
 </context>
 <context>
