@@ -11,8 +11,10 @@ top-level ``resources/``). Lookups are by name and raise with the known names.
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from string import Template
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -72,6 +74,30 @@ def sound_path(name: str) -> Path:
 
 def content_path(name: str) -> Path:
     return _named("content", name, ".toml")
+
+
+def style_path(name: str) -> Path:
+    return _named("styles", name, ".qss")
+
+
+def style_sheet(name: str, values: Mapping[str, str] | None = None) -> str:
+    """A Qt style sheet from ``resources/styles/<name>.qss``, each ``$placeholder``
+    filled from ``values`` (``$$`` is a dollar sign).
+
+    Raises ``KeyError`` naming a placeholder that has no value, and
+    ``ResourceNotFoundError`` with the known names for an unknown sheet.
+    """
+    path = style_path(name)
+    try:
+        return _style_template(path).substitute(values or {})
+    except KeyError as exc:
+        raise KeyError(f"{path.name} needs a value for ${exc.args[0]}") from None
+
+
+@cache
+def _style_template(path: Path) -> Template:
+    """A sheet's text, read once: the theme fills it in again on every change of scheme."""
+    return Template(path.read_text(encoding="utf-8"))
 
 
 def content_files() -> list[Path]:

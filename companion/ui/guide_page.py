@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.guide import BulletList, Evidence, Guide, Passage, search
+from companion.resources import style_sheet
 from companion.ui.sections import SectionPage, make_label, section_info
 
 NARROW = 760  # below this page width the list sits above the text
@@ -72,23 +73,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 SNIPPET_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 HEADING, PASSAGE, HIT = "heading", "passage", "hit"
-
-STYLE = """
-#GuideList, #GuideReader {
-    background: palette(base); border: 1px solid palette(mid); border-radius: 12px;
-}
-#GuideList { padding: 4px; }
-#GuideList:focus, #GuideReader:focus { border-color: palette(highlight); }
-#GuideReaderInner { background: transparent; }
-#GuideTitle { font-size: 16pt; font-weight: 600; }
-#EvidenceTag {
-    background: palette(alternate-base); border: 1px solid palette(mid); border-radius: 10px;
-    padding: 2px 10px; font-size: 9.5pt; font-weight: 600;
-}
-#GuideSearch { padding: 5px 8px; border: 1px solid palette(mid); border-radius: 6px;
-    background: palette(base); }
-#GuideSearch:focus { border-color: palette(highlight); }
-"""
 
 
 def _muted(palette: QPalette) -> QColor:
@@ -507,7 +491,7 @@ class GuidePage(SectionPage):
         self.current: str | None = None
         self._words: tuple[str, ...] = ()
         self._narrow: bool | None = None
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(style_sheet("guide"))
 
         self.notice = make_label(guide.notice, "Muted")
         self.notice.setAccessibleName(QCoreApplication.translate("GuidePage", "About this guide"))

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from companion.resources import icon_path
+from companion.resources import icon_path, style_sheet
 
 
 class Scheme(StrEnum):
@@ -99,69 +99,49 @@ def system_scheme() -> Scheme:
     return Scheme.DARK if hints.colorScheme() == Qt.ColorScheme.Dark else Scheme.LIGHT
 
 
+# The style sheet's own colours (resources/styles/app.qss), beside the palette's.
+_SHEET_COLOURS: dict[Scheme, dict[str, str]] = {
+    Scheme.LIGHT: {
+        "muted": "#5f6b66",
+        "sidebar": "#e8edeb",
+        "card": "#ffffff",
+        "border": "#d5ddd9",
+        "button": "#ffffff",
+        "button_hover": "#eef3f1",
+        "button_border": "#b9c4bf",
+        "indicator": "#7d8a85",
+        "banner": "#fff4d6",
+        "banner_text": "#5a4300",
+        "warning": "#9a4700",  # refused or questioned
+    },
+    Scheme.DARK: {
+        "muted": "#a3b0aa",
+        "sidebar": "#161a19",
+        "card": "#242a28",
+        "border": "#343c39",
+        "button": "#2b3230",
+        "button_hover": "#343c39",
+        "button_border": "#4a5551",
+        "indicator": "#8d9b95",
+        "banner": "#3a3420",
+        "banner_text": "#f3e2ad",
+        "warning": "#f2b36b",
+    },
+}
+
+
 def stylesheet(scheme: Scheme) -> str:
-    # The selected item carries white text, so it uses the darker accent in both schemes.
-    accent = _COLOURS[scheme][QPalette.ColorRole.Highlight]
-    muted = "#5f6b66" if scheme is Scheme.LIGHT else "#a3b0aa"
-    sidebar = "#e8edeb" if scheme is Scheme.LIGHT else "#161a19"
-    card = "#ffffff" if scheme is Scheme.LIGHT else "#242a28"
-    border = "#d5ddd9" if scheme is Scheme.LIGHT else "#343c39"
-    button = "#ffffff" if scheme is Scheme.LIGHT else "#2b3230"
-    button_hover = "#eef3f1" if scheme is Scheme.LIGHT else "#343c39"
-    button_border = "#b9c4bf" if scheme is Scheme.LIGHT else "#4a5551"
-    focus = ACCENT[scheme]
-    indicator = "#7d8a85" if scheme is Scheme.LIGHT else "#8d9b95"
-    check = icon_path("check").as_posix()
-    banner = "#fff4d6" if scheme is Scheme.LIGHT else "#3a3420"
-    banner_text = "#5a4300" if scheme is Scheme.LIGHT else "#f3e2ad"
-    warning = "#9a4700" if scheme is Scheme.LIGHT else "#f2b36b"  # refused or questioned
-    return f"""
-    #Sidebar {{ background: {sidebar}; border-right: 1px solid {border}; }}
-    #AppTitle {{ font-size: 13pt; font-weight: 600; padding: 2px 4px; }}
-    #NavList {{ background: transparent; border: none; outline: none; }}
-    #NavList::item {{ padding: 9px 10px; margin: 2px 0; border-radius: 8px; }}
-    #NavList::item:hover {{ background: {border}; }}
-    #NavList::item:selected {{ background: {accent}; color: #ffffff; }}
-    #PageTitle {{ font-size: 20pt; font-weight: 600; }}
-    #PageLead {{ font-size: 11pt; color: {muted}; }}
-    #Muted {{ color: {muted}; }}
-    #Warning {{ color: {warning}; }}
-    #Card {{ background: {card}; border: 1px solid {border}; border-radius: 12px; }}
-    #CardTitle {{ font-size: 12pt; font-weight: 600; }}
-    #StopCard {{ background: {card}; border: 1px solid {border}; border-left: 5px solid #c25e00;
-        border-radius: 12px; }}
-    #Banner {{ background: {banner}; border-radius: 8px; }}
-    #Banner QLabel {{ color: {banner_text}; }}
-    #StatusLine {{ color: {muted}; }}
-    QPushButton, QToolButton {{
-        background: {button}; border: 1px solid {button_border}; border-radius: 6px;
-        padding: 6px 14px;
-    }}
-    QPushButton:hover, QToolButton:hover {{ background: {button_hover}; }}
-    QPushButton:pressed, QToolButton:pressed {{ background: {border}; }}
-    QPushButton:focus, QToolButton:focus {{ border: 2px solid {focus}; }}
-    QToolButton[popupMode="2"] {{ padding: 5px 24px 5px 8px; }}
-    QCheckBox::indicator {{
-        width: 15px; height: 15px; border-radius: 4px;
-        border: 1.5px solid {indicator}; background: {card};
-    }}
-    QCheckBox::indicator:hover {{ border-color: {focus}; }}
-    QCheckBox::indicator:checked {{
-        background: {accent}; border-color: {accent}; image: url("{check}");
-    }}
-    QCheckBox::indicator:disabled {{ border-color: {border}; background: {sidebar}; }}
-    QPushButton#ScoreButton {{ padding: 0; border-radius: 5px; font-weight: 600; }}
-    QPushButton#ScoreButton:checked {{
-        background: {accent}; color: #ffffff; border-color: {accent};
-    }}
-    QPushButton#ScoreButton:disabled {{ color: {muted}; background: {sidebar}; }}
-    QPushButton#PrimaryButton {{ background: {accent}; color: #ffffff; border-color: {accent};
-        font-weight: 600; padding: 8px 18px; }}
-    QPushButton#PrimaryButton:hover {{ background: {focus}; }}
-    QToolButton::menu-indicator {{
-        subcontrol-origin: padding; subcontrol-position: center right; right: 6px;
-    }}
-    """
+    """The application's style sheet (resources/styles/app.qss) in the scheme's colours."""
+    return style_sheet(
+        "app",
+        {
+            **_SHEET_COLOURS[scheme],
+            # The selected item carries white text, so it uses the darker accent in both schemes.
+            "accent": _COLOURS[scheme][QPalette.ColorRole.Highlight],
+            "focus": ACCENT[scheme],
+            "check": icon_path("check").as_posix(),
+        },
+    )
 
 
 @contextmanager

@@ -47,6 +47,7 @@ from companion.domain.regions import Side
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.triage import Question, Tier
 from companion.domain.units import METRIC, Units
+from companion.resources import style_sheet
 from companion.services.checkin import CheckInService
 from companion.ui.body_map import BodyMapView, IntensityLegend
 from companion.ui.sections import DISCLAIMER, SECTIONS, Card, make_label
@@ -69,18 +70,6 @@ STATUS_WORDS = {  # keyed by therapy.Status values; the rules load after the fir
     "caution": QT_TRANSLATE_NOOP("Today", "With care"),
     "blocked": QT_TRANSLATE_NOOP("Today", "Not today"),
 }
-
-
-# "Read more" to the Guide: a flat button drawn as a link, reached with Tab, pressed with
-# Enter or Space. The border is always there (transparent) so focus does not shift the text.
-GUIDE_LINK_STYLE = """
-QPushButton#GuideLink {
-    background: transparent; border: 1px solid transparent; border-radius: 4px;
-    padding: 1px 1px; color: %s; text-decoration: underline; text-align: left;
-}
-QPushButton#GuideLink:hover { background: transparent; }
-QPushButton#GuideLink:focus { border: 1px solid %s; }
-"""
 
 
 @dataclass
@@ -521,7 +510,10 @@ class PlanView(QWidget):
         link.setToolTip(name)
         link.setProperty("passage", passage_id)
         link.setStyleSheet(
-            GUIDE_LINK_STYLE % (colour or "palette(link)", colour or "palette(highlight)")
+            style_sheet(
+                "guide-link",
+                {"colour": colour or "palette(link)", "focus": colour or "palette(highlight)"},
+            )
         )
         link.clicked.connect(lambda: self.guide_requested.emit(passage_id))
         layout.addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)

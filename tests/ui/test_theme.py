@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import gc
+import re
 
+import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from companion.ui.theme import Scheme, Theme, collector_paused
+from companion.resources import ResourceNotFoundError, style_path, style_sheet
+from companion.ui.theme import ACCENT, Scheme, Theme, collector_paused, stylesheet
 
 
 class Busy(QWidget):
@@ -93,3 +96,20 @@ def test_applying_a_theme_pauses_the_collector_and_turns_it_back_on(qapp, monkey
     assert seen and not any(seen)
     assert gc.isenabled()
     theme.apply(Scheme.LIGHT)  # leave the session's application as other tests expect
+
+
+def test_the_style_sheets_come_from_resources_with_every_placeholder_filled(qapp):
+    """The QSS lives in resources/styles; the theme fills in every colour of both schemes."""
+    light, dark = stylesheet(Scheme.LIGHT), stylesheet(Scheme.DARK)
+    for sheet in (light, dark):
+        assert "$" not in sheet
+        assert re.search(r"#Sidebar \{ background: #[0-9a-f]{6};", sheet)
+    assert ACCENT[Scheme.DARK] in dark and ACCENT[Scheme.LIGHT] in light
+    assert light != dark
+    assert "$" not in style_sheet("guide")
+    link = style_sheet("guide-link", {"colour": "#123456", "focus": "#654321"})
+    assert "color: #123456;" in link and "1px solid #654321;" in link
+    with pytest.raises(KeyError, match=r"guide-link.qss needs a value for \$focus"):
+        style_sheet("guide-link", {"colour": "#123456"})
+    with pytest.raises(ResourceNotFoundError, match="known: app, guide, guide-link"):
+        style_path("nope")
