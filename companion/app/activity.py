@@ -23,15 +23,20 @@ class ActivityWiring:
         self.app = app
 
     def _history_page(self) -> QWidget:
-        from companion.ui.history_page import HistoryPage  # noqa: PLC0415
-        from companion.ui.history_presenter import HistoryPresenter  # noqa: PLC0415
+        from companion.services.history import HistoryService  # noqa: PLC0415
+        from companion.ui.history_page import QT_TRANSLATE, HistoryPage  # noqa: PLC0415
 
         zone = self.app.clock.now().tzinfo
         assert zone is not None
-        presenter = HistoryPresenter(
-            self.app.db, self.app.today.content.regions, self.app.clock, zone, self.app.water_goal
+        service = HistoryService(
+            self.app.db,
+            self.app.today.content.regions,
+            self.app.clock,
+            zone,
+            self.app.water_goal,
+            translate=QT_TRANSLATE,
         )
-        page = HistoryPage(presenter)
+        page = HistoryPage(service)
         page.log_activity_requested.connect(self._log_activity_from_page)
         page.log_morning_requested.connect(self.log_morning_dialog)
         self.app.data_changed.connect(page.mark_stale)

@@ -5,11 +5,15 @@ Top to bottom: the range; soreness of one region over time (raw ratings, a
 same timeline); left against right for paired regions; the body map replayed by
 day; a card per sore spell; adherence with water against the goal; the
 activity log. Every chart has its summary in words beside it.
+
+What it shows is the History service's (``companion.services.history``), read
+through it; the page translates its sentences by handing it ``QT_TRANSLATE``.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -27,22 +31,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.domain.translatable import Translate
+from companion.services.history import DEFAULT_RANGE, RANGES, EpisodeCard, HistoryService
 from companion.ui.body_map import BodyMapView
 from companion.ui.charts import BarChart, LineChart
-from companion.ui.history_presenter import DEFAULT_RANGE, RANGES, EpisodeCard, HistoryPresenter
+from companion.ui.history_charts import bar_model, line_model
 from companion.ui.sections import SECTIONS, Card, SectionPage, make_label
 
 EPISODES_SHOWN = 6  # cards at first; "Show more" adds as many again
 REPLAY_STEP_MS = 700
+
+# The service's sentences, translated by Qt (its stub leaves out the defaults it has).
+QT_TRANSLATE = cast(Translate, QCoreApplication.translate)
 
 
 class HistoryPage(SectionPage):
     log_activity_requested = Signal()
     log_morning_requested = Signal()
 
-    def __init__(self, presenter: HistoryPresenter, parent: QWidget | None = None) -> None:
+    def __init__(self, service: HistoryService, parent: QWidget | None = None) -> None:
         super().__init__(SECTIONS[3], parent)
-        self.presenter = presenter
+        self.service = service
         self._stale = False
         self._episodes_shown = EPISODES_SHOWN
         self._replay = QTimer(self)
@@ -160,7 +169,7 @@ class HistoryPage(SectionPage):
             QCoreApplication.translate("HistoryPage", "Day by day on the body map")
         )
         row = QHBoxLayout()
-        self.body_map = BodyMapView(self.presenter.regions, interactive=False)
+        self.body_map = BodyMapView(self.service.regions, interactive=False)
         self.body_map.setMinimumSize(260, 280)
         self.body_map.setAccessibleName(
             QCoreApplication.translate("HistoryPage", "Body map for the chosen day")
@@ -227,9 +236,9 @@ class HistoryPage(SectionPage):
     # -- filling ----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the period again and redraw everything."""
-        self.presenter.reload()
+        self.service.reload()
         self._stale = False
-        choices = self.presenter.region_choices()
+        choices = self.service.region_choices()
         current = self.region_box.currentData()
         self.region_box.blockSignals(True)
         self.region_box.clear()
@@ -246,14 +255,14 @@ class HistoryPage(SectionPage):
         self._fill_episodes()
         self._fill_adherence()
         self._fill_activity()
-        nothing = not has_ratings and not self.presenter.events and not self._any_water()
+        nothing = not has_ratings and not self.service.events and not self._any_water()
         self.empty_card.setVisible(nothing)
 
     def _any_water(self) -> bool:
-        return any(self.presenter.water.values())
+        return any(self.service.water.values())
 
     def _range_changed(self) -> None:
-        self.presenter.set_range(self.range_box.currentData())
+        self.service.set_range(self.range_box.currentData())
         self._episodes_shown = EPISODES_SHOWN
         self.refresh()
 
@@ -265,18 +274,18 @@ class HistoryPage(SectionPage):
         if group is None:
             self.sides_card.setVisible(False)
             return
-        view = self.presenter.region_view(str(group), since_activity=self.by_hours.isChecked())
-        self.chart.set_model(view.chart)
+        view = self.service.region_view(str(group), since_activity=self.by_hours.isChecked())
+        self.chart.set_model(line_model(view.chart))
         self.summary.setText(view.summary)
         self.sides_card.setVisible(view.sides is not None)
         if view.sides is not None:
-            self.sides_chart.set_model(view.sides)
+            self.sides_chart.set_model(line_model(view.sides))
             self.sides_summary.setText(view.sides_summary)
 
     def _fill_map(self) -> None:
         self._replay.stop()
         self.play_button.setChecked(False)
-        self._map_days = self.presenter.map_days()
+        self._map_days = self.service.map_days()
         self.day_slider.blockSignals(True)
         self.day_slider.setRange(0, max(0, len(self._map_days) - 1))
         self.day_slider.setValue(max(0, len(self._map_days) - 1))
@@ -293,7 +302,7 @@ class HistoryPage(SectionPage):
                 QCoreApplication.translate("HistoryPage", "No check-ins in this period.")
             )
             return
-        scores, words = self.presenter.map_for(self._map_days[index])
+        scores, words = self.service.map_for(self._map_days[index])
         self.body_map.set_scores(scores)
         self.body_map.setAccessibleDescription(words)
         self.body_map.update()
@@ -324,7 +333,7 @@ class HistoryPage(SectionPage):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        cards = self.presenter.episode_cards(self._episodes_shown)
+        cards = self.service.episode_cards(self._episodes_shown)
         for card in cards:
             self.episode_list.addWidget(EpisodeView(card))
         if not cards:
@@ -334,7 +343,7 @@ class HistoryPage(SectionPage):
                     "Muted",
                 )
             )
-        hidden = self.presenter.episode_count() - len(cards)
+        hidden = self.service.episode_count() - len(cards)
         self.more_episodes.setVisible(hidden > 0)
         self.more_episodes.setText(
             QCoreApplication.translate(
@@ -347,23 +356,23 @@ class HistoryPage(SectionPage):
         self._fill_episodes()
 
     def _fill_adherence(self) -> None:
-        result = self.presenter.adherence()
-        self.adherence_text.setText("\n".join(self.presenter.adherence_lines(result)))
-        model = self.presenter.water_chart()
-        self.water_chart.set_model(model)
-        self.water_summary.setText(model.description)
+        result = self.service.adherence()
+        self.adherence_text.setText("\n".join(self.service.adherence_lines(result)))
+        chart = self.service.water_chart()
+        self.water_chart.set_model(bar_model(chart))
+        self.water_summary.setText(chart.description)
 
     def _fill_activity(self) -> None:
-        self.distance_text.setText(self.presenter.weekly_distance())
+        self.distance_text.setText(self.service.weekly_distance())
         self.distance_text.setVisible(bool(self.distance_text.text()))
-        lines = self.presenter.activity_lines()
+        lines = self.service.activity_lines()
         shown = lines[:12]
         text = (
             "\n".join(shown)
             if shown
             else QCoreApplication.translate("HistoryPage", "Nothing logged in this period.")
         )
-        if len(lines) > len(shown) or self.presenter.period.days > 31:
+        if len(lines) > len(shown) or self.service.period.days > 31:
             text += "\n" + QCoreApplication.translate(
                 "HistoryPage", "Earlier entries are in the export (Settings, Your data)."
             )

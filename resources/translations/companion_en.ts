@@ -460,7 +460,7 @@
         <translation>Log it and start the cool-down</translation>
     </message>
     <message>
-        <location filename="../../companion/app/activity.py" line="+111"/>
+        <location filename="../../companion/app/activity.py" line="+116"/>
         <source>Sleep and recovery</source>
         <translation>Sleep and recovery</translation>
     </message>
@@ -712,7 +712,7 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../companion/ui/history_page.py" line="+53"/>
+        <location filename="../../companion/ui/history_page.py" line="+62"/>
         <source>Nothing to show yet</source>
         <translation>Nothing to show yet</translation>
     </message>
@@ -884,7 +884,7 @@
 <context>
     <name>HistoryPresenter</name>
     <message>
-        <location filename="../../companion/ui/history_presenter.py" line="+52"/>
+        <location filename="../../companion/services/history/views.py" line="+21"/>
         <source>2 weeks</source>
         <translation>2 weeks</translation>
     </message>
@@ -909,7 +909,7 @@
         <translation>All</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location filename="../../companion/services/history/habits.py" line="+25"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -917,12 +917,12 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../companion/services/history/soreness.py" line="+93"/>
         <source>Soreness 0-10</source>
         <translation>Soreness 0-10</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>On movement</source>
         <translation>On movement</translation>
     </message>
@@ -932,12 +932,12 @@
         <translation>At rest</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="-28"/>
         <source>%s, 3-day average</source>
         <translation>%s, 3-day average</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%s: soreness by day</source>
         <translation>%s: soreness by day</translation>
     </message>
@@ -947,17 +947,17 @@
         <translation>No ratings for this region in this period.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+30"/>
         <source>%s: nothing rated in this period.</source>
         <translation>%s: nothing rated in this period.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>%s: %d/10 on movement and %d/10 at rest on %s</source>
         <translation>%s: %d/10 on movement and %d/10 at rest on %s</translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+36"/>
         <source>%s: %n point(s) apart</source>
         <translation>
             <numerusform>%s: %n point apart</numerusform>
@@ -988,32 +988,32 @@
         <translation>%s: left and right on movement</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Left</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Right</source>
         <translation>Right</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>No sore spell of this region in this period.</source>
         <translation>No sore spell of this region in this period.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>%s: soreness since the activity</source>
         <translation>%s: soreness since the activity</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>%s: no sore spell in this period.</source>
         <translation>%s: no sore spell in this period.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>%s: hours since %s on %s</source>
         <translation>%s: hours since %s on %s</translation>
     </message>
@@ -1024,17 +1024,17 @@
         <translation>%dd</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>%s, 3-point average</source>
         <translation>%s, 3-point average</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../companion/services/history/spells.py" line="+24"/>
         <source>%s: nothing sore.</source>
         <translation>%s: nothing sore.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%s and %d more</source>
         <translation>%s and %d more</translation>
     </message>
@@ -1044,7 +1044,7 @@
         <translation>%s: %s (on movement, 0-10).</translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+23"/>
         <source>Peak %d/10 on movement, %n hour(s) after: %s.</source>
         <translation>
             <numerusform>Peak %d/10 on movement, %n hour after: %s.</numerusform>
@@ -1062,22 +1062,22 @@
         <translation>Recovered (1 or less on movement) by day %d.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Not back to 1 or less yet.</source>
         <translation>Not back to 1 or less yet.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Not back to 1 or less before the next spell began.</source>
         <translation>Not back to 1 or less before the next spell began.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>felt %.1f/10 recovered on average</source>
         <translation>felt %.1f/10 recovered on average</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%d of %n night(s) logged under 7 hours</source>
         <translation>
             <numerusform>%d of %n night logged under 7 hours</numerusform>
@@ -1093,12 +1093,12 @@
         </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../companion/services/history/habits.py" line="+9"/>
         <source>Routines: %s in a row now; best run in this period %s.</source>
         <translation>Routines: %s in a row now; best run in this period %s.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Water goal: %s in a row now; best run in this period %s.</source>
         <translation>Water goal: %s in a row now; best run in this period %s.</translation>
     </message>
@@ -1111,7 +1111,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%n contrast session(s)</source>
         <translation>
             <numerusform>%n contrast session</numerusform>
@@ -1119,7 +1119,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%n cold bath(s)</source>
         <translation>
             <numerusform>%n cold bath</numerusform>
@@ -1127,7 +1127,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%n warm bath(s)</source>
         <translation>
             <numerusform>%n warm bath</numerusform>
@@ -1135,7 +1135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%n heat pack(s)</source>
         <translation>
             <numerusform>%n heat pack</numerusform>
@@ -1143,27 +1143,27 @@
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Sessions: %s.</source>
         <translation>Sessions: %s.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Week of %s: %s mL a day on average</source>
         <translation>Week of %s: %s mL a day on average</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Water: average per day, week by week</source>
         <translation>Water: average per day, week by week</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>%s: %s mL</source>
         <translation>%s: %s mL</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Water per day</source>
         <translation>Water per day</translation>
     </message>
@@ -1188,22 +1188,22 @@
         <translation>No water logged in this period.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>slept %s h</source>
         <translation>slept %s h</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>felt %d/10 recovered</source>
         <translation>felt %d/10 recovered</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%s morning · %s</source>
         <translation>%s morning · %s</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Running in the last 7 days: %s km in %n run(s).</source>
         <translation>
             <numerusform>Running in the last 7 days: %s km in %n run.</numerusform>
@@ -1986,16 +1986,6 @@
         <location line="+4"/>
         <source>Time for your routine. Done starts it now.</source>
         <translation>Time for your routine. Done starts it now.</translation>
-    </message>
-    <message>
-        <location filename="../../companion/services/reminders.py" line="+272"/>
-        <source>That reminder no longer exists.</source>
-        <translation>That reminder no longer exists.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>“%s” stays off: %s</source>
-        <translation>“%s” stays off: %s</translation>
     </message>
 </context>
 <context>

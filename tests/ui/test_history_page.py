@@ -10,10 +10,11 @@ from companion.domain.activity import Activity, ActivityKind, MorningLog
 from companion.domain.checkin import Cause, CheckIn, RegionReport, SorenessType
 from companion.domain.regions import Side
 from companion.domain.triage import GREEN
+from companion.services.history import HistoryService
 from companion.storage.activities import ActivityRepository, MorningLogRepository
 from companion.storage.checkins import CheckInRepository
 from companion.storage.reminders import WaterLog
-from companion.ui.history_page import EpisodeView, HistoryPage
+from companion.ui.history_page import QT_TRANSLATE, EpisodeView, HistoryPage
 
 L, R = Side.LEFT, Side.RIGHT
 
@@ -61,6 +62,12 @@ def open_history(companion, qtbot) -> HistoryPage:
     assert isinstance(page, HistoryPage)
     qtbot.waitUntil(page.isVisible)
     return page
+
+
+def test_the_page_reads_through_the_history_service_in_qts_words(companion, qtbot):
+    page = open_history(companion, qtbot)
+    assert isinstance(page.service, HistoryService)
+    assert page.service.translate is QT_TRANSLATE  # the catalogue's HistoryPresenter context
 
 
 def test_history_shows_the_region_its_summary_and_the_typical_band(companion, qtbot):

@@ -1,0 +1,155 @@
+"""What you did: adherence in words, water against the goal, and the activity log.
+No PySide6 here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from companion.domain.activity import Activity, MorningLog, format_km
+from companion.domain.clock import utc
+from companion.domain.history import Adherence
+from companion.domain.translatable import Translate
+from companion.services.history.views import (
+    Period,
+    WaterBar,
+    WaterChart,
+    day_month,
+    weekday_day_month,
+)
+
+WEEKLY_BARS_AFTER = 120  # longer ranges show water as a weekly average
+
+
+def days_words(n: int, translate: Translate) -> str:
+    return translate("HistoryPresenter", "%n day(s)", None, n)
+
+
+def adherence_lines(result: Adherence, translate: Translate) -> list[str]:
+    """Routines, therapy sessions and water over the period, with the streaks."""
+    lines = [result.words()]
+    current, best = result.routine_streak
+    if best:
+        lines.append(
+            translate("HistoryPresenter", "Routines: %s in a row now; best run in this period %s.")
+            % (days_words(current, translate), days_words(best, translate))
+        )
+    current, best = result.water_streak
+    if best:
+        lines.append(
+            translate(
+                "HistoryPresenter", "Water goal: %s in a row now; best run in this period %s."
+            )
+            % (days_words(current, translate), days_words(best, translate))
+        )
+    if result.therapy:
+        counted: dict[str, Callable[[int], str]] = {
+            "ice": lambda n: translate("HistoryPresenter", "%n ice pack(s)", None, n),
+            "contrast": lambda n: translate("HistoryPresenter", "%n contrast session(s)", None, n),
+            "cold-bath": lambda n: translate("HistoryPresenter", "%n cold bath(s)", None, n),
+            "warm-bath": lambda n: translate("HistoryPresenter", "%n warm bath(s)", None, n),
+            "heat": lambda n: translate("HistoryPresenter", "%n heat pack(s)", None, n),
+        }
+        sessions = [
+            counted[k](n) if k in counted else f"{n} {k}"
+            for k, n in sorted(result.therapy.items())
+            if n
+        ]
+        lines.append(translate("HistoryPresenter", "Sessions: %s.") % ", ".join(sessions))
+    return lines
+
+
+def water_chart(
+    period: Period,
+    today: date,
+    water: Mapping[date, int],
+    goal: int | None,
+    translate: Translate,
+) -> WaterChart:
+    """Water per day against the goal; over long periods, a weekly average."""
+    p = period
+    bars: list[WaterBar] = []
+    if p.days > WEEKLY_BARS_AFTER:
+        for start in range(0, p.days, 7):
+            days = [p.first + timedelta(days=start + i) for i in range(7)]
+            days = [d for d in days if d <= min(p.last, today)]
+            if not days:
+                continue
+            average = sum(water.get(d, 0) for d in days) / len(days)
+            bars.append(
+                WaterBar(
+                    start + 3.5,
+                    average,
+                    translate("HistoryPresenter", "Week of %s: %s mL a day on average")
+                    % (day_month(days[0]), f"{average:,.0f}"),
+                    bool(goal and average >= goal),
+                )
+            )
+        title = translate("HistoryPresenter", "Water: average per day, week by week")
+    else:
+        for i in range(p.days):
+            day = p.first + timedelta(days=i)
+            if day > today:
+                break
+            ml = water.get(day, 0)
+            text = translate("HistoryPresenter", "%s: %s mL") % (weekday_day_month(day), f"{ml:,}")
+            bars.append(WaterBar(i + 0.5, float(ml), text, bool(goal and ml >= goal)))
+        title = translate("HistoryPresenter", "Water per day")
+    top = max([b.value for b in bars] + [float(goal or 0), 500.0])
+    met = sum(1 for b in bars if b.met)
+    description = (
+        translate("HistoryPresenter", "%s. Goal %s mL; reached on %d of %d.")
+        % (title, f"{goal:,}", met, len(bars))
+        if goal
+        else translate(
+            "HistoryPresenter", "%s. No daily goal is set: a hydration reminder sets one."
+        )
+        % title
+    )
+    return WaterChart(
+        title=title,
+        x_range=(0.0, float(p.days)),
+        bars=tuple(bars),
+        goal=float(goal) if goal else None,
+        y_max=top * 1.1,
+        x_ticks=p.ticks(),
+        unit=translate("HistoryPresenter", "mL"),
+        empty_text=translate("HistoryPresenter", "No water logged in this period."),
+        description=description,
+    )
+
+
+def activity_lines(
+    activities: Iterable[Activity],
+    mornings: Iterable[MorningLog],
+    zone: tzinfo,
+    translate: Translate,
+) -> list[str]:
+    """Activities and mornings in short lines, newest first."""
+    found: list[tuple[datetime, str]] = []
+    for activity in activities:
+        when = activity.ended_at.astimezone(zone)
+        found.append((when, f"{weekday_day_month(when)} {when:%H:%M} · {activity.describe()}"))
+    for log in mornings:
+        when = datetime.combine(log.day, time(7), tzinfo=zone)
+        parts = []
+        if log.sleep_hours is not None:
+            parts.append(translate("HistoryPresenter", "slept %s h") % f"{log.sleep_hours:g}")
+        if log.prs is not None:
+            parts.append(translate("HistoryPresenter", "felt %d/10 recovered") % log.prs)
+        line = translate("HistoryPresenter", "%s morning · %s") % (
+            weekday_day_month(log.day),
+            ", ".join(parts),
+        )
+        found.append((when, line))
+    found.sort(key=lambda f: utc(f[0]), reverse=True)
+    return [text for _when, text in found]
+
+
+def distance_words(km: list[float], translate: Translate) -> str:
+    """The week's running distance, or "" without runs."""
+    if not km:
+        return ""
+    return translate(
+        "HistoryPresenter", "Running in the last 7 days: %s km in %n run(s).", None, len(km)
+    ) % (format_km(sum(km)))

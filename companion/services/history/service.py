@@ -1,0 +1,235 @@
+"""The History screen's reads: a period of the history from storage, through the
+history rules, into the charts' content and sentences (``HistoryService``). No PySide6 here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from companion.domain.clock import Clock
+from companion.domain.history import Adherence, DayScores, Episode, adherence, episodes
+from companion.domain.regions import RegionCatalog
+from companion.domain.translatable import Translate, english
+from companion.services.history import habits, spells
+from companion.services.history.soreness import SorenessCharts
+from companion.services.history.views import (
+    DEFAULT_RANGE,
+    RANGES,
+    EpisodeCard,
+    Period,
+    RegionView,
+    WaterChart,
+)
+from companion.storage.activities import ActivityRepository, MorningLogRepository
+from companion.storage.database import Database
+from companion.storage.history import Event, HistoryRepository
+
+EPISODE_LOOKBACK = timedelta(days=120)  # earlier episodes the first one in range is compared with
+ROUTINE_MARKERS_UP_TO = 91  # days: longer periods leave routines off the timeline
+ACTIVITY_DAYS = timedelta(days=30)  # the activity list shows at most the period's last month
+
+
+class HistoryService:
+    """One period of the history (``period``; 30 days at first), read once and kept
+    until ``reload`` or ``set_range``; every sentence worded with ``translate``."""
+
+    def __init__(
+        self,
+        db: Database,
+        regions: RegionCatalog,
+        clock: Clock,
+        zone: tzinfo,
+        goal_ml: Callable[[], int | None],
+        *,
+        translate: Translate = english,
+    ) -> None:
+        self.store = HistoryRepository(db)
+        self.activity_store = ActivityRepository(db)
+        self.mornings = MorningLogRepository(db)
+        self.regions = regions
+        self.clock = clock
+        self.zone = zone
+        self.goal_ml = goal_ml
+        self.translate = translate
+        self.period = self.period_for(RANGES[DEFAULT_RANGE][1])
+        self._events: list[Event] | None = None
+        self._days: list[DayScores] | None = None
+        self._episodes: list[Episode] | None = None
+        self._water: dict[date, int] | None = None
+
+    # -- the range ------------------------------------------------------------------------
+    def today(self) -> date:
+        return self.clock.now().astimezone(self.zone).date()
+
+    def period_for(self, days: int | None) -> Period:
+        """The last ``days`` days up to today; None: from the first day with history."""
+        today = self.today()
+        if days is None:
+            first = self.store.first_day() or today
+            return Period(min(first, today), today)
+        return Period(today - timedelta(days=days - 1), today)
+
+    def set_range(self, days: int | None) -> None:
+        self.period = self.period_for(days)
+        self.reload()
+
+    def reload(self) -> None:
+        """Forget what was read: the next question reads the period again."""
+        self._events = None
+        self._days = None
+        self._episodes = None
+        self._water = None
+
+    @property
+    def water(self) -> dict[date, int]:
+        """Water per local day over the period."""
+        if self._water is None:
+            self._water = self.store.water_by_day(self.period.first, self.period.last, self.zone)
+        return self._water
+
+    @property
+    def events(self) -> list[Event]:
+        """What was logged in the period, for the timeline; over months, without routines
+        (several a day would hide everything else: "What you did" counts them)."""
+        if self._events is None:
+            self._events = self.store.events(
+                self.period.first,
+                self.period.last,
+                self.zone,
+                routines=self.period.days <= ROUTINE_MARKERS_UP_TO,
+            )
+        return self._events
+
+    @property
+    def days(self) -> list[DayScores]:
+        """Check-ins of the period, plus earlier ones its first episodes compare with."""
+        if self._days is None:
+            self._days = self.store.days(self.period.first - EPISODE_LOOKBACK, self.period.last)
+        return self._days
+
+    @property
+    def episodes(self) -> list[Episode]:
+        """Episodes that reach into the period, oldest first, linked to earlier ones."""
+        if self._episodes is None:
+            first, last = self.period.first - EPISODE_LOOKBACK, self.period.last
+            start = datetime.combine(first, time(0), tzinfo=self.zone)
+            end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=self.zone)
+            activities = [a for _id, a in self.activity_store.between(start, end)]
+            found = episodes(self.days, activities)
+            self._episodes = [e for e in found if e.last_day >= self.period.first]
+        return self._episodes
+
+    # -- regions ----------------------------------------------------------------------------
+    def region_choices(self) -> list[tuple[str, str]]:
+        """(group or region id, label) of what was rated in the period, sorest first."""
+        tops = self.store.regions(self.period.first, self.period.last)
+        groups: dict[str, int] = {}
+        for rid, top in tops.items():
+            if rid not in self.regions:
+                continue
+            key = self.regions.get(rid).group
+            groups[key] = max(groups.get(key, 0), top)
+        choices = []
+        for group, _top in sorted(groups.items(), key=lambda g: (-g[1], g[0])):
+            members = [r for r in self.regions if r.group == group]
+            choices.append((group, members[0].name))
+        return choices
+
+    def members(self, group: str) -> tuple[str, ...]:
+        """The region ids of a group (a pair's left and right, or one region)."""
+        return tuple(r.id for r in self.regions if r.group == group)
+
+    def region_view(self, group: str, *, since_activity: bool = False) -> RegionView:
+        """A group's soreness over the period by calendar day (with left against right
+        for a pair), or in hours since the activity of its latest sore spell."""
+        ids = self.members(group)
+        charts = SorenessCharts(self.period, self.zone, self.today(), self.regions, self.translate)
+        if since_activity:
+            name = self.regions.get(ids[0]).name
+            return charts.since_activity(ids, name, self.events, self.episodes)
+        readings = self.store.readings(ids, self.period.first, self.period.last)
+        return charts.by_day(ids, readings, self.events, self.episodes)
+
+    # -- the body map replay ----------------------------------------------------------------
+    def map_days(self) -> list[date]:
+        return self.store.checkin_days(self.period.first, self.period.last)
+
+    def map_for(self, day: date) -> tuple[dict[str, int], str]:
+        """A day's scores on movement by region, and the day in words."""
+        scores = {rid: v for rid, v in self.store.day_map(day).items() if rid in self.regions}
+        return scores, spells.map_words(day, scores, self.regions, self.translate)
+
+    # -- episodes ---------------------------------------------------------------------------
+    def episode_count(self) -> int:
+        return len(self.episodes)
+
+    def episode_cards(self, limit: int) -> list[EpisodeCard]:
+        """The newest ``limit`` episodes' cards, newest first."""
+        goal = self.goal_ml()
+        shown = list(reversed(self.episodes))[:limit]
+        if not shown:
+            return []
+        first = shown[-1].onset.astimezone(self.zone).date()
+        water = self.store.water_by_day(first, self.period.last, self.zone)
+        mornings = self.mornings.between(first, self.period.last)
+        latest = self.episodes[-1]
+        return [
+            spells.episode_card(
+                e,
+                latest=e is latest,
+                zone=self.zone,
+                regions=self.regions,
+                mornings=mornings,
+                water=water,
+                goal=goal,
+                translate=self.translate,
+            )
+            for e in shown
+        ]
+
+    # -- adherence ---------------------------------------------------------------------------
+    def adherence(self) -> Adherence:
+        p, today = self.period, self.today()
+        goal = self.goal_ml()
+        water = self.water
+        routines = self.store.routine_days(p.first, p.last)
+        return adherence(
+            routines,
+            self.store.therapy_counts(p.first, p.last, self.zone),
+            water,
+            goal,
+            first=p.first,
+            last=p.last,
+            today=today,
+            all_routine_days=[d for d, (done, _s) in routines.items() if done],
+            all_water_days_met=[d for d, ml in water.items() if goal and ml >= goal],
+        )
+
+    def adherence_lines(self, result: Adherence) -> list[str]:
+        return habits.adherence_lines(result, self.translate)
+
+    def water_chart(self) -> WaterChart:
+        return habits.water_chart(
+            self.period, self.today(), self.water, self.goal_ml(), self.translate
+        )
+
+    # -- activity ---------------------------------------------------------------------------
+    def activity_lines(self) -> list[str]:
+        """The period's activities and mornings in short lines, newest first; the
+        period's last ACTIVITY_DAYS at most."""
+        p = Period(max(self.period.first, self.period.last - ACTIVITY_DAYS), self.period.last)
+        start = datetime.combine(p.first, time(0), tzinfo=self.zone)
+        end = datetime.combine(p.last + timedelta(days=1), time(0), tzinfo=self.zone)
+        activities = [a for _id, a in self.activity_store.between(start, end)]
+        mornings = self.mornings.between(p.first, p.last)
+        return habits.activity_lines(activities, mornings, self.zone, self.translate)
+
+    def weekly_distance(self) -> str:
+        """The last 7 days' running distance in words; "" without runs."""
+        now = self.clock.now()
+        week = [
+            a.km or 0.0
+            for _id, a in self.activity_store.between(now - timedelta(days=7), now)
+            if a.km
+        ]
+        return habits.distance_words(week, self.translate)
