@@ -38,9 +38,8 @@ from companion.domain.clock import SystemClock
 from companion.localzone import local_zone
 from companion.paths import prepare_data_dir
 from companion.scheduling.reminders import Fired
+from companion.services.reminders import PauseService, ReminderService
 from companion.storage.database import open_database
-from companion.storage.reminders import ReminderRepository, WaterLog
-from companion.storage.settings import SettingsRepository
 from companion.ui.pause import PauseController
 from companion.ui.reminder_center import ReminderCenter
 
@@ -95,10 +94,8 @@ def run(count: int = 20, spacing: float = 1.5) -> dict[str, Any]:
         paths = prepare_data_dir(Path(tmp) / "data")
         clock = SystemClock(local_zone())
         db = open_database(paths.database, clock.now()).database
-        pause = PauseController(SettingsRepository(db), clock)
-        zone = clock.now().tzinfo
-        assert zone is not None
-        center = ReminderCenter(ReminderRepository(db), WaterLog(db), clock, zone, pause)
+        pause = PauseController(PauseService(db, clock))
+        center = ReminderCenter(ReminderService(db, clock, pause=pause.service), pause)
         center.start()
         try:
             return {

@@ -170,7 +170,7 @@ def render_reminder_windows(companion: CompanionApp, out_dir: Path, scheme: Sche
     from companion.ui.reminder_center import Prompt  # noqa: PLC0415
 
     center = companion.reminders
-    water, ice = center.repo.all()[:2]
+    water, ice = center.rules()[:2]
     popup = center.popup
     popup.show_prompt(
         Prompt(

@@ -11,18 +11,17 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from companion import APP_ID
+from companion.services.reminders import SNOOZE_RANGE
 
 if TYPE_CHECKING:
     from companion.app.root import CompanionApp
     from companion.domain.activity import Activity
     from companion.domain.reminders import ReminderRule
-    from companion.services.safety import Answer as SafetyAnswer
+    from companion.services.safety import SafetyGate
     from companion.ui.notifications import DesktopNotifier
     from companion.ui.reminder_center import ReminderCenter
     from companion.ui.reminder_editor import ReminderEditorDialog
 
-SNOOZE_KEY = "reminders.snooze_minutes"
-SNOOZE_RANGE = (5, 60)
 QUICK_CHECK = ("R1", "R2", "O1", "O5")  # PROTOCOLS 3.1: asked before any cold or heat timer
 
 
@@ -35,23 +34,24 @@ class ReminderWiring:
     def reminders(self) -> ReminderCenter:
         """Reminder rules, their scheduler and the prompts, built on first use."""
         if self.center is None:
-            from companion.storage.reminders import ReminderRepository, WaterLog  # noqa: PLC0415
+            from companion.services.reminders import ReminderService  # noqa: PLC0415
             from companion.ui.reminder_center import ReminderCenter  # noqa: PLC0415
 
-            zone = self.app.clock.now().tzinfo
-            assert zone is not None
-            self.center = ReminderCenter(
-                ReminderRepository(self.app.db),
-                WaterLog(self.app.db),
+            service = ReminderService(
+                self.app.db,
                 self.app.clock,
-                zone,
-                self.app.pause,
+                pause=self.app.pause.service,
                 waking=self.app.waking_hours,
-                snooze_min=self.snooze_minutes,
+                protocols=lambda: self.app.today.content.protocols,
+                gate=self._safety_gate,  # made when a reminder first asks it
+                water_litres=self._water_litres,
                 goal=self.app.water_goal,
+            )
+            self.center = ReminderCenter(
+                service,
+                self.app.pause,
                 units=lambda: self.app.preferences.current.units,
                 notifier_factory=self._desktop_notifier,
-                safety=self._safety_answer,
                 parent=self.app,
             )
             self.center.routine_requested.connect(self.app.start_routine)
@@ -59,10 +59,12 @@ class ReminderWiring:
             self.center.changed.connect(self._sync_reminder_status)
         return self.center
 
-    def _safety_answer(self, rule: ReminderRule) -> SafetyAnswer:
-        """The gate's answer for a reminder falling due, with the day's water goal."""
-        goal = self.app.preferences.current.water_goal_l(self.app.today.content.protocols)
-        return self.app.safety.reminder(rule, goal)
+    def _safety_gate(self) -> SafetyGate:
+        return self.app.safety
+
+    def _water_litres(self) -> float | None:
+        """The day's water goal the gate weighs a water reminder against."""
+        return self.app.preferences.current.water_goal_l(self.app.today.content.protocols)
 
     def _desktop_notifier(self) -> DesktopNotifier:
         from companion.ui.notifications import DesktopNotifier  # noqa: PLC0415 - first prompt
@@ -119,35 +121,13 @@ class ReminderWiring:
     def set_reminder_enabled(self, rule_id: int, on: bool) -> str | None:
         """Switch a reminder on or off; switching on checks the limits again (an imported
         rule arrives off and may not respect them). The reason it stayed off, or None."""
-        from dataclasses import replace  # noqa: PLC0415
-
-        from companion.domain.reminders import check_rule  # noqa: PLC0415
-
-        center = self.reminders
-        rule = next((r for r in center.rules() if r.id == rule_id), None)
-        if rule is None:
-            return QCoreApplication.translate("CompanionApp", "That reminder no longer exists.")
-        if on:
-            others = [r for r in center.rules() if r.enabled and r.id != rule_id]
-            review = check_rule(
-                replace(rule, enabled=True),
-                self.app.today.content.protocols,
-                center.waking(),
-                others,
-            )
-            if review.refused:
-                return QCoreApplication.translate("CompanionApp", "“%s” stays off: %s") % (
-                    rule.title,
-                    " ".join(review.refused),
-                )
-        center.set_enabled(rule_id, on)
-        return None
+        return self.reminders.set_enabled(rule_id, on)
 
     def edit_reminder(self, rule_id: int | None, kind: str = "hydration") -> None:
         from companion.domain.reminders import Kind, ReminderRule  # noqa: PLC0415
 
         center = self.reminders
-        rule = center.repo.get(rule_id) if rule_id is not None else None
+        rule = center.rule(rule_id) if rule_id is not None else None
         if rule is None:
             rule = ReminderRule(Kind(kind), "")
         dialog = self.reminder_dialog(rule)
@@ -155,7 +135,7 @@ class ReminderWiring:
             center.save_rule(dialog.result_rule)
 
     def delete_reminder(self, rule_id: int) -> None:
-        rule = self.reminders.repo.get(rule_id)
+        rule = self.reminders.rule(rule_id)
         if rule is None:
             return
         answer = QMessageBox.question(
@@ -171,13 +151,10 @@ class ReminderWiring:
             self.reminders.delete_rule(rule_id)
 
     def snooze_minutes(self) -> int:
-        value = self.app.settings.get(SNOOZE_KEY)
-        ok = isinstance(value, int) and not isinstance(value, bool)
-        return value if ok and SNOOZE_RANGE[0] <= value <= SNOOZE_RANGE[1] else 10
+        return self.reminders.service.snooze_minutes()
 
     def set_snooze_minutes(self, minutes: int) -> None:
-        if SNOOZE_RANGE[0] <= minutes <= SNOOZE_RANGE[1]:
-            self.app.settings.set(SNOOZE_KEY, minutes, self.app.clock.now())
+        self.reminders.service.set_snooze_minutes(minutes)
 
     def just_finished(self, activity: str) -> str | None:
         """A run or leg day just ended: log it (distance, time and effort are optional),
@@ -194,15 +171,8 @@ class ReminderWiring:
         return None
 
     def _finished(self, activity: Activity) -> None:
-        from companion.domain.reminders import (  # noqa: PLC0415
-            ACTIVITY_ROUTINES,
-            recovery_timeline,
-        )
-
-        kind = activity.kind.value
-        center = self.reminders
-        center.save_rules(recovery_timeline(kind, self.app.clock.now(), center.waking()))
-        self.app.start_routine(ACTIVITY_ROUTINES[kind])  # a refusal shows as a banner
+        recovery = self.reminders.after_activity(activity.kind.value)
+        self.app.start_routine(recovery.routine_id)  # a refusal shows as a banner
 
     def start_reminders(self) -> None:
         if self.app._quitting or (self.center is not None and self.center.started):

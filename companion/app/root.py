@@ -42,6 +42,7 @@ from companion.memory import give_back
 from companion.paths import AppPaths
 from companion.services.checkin import CheckInService
 from companion.services.content import LazyContent
+from companion.services.reminders import PauseService
 from companion.services.settings import SettingsService
 from companion.storage.database import Database
 from companion.storage.preferences import PreferencesRepository
@@ -117,7 +118,7 @@ class CompanionApp(QObject):
             self,
         )
         self.theme = Theme(app, parent=self, choice=self.preferences.current.theme.value)
-        self.pause = PauseController(self.settings, clock, self)
+        self.pause = PauseController(PauseService(db, clock), self)
         self.actions = AppActions(self.pause, self)
         self._today: CheckInService | None = None
         self.routine_wiring = RoutineWiring(self)

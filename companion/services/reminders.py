@@ -176,7 +176,8 @@ class ReminderService:
 
     ``waking`` gives the waking hours (Settings), ``protocols`` the protocol bounds
     rules are checked against, ``gate`` the safety gate asked as each reminder
-    falls due (with ``water_litres``, the day's water goal in litres), and
+    falls due (``SafetyGate.reminder``, with ``water_litres``, the day's water goal
+    in litres; a function making the gate delays it until first asked), and
     ``goal`` the day's water goal in mL (Settings; None when numeric goals are
     off). Without ``goal`` the hydration reminders' own goals count.
     """
@@ -189,7 +190,7 @@ class ReminderService:
         pause: PauseService | None = None,
         waking: Callable[[], Waking] = WakingHours,
         protocols: Callable[[], ProtocolBounds] | None = None,
-        gate: SafetyGate | None = None,
+        gate: SafetyGate | Callable[[], SafetyGate] | None = None,
         water_litres: Callable[[], float | None] = lambda: None,
         goal: Callable[[], int | None] | None = None,
         zone: tzinfo | None = None,
@@ -207,7 +208,7 @@ class ReminderService:
         self.pause = pause if pause is not None else PauseService(db, clock)
         self._waking = waking
         self._protocols = protocols
-        self.gate = gate
+        self._gate = gate
         self._water_litres = water_litres
         self._goal = goal
         self.held: dict[int, str] = {}  # rule id: why the last one stayed quiet
@@ -365,11 +366,19 @@ class ReminderService:
         return self.repo.counts((now or self.clock.now()) - timedelta(days=7))
 
     # -- falling due ----------------------------------------------------------------------------
+    @property
+    def gate(self) -> SafetyGate | None:
+        """The safety gate (given, or made by the function given when first asked)."""
+        if callable(self._gate):
+            self._gate = self._gate()
+        return self._gate
+
     def safety_answer(self, rule: ReminderRule) -> Answer | None:
         """The gate's answer for ``rule`` now (None without a gate)."""
-        if self.gate is None:
+        gate = self.gate
+        if gate is None:
             return None
-        return self.gate.reminder(rule, self._water_litres())
+        return gate.reminder(rule, self._water_litres())
 
     def quiet_reason(self, rule: ReminderRule) -> str:
         """Why this reminder would stay quiet if it fell due now, in short ("" if it

@@ -1,12 +1,18 @@
-"""The one place reminders become prompts: fired jobs in, one prompt at a time out.
+"""The Qt side of reminders: fired jobs in, one prompt at a time out.
+
+What a reminder falling due comes to (a prompt, or quiet while paused, held
+back by the safety gate or backed off after a drink), the answers and what
+they imply are ``companion.services.reminders.ReminderService``'s; this is the
+worker-thread bridge, the popup, the desktop notification, the queue and the
+routing of answers.
 
 APScheduler's worker thread only emits ``_Bridge.fired`` (a queued signal), so
-everything below runs on the GUI thread: reading rules, writing events,
-showing the popup and the desktop notification. Prompts never overlap: a
-second one queues behind the first, and a newer prompt of the same rule
-replaces a queued older one (they merge). Every answer (done, snooze, skip)
-is stored in one transaction with what it implies (water logged, a snooze to
-come back, the ice to come off).
+everything below runs on the GUI thread: asking the service, showing the popup
+and the desktop notification. Prompts never overlap: a second one queues behind
+the first, and a newer prompt of the same rule replaces a queued older one (they
+merge). Every answer (done, snooze, skip) is stored by the service in one
+transaction with what it implies (water logged, a snooze to come back, the ice to
+come off).
 
 The scheduler (APScheduler, its thread and its one wake-up a minute) starts
 only once there is something to schedule: an enabled rule, a snooze or the
@@ -18,35 +24,27 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from companion.domain.clock import Clock, later
-from companion.domain.reminders import (
-    Kind,
-    ReminderRule,
-    Waking,
-    WakingHours,
-    backs_off,
-    daily_goal_ml,
-    due,
-    pace,
-)
+from companion.domain.clock import Clock
+from companion.domain.reminders import Kind, ReminderRule, Waking
+from companion.domain.translatable import Translate
 from companion.domain.units import METRIC, Units
 from companion.scheduling.fired import Fired
-from companion.storage.reminders import ReminderRepository, WaterLog
+from companion.services.reminders import Recovery, ReminderService
 from companion.ui.pause import PauseController
 
 if TYPE_CHECKING:
     from companion.scheduling.reminders import ReminderScheduler
-    from companion.services.safety import Answer as SafetyAnswer
     from companion.ui.notifications import DesktopNotifier
 
-SNOOZE_MIN = 10
+
+QT_TRANSLATE = cast(Translate, QCoreApplication.translate)
 
 
 def _tr(text: str) -> str:
@@ -144,36 +142,22 @@ class ReminderCenter(QObject):
 
     def __init__(
         self,
-        repo: ReminderRepository,
-        water: WaterLog,
-        clock: Clock,
-        zone: tzinfo,
+        service: ReminderService,
         pause: PauseController,
         *,
-        waking: Callable[[], Waking] = WakingHours,
-        snooze_min: Callable[[], int] = lambda: SNOOZE_MIN,
-        goal: Callable[[], int | None] | None = None,
         units: Callable[[], Units] = lambda: METRIC,
         notifier: DesktopNotifier | None = None,
         notifier_factory: Callable[[], DesktopNotifier] | None = None,
-        safety: Callable[[ReminderRule], SafetyAnswer] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.repo = repo
-        self.water = water
-        self.clock = clock
-        self.zone = zone
+        self.service = service
+        self.clock: Clock = service.clock
+        self.zone: tzinfo = service.zone
         self.pause = pause
-        self.waking = waking
-        self.snooze_min = snooze_min
-        self._goal = goal
         self.units = units
         self._notifier = notifier
         self._notifier_factory = notifier_factory
-        # The safety gate, asked as each reminder falls due: a quiet answer holds it back.
-        self.safety = safety
-        self.held: dict[int, str] = {}  # rule id: why the last one stayed quiet
         self._bridge = _Bridge(self)
         self._bridge.fired.connect(self._on_fired)
         self._scheduler: ReminderScheduler | None = None
@@ -181,7 +165,6 @@ class ReminderCenter(QObject):
         self._popup: ReminderPopup | None = None  # made for the first prompt
         self.current: Prompt | None = None
         self.queue: list[Prompt] = []
-        self._rules: list[ReminderRule] | None = None  # read once per change
         self.handled_on: list[str] = []  # which thread handled each fired job (tests)
         pause.changed.connect(self.reschedule)
         if notifier is not None:
@@ -195,6 +178,17 @@ class ReminderCenter(QObject):
             self._notifier = self._notifier_factory()
             self._notifier.action_invoked.connect(self.answer)
         return self._notifier
+
+    @property
+    def held(self) -> dict[int, str]:
+        """Rule id: why the last one of it stayed quiet (the safety gate's words)."""
+        return self.service.held
+
+    def waking(self) -> Waking:
+        return self.service.waking()
+
+    def snooze_min(self) -> int:
+        return self.service.snooze_minutes()
 
     # -- life -----------------------------------------------------------------------------------
     @property
@@ -224,14 +218,14 @@ class ReminderCenter(QObject):
         (a snooze, the ice coming off) starts it.
         """
         now = self.clock.now()
-        self.repo.delete_finished(now - timedelta(days=1))
-        self._rules = None
+        self.service.tidy(now)
+        self.service.reload()
         self.started = True
-        for event in self.repo.pending_snoozes():
-            if event.snoozed_until is not None and event.snoozed_until > now:
-                self.add_once(f"snooze-{event.id}", event.snoozed_until)
+        for event_id, until in self.service.pending_snoozes():
+            if until is not None and until > now:
+                self.add_once(f"snooze-{event_id}", until)
             else:
-                self._on_fired(Fired(key=f"snooze-{event.id}"))
+                self._on_fired(Fired(key=f"snooze-{event_id}"))
         if self._has_enabled_rule():
             self._run_scheduler()
         for rule in self.rules():
@@ -255,7 +249,7 @@ class ReminderCenter(QObject):
 
     def reschedule(self) -> None:
         """After any edit (all of them come through here): re-read the rules, rebuild jobs."""
-        self._rules = None
+        self.service.reload()
         if self.scheduler_running:
             self.scheduler.set_rules(self.rules())
         elif self.started and self._has_enabled_rule():
@@ -280,28 +274,38 @@ class ReminderCenter(QObject):
 
     def rules(self) -> list[ReminderRule]:
         """The user's rules, read from the database once per change, not once per look."""
-        if self._rules is None:
-            self._rules = self.repo.all()
-        return self._rules
+        return self.service.rules()
 
-    # -- rules ----------------------------------------------------------------------------------
+    # -- rules (the service's, then the jobs rebuilt) -------------------------------------------
+    def rule(self, rule_id: int) -> ReminderRule | None:
+        return self.service.get(rule_id)
+
     def save_rule(self, rule: ReminderRule) -> ReminderRule:
-        saved = self.repo.save(rule, self.clock.now())
+        saved = self.service.save_rule(rule)
         self.reschedule()
         return saved
 
     def save_rules(self, rules: list[ReminderRule]) -> list[ReminderRule]:
-        saved = self.repo.save_many(rules, self.clock.now())
+        saved = self.service.save_rules(rules)
         self.reschedule()
         return saved
 
-    def set_enabled(self, rule_id: int, enabled: bool) -> None:
-        self.repo.set_enabled(rule_id, enabled, self.clock.now())
-        self.reschedule()
+    def set_enabled(self, rule_id: int, enabled: bool) -> str | None:
+        """Switch a rule on or off; the reason it stayed off (limits checked again), or None."""
+        reason = self.service.set_enabled(rule_id, enabled, QT_TRANSLATE)
+        if reason is None:
+            self.reschedule()
+        return reason
 
     def delete_rule(self, rule_id: int) -> None:
-        self.repo.delete(rule_id)
+        self.service.delete_rule(rule_id)
         self.reschedule()
+
+    def after_activity(self, activity: str) -> Recovery:
+        """A run or leg day just ended: its recovery reminders saved and scheduled."""
+        recovery = self.service.after_activity(activity)
+        self.reschedule()
+        return recovery
 
     def next_fire_times(self) -> dict[int, datetime]:
         return self.scheduler.next_fire_times() if self.scheduler_running else {}
@@ -316,17 +320,15 @@ class ReminderCenter(QObject):
 
     # -- water ----------------------------------------------------------------------------------
     def log_water(self, ml: int, source: str = "app") -> None:
-        self.water.add(ml, self.clock.now(), source)
+        self.service.log_water(ml, source)
         self.changed.emit()
 
     def water_today(self) -> int:
-        return self.water.total_on(self.clock.now().astimezone(self.zone).date(), self.zone)
+        return self.service.water_today()
 
     def goal_ml(self) -> int | None:
         """The day's water goal: the one set in Settings, else the hydration reminders'."""
-        if self._goal is not None:
-            return self._goal()
-        return daily_goal_ml(self.rules())
+        return self.service.goal_ml()
 
     # -- firing (GUI thread) --------------------------------------------------------------------
     def _on_fired(self, fired: Fired) -> None:
@@ -350,58 +352,21 @@ class ReminderCenter(QObject):
         self.changed.emit()
 
     def _rule_due(self, rule_id: int) -> None:
-        rule = self.repo.get(rule_id)
-        if rule is None or not rule.enabled:
-            return
-        now = self.clock.now()
-        found = due(rule, now, self.repo.last_fired().get(rule_id), self.zone, self.waking())
-        if found is None:
-            return
-        if self.pause.is_paused():
-            event_id = self.repo.fired(rule, found.at, len(found.missed), now)
-            self.repo.answer(event_id, "quiet", now)
-            return
-        if self._held_for_safety(rule, now):
-            event_id = self.repo.fired(rule, found.at, len(found.missed), now)
-            self.repo.answer(event_id, "quiet", now)
-            return
-        if backs_off(rule, now, self.water.last_drink()):
-            event_id = self.repo.fired(rule, found.at, len(found.missed), now)
-            self.repo.answer(event_id, "backed_off", now)
-            return
-        event_id = self.repo.fired(rule, found.at, len(found.missed), now)
-        self._enqueue(self._prompt(rule, event_id, len(found.missed), found.at))
+        decision = self.service.rule_due(rule_id, self.clock.now())
+        if decision is not None and decision.prompts:
+            self._enqueue(
+                self._prompt(decision.rule, decision.event_id, decision.missed, decision.at)
+            )
 
     def _snooze_over(self, event_id: int) -> None:
-        event = self.repo.event(event_id)
-        if event is None or event.snoozed_until is None:
-            return
-        self.repo.clear_snooze(event_id)
-        rule = self.repo.get(event.rule_id) if event.rule_id is not None else None
-        if rule is None:
-            return
-        if self._held_for_safety(rule, self.clock.now()):
-            self.repo.answer(event_id, "quiet", self.clock.now())
-            return
-        self._enqueue(self._prompt(rule, event_id, 0, event.due_at))
+        decision = self.service.snooze_over(event_id, self.clock.now())
+        if decision is not None and decision.prompts:
+            self._enqueue(self._prompt(decision.rule, decision.event_id, 0, decision.at))
 
     def quiet_reason(self, rule: ReminderRule) -> str:
         """Why this reminder would stay quiet if it fell due now, in short ("" if it
         would prompt); the Today screen has the whole story."""
-        if self.safety is None:
-            return ""
-        return self.safety(rule).summary(self.clock.now())
-
-    def _held_for_safety(self, rule: ReminderRule, now: datetime) -> bool:
-        """The gate's answer for this reminder now; a quiet one is kept with its reason."""
-        if self.safety is None or rule.id is None:
-            return False
-        answer = self.safety(rule)
-        if answer.allowed:
-            self.held.pop(rule.id, None)
-            return False
-        self.held[rule.id] = answer.message(now)
-        return True
+        return self.service.quiet_reason(rule)
 
     def _prompt(self, rule: ReminderRule, event_id: int, missed: int, at: datetime) -> Prompt:
         body = self._body(rule)
@@ -434,15 +399,11 @@ class ReminderCenter(QObject):
             text = QCoreApplication.translate("Reminders", "Time for about %s of water.") % (
                 units.amount(rule.amount_ml or 0)
             )
-            goal = self.goal_ml() if self._goal is not None else rule.daily_goal_ml
-            if goal:
-                line = pace(
-                    goal, self.water_today(), self.clock.now().astimezone(self.zone), self.waking()
-                )
-                if line.behind:
-                    text += " " + QCoreApplication.translate(
-                        "Reminders", "You are about %s behind today's pace."
-                    ) % units.amount(line.behind_by_ml)
+            behind = self.service.behind_ml(rule)
+            if behind:
+                text += " " + QCoreApplication.translate(
+                    "Reminders", "You are about %s behind today's pace."
+                ) % units.amount(behind)
             return text
         if rule.kind is Kind.ICING:
             return QCoreApplication.translate(
@@ -472,7 +433,7 @@ class ReminderCenter(QObject):
             for older in [p for p in self.queue if p.rule is not None and p.rule.id == rule_id]:
                 self.queue.remove(older)  # the newer prompt of the same rule stands in for it
                 if older.event_id is not None:
-                    self.repo.answer(older.event_id, "quiet", self.clock.now())
+                    self.service.merged(older.event_id, self.clock.now())
         self.queue.append(prompt)
 
     def _show(self, prompt: Prompt) -> None:
@@ -487,25 +448,16 @@ class ReminderCenter(QObject):
         prompt = self.current
         if prompt is None or prompt.key != key:
             return
-        now = self.clock.now()
         if prompt.event_id is not None and prompt.rule is not None:
-            rule = prompt.rule
-            if action == "snooze":
-                until = later(now, timedelta(minutes=self.snooze_min()))
-                self.repo.answer(prompt.event_id, "snoozed", now, snoozed_until=until)
-                self.add_once(f"snooze-{prompt.event_id}", until)
-            elif action == "done":
-                self.repo.answer(prompt.event_id, "done", now, water_ml=rule.amount_ml)
-                if rule.kind is Kind.ICING and rule.on_min:
-                    self.add_once(
-                        f"ice-off-{prompt.event_id}", later(now, timedelta(minutes=rule.on_min))
-                    )
-                if rule.kind is Kind.ROUTINE and rule.routine_id:
-                    self.routine_requested.emit(rule.routine_id)
-                if rule.action == "checkin":
-                    self.checkin_requested.emit()
-            else:
-                self.repo.answer(prompt.event_id, "skipped", now)
+            answered = self.service.answer(prompt.event_id, prompt.rule, action, self.clock.now())
+            if answered.snoozed_until is not None:
+                self.add_once(f"snooze-{prompt.event_id}", answered.snoozed_until)
+            if answered.ice_off_at is not None:
+                self.add_once(f"ice-off-{prompt.event_id}", answered.ice_off_at)
+            if answered.routine_id:
+                self.routine_requested.emit(answered.routine_id)
+            if answered.checkin:
+                self.checkin_requested.emit()
         self.current = None
         if self._popup is not None:
             self._popup.hide()

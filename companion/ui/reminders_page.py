@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.domain.reminders import Kind, ReminderRule, timeline
+from companion.domain.reminders import Kind, ReminderRule
 from companion.domain.therapy_timer import CONTRAST_PRESETS
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.units import Units
@@ -401,10 +401,10 @@ class RemindersPage(SectionPage):
         rules = self.center.rules()
         self.week_label.setText(self._week_text(now))
         self._fill_rules(rules, now)
-        self._fill_today(rules)
+        self._fill_today()
 
     def _week_text(self, now: datetime) -> str:
-        counts = self.center.repo.counts(now - timedelta(days=7))
+        counts = self.center.service.week_counts(now)
         parts = [
             (counts.get("done", 0), QCoreApplication.translate("RemindersPage", "done")),
             (counts.get("snoozed", 0), QCoreApplication.translate("RemindersPage", "snoozed")),
@@ -472,32 +472,24 @@ class RemindersPage(SectionPage):
                 self.rules_grid.addWidget(button, row, column)
         self.rules_grid.setColumnStretch(1, 1)
 
-    def _fill_today(self, rules: list[ReminderRule]) -> None:
+    def _fill_today(self) -> None:
         self.today_list.clear()
-        now = self.center.clock.now().astimezone(self.center.zone)
-        day = now.date()
-        start = datetime.combine(day, datetime.min.time(), tzinfo=self.center.zone)
-        answers = {
-            (e.rule_id, e.due_at): e
-            for e in self.center.repo.events_between(start, start + timedelta(days=1))
-        }
-        items = timeline(rules, day, self.center.zone, self.center.waking())
-        if not items:
+        slots = self.center.service.day_slots()
+        if not slots:
             self.today_list.addItem(
                 QCoreApplication.translate("RemindersPage", "Nothing scheduled today.")
             )
             return
-        for moment, rule in items:
-            event = answers.get((rule.id, moment))
-            if event is not None and event.answer:
-                word = ANSWER_WORDS.get(event.answer)
-                state = QCoreApplication.translate("RemindersPage", word) if word else event.answer
-            elif event is not None:
+        for slot in slots:
+            if slot.answer:
+                word = ANSWER_WORDS.get(slot.answer)
+                state = QCoreApplication.translate("RemindersPage", word) if word else slot.answer
+            elif slot.shown:
                 state = QCoreApplication.translate("RemindersPage", "shown")
-            elif moment < now:
+            elif slot.passed:
                 state = QCoreApplication.translate("RemindersPage", "passed")
             else:
                 state = QCoreApplication.translate("RemindersPage", "to come")
-            item = QListWidgetItem(f"{moment:%H:%M}  {rule.title}  ({state})")
-            item.setData(Qt.ItemDataRole.UserRole, rule.id)
+            item = QListWidgetItem(f"{slot.at:%H:%M}  {slot.rule.title}  ({state})")
+            item.setData(Qt.ItemDataRole.UserRole, slot.rule.id)
             self.today_list.addItem(item)

@@ -387,7 +387,7 @@
 <context>
     <name>CompanionApp</name>
     <message>
-        <location filename="../../companion/app/root.py" line="+157"/>
+        <location filename="../../companion/app/root.py" line="+158"/>
         <source>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</source>
         <translation>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</translation>
     </message>
@@ -425,17 +425,15 @@
         <translation>Health conditions: %s.</translation>
     </message>
     <message>
-        <location filename="../../companion/app/reminders.py" line="+129"/>
         <source>That reminder no longer exists.</source>
-        <translation>That reminder no longer exists.</translation>
+        <translation type="vanished">That reminder no longer exists.</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>“%s” stays off: %s</source>
-        <translation>“%s” stays off: %s</translation>
+        <translation type="vanished">“%s” stays off: %s</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../companion/app/reminders.py" line="+143"/>
         <source>Delete reminder</source>
         <translation>Delete reminder</translation>
     </message>
@@ -450,7 +448,7 @@
         <translation>This is how cues will sound.</translation>
     </message>
     <message>
-        <location filename="../../companion/app/reminders.py" line="+24"/>
+        <location filename="../../companion/app/reminders.py" line="+21"/>
         <source>Say &apos;run&apos; or &apos;leg_day&apos;.</source>
         <translation>Say &apos;run&apos; or &apos;leg_day&apos;.</translation>
     </message>
@@ -480,7 +478,7 @@
         <translation>No fever</translation>
     </message>
     <message>
-        <location filename="../../companion/app/reminders.py" line="+52"/>
+        <location filename="../../companion/app/reminders.py" line="+45"/>
         <source>Outside the usual range</source>
         <translation>Outside the usual range</translation>
     </message>
@@ -617,7 +615,7 @@
         <translation>no proven effect</translation>
     </message>
     <message>
-        <location filename="../../companion/ui/guide_page.py" line="+262"/>
+        <location filename="../../companion/ui/guide_page.py" line="+246"/>
         <source>Passage text</source>
         <translation>Passage text</translation>
     </message>
@@ -1902,7 +1900,7 @@
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../companion/ui/reminder_center.py" line="+64"/>
+        <location filename="../../companion/ui/reminder_center.py" line="+62"/>
         <source>today %s</source>
         <translation>today %s</translation>
     </message>
@@ -1922,7 +1920,7 @@
         <translation>Reminder</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+252"/>
         <source>Take the ice off now</source>
         <translation>Take the ice off now</translation>
     </message>
@@ -1937,7 +1935,7 @@
         <translation>Ice is off</translation>
     </message>
     <message numerus="yes">
-        <location line="+62"/>
+        <location line="+25"/>
         <source>This stands in for %n earlier reminder(s) missed while the app was closed or the computer asleep.</source>
         <translation>
             <numerusform>This stands in for %n earlier reminder missed while the app was closed or the computer asleep.</numerusform>
@@ -1945,7 +1943,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+35"/>
         <source>Ice on for %n minute(s), wrapped in a thin damp cloth. Done starts the timer; you will be told when to take it off.</source>
         <translation>
             <numerusform>Ice on for %n minute, wrapped in a thin damp cloth. Done starts the timer; you will be told when to take it off.</numerusform>
@@ -1953,7 +1951,7 @@
         </translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-27"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -1973,7 +1971,7 @@
         <translation>Time for about %s of water.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>You are about %s behind today&apos;s pace.</source>
         <translation>You are about %s behind today&apos;s pace.</translation>
     </message>
@@ -1986,6 +1984,16 @@
         <location line="+4"/>
         <source>Time for your routine. Done starts it now.</source>
         <translation>Time for your routine. Done starts it now.</translation>
+    </message>
+    <message>
+        <location filename="../../companion/services/reminders.py" line="+273"/>
+        <source>That reminder no longer exists.</source>
+        <translation>That reminder no longer exists.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%s” stays off: %s</source>
+        <translation>“%s” stays off: %s</translation>
     </message>
 </context>
 <context>
@@ -2293,12 +2301,12 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+17"/>
         <source>Nothing scheduled today.</source>
         <translation>Nothing scheduled today.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>shown</source>
         <translation>shown</translation>
     </message>
@@ -3294,7 +3302,7 @@
 <context>
     <name>Today</name>
     <message>
-        <location filename="../../companion/ui/today.py" line="+67"/>
+        <location filename="../../companion/ui/today.py" line="+68"/>
         <source>Suggested</source>
         <translation>Suggested</translation>
     </message>
@@ -3314,7 +3322,7 @@
         <translation>Not today</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+34"/>
         <source>%s: %d out of 10</source>
         <translation>%s: %d out of 10</translation>
     </message>
@@ -3518,7 +3526,7 @@
         <translation>Read more in the Guide: %s</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Call %s now, or have someone take you to an emergency department. Do not drive yourself.</source>
         <translation>Call %s now, or have someone take you to an emergency department. Do not drive yourself.</translation>
     </message>

@@ -76,7 +76,7 @@ def test_done_clicked_in_dunst_logs_the_water(desktop, center, clock, qtbot):
     desktop.choose("Done")
     desktop.click_notification()  # a real click through the X server, then the menu
     qtbot.waitUntil(lambda: center.water_today() == 250, timeout=WAIT_MS)
-    assert center.repo.counts(clock.now() - timedelta(days=1)) == {"done": 1}
+    assert center.service.repo.counts(clock.now() - timedelta(days=1)) == {"done": 1}
     assert center.current is None and not center.popup.isVisible()
     # Answered: the app withdraws its notification, and dunst files it in its history.
     qtbot.waitUntil(lambda: desktop.displayed() == 0, timeout=WAIT_MS)
@@ -94,7 +94,7 @@ def test_snooze_chosen_in_dunst_brings_the_reminder_back_in_ten_minutes(
     desktop.choose("Snooze 10 min")
     desktop.run("dunstctl", "action", "0")  # the keyboard's way: the top notification's action
     qtbot.waitUntil(lambda: center.current is None, timeout=WAIT_MS)
-    assert center.repo.counts(clock.now() - timedelta(days=1)) == {"snoozed": 1}
+    assert center.service.repo.counts(clock.now() - timedelta(days=1)) == {"snoozed": 1}
     ((key, until),) = center.scheduler.next_once().items()
     assert key.startswith("snooze-") and until == clock.now() + timedelta(minutes=10)
     assert center.water_today() == 0

@@ -107,7 +107,7 @@ def test_done_on_the_desktop_notification_records_done_and_logs_the_water(
         server_clicks(notifier, notification_id, "done")
     assert center.current is None
     assert not center.popup.isVisible()
-    assert center.repo.counts(clock.now() - timedelta(days=1)) == {"done": 1}
+    assert center.service.repo.counts(clock.now() - timedelta(days=1)) == {"done": 1}
     assert center.water_today() == 250
     # The answered notification is taken off the desktop.
     qtbot.waitUntil(lambda: len(wire.made("CloseNotification")) == 1)
@@ -125,7 +125,7 @@ def test_done_that_overtakes_the_notify_reply_is_still_the_answer(center, wire, 
     server_clicks(notifier, first_id, "done")
     assert center.current is prompt  # not yet: the id is not known
     qtbot.waitUntil(lambda: center.current is None)
-    assert center.repo.counts(clock.now() - timedelta(days=1)) == {"done": 1}
+    assert center.service.repo.counts(clock.now() - timedelta(days=1)) == {"done": 1}
     assert center.water_today() == 250
 
 

@@ -74,7 +74,7 @@ def test_done_logs_the_water_and_the_next_prompt_waits_its_turn(center, clock, q
     assert center.popup.body.text() == "Walk for two minutes."
     press(center, "skip")
     assert center.current is None and not center.popup.isVisible()
-    assert center.repo.counts(clock.now() - timedelta(days=1)) == {"done": 1, "skipped": 1}
+    assert center.service.repo.counts(clock.now() - timedelta(days=1)) == {"done": 1, "skipped": 1}
 
 
 def test_snooze_comes_back_after_the_snooze_and_survives_a_restart(
@@ -115,7 +115,7 @@ def test_water_drunk_recently_quietens_the_reminder(center, clock):
     clock.advance(minutes=20)  # 08:30, 20 minutes after drinking
     center._on_fired(Fired(rule_id=rule.id))
     assert center.current is None
-    assert center.repo.counts(clock.now() - timedelta(days=1)) == {"backed_off": 1}
+    assert center.service.repo.counts(clock.now() - timedelta(days=1)) == {"backed_off": 1}
 
 
 def test_behind_pace_shows_only_when_behind(center, clock):
@@ -154,7 +154,7 @@ def test_a_paused_reminder_is_held_back_and_not_replayed(center, companion, cloc
     companion.pause.pause(PauseChoice.HOUR_1)
     center._on_fired(Fired(rule_id=rule.id))
     assert center.current is None
-    assert center.repo.counts(clock.now() - timedelta(days=1)) == {"quiet": 1}
+    assert center.service.repo.counts(clock.now() - timedelta(days=1)) == {"quiet": 1}
 
 
 def test_a_routine_reminder_done_starts_the_routine(center, companion, clock, qtbot):
@@ -214,19 +214,19 @@ def test_just_finished_a_run_starts_the_cool_down_and_schedules_the_rest(
     assert (run.kind.value, run.km, run.ended_at) == ("run", 8, clock.now())
     assert companion.player is not None and companion.player.isVisible()
     companion.player.close()
-    titles = [rule.title for rule in center.repo.all()]
+    titles = [rule.title for rule in center.service.repo.all()]
     assert titles == [
         "Drink after your run",
         "A little more water",
         "How are your legs, day 1 after your run?",
         "How are your legs, day 2 after your run?",
     ]
-    first = center.repo.all()[0]
+    first = center.service.repo.all()[0]
     clock.advance(minutes=1)
     center._on_fired(Fired(rule_id=first.id))
     press(center, "done")
     assert center.water_today() == 250
-    check = center.repo.all()[2]
+    check = center.service.repo.all()[2]
     clock.advance(days=1)
     center._on_fired(Fired(rule_id=check.id))
     with qtbot.waitSignal(center.checkin_requested):
@@ -239,8 +239,10 @@ def test_finished_rules_are_cleared_a_day_after_their_window(companion, center, 
 
     center.save_rules(recovery_timeline("run", clock.now(), center.waking()))  # Monday 08:00
     clock.advance(days=2, hours=1)  # Wednesday 09:00: only the day-2 check-in ended < 1 day ago
-    assert center.repo.delete_finished(clock.now() - timedelta(days=1)) == 3
-    assert [r.title for r in center.repo.all()] == ["How are your legs, day 2 after your run?"]
+    assert center.service.repo.delete_finished(clock.now() - timedelta(days=1)) == 3
+    assert [r.title for r in center.service.repo.all()] == [
+        "How are your legs, day 2 after your run?"
+    ]
 
 
 def test_the_tray_menu_shows_the_status_lines_and_snooze_length_is_a_setting(
@@ -249,7 +251,7 @@ def test_the_tray_menu_shows_the_status_lines_and_snooze_length_is_a_setting(
     center.save_rule(water_rule())
     companion.set_snooze_minutes(25)
     companion.set_snooze_minutes(500)  # out of range: ignored
-    rule = center.repo.all()[0]
+    rule = center.service.repo.all()[0]
     clock.advance(minutes=30)
     center._on_fired(Fired(rule_id=rule.id))
     assert ("snooze", "Snooze 25 min") in center.current.actions

@@ -113,13 +113,13 @@ def test_the_page_lists_rules_with_next_time_toggles_and_deletes(
     assert page.next_label.text() == "Next: Water, today 08:30"
     assert page.today_list.item(0).text() == "08:30  Water  (to come)"
     toggle.click()
-    assert not companion.reminders.repo.all()[0].enabled
+    assert not companion.reminders.service.repo.all()[0].enabled
     assert companion.reminders.next_fire_times() == {}
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     qtbot.waitUntil(lambda: len(shown(QPushButton, "Delete Water")) == 1)
     (delete,) = shown(QPushButton, "Delete Water")
     delete.click()
-    assert companion.reminders.repo.all() == []
+    assert companion.reminders.service.repo.all() == []
 
 
 def test_water_buttons_fill_the_day_bar(companion):
@@ -172,7 +172,7 @@ def test_stored_waking_hours_that_make_no_sense_fall_back_to_the_defaults():
 
 def test_switching_on_a_rule_beyond_the_limits_is_refused(companion, qtbot):
     page = open_page(companion)
-    repo = companion.reminders.repo
+    repo = companion.reminders.service.repo
     (too_much,) = repo.save_many(  # as an import brings it: switched off, never checked
         [ReminderRule(Kind.HYDRATION, "Flood", every_min=5, amount_ml=500, daily_goal_ml=2000)],
         companion.clock.now(),
@@ -182,7 +182,7 @@ def test_switching_on_a_rule_beyond_the_limits_is_refused(companion, qtbot):
     qtbot.waitUntil(lambda: any(b.text() == "Flood" for b in page.findChildren(QCheckBox)))
     (toggle,) = [b for b in page.findChildren(QCheckBox) if b.text() == "Flood"]
     toggle.click()
-    assert not companion.reminders.repo.all()[0].enabled
+    assert not companion.reminders.service.repo.all()[0].enabled
     assert "“Flood” stays off" in page.rules_note.text()
     assert "an hour" in page.rules_note.text()
     qtbot.waitUntil(
