@@ -228,25 +228,21 @@ def timer_request(args: argparse.Namespace) -> dict[str, Any]:
     outside the usual range needs ``--yes``, as ``settings set`` does. The running
     app asks the gate again before it opens the timer.
     """
-    from companion.domain.therapy_timer import TimerRefusedError, build_plan  # noqa: PLC0415
     from companion.resources import load_protocols  # noqa: PLC0415
+    from companion.services.timers import TimerService  # noqa: PLC0415
 
     options: dict[str, Any] = {
         name: getattr(args, name) for name in TIMER_OPTIONS if getattr(args, name) is not None
     }
     if args.intermittent:
         options["intermittent"] = True
-    try:
-        plan = build_plan(args.kind, options, load_protocols())
-    except TimerRefusedError as exc:
-        raise SystemExit(f"{APP_ID}: {exc}") from None
     with safety_gate(args.data_dir) as gate:
-        if gate is not None:
-            answer = gate.timer(plan)
-            if not answer.allowed:
-                raise SystemExit(f"{APP_ID}: {answer.message(gate.clock.now())}")
-    if plan.to_confirm and not getattr(args, "yes", False):
-        question = " ".join(plan.to_confirm)
+        timers = TimerService(load_protocols(), gate)
+        ready = timers.ready(args.kind, options)
+        if not ready.allowed:
+            raise SystemExit(f"{APP_ID}: {timers.refusal(ready, datetime.now().astimezone())}")
+    if ready.to_confirm and not getattr(args, "yes", False):
+        question = " ".join(ready.to_confirm)
         raise SystemExit(f"{APP_ID}: not started: {question} Add --yes to start it anyway.")
     return {"kind": args.kind, "options": options, "confirmed": True}
 

@@ -4,7 +4,6 @@ them asking the safety gate first."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -21,8 +20,6 @@ if TYPE_CHECKING:
     from companion.ui.notifications import DesktopNotifier
     from companion.ui.reminder_center import ReminderCenter
     from companion.ui.reminder_editor import ReminderEditorDialog
-
-QUICK_CHECK = ("R1", "R2", "O1", "O5")  # PROTOCOLS 3.1: asked before any cold or heat timer
 
 
 class ReminderWiring:
@@ -196,28 +193,22 @@ class ReminderWiring:
         range they are asked about first (unless ``confirmed``, as from the command line,
         whose user typed them).
         """
-        from companion.domain.therapy_timer import TimerRefusedError, build_plan  # noqa: PLC0415
+        from companion.services.timers import QUICK_CHECK, TimerService  # noqa: PLC0415
         from companion.ui.therapy_timer import TherapyTimerView  # noqa: PLC0415
 
-        content = self.app.today.content
-        try:
-            plan = build_plan(kind, options, content.protocols, self.app.preferences.current.units)
-        except (TimerRefusedError, ValueError, TypeError) as exc:
-            return str(exc)
-        region = options.get("region", "")
-        answer = self.app.safety.timer(plan, region=region if isinstance(region, str) else "")
-        if not answer.allowed:
-            return answer.message(self.app.clock.now())
-        if answer.to_confirm and not confirmed:
+        timers = TimerService(self.app.today.content.protocols, self.app.safety, self.app.db)
+        ready = timers.ready(kind, options, self.app.preferences.current.units)
+        if ready.plan is None or not ready.allowed:
+            return timers.refusal(ready, self.app.clock.now())
+        plan = ready.plan
+        if ready.to_confirm and not confirmed:
             reply = QMessageBox.question(
                 self.app.window,
                 QCoreApplication.translate("CompanionApp", "Outside the usual range"),
-                "\n".join(answer.to_confirm),
+                "\n".join(ready.to_confirm),
             )
             if reply != QMessageBox.StandardButton.Yes:
                 return QCoreApplication.translate("CompanionApp", "Not started.")
-        if answer.cautions:
-            plan = replace(plan, before=" ".join((plan.before, *answer.cautions)))
         running = self.app.therapy.timer if self.app.therapy is not None else None
         if self.app.therapy is not None and running is not None and running.ended_at is None:
             self.app.therapy.bring_forward()
@@ -226,7 +217,7 @@ class ReminderWiring:
             )
         if self.app.therapy is not None:
             self.app.therapy.close()
-        catalog = content.triage
+        catalog = self.app.today.content.triage
         questions = [catalog.get(q) for q in QUICK_CHECK]
         view = TherapyTimerView(plan, self.app.clock, questions)
         self.app.settings_wiring._configure_cues(view.sound)
@@ -239,9 +230,9 @@ class ReminderWiring:
         return None
 
     def _save_therapy(self, timer: Any) -> None:
-        from companion.storage.therapy import TherapyRepository  # noqa: PLC0415
+        from companion.services.timers import TimerService  # noqa: PLC0415
 
-        TherapyRepository(self.app.db).save(timer)
+        TimerService(self.app.today.content.protocols, self.app.safety, self.app.db).save(timer)
         self._sync_reminder_status()
 
     def _sync_reminder_status(self) -> None:
