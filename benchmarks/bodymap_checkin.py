@@ -36,7 +36,7 @@ from companion.domain.regions import Side
 from companion.resources import load_regions, load_triage
 from companion.storage.checkins import CheckInRepository
 from companion.storage.database import open_database
-from companion.ui.body_map import BodyMapView, Spot
+from companion.ui.today.body_map import BodyMapView, Spot
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -42,7 +42,7 @@ from companion.domain.clock import SystemClock
 from companion.domain.routine_builder import RoutineStep
 from companion.domain.session import Event, build_segments
 from companion.resources import load_exercises
-from companion.ui.player import RoutinePlayerView
+from companion.ui.routines.player import RoutinePlayerView
 
 
 def percentile(values: list[float], q: float) -> float:

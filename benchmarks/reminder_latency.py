@@ -40,8 +40,8 @@ from companion.paths import prepare_data_dir
 from companion.scheduling.reminders import Fired
 from companion.services.reminders import PauseService, ReminderService
 from companion.storage.database import open_database
-from companion.ui.pause import PauseController
-from companion.ui.reminder_center import ReminderCenter
+from companion.ui.reminders.center import ReminderCenter
+from companion.ui.reminders.pause import PauseController
 
 
 def measure(

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QApplication
 from companion.domain.clock import SystemClock
 from companion.domain.therapy_timer import build_plan
 from companion.resources import load_protocols, load_triage
-from companion.ui.therapy_timer import TherapyTimerView
+from companion.ui.reminders.therapy_timer import TherapyTimerView
 
 
 def main() -> int:

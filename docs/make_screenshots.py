@@ -28,7 +28,7 @@ from companion.localzone import local_zone
 from companion.paths import prepare_data_dir
 from companion.storage.database import open_database
 from companion.ui.theme import Scheme
-from companion.ui.today import TodayPage
+from companion.ui.today.page import TodayPage
 
 SIZE = (1280, 820)
 SORE = {"quads_L": 6, "quads_R": 4, "hamstrings_L": 3, "calves_R": 5}
@@ -167,7 +167,7 @@ def add_reminders(companion: CompanionApp) -> None:
 
 def render_reminder_windows(companion: CompanionApp, out_dir: Path, scheme: Scheme) -> list[Path]:
     """The reminder popup (a water prompt) and the editor on the icing rule."""
-    from companion.ui.reminder_center import Prompt  # noqa: PLC0415
+    from companion.ui.reminders.center import Prompt  # noqa: PLC0415
 
     center = companion.reminders
     water, ice = center.rules()[:2]
@@ -234,7 +234,7 @@ def render_editor(companion: CompanionApp, out_dir: Path, scheme: Scheme) -> Pat
     """The routine editor on the user's routine, one dose outside the usual range."""
     from dataclasses import replace  # noqa: PLC0415
 
-    from companion.ui.routine_editor import RoutineEditorDialog  # noqa: PLC0415
+    from companion.ui.routines.editor import RoutineEditorDialog  # noqa: PLC0415
 
     mine = companion.user_routines
     (draft,) = mine.found.repo.all()
@@ -258,7 +258,7 @@ def render_player(out_dir: Path, scheme: Scheme) -> Path:
     from datetime import datetime, timedelta  # noqa: PLC0415
 
     from companion.resources import load_routines  # noqa: PLC0415
-    from companion.ui.player import RoutinePlayerView  # noqa: PLC0415
+    from companion.ui.routines.player import RoutinePlayerView  # noqa: PLC0415
 
     class StillClock:
         def __init__(self) -> None:

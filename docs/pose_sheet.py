@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QWidget
 
 from companion.i18n import install_translators
 from companion.resources import load_exercises, load_poses
-from companion.ui.pose_view import PoseView
+from companion.ui.routines.pose_view import PoseView
 from companion.ui.theme import Scheme, build_palette, stylesheet
 
 COLS = 5

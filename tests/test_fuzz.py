@@ -239,7 +239,7 @@ ROUTINE_BYTES = st.one_of(
 def importer(db: Database, library: ExerciseLibrary, bounds: ProtocolBounds, clock, tmp_path):
     """The GUI's import action (UserRoutines.import_file) on a real database, with the
     file chooser answering one path and the message box recording what it would say."""
-    from companion.ui.my_routines import UserRoutines  # a QObject; no window
+    from companion.ui.routines.mine import UserRoutines  # a QObject; no window
 
     told: list[tuple[str, str]] = []
     found = RoutineLibrary(
@@ -512,7 +512,7 @@ def test_a_refused_change_leaves_the_stored_preferences_as_they_were(
     values: dict[str, Any], db: Database, bounds: ProtocolBounds, clock
 ) -> None:
     from companion.services.settings import SettingsService
-    from companion.ui.preferences import PreferencesModel  # a QObject; no window
+    from companion.ui.settings.preferences import PreferencesModel  # a QObject; no window
 
     repo = PreferencesRepository(db)
     repo.save(STORED, clock.now())  # every example starts from the same stored choices

@@ -84,14 +84,14 @@ again = skip_source_scans()
 import PySide6.QtCore
 feature = sys.modules["shibokensupport.feature"]
 from companion.domain.regions import Side  # no Qt in it
-from companion.ui.body_shapes import figure  # imports from PySide6 at the top
+from companion.ui.today.body_shapes import figure  # imports from PySide6 at the top
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 print(json.dumps({
     "applied": applied,
     "again": again,
     "pure": feature.pyside_feature_dict.get("companion.domain.regions"),
-    "qt": feature.pyside_feature_dict.get("companion.ui.body_shapes"),
+    "qt": feature.pyside_feature_dict.get("companion.ui.today.body_shapes"),
     "read": sorted(f for f in linecache.cache if "companion" in f),
 }))
 """

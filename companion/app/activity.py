@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from companion.domain.activity import Activity, MorningLog
     from companion.domain.trends import TrendAlert
     from companion.services.activity import ActivityService, Logged
-    from companion.ui.activity_dialog import ActivityDialog
+    from companion.ui.history.activity_dialog import ActivityDialog
 
 
 class ActivityWiring:
@@ -24,7 +24,7 @@ class ActivityWiring:
 
     def _history_page(self) -> QWidget:
         from companion.services.history import HistoryService  # noqa: PLC0415
-        from companion.ui.history_page import QT_TRANSLATE, HistoryPage  # noqa: PLC0415
+        from companion.ui.history.page import QT_TRANSLATE, HistoryPage  # noqa: PLC0415
 
         zone = self.app.clock.now().tzinfo
         assert zone is not None
@@ -55,7 +55,7 @@ class ActivityWiring:
         """Open the activity dialog (not blocking); ``after`` runs once it is logged."""
         from companion.domain.activity import ActivityKind  # noqa: PLC0415
         from companion.storage.activities import ActivityRepository  # noqa: PLC0415
-        from companion.ui.activity_dialog import ActivityDialog  # noqa: PLC0415
+        from companion.ui.history.activity_dialog import ActivityDialog  # noqa: PLC0415
 
         repo = ActivityRepository(self.app.db)
         if self.app.activity_dialog is not None:
@@ -103,7 +103,7 @@ class ActivityWiring:
         return None
 
     def log_morning_dialog(self) -> None:
-        from companion.ui.activity_dialog import MorningDialog  # noqa: PLC0415
+        from companion.ui.history.activity_dialog import MorningDialog  # noqa: PLC0415
 
         dialog = MorningDialog(self.app.clock.now().date(), self.app.window)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.log is None:

@@ -17,9 +17,9 @@ if TYPE_CHECKING:
     from companion.domain.activity import Activity
     from companion.domain.reminders import ReminderRule
     from companion.services.safety import SafetyGate
-    from companion.ui.notifications import DesktopNotifier
-    from companion.ui.reminder_center import ReminderCenter
-    from companion.ui.reminder_editor import ReminderEditorDialog
+    from companion.ui.reminders.center import ReminderCenter
+    from companion.ui.reminders.editor import ReminderEditorDialog
+    from companion.ui.reminders.notifications import DesktopNotifier
 
 
 class ReminderWiring:
@@ -32,7 +32,7 @@ class ReminderWiring:
         """Reminder rules, their scheduler and the prompts, built on first use."""
         if self.center is None:
             from companion.services.reminders import ReminderService  # noqa: PLC0415
-            from companion.ui.reminder_center import ReminderCenter  # noqa: PLC0415
+            from companion.ui.reminders.center import ReminderCenter  # noqa: PLC0415
 
             service = ReminderService(
                 self.app.db,
@@ -64,12 +64,12 @@ class ReminderWiring:
         return self.app.preferences.current.water_goal_l(self.app.today.content.protocols)
 
     def _desktop_notifier(self) -> DesktopNotifier:
-        from companion.ui.notifications import DesktopNotifier  # noqa: PLC0415 - first prompt
+        from companion.ui.reminders.notifications import DesktopNotifier  # noqa: PLC0415 - first prompt
 
         return DesktopNotifier(self.app, icon=APP_ID)
 
     def _reminders_page(self) -> QWidget:
-        from companion.ui.reminders_page import RemindersPage  # noqa: PLC0415
+        from companion.ui.reminders.page import RemindersPage  # noqa: PLC0415
 
         page = RemindersPage(self.reminders, self.app.pause, self.app.actions)
         page.new_requested.connect(lambda kind: self.edit_reminder(None, kind))
@@ -95,7 +95,7 @@ class ReminderWiring:
 
     def reminder_dialog(self, rule: ReminderRule) -> ReminderEditorDialog:
         """The editor for ``rule``, with the limits, the user's other rules and the choices."""
-        from companion.ui.reminder_editor import ReminderEditorDialog  # noqa: PLC0415
+        from companion.ui.reminders.editor import ReminderEditorDialog  # noqa: PLC0415
 
         content = self.app.today.content
         regions = content.regions.group_labels()
@@ -194,7 +194,7 @@ class ReminderWiring:
         whose user typed them).
         """
         from companion.services.timers import QUICK_CHECK, TimerService  # noqa: PLC0415
-        from companion.ui.therapy_timer import TherapyTimerView  # noqa: PLC0415
+        from companion.ui.reminders.therapy_timer import TherapyTimerView  # noqa: PLC0415
 
         timers = TimerService(self.app.today.content.protocols, self.app.safety, self.app.db)
         ready = timers.ready(kind, options, self.app.preferences.current.units)
@@ -248,7 +248,7 @@ class ReminderWiring:
             return
         upcoming = self.center.next_reminder()
         if upcoming is not None:
-            from companion.ui.reminder_center import when_words  # noqa: PLC0415
+            from companion.ui.reminders.center import when_words  # noqa: PLC0415
 
             when, title = upcoming
             lines.append(

@@ -49,11 +49,11 @@ from companion.storage.preferences import PreferencesRepository
 from companion.storage.settings import SettingsRepository
 from companion.ui.actions import AppActions
 from companion.ui.main_window import MainWindow
-from companion.ui.pause import PauseController
-from companion.ui.preferences import PreferencesModel
+from companion.ui.reminders.pause import PauseController
 from companion.ui.sections import SECTIONS
+from companion.ui.settings.preferences import PreferencesModel
 from companion.ui.theme import Theme
-from companion.ui.today import TodayPage
+from companion.ui.today.page import TodayPage
 from companion.ui.tray import TrayIcon, tray_available
 
 if TYPE_CHECKING:
@@ -68,12 +68,12 @@ if TYPE_CHECKING:
     from companion.services.activity import ActivityService, Logged
     from companion.services.commands import Command
     from companion.services.safety import SafetyGate
-    from companion.ui.activity_dialog import ActivityDialog
-    from companion.ui.my_routines import UserRoutines
-    from companion.ui.reminder_center import ReminderCenter
-    from companion.ui.reminder_editor import ReminderEditorDialog
-    from companion.ui.therapy_timer import TherapyTimerView
-    from companion.ui.your_data import YourDataCard
+    from companion.ui.history.activity_dialog import ActivityDialog
+    from companion.ui.reminders.center import ReminderCenter
+    from companion.ui.reminders.editor import ReminderEditorDialog
+    from companion.ui.reminders.therapy_timer import TherapyTimerView
+    from companion.ui.routines.mine import UserRoutines
+    from companion.ui.settings.your_data import YourDataCard
 
 
 GEOMETRY_KEY = "window.geometry"
@@ -213,13 +213,13 @@ class CompanionApp(QObject):
 
     def _guide_page(self) -> QWidget:
         from companion.resources import load_guide  # noqa: PLC0415
-        from companion.ui.guide_page import GuidePage  # noqa: PLC0415
+        from companion.ui.guide.page import GuidePage  # noqa: PLC0415
 
         return GuidePage(load_guide().in_units(self.preferences.current.units))
 
     def open_guide(self, passage_id: str) -> None:
         """Show the Guide at one passage (a plan's "Read more")."""
-        from companion.ui.guide_page import GuidePage  # noqa: PLC0415
+        from companion.ui.guide.page import GuidePage  # noqa: PLC0415
 
         self.window.show_section("guide")
         page = self.window.page("guide")

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from companion.domain.routine_builder import RoutineStep
     from companion.domain.routines import RoutineCatalog
     from companion.domain.session import RoutineSession
-    from companion.ui.my_routines import UserRoutines
+    from companion.ui.routines.mine import UserRoutines
 
 MUTED_KEY = "player.muted"
 
@@ -28,7 +28,7 @@ class RoutineWiring:
         self._routines: RoutineCatalog | None = None
 
     def _routines_page(self) -> QWidget:
-        from companion.ui.routines_page import RoutinesPage  # noqa: PLC0415
+        from companion.ui.routines.page import RoutinesPage  # noqa: PLC0415
 
         mine = self.user_routines
         page = RoutinesPage(self.routines, mine.routines())
@@ -52,7 +52,7 @@ class RoutineWiring:
             from companion.resources import load_exercises  # noqa: PLC0415
             from companion.services.routines import RoutineLibrary  # noqa: PLC0415
             from companion.storage.user_routines import UserRoutineRepository  # noqa: PLC0415
-            from companion.ui.my_routines import UserRoutines  # noqa: PLC0415
+            from companion.ui.routines.mine import UserRoutines  # noqa: PLC0415
 
             content = self.app.today.content
             self._mine = UserRoutines(
@@ -105,7 +105,7 @@ class RoutineWiring:
         Returns None once the player is open, or the reason it is not (also shown
         as a banner in the window).
         """
-        from companion.ui.player import RoutinePlayerView  # noqa: PLC0415 - when first used
+        from companion.ui.routines.player import RoutinePlayerView  # noqa: PLC0415 - when first used
 
         answer = self.app.safety.routine(steps)
         if not answer.allowed:

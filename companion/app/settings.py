@@ -10,13 +10,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from companion import __version__
-from companion.ui.today import ConditionsDialog
+from companion.ui.today.page import ConditionsDialog
 
 if TYPE_CHECKING:
     from companion.app.root import CompanionApp
     from companion.autostart import Autostart
     from companion.ui.cues import CuePlayer
-    from companion.ui.settings_page import SettingsPage
+    from companion.ui.settings.page import SettingsPage
 
 
 class SettingsWiring:
@@ -28,8 +28,8 @@ class SettingsWiring:
         from companion.domain.triage import emergency_number_for  # noqa: PLC0415
         from companion.resources import load_exercises, load_protocols  # noqa: PLC0415
         from companion.services.data import for_data_folder  # noqa: PLC0415
-        from companion.ui.settings_page import SettingsPage  # noqa: PLC0415
-        from companion.ui.your_data import QT_TRANSLATE, YourDataCard  # noqa: PLC0415
+        from companion.ui.settings.page import SettingsPage  # noqa: PLC0415
+        from companion.ui.settings.your_data import QT_TRANSLATE, YourDataCard  # noqa: PLC0415
 
         page = SettingsPage(
             self.app.preferences,

@@ -1,6 +1,6 @@
 """Your data: export, import, backups, restore and deleting the history, each written once.
 
-The Settings screen's Your data card (``companion.ui.your_data``) and the
+The Settings screen's Your data card (``companion.ui.settings.your_data``) and the
 command line (``companion.cli_data``) both do their work here and show the
 sentences this module words: the outcome of each action (``Outcome.said``),
 the records counted in words ("2 check-ins, 1 routine session and 3 drinks"),

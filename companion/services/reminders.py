@@ -15,7 +15,7 @@ all come here.
   implies (water logged, when the snooze ends, when the ice comes off).
 
 The prompts themselves (the popup, the desktop notification, one at a time)
-and the scheduler's thread are the window's (``companion.ui.reminder_center``).
+and the scheduler's thread are the window's (``companion.ui.reminders.center``).
 No Qt here: sentences go through a ``Translate`` (``QCoreApplication.translate``
 from the window, ``english`` by default).
 """

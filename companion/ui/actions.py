@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from companion.domain.pause import PauseChoice
-from companion.ui.pause import PauseController
+from companion.ui.reminders.pause import PauseController
 
 
 class AppActions(QObject):

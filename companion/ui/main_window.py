@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from companion import APP_NAME
 from companion.ui.actions import AppActions
 from companion.ui.icons import app_icon, line_icon
-from companion.ui.pause import PauseController
+from companion.ui.reminders.pause import PauseController
 from companion.ui.sections import SectionInfo
 
 DEFAULT_SIZE = QSize(1000, 680)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from companion import APP_NAME
 from companion.ui.actions import AppActions
 from companion.ui.icons import app_icon
-from companion.ui.pause import PauseController
+from companion.ui.reminders.pause import PauseController
 
 
 def tray_available() -> bool:

@@ -4,7 +4,7 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../companion/ui/activity_dialog.py" line="+61"/>
+        <location filename="../../companion/ui/history/activity_dialog.py" line="+61"/>
         <source>Log an activity</source>
         <translation>Log an activity</translation>
     </message>
@@ -198,7 +198,7 @@
 <context>
     <name>BodyMapView</name>
     <message>
-        <location filename="../../companion/ui/body_map.py" line="+79"/>
+        <location filename="../../companion/ui/today/body_map.py" line="+79"/>
         <source>none</source>
         <translation>none</translation>
     </message>
@@ -433,7 +433,7 @@
         <translation type="vanished">“%s” stays off: %s</translation>
     </message>
     <message>
-        <location filename="../../companion/app/reminders.py" line="+143"/>
+        <location filename="../../companion/app/reminders.py" line="+140"/>
         <source>Delete reminder</source>
         <translation>Delete reminder</translation>
     </message>
@@ -478,7 +478,7 @@
         <translation>No fever</translation>
     </message>
     <message>
-        <location filename="../../companion/app/reminders.py" line="+45"/>
+        <location filename="../../companion/app/reminders.py" line="+41"/>
         <source>Outside the usual range</source>
         <translation>Outside the usual range</translation>
     </message>
@@ -488,7 +488,7 @@
         <translation>Not started.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>A timer is already running; stop it first.</source>
         <translation>A timer is already running; stop it first.</translation>
     </message>
@@ -544,7 +544,7 @@
 <context>
     <name>DesktopNotifier</name>
     <message>
-        <location filename="../../companion/ui/notifications.py" line="+142"/>
+        <location filename="../../companion/ui/reminders/notifications.py" line="+142"/>
         <source>No notification service.</source>
         <translation>No notification service.</translation>
     </message>
@@ -615,7 +615,7 @@
         <translation>no proven effect</translation>
     </message>
     <message>
-        <location filename="../../companion/ui/guide_page.py" line="+246"/>
+        <location filename="../../companion/ui/guide/page.py" line="+246"/>
         <source>Passage text</source>
         <translation>Passage text</translation>
     </message>
@@ -710,7 +710,7 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../companion/ui/history_page.py" line="+62"/>
+        <location filename="../../companion/ui/history/page.py" line="+62"/>
         <source>Nothing to show yet</source>
         <translation>Nothing to show yet</translation>
     </message>
@@ -1284,7 +1284,7 @@
         <translation>%s (copy)</translation>
     </message>
     <message>
-        <location filename="../../companion/ui/my_routines.py" line="+77"/>
+        <location filename="../../companion/ui/routines/mine.py" line="+77"/>
         <source>Delete the routine “%s”? Its past runs stay in your history.</source>
         <translation>Delete the routine “%s”? Its past runs stay in your history.</translation>
     </message>
@@ -1304,7 +1304,7 @@
         <translation>The file is larger than %d KB.</translation>
     </message>
     <message>
-        <location filename="../../companion/ui/my_routines.py" line="+13"/>
+        <location filename="../../companion/ui/routines/mine.py" line="+13"/>
         <location line="+7"/>
         <location line="+6"/>
         <source>Could not import</source>
@@ -1378,7 +1378,7 @@
 <context>
     <name>PauseController</name>
     <message>
-        <location filename="../../companion/ui/pause.py" line="+52"/>
+        <location filename="../../companion/ui/reminders/pause.py" line="+52"/>
         <source>Reminders on</source>
         <translation>Reminders on</translation>
     </message>
@@ -1391,7 +1391,7 @@
 <context>
     <name>Player</name>
     <message>
-        <location filename="../../companion/ui/player.py" line="+58"/>
+        <location filename="../../companion/ui/routines/player.py" line="+58"/>
         <location line="+1"/>
         <location line="+1"/>
         <source>Hold</source>
@@ -1688,7 +1688,7 @@
 <context>
     <name>PoseView</name>
     <message>
-        <location filename="../../companion/ui/pose_view.py" line="+29"/>
+        <location filename="../../companion/ui/routines/pose_view.py" line="+29"/>
         <source>Pose drawing</source>
         <translation>Pose drawing</translation>
     </message>
@@ -1696,7 +1696,7 @@
 <context>
     <name>ReminderEditor</name>
     <message>
-        <location filename="../../companion/ui/reminder_editor.py" line="+97"/>
+        <location filename="../../companion/ui/reminders/editor.py" line="+97"/>
         <source>Edit reminder</source>
         <translation>Edit reminder</translation>
     </message>
@@ -1900,7 +1900,7 @@
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../companion/ui/reminder_center.py" line="+62"/>
+        <location filename="../../companion/ui/reminders/center.py" line="+62"/>
         <source>today %s</source>
         <translation>today %s</translation>
     </message>
@@ -1999,7 +1999,7 @@
 <context>
     <name>RemindersPage</name>
     <message>
-        <location filename="../../companion/ui/reminders_page.py" line="+37"/>
+        <location filename="../../companion/ui/reminders/page.py" line="+37"/>
         <location line="+372"/>
         <source>done</source>
         <translation>done</translation>
@@ -2324,7 +2324,7 @@
 <context>
     <name>RoutineEditor</name>
     <message>
-        <location filename="../../companion/ui/routine_editor.py" line="+110"/>
+        <location filename="../../companion/ui/routines/editor.py" line="+110"/>
         <source>Edit routine</source>
         <translation>Edit routine</translation>
     </message>
@@ -2576,7 +2576,7 @@
 <context>
     <name>Routines</name>
     <message>
-        <location filename="../../companion/ui/routines_page.py" line="+18"/>
+        <location filename="../../companion/ui/routines/page.py" line="+18"/>
         <source>a foam roller</source>
         <translation>a foam roller</translation>
     </message>
@@ -2748,7 +2748,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../companion/ui/settings_page.py" line="+46"/>
+        <location filename="../../companion/ui/settings/page.py" line="+46"/>
         <source>Monday</source>
         <translation>Monday</translation>
     </message>
@@ -3123,7 +3123,7 @@
 <context>
     <name>TherapyTimer</name>
     <message>
-        <location filename="../../companion/ui/therapy_timer.py" line="+80"/>
+        <location filename="../../companion/ui/reminders/therapy_timer.py" line="+80"/>
         <source>%s: Recovery Companion</source>
         <translation>%s: Recovery Companion</translation>
     </message>
@@ -3302,7 +3302,7 @@
 <context>
     <name>Today</name>
     <message>
-        <location filename="../../companion/ui/today.py" line="+68"/>
+        <location filename="../../companion/ui/today/page.py" line="+68"/>
         <source>Suggested</source>
         <translation>Suggested</translation>
     </message>
@@ -4140,7 +4140,7 @@ A backup is made first, in %s, so this can be undone with Restore.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../companion/ui/your_data.py" line="+70"/>
+        <location filename="../../companion/ui/settings/your_data.py" line="+70"/>
         <location line="+158"/>
         <location line="+87"/>
         <source>Restore a backup</source>

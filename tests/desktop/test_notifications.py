@@ -18,7 +18,7 @@ import pytest
 
 from companion.domain.reminders import Kind, ReminderRule
 from companion.scheduling.reminders import Fired
-from companion.ui.reminder_center import ReminderCenter
+from companion.ui.reminders.center import ReminderCenter
 from tests.desktop.session import Desktop
 from tests.desktop.shots import assert_not_blank, screen_shot
 

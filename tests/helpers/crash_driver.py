@@ -154,7 +154,7 @@ class Driver:
 
     def _checkin(self) -> None:
         from companion.domain.checkin import Descriptor
-        from companion.ui.today import RegionDraft
+        from companion.ui.today.page import RegionDraft
 
         page = self.companion.window.page("today")
         rng = self.rng
@@ -411,10 +411,10 @@ PRELOAD = (
     "companion.storage.therapy",
     "companion.storage.trends",
     "companion.storage.user_routines",
-    "companion.ui.my_routines",
-    "companion.ui.notifications",
-    "companion.ui.reminder_center",
-    "companion.ui.today",
+    "companion.ui.routines.mine",
+    "companion.ui.reminders.notifications",
+    "companion.ui.reminders.center",
+    "companion.ui.today.page",
     "companion.services.checkin",
 )
 

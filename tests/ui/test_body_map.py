@@ -5,15 +5,15 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QAccessible, QColor
 
 from companion.resources import load_regions
-from companion.ui.body_map import (
+from companion.ui.theme import Scheme, Theme
+from companion.ui.today.body_map import (
     BodyMapView,
     IntensityLegend,
     Spot,
     intensity_colour,
     severity_word,
 )
-from companion.ui.body_shapes import figure
-from companion.ui.theme import Scheme, Theme
+from companion.ui.today.body_shapes import figure
 
 
 @pytest.fixture

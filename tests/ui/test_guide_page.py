@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from companion.domain.guide import Guide
 from companion.resources import load_guide
-from companion.ui.guide_page import NARROW, READING_CHARS, GuidePage
+from companion.ui.guide.page import NARROW, READING_CHARS, GuidePage
 from companion.ui.theme import Scheme, Theme
 
 SHOTS = Path("/tmp/guide-shots")

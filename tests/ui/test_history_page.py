@@ -14,7 +14,7 @@ from companion.services.history import HistoryService
 from companion.storage.activities import ActivityRepository, MorningLogRepository
 from companion.storage.checkins import CheckInRepository
 from companion.storage.reminders import WaterLog
-from companion.ui.history_page import QT_TRANSLATE, EpisodeView, HistoryPage
+from companion.ui.history.page import QT_TRANSLATE, EpisodeView, HistoryPage
 
 L, R = Side.LEFT, Side.RIGHT
 
@@ -229,7 +229,7 @@ def test_the_running_app_logs_it_and_answers_with_the_notes(make_app):
 
 
 def test_a_logged_leg_day_sets_when_and_why_on_the_next_check_in(make_app, qtbot, clock):
-    from companion.ui.today import TodayPage
+    from companion.ui.today.page import TodayPage
 
     companion = make_app(show=False)
     ended = clock.now() - timedelta(hours=26)

@@ -24,8 +24,8 @@ from PySide6.QtCore import Q_ARG, QMetaObject, Qt
 
 from companion.domain.reminders import Kind, ReminderRule
 from companion.scheduling.reminders import Fired
-from companion.ui import notifications
-from companion.ui.notifications import DesktopNotifier
+from companion.ui.reminders import notifications
+from companion.ui.reminders.notifications import DesktopNotifier
 
 ACTION_SLOT = "_on_action_invoked(uint,QString)"  # what _connection() hooks ActionInvoked to
 

@@ -42,8 +42,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QThread
 from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
 
-from companion.ui import notifications
-from companion.ui.notifications import DesktopNotifier
+from companion.ui.reminders import notifications
+from companion.ui.reminders.notifications import DesktopNotifier
 from tests.helpers.fake_notifications import CONTROL_INTERFACE, CONTROL_PATH, SERVICE
 
 FAKE_SERVER = Path(__file__).resolve().parent.parent / "helpers" / "fake_notifications.py"
@@ -364,7 +364,7 @@ def test_a_plain_pyside_message_cannot_carry_uint32(server):
     """PySide6 sends a Python int as INT32, so a hand-built Notify is refused.
 
     If this starts to pass a uint32, ``asyncCall`` can replace the worker thread
-    in companion/ui/notifications.py.
+    in companion/ui/reminders/notifications.py.
     """
     message = QDBusMessage.createMethodCall(SERVICE, notifications.PATH, SERVICE, "Notify")
     message.setArguments(["app", 0, "", "summary", "body", FLAT_BUTTONS, {}, 0])

@@ -12,9 +12,9 @@ from companion.domain.session import Phase
 from companion.domain.triage import Tier
 from companion.resources import load_routines
 from companion.storage.runs import RunRepository
-from companion.ui.player import RoutinePlayerView
+from companion.ui.routines.player import RoutinePlayerView
 from companion.ui.ticker import Ticker, format_left
-from companion.ui.today import TodayPage
+from companion.ui.today.page import TodayPage
 
 
 @pytest.fixture
@@ -223,7 +223,7 @@ def test_the_illustration_highlights_what_the_step_works(qtbot, clock, routine):
 def test_worked_regions_follow_side_and_exercise():
     from companion.domain.routine_builder import RoutineStep
     from companion.resources import load_exercises
-    from companion.ui.player import worked_regions
+    from companion.ui.routines.player import worked_regions
 
     library = load_exercises()
     wall = library.get("wall_calf_straight")  # calves and soles
@@ -365,7 +365,7 @@ def test_the_pose_drawing_follows_the_step_and_hides_where_there_is_none(qtbot, 
 def test_the_editor_previews_the_pose_of_the_highlighted_exercise(qtbot):
     from companion.domain.custom_routines import RoutineDraft
     from companion.resources import load_exercises, load_poses, load_protocols, load_regions
-    from companion.ui.routine_editor import RoutineEditorDialog
+    from companion.ui.routines.editor import RoutineEditorDialog
 
     library = load_exercises()
     poses = load_poses(library=library)
@@ -381,7 +381,7 @@ def test_the_editor_previews_the_pose_of_the_highlighted_exercise(qtbot):
 
 def test_a_roll_by_hand_is_called_a_massage(qtbot, clock):
     from companion.resources import load_exercises
-    from companion.ui.player import _work_key
+    from companion.ui.routines.player import _work_key
 
     library = load_exercises()
     assert _work_key(library.get("calf_hands")) == "massage"

@@ -10,7 +10,7 @@ import pytest
 from companion.domain.reminders import Kind, ReminderRule
 from companion.scheduling.reminders import Fired
 from companion.storage.activities import ActivityRepository
-from companion.ui.reminder_center import ReminderCenter
+from companion.ui.reminders.center import ReminderCenter
 
 
 @pytest.fixture
@@ -193,7 +193,7 @@ def test_log_water_over_the_instance_channel(companion, center):
 
 
 def test_when_words(clock):
-    from companion.ui.reminder_center import when_words
+    from companion.ui.reminders.center import when_words
 
     now = clock.now().replace(hour=22, minute=0)  # Monday 15 June
     assert when_words(now.replace(hour=23), now) == "today 23:00"

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
 
 from companion.domain.custom_routines import RoutineDraft, StepSpec
 from companion.resources import load_exercises, load_protocols, load_regions
-from companion.ui.routine_editor import RoutineEditorDialog
+from companion.ui.routines.editor import RoutineEditorDialog
 
 
 @pytest.fixture(scope="module")
@@ -209,7 +209,7 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from companion.domain.custom_routines import RoutineDraft
 from companion.resources import load_exercises, load_protocols, load_regions
-from companion.ui.routine_editor import RoutineEditorDialog
+from companion.ui.routines.editor import RoutineEditorDialog
 bounds = load_protocols()
 dialog = RoutineEditorDialog(
     RoutineDraft("Evening"), load_exercises(protocols=bounds), load_regions(), bounds

@@ -21,7 +21,7 @@ from companion.resources import load_routines
 from companion.scheduling.reminders import Fired
 from companion.storage.checkins import CheckInRepository, ConditionRepository
 from companion.storage.database import open_database
-from companion.ui.today import TodayPage
+from companion.ui.today.page import TodayPage
 
 
 def store_red(companion, clock, question: str = "R5") -> None:

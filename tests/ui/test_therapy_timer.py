@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel
 from companion.domain.therapy_timer import plan_contrast, plan_heat
 from companion.resources import load_protocols, load_triage
 from companion.storage.therapy import TherapyRepository
-from companion.ui.therapy_timer import TherapyTimerView
+from companion.ui.reminders.therapy_timer import TherapyTimerView
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from companion.storage.database import open_database
 from companion.storage.export import ImportReport
 from companion.storage.reminders import WaterLog
 from companion.ui.sections import Card
-from companion.ui.your_data import RestoreDialog, YourDataCard, describe_import
+from companion.ui.settings.your_data import RestoreDialog, YourDataCard, describe_import
 from tests.storage.test_export import fill
 
 

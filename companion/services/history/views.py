@@ -1,6 +1,6 @@
 """What the History screen shows, as plain data: the period, the charts' content and
 the cards. No PySide6 here, and no widgets: the screen turns a ``SorenessChart`` or a
-``WaterChart`` into its chart widgets' models (``companion.ui.history_charts``).
+``WaterChart`` into its chart widgets' models (``companion.ui.history.chart_models``).
 
 The chart pieces carry the fields the chart models have, under the same names, so
 the screen copies them across one for one.

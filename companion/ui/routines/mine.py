@@ -21,7 +21,7 @@ from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog
 from companion.domain.routines import Routine
 from companion.services.routines import RoutineLibrary
-from companion.ui.routine_editor import RoutineEditorDialog
+from companion.ui.routines.editor import RoutineEditorDialog
 
 
 class UserRoutines(QObject):

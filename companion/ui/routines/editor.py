@@ -48,8 +48,8 @@ from companion.domain.poses import PoseCatalog
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog
 from companion.domain.translatable import QT_TRANSLATE_NOOP
-from companion.ui.body_map import BodyMapView
-from companion.ui.pose_view import PoseView
+from companion.ui.routines.pose_view import PoseView
+from companion.ui.today.body_map import BodyMapView
 
 # The words below are translated where they are shown, in the "RoutineEditor" context.
 KIND_WORDS = {

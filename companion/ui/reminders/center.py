@@ -37,11 +37,11 @@ from companion.domain.translatable import Translate
 from companion.domain.units import METRIC, Units
 from companion.scheduling.fired import Fired
 from companion.services.reminders import Recovery, ReminderService
-from companion.ui.pause import PauseController
+from companion.ui.reminders.pause import PauseController
 
 if TYPE_CHECKING:
     from companion.scheduling.reminders import ReminderScheduler
-    from companion.ui.notifications import DesktopNotifier
+    from companion.ui.reminders.notifications import DesktopNotifier
 
 
 QT_TRANSLATE = cast(Translate, QCoreApplication.translate)

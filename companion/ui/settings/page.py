@@ -39,8 +39,8 @@ from companion.domain.protocols import Check, ProtocolBounds, Verdict
 from companion.domain.reminders import WakingHours, WakingWeek
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.units import TemperatureUnit, Units, VolumeUnit
-from companion.ui.preferences import PreferencesModel
 from companion.ui.sections import DISCLAIMER, SECTIONS, Card, SectionPage, make_label
+from companion.ui.settings.preferences import PreferencesModel
 
 DAY_NAMES = (
     QT_TRANSLATE_NOOP("SettingsPage", "Monday"),

@@ -34,7 +34,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
 from companion.domain.regions import RegionCatalog
-from companion.ui.body_shapes import FIGURE, FigureShapes, figure
+from companion.ui.today.body_shapes import FIGURE, FigureShapes, figure
 
 VIEWS = ("front", "back")
 GAP = 36.0

@@ -49,8 +49,8 @@ from companion.domain.triage import Question, Tier
 from companion.domain.units import METRIC, Units
 from companion.resources import style_sheet
 from companion.services.checkin import CheckInService
-from companion.ui.body_map import BodyMapView, IntensityLegend
 from companion.ui.sections import DISCLAIMER, SECTIONS, Card, make_label
+from companion.ui.today.body_map import BodyMapView, IntensityLegend
 
 if TYPE_CHECKING:
     from companion.domain.planner import Plan

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 
 from companion.domain.translatable import Translate
 from companion.services.history import DEFAULT_RANGE, RANGES, EpisodeCard, HistoryService
-from companion.ui.body_map import BodyMapView
 from companion.ui.charts import BarChart, LineChart
-from companion.ui.history_charts import bar_model, line_model
+from companion.ui.history.chart_models import bar_model, line_model
 from companion.ui.sections import SECTIONS, Card, SectionPage, make_label
+from companion.ui.today.body_map import BodyMapView
 
 EPISODES_SHOWN = 6  # cards at first; "Show more" adds as many again
 REPLAY_STEP_MS = 700

@@ -28,8 +28,8 @@ from companion.domain.therapy_timer import CONTRAST_PRESETS
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.units import Units
 from companion.ui.actions import AppActions
-from companion.ui.pause import PauseController
-from companion.ui.reminder_center import ReminderCenter, when_words
+from companion.ui.reminders.center import ReminderCenter, when_words
+from companion.ui.reminders.pause import PauseController
 from companion.ui.sections import SECTIONS, Card, SectionPage, make_label
 from companion.ui.tray import WATER_AMOUNTS_ML
 

@@ -42,11 +42,11 @@ from companion.domain.regions import RegionCatalog
 from companion.domain.routine_builder import RoutineStep
 from companion.domain.session import Phase, RoutineSession, Segment
 from companion.domain.translatable import QT_TRANSLATE_NOOP
-from companion.ui.body_map import BodyMapView
 from companion.ui.cues import CuePlayer
-from companion.ui.pose_view import PoseView
+from companion.ui.routines.pose_view import PoseView
 from companion.ui.sections import make_label
 from companion.ui.ticker import Ticker, format_left
+from companion.ui.today.body_map import BodyMapView
 
 _Key = TypeVar("_Key")
 

@@ -1,0 +1,1 @@
+"""The Guide: short passages in plain words, searchable."""

@@ -1,0 +1,1 @@
+"""History: the History page, its charts' models and the activity and morning dialogs."""

@@ -1,0 +1,1 @@
+"""Settings: the Settings page, the live preferences and the Your data card."""
