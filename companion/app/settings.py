@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from companion import __version__
-from companion.ui.today.page import ConditionsDialog
+from companion.ui.today.dialogs import ConditionsDialog
 
 if TYPE_CHECKING:
     from companion.app.root import CompanionApp

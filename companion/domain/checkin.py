@@ -192,3 +192,19 @@ def sorer_side(reports: Iterable[RegionReport]) -> dict[str, Side]:
         if abs(left - right) >= 2:
             result[group] = Side.LEFT if left > right else Side.RIGHT
     return result
+
+
+@dataclass
+class RegionDraft:
+    """One region's ratings while the check-in is being filled in."""
+
+    at_rest: int = 0
+    on_movement: int = 0
+    descriptors: set[Descriptor] = field(default_factory=set)
+
+    def rate_on_map(self, value: int) -> None:
+        """A score set on the body map is the soreness on movement; rest cannot be
+        sorer than moving, so it comes down with it (and clears with it at 0)."""
+        check_nrs(value, "the score")
+        self.on_movement = value
+        self.at_rest = min(self.at_rest, value) if value else 0

@@ -3302,7 +3302,7 @@
 <context>
     <name>Today</name>
     <message>
-        <location filename="../../companion/ui/today/page.py" line="+68"/>
+        <location filename="../../companion/ui/today/plan_view.py" line="+38"/>
         <source>Suggested</source>
         <translation>Suggested</translation>
     </message>
@@ -3322,12 +3322,12 @@
         <translation>Not today</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../companion/ui/today/page.py" line="+81"/>
         <source>%s: %d out of 10</source>
         <translation>%s: %d out of 10</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../../companion/ui/today/dialogs.py" line="+58"/>
         <source>Before your plan: a quick safety check</source>
         <translation>Before your plan: a quick safety check</translation>
     </message>
@@ -3387,7 +3387,7 @@
         <translation>%s: which leg</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../../companion/ui/today/plan_view.py" line="+16"/>
         <source>Today&apos;s plan</source>
         <translation>Today&apos;s plan</translation>
     </message>
@@ -3546,7 +3546,7 @@
         <translation>I have been assessed by a professional</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../../companion/ui/today/page.py" line="+52"/>
         <source>Point at a sore spot to see its name.</source>
         <translation>Point at a sore spot to see its name.</translation>
     </message>
@@ -3678,7 +3678,7 @@
         <translation>Test movement: %s</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+73"/>
         <source>Mark at least one sore spot on the map first.</source>
         <translation>Mark at least one sore spot on the map first.</translation>
     </message>

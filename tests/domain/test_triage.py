@@ -206,3 +206,19 @@ def test_a_lock_stands_until_assessed_or_its_24_hours_are_over():
     assert not lock_stands(Tier.ORANGE, now, None, now)
     assert not lock_stands(Tier.ORANGE, None, None, now)
     assert not lock_stands(Tier.YELLOW, now + timedelta(days=1), None, now)
+
+
+def test_a_score_on_the_map_brings_the_rest_score_down_with_it():
+    import pytest
+
+    from companion.domain.checkin import RegionDraft
+
+    draft = RegionDraft(at_rest=6, on_movement=7)
+    draft.rate_on_map(4)
+    assert (draft.at_rest, draft.on_movement) == (4, 4)
+    draft.rate_on_map(9)
+    assert (draft.at_rest, draft.on_movement) == (4, 9)  # rest is never raised by the map
+    draft.rate_on_map(0)
+    assert (draft.at_rest, draft.on_movement) == (0, 0)
+    with pytest.raises(ValueError):
+        draft.rate_on_map(11)

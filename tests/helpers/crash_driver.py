@@ -153,8 +153,7 @@ class Driver:
         return dict.fromkeys(ids, False)
 
     def _checkin(self) -> None:
-        from companion.domain.checkin import Descriptor
-        from companion.ui.today.page import RegionDraft
+        from companion.domain.checkin import Descriptor, RegionDraft
 
         page = self.companion.window.page("today")
         rng = self.rng

@@ -401,7 +401,7 @@ def test_sharp_pain_and_a_swollen_leg_are_not_shown_as_no_warning_signs(qtbot):
     from companion.domain.checkin import Descriptor, RegionReport, Swelling
     from companion.domain.regions import Side
     from companion.domain.triage import Tier
-    from companion.ui.today.page import TIER_COLOURS, PlanView
+    from companion.ui.today.plan_view import TIER_COLOURS, PlanView
 
     sharp = RegionReport("hamstrings_L", Side.LEFT, 4, 7, frozenset({Descriptor.SHARP}))
     plan = make_test_plan(a_checkin([sharp], swelling=Swelling.ONE_SIDE, swollen_side=Side.LEFT))
@@ -423,7 +423,7 @@ def test_sharp_pain_and_a_swollen_leg_are_not_shown_as_no_warning_signs(qtbot):
 def test_an_ordinary_plan_keeps_the_green_banner(qtbot):
     from companion.domain.checkin import RegionReport
     from companion.domain.regions import Side
-    from companion.ui.today.page import PlanView
+    from companion.ui.today.plan_view import PlanView
 
     plan = make_test_plan(a_checkin([RegionReport("quads_L", Side.LEFT, 2, 5)], hours=30))
     view = PlanView()
@@ -436,7 +436,7 @@ def test_an_ordinary_plan_keeps_the_green_banner(qtbot):
 def test_the_routine_card_shows_each_steps_cautions(qtbot):
     from companion.domain.checkin import RegionReport
     from companion.domain.regions import Side
-    from companion.ui.today.page import PlanView
+    from companion.ui.today.plan_view import PlanView
 
     plan = make_test_plan(
         a_checkin([RegionReport("quads_L", Side.LEFT, 2, 5)], hours=30),

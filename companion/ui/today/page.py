@@ -7,19 +7,16 @@ CheckInService decides which safety questions to ask, saves and plans.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -38,45 +35,24 @@ from companion.domain.checkin import (
     Cause,
     CheckIn,
     Descriptor,
+    RegionDraft,
     RegionReport,
     SorenessType,
     Swelling,
 )
 from companion.domain.conditions import ReportedCondition
 from companion.domain.regions import Side
-from companion.domain.translatable import QT_TRANSLATE_NOOP
-from companion.domain.triage import Question, Tier
-from companion.domain.units import METRIC, Units
-from companion.resources import style_sheet
+from companion.domain.triage import Question
 from companion.services.checkin import CheckInService
-from companion.ui.sections import DISCLAIMER, SECTIONS, Card, make_label
+from companion.ui.sections import SECTIONS, Card, make_label
 from companion.ui.today.body_map import BodyMapView, IntensityLegend
+from companion.ui.today.dialogs import ConditionsDialog, SafetyQuestionsDialog
+from companion.ui.today.plan_view import PlanView
 
 if TYPE_CHECKING:
-    from companion.domain.planner import Plan
-    from companion.domain.therapy import TherapyOption
+    pass
 
 WIDE = 960  # from this page width, map and check-in sit side by side
-
-TIER_COLOURS = {
-    Tier.RED: ("#b3261e", "#ffffff"),
-    Tier.ORANGE: ("#c25e00", "#ffffff"),
-    Tier.YELLOW: ("#f2c230", "#2b2100"),
-    Tier.GREEN: ("#1d7f67", "#ffffff"),
-}
-STATUS_WORDS = {  # keyed by therapy.Status values; the rules load after the first paint
-    "suggested": QT_TRANSLATE_NOOP("Today", "Suggested"),
-    "allowed": QT_TRANSLATE_NOOP("Today", "Fine"),
-    "caution": QT_TRANSLATE_NOOP("Today", "With care"),
-    "blocked": QT_TRANSLATE_NOOP("Today", "Not today"),
-}
-
-
-@dataclass
-class RegionDraft:
-    at_rest: int = 0
-    on_movement: int = 0
-    descriptors: set[Descriptor] = field(default_factory=set)
 
 
 class ScoreRow(QWidget):
@@ -117,448 +93,6 @@ class ScoreRow(QWidget):
         button = self.group.button(value)
         if button is not None:
             button.setChecked(True)
-
-
-class ClickableLabel(QLabel):
-    """Long question text beside a checkbox: clicking the words ticks the box."""
-
-    clicked = Signal()
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self.setWordWrap(True)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.clicked.emit()
-
-
-class SafetyQuestionsDialog(QDialog):
-    """Tick what applies. "None of these" answers every question no."""
-
-    def __init__(
-        self,
-        questions: tuple[Question, ...],
-        parent: QWidget | None = None,
-        reasons: tuple[str, ...] = (),
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(
-            QCoreApplication.translate("Today", "Before your plan: a quick safety check")
-        )
-        self.setMinimumSize(560, 480)
-        layout = QVBoxLayout(self)
-        if reasons:
-            frame = QFrame()
-            frame.setObjectName("Banner")
-            frame_box = QVBoxLayout(frame)
-            frame_box.setContentsMargins(12, 10, 12, 10)
-            why = make_label(
-                QCoreApplication.translate("Today", "Why these questions now:")
-                + "\n"
-                + "\n".join(f"• {r}" for r in reasons),
-                "",
-            )
-            why.setAccessibleName(QCoreApplication.translate("Today", "Why these questions now"))
-            frame_box.addWidget(why)
-            layout.addWidget(frame)
-        intro = make_label(
-            QCoreApplication.translate(
-                "Today",
-                "Do any of these apply to you right now? Tick each one that does. "
-                "This is not a diagnosis: it tells you when to get help instead of self-care.",
-            ),
-            "",
-        )
-        layout.addWidget(intro)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        inner = QWidget()
-        rows = QVBoxLayout(inner)
-        self.boxes: dict[str, QCheckBox] = {}
-        for question in questions:
-            row = QHBoxLayout()
-            box = QCheckBox()
-            box.setAccessibleName(question.text)
-            text = ClickableLabel(question.text)
-            text.setBuddy(box)
-            text.clicked.connect(box.toggle)
-            row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(text, 1)
-            rows.addLayout(row)
-            self.boxes[question.id] = box
-        rows.addStretch(1)
-        scroll.setWidget(inner)
-        layout.addWidget(scroll, 1)
-        buttons = QDialogButtonBox()
-        self.none_button = buttons.addButton(
-            QCoreApplication.translate("Today", "None of these apply"),
-            QDialogButtonBox.ButtonRole.AcceptRole,
-        )
-        self.continue_button = buttons.addButton(
-            QCoreApplication.translate("Today", "Continue with what I ticked"),
-            QDialogButtonBox.ButtonRole.ApplyRole,
-        )
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.none_button.clicked.connect(self._none)
-        self.continue_button.clicked.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def _none(self) -> None:
-        for box in self.boxes.values():
-            box.setChecked(False)
-        self.accept()
-
-    def answers(self) -> dict[str, bool]:
-        return {qid: box.isChecked() for qid, box in self.boxes.items()}
-
-
-class ConditionsDialog(QDialog):
-    """PROTOCOLS 3.4: asked once, editable later from Settings."""
-
-    def __init__(self, presenter: CheckInService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(QCoreApplication.translate("Today", "Health conditions"))
-        self.setMinimumWidth(760)
-        self._catalog = presenter.content.conditions
-        current = {c.id: c for c in presenter.conditions()}
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            make_label(
-                QCoreApplication.translate(
-                    "Today",
-                    "Some conditions make ice, heat, baths or rolling unsafe. Tick any that "
-                    "apply; the plan will leave those out. You can change this in Settings.",
-                ),
-                "",
-            )
-        )
-        grid = QGridLayout()
-        self.boxes: dict[str, QCheckBox] = {}
-        self.legs: dict[str, QComboBox] = {}
-        for row, condition in enumerate(self._catalog.conditions):
-            box = QCheckBox(condition.label)
-            box.setChecked(condition.id in current)
-            grid.addWidget(box, row, 0)
-            self.boxes[condition.id] = box
-            if condition.area_specific:
-                legs = QComboBox()
-                legs.addItems(
-                    [
-                        QCoreApplication.translate("Today", "Both legs"),
-                        QCoreApplication.translate("Today", "Left leg"),
-                        QCoreApplication.translate("Today", "Right leg"),
-                    ]
-                )
-                legs.setAccessibleName(
-                    QCoreApplication.translate("Today", "%s: which leg") % condition.label
-                )
-                if condition.id in current:
-                    legs.setCurrentIndex(_legs_index(current[condition.id].legs))
-                legs.setEnabled(box.isChecked())
-                box.toggled.connect(legs.setEnabled)
-                grid.addWidget(legs, row, 1)
-                self.legs[condition.id] = legs
-        layout.addLayout(grid)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def chosen(self) -> tuple[ReportedCondition, ...]:
-        result = []
-        for cid, box in self.boxes.items():
-            if not box.isChecked():
-                continue
-            legs = frozenset({Side.LEFT, Side.RIGHT})
-            if cid in self.legs:
-                legs = (legs, frozenset({Side.LEFT}), frozenset({Side.RIGHT}))[
-                    self.legs[cid].currentIndex()
-                ]
-            result.append(ReportedCondition(cid, legs))
-        return tuple(result)
-
-
-def _legs_index(legs: frozenset[Side]) -> int:
-    if legs == {Side.LEFT}:
-        return 1
-    if legs == {Side.RIGHT}:
-        return 2
-    return 0
-
-
-class PlanView(QWidget):
-    """Today's plan, or the full stop when emergency signs were reported."""
-
-    assessed_confirmed = Signal()
-    start_routine = Signal(object)  # the plan, whose routine steps to play
-    guide_requested = Signal(str)  # the id of the Guide passage behind a "why" line
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(12)
-        self.setAccessibleName(QCoreApplication.translate("Today", "Today's plan"))
-        self.units: Callable[[], Units] = lambda: METRIC  # the user's units (Settings)
-        self.plan: Plan | None = None
-        self.start_button: QPushButton | None = None
-
-    def clear(self) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.setParent(None)  # gone from the tree now, freed on the next pass
-                widget.deleteLater()
-
-    def show_plan(self, plan: Plan, emergency_number: str) -> None:
-        self.clear()
-        self.plan = plan
-        self.start_button = None
-        if plan.locked:
-            self._layout.addWidget(self._stop_panel(plan, emergency_number))
-            return
-        self._layout.addWidget(self._tier_banner(plan))
-        therapies = Card(QCoreApplication.translate("Today", "Ice, heat and water"))
-        for option in plan.therapies:
-            therapies.body.addWidget(self._therapy_row(option))
-        self._layout.addWidget(therapies)
-        self._layout.addWidget(self._routine_card(plan))
-        more = Card(QCoreApplication.translate("Today", "Movement and water"))
-        active = plan.active_recovery
-        if active.allowed:
-            more.add_text(
-                QCoreApplication.translate("Today", "Active recovery: %d minutes of %s. %s")
-                % (active.minutes, ", ".join(active.modes), active.why)
-            )
-        else:
-            more.add_text(QCoreApplication.translate("Today", "Active recovery: %s") % active.why)
-        self._add_read_more(
-            more.body, "active_recovery", QCoreApplication.translate("Today", "Active recovery")
-        )
-        water = plan.water
-        if water.litres is None:
-            more.add_text(QCoreApplication.translate("Today", "Water: %s") % water.why)
-        else:
-            more.add_text(
-                QCoreApplication.translate("Today", "Water: about %s today. %s")
-                % (self.units().litres(water.litres), water.why)
-            )
-        self._add_read_more(more.body, "water", QCoreApplication.translate("Today", "Water"))
-        self._layout.addWidget(more)
-        stops = Card(QCoreApplication.translate("Today", "Stop at once if"))
-        stops.setObjectName("StopCard")
-        for rule in plan.stop_rules:
-            stops.add_text(f"• {rule}")
-        self._add_read_more(
-            stops.body, "stop_rules", QCoreApplication.translate("Today", "When to stop")
-        )
-        self._layout.addWidget(stops)
-        self._layout.addWidget(
-            make_label(QCoreApplication.translate("sections", DISCLAIMER), "Muted")
-        )
-
-    def _start_clicked(self) -> None:
-        if self.plan is not None:
-            self.start_routine.emit(self.plan)
-
-    def _routine_card(self, plan: Plan) -> Card:
-        minutes = round(plan.routine_seconds / 60)
-        card = Card(
-            QCoreApplication.translate("Today", "Stretching and rolling: about %d min") % minutes
-            if plan.routine
-            else QCoreApplication.translate("Today", "Stretching and rolling")
-        )
-        if plan.routine_note:
-            card.add_text(plan.routine_note)
-        for step in plan.routine:
-            dose = f"{step.reps} × {step.seconds} s" if step.reps > 1 else f"{step.seconds} s"
-            side = {
-                "left": QCoreApplication.translate("Today", "left"),
-                "right": QCoreApplication.translate("Today", "right"),
-                "both": QCoreApplication.translate("Today", "both legs"),
-            }[step.side]
-            row = card.add_text(f"{step.exercise.name} ({side}): {dose}")
-            row.setToolTip("\n".join(step.exercise.cues))
-            for caution in step.cautions:  # a health condition's care for this step
-                card.add_text(f"    • {caution}", "Muted").setProperty("caution", True)
-        if plan.routine:
-            card.add_text(
-                QCoreApplication.translate(
-                    "Today",
-                    "Stretch to mild tension only; roll at no more than moderate discomfort. "
-                    "The player times each step and tells you when to switch sides.",
-                ),
-                "Muted",
-            )
-            start = QPushButton(QCoreApplication.translate("Today", "Start the guided routine"))
-            start.setObjectName("PrimaryButton")
-            start.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-            start.clicked.connect(self._start_clicked)
-            self.start_button = start
-            card.body.addWidget(start)
-            links = QHBoxLayout()
-            links.setSpacing(16)
-            self._add_read_more(
-                links,
-                "stretching",
-                QCoreApplication.translate("Today", "Stretching"),
-                text=QCoreApplication.translate("Today", "Read more about stretching"),
-            )
-            self._add_read_more(
-                links,
-                "foam_rolling",
-                QCoreApplication.translate("Today", "Foam rolling"),
-                text=QCoreApplication.translate("Today", "Read more about rolling"),
-            )
-            links.addStretch(1)
-            card.body.addLayout(links)
-        return card
-
-    def _tier_banner(self, plan: Plan) -> QFrame:
-        tier = plan.triage.tier
-        # Concerns in the check-in itself (sharp pain at 7/10, a swollen leg...) are shown
-        # in the caution colour, never in the calm green of "no warning signs".
-        shown = Tier.YELLOW if plan.needs_attention else tier
-        banner = QFrame()
-        banner.setObjectName("TierBanner")
-        banner.setProperty("tier", shown.value)
-        background, foreground = TIER_COLOURS[shown]
-        banner.setStyleSheet(
-            f"#TierBanner {{ background: {background}; border-radius: 10px; }}"
-            f"#TierBanner QLabel {{ color: {foreground}; }}"
-        )
-        layout = QVBoxLayout(banner)
-        layout.setContentsMargins(16, 12, 16, 12)
-        heading = make_label(plan.headline, "CardTitle")
-        heading.setProperty("headline", True)
-        heading.setAccessibleName(
-            QCoreApplication.translate("Today", "Safety check: %s") % plan.headline
-        )
-        layout.addWidget(heading)
-        for concern in plan.concerns:
-            layout.addWidget(make_label(f"• {concern}", ""))
-        for note in plan.notes:
-            if note not in (tier.headline, plan.headline):
-                layout.addWidget(make_label(note, ""))
-        if shown is not Tier.GREEN:
-            self._add_read_more(
-                layout,
-                shown.value,
-                plan.headline,
-                foreground,
-                QCoreApplication.translate("Today", "Read more about getting care"),
-            )
-        kind = plan.soreness_type
-        self._add_read_more(
-            layout,
-            kind.value,
-            kind.label,
-            foreground,
-            QCoreApplication.translate("Today", "Read more about this kind of soreness"),
-        )
-        return banner
-
-    def _therapy_row(self, option: TherapyOption) -> QWidget:
-        row = QWidget()
-        layout = QVBoxLayout(row)
-        layout.setContentsMargins(0, 4, 0, 4)
-        layout.setSpacing(2)
-        status = QCoreApplication.translate("Today", STATUS_WORDS[option.status.value])
-        title = make_label(f"{option.therapy.label}: {status}", "CardTitle")
-        title.setProperty("status", option.status.value)
-        layout.addWidget(title)
-        layout.addWidget(make_label(option.why, ""))
-        self._add_read_more(layout, option.therapy.value, option.therapy.label)
-        from companion.domain.therapy import describe_protocol  # noqa: PLC0415
-
-        extra = option.reasons[1:] if option.status.value == "blocked" else option.reasons
-        for reason in extra:
-            layout.addWidget(make_label(reason, "Muted"))
-        if option.status.usable:
-            how = describe_protocol(option.therapy, option.protocol, self.units())
-            layout.addWidget(make_label(how, "Muted"))
-        row.setAccessibleName(f"{option.therapy.label}: {status}. {option.why}")
-        return row
-
-    def _add_read_more(
-        self, layout: QBoxLayout, topic: str, about: str, colour: str = "", text: str = ""
-    ) -> QPushButton | None:
-        """A "Read more" link under a why line, to the Guide passage on ``topic`` if any.
-
-        Drawn as a link but a real button: Tab reaches it, Enter or Space presses it,
-        and screen readers hear what it opens.
-        """
-        from companion.domain.guide import topic_passage  # noqa: PLC0415 - plans come after paint
-
-        passage_id = topic_passage(topic)
-        if passage_id is None:
-            return None
-        link = QPushButton(text or QCoreApplication.translate("Today", "Read more"))
-        link.setObjectName("GuideLink")
-        link.setFlat(True)
-        link.setAutoDefault(True)  # Enter presses it as well as Space
-        link.setCursor(Qt.CursorShape.PointingHandCursor)
-        link.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        name = QCoreApplication.translate("Today", "Read more in the Guide: %s") % about
-        link.setAccessibleName(name)
-        link.setToolTip(name)
-        link.setProperty("passage", passage_id)
-        link.setStyleSheet(
-            style_sheet(
-                "guide-link",
-                {"colour": colour or "palette(link)", "focus": colour or "palette(highlight)"},
-            )
-        )
-        link.clicked.connect(lambda: self.guide_requested.emit(passage_id))
-        layout.addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)
-        return link
-
-    def _stop_panel(self, plan: Plan, number: str) -> QFrame:
-        panel = QFrame()
-        panel.setObjectName("StopPanel")
-        panel.setStyleSheet(
-            "#StopPanel { background: #b3261e; border-radius: 12px; }"
-            "#StopPanel QLabel { color: #ffffff; }"
-        )
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(10)
-        heading = make_label(Tier.RED.headline, "PageTitle")
-        layout.addWidget(heading)
-        call = make_label(
-            QCoreApplication.translate(
-                "Today",
-                "Call %s now, or have someone take you to an emergency department. "
-                "Do not drive yourself.",
-            )
-            % number,
-            "CardTitle",
-        )
-        call.setAccessibleName(QCoreApplication.translate("Today", "Call %s now") % number)
-        layout.addWidget(call)
-        for line in plan.triage.explain()[1:]:  # the reasons and advice, not the general notes
-            layout.addWidget(make_label(line, ""))
-        layout.addWidget(
-            make_label(
-                QCoreApplication.translate(
-                    "Today",
-                    "Routines and timers stay locked until you confirm you have been assessed.",
-                ),
-                "",
-            )
-        )
-        button = QPushButton(
-            QCoreApplication.translate("Today", "I have been assessed by a professional")
-        )
-        button.clicked.connect(self.assessed_confirmed.emit)
-        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
-        return panel
 
 
 class TodayPage(QWidget):
@@ -882,8 +416,7 @@ class TodayPage(QWidget):
 
     def _map_score_changed(self, region_id: str, value: int) -> None:
         draft = self.drafts.setdefault(region_id, RegionDraft())
-        draft.on_movement = value
-        draft.at_rest = min(draft.at_rest, value) if value else 0
+        draft.rate_on_map(value)
         if self.map.selected_region == region_id:
             self.move_row.set_value(value)
             self.rest_row.set_value(draft.at_rest)
