@@ -1,8 +1,10 @@
 """Wiring only: the one place that builds and connects everything.
 
 Modules: ``startup`` (``run_gui``, the steps below), ``root`` (``CompanionApp``:
-services, window, tray and pages, and the signals between them), ``ipc_handler``
-(the running app's answers to the IPC protocol) and ``backup`` (the daily backup).
+services, window, tray and pages, and the signals between them), the wiring of
+``routines``, ``reminders``, ``activity`` and ``settings``, ``tray_host`` (the tray and
+where a closed window goes), ``ipc_handler`` (the running app's answers to the IPC
+protocol) and ``backup`` (the daily backup).
 
 Start-up order (each step only runs if the one before it succeeded):
 
@@ -41,12 +43,7 @@ from companion.app.backup import (
     BACKUP_START_DELAY_MS,
     next_backup_ms,
 )
-from companion.app.root import (
-    GEOMETRY_KEY,
-    NO_TRAY_NOTICE_KEY,
-    TRAY_HINT_SHOWN_KEY,
-    CompanionApp,
-)
+from companion.app.root import CompanionApp
 from companion.app.startup import (
     FirstPaintProbe,
     SignalBridge,
@@ -54,6 +51,7 @@ from companion.app.startup import (
     report_error,
     run_gui,
 )
+from companion.app.tray_host import GEOMETRY_KEY, NO_TRAY_NOTICE_KEY, TRAY_HINT_SHOWN_KEY
 
 _make_qapp = make_qapp  # the name tests and benchmarks have long used
 

@@ -8,15 +8,12 @@ of their own.
 
 from __future__ import annotations
 
-import base64
-import contextlib
 import time
 from collections.abc import Callable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QByteArray,
     QCoreApplication,
     QObject,
     QTimer,
@@ -24,15 +21,15 @@ from PySide6.QtCore import (
     SignalInstance,
 )
 from PySide6.QtGui import QPixmapCache
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from companion import APP_NAME
 from companion.app.activity import ActivityWiring
 from companion.app.backup import DailyBackup
 from companion.app.ipc_handler import Handler, IpcHandler
 from companion.app.reminders import ReminderWiring
 from companion.app.routines import RoutineWiring
 from companion.app.settings import SettingsWiring
+from companion.app.tray_host import TrayHost
 from companion.domain.clock import Clock
 from companion.domain.regions import Side
 from companion.ipc import (
@@ -76,9 +73,6 @@ if TYPE_CHECKING:
     from companion.ui.settings.your_data import YourDataCard
 
 
-GEOMETRY_KEY = "window.geometry"
-TRAY_HINT_SHOWN_KEY = "notice.tray_hint_shown"
-NO_TRAY_NOTICE_KEY = "notice.no_tray_acknowledged"
 REMINDERS_START_DELAY_MS = 1000
 SETTLED_DELAY_MS = 2000  # start-up's painting is over by then
 TRAY_WAIT_S = 20.0  # how long a login start waits for the panel's tray
@@ -134,14 +128,15 @@ class CompanionApp(QObject):
         self._playing: str | None = None
         self.player: QWidget | None = None
         self.window = MainWindow(SECTIONS, self._build_page, self.pause, self.actions)
-        self._restore_geometry()
+        self.host = TrayHost(self)
+        self.host.restore_geometry()
         self.tray: TrayIcon | None = None
         if has_tray:
-            self.attach_tray()
+            self.host.attach()
         self._no_tray_banner: QWidget | None = None
         self._tray_wait = QTimer(self)  # a login start waiting for the panel's tray
         self._tray_wait.setInterval(TRAY_POLL_MS)
-        self._tray_wait.timeout.connect(self._look_for_tray)
+        self._tray_wait.timeout.connect(self.host.look_for_tray)
         self._tray_deadline = 0.0
         self.tray_probe: Callable[[], bool] = tray_available
         self.server: InstanceServer | None = None
@@ -149,19 +144,12 @@ class CompanionApp(QObject):
 
         self.actions.open_window.triggered.connect(self.window.bring_forward)
         self.actions.quit.triggered.connect(self.quit)
-        self.window.close_requested.connect(self._on_close_requested)
+        self.window.close_requested.connect(self.host.close_requested)
         self.theme.changed.connect(lambda _s: self.window.refresh_icons())
         self.preferences.changed_keys.connect(self.settings_wiring._preferences_changed)
         app.aboutToQuit.connect(self.shutdown)
-        if self.tray is None and not self.settings.get(NO_TRAY_NOTICE_KEY, False):
-            self._no_tray_banner = self.window.add_banner(
-                QCoreApplication.translate(
-                    "CompanionApp",
-                    "No system tray was found on this desktop, so closing this window quits "
-                    "Recovery Companion and its reminders stop until you open it again.",
-                ),
-                on_dismiss=lambda: self.settings.set(NO_TRAY_NOTICE_KEY, True, self.clock.now()),
-            )
+        if self.tray is None:
+            self.host.offer_no_tray_notice()
 
     def _build_page(self, key: str) -> QWidget:
         builders: dict[str, Callable[[], QWidget]] = {
@@ -363,12 +351,7 @@ class CompanionApp(QObject):
 
     # -- start and stop ---------------------------------------------------------
     def attach_tray(self) -> None:
-        """The tray icon and its menu (at start, or when the panel's tray turns up later)."""
-        if self.tray is not None:
-            return
-        self.tray = TrayIcon(self.actions, self.pause, self)
-        self.tray.water_logged.connect(lambda ml: self.log_water(ml, "tray"))
-        self.tray.finished_activity.connect(self.just_finished)
+        self.host.attach()
 
     def start(self, *, minimized: bool, tray_wait_s: float = TRAY_WAIT_S) -> None:
         if self.tray is not None:
@@ -388,19 +371,6 @@ class CompanionApp(QObject):
             self._tray_wait.start()
             return
         self.window.show()
-
-    def _look_for_tray(self) -> None:
-        if self.tray_probe():
-            self._tray_wait.stop()
-            self.attach_tray()
-            assert self.tray is not None
-            self.tray.show()
-            self._sync_reminder_status()
-            if self._no_tray_banner is not None:
-                self._no_tray_banner.hide()  # it said closing would quit; no longer true
-        elif time.monotonic() >= self._tray_deadline:
-            self._tray_wait.stop()
-            self.window.show()
 
     def waking_hours(self) -> WakingWeek:
         return self.preferences.current.waking
@@ -438,7 +408,7 @@ class CompanionApp(QObject):
         if self._quitting:
             return
         self._quitting = True
-        self._save_geometry()
+        self.host.save_geometry()
         if self.reminder_wiring.center is not None:
             self.reminder_wiring.center.stop()
         self.backup.stop()
@@ -449,42 +419,3 @@ class CompanionApp(QObject):
         self.db.close()
 
     # -- window -----------------------------------------------------------------
-    def _on_close_requested(self) -> None:
-        if self.tray is None:
-            self.quit()
-            return
-        self._save_geometry()
-        self.window.hide()
-        self.drop_pixmap_cache()
-        if not self.settings.get(TRAY_HINT_SHOWN_KEY, False):
-            self.tray.showMessage(
-                APP_NAME,
-                QCoreApplication.translate(
-                    "CompanionApp",
-                    "Still running in the tray, so your reminders keep coming. "
-                    "Choose Quit from the tray menu to stop.",
-                ),
-                QSystemTrayIcon.MessageIcon.Information,
-                8000,
-            )
-            self.settings.set(TRAY_HINT_SHOWN_KEY, True, self.clock.now())
-
-    def _save_geometry(self) -> None:
-        data = bytes(self.window.saveGeometry().data())
-        self.settings.set(GEOMETRY_KEY, base64.b64encode(data).decode("ascii"), self.clock.now())
-
-    def _restore_geometry(self) -> None:
-        raw = self.settings.get(GEOMETRY_KEY)
-        if isinstance(raw, str):
-            with contextlib.suppress(ValueError):
-                if self.window.restoreGeometry(QByteArray(base64.b64decode(raw))):
-                    return
-        # First start: the default size, but never larger than the screen, centred.
-        screen = self.qapp.primaryScreen()
-        if screen is not None:
-            area = screen.availableGeometry()
-            size = self.window.size().boundedTo(area.size() * 0.92)
-            self.window.resize(size.expandedTo(self.window.minimumSize()))
-            frame = self.window.frameGeometry()
-            frame.moveCenter(area.center())
-            self.window.move(frame.topLeft())

@@ -387,12 +387,12 @@
 <context>
     <name>CompanionApp</name>
     <message>
-        <location filename="../../companion/app/root.py" line="+158"/>
+        <location filename="../../companion/app/tray_host.py" line="+34"/>
         <source>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</source>
         <translation>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location filename="../../companion/app/root.py" line="+197"/>
         <source>Today&apos;s routine</source>
         <translation>Today&apos;s routine</translation>
     </message>
@@ -508,7 +508,7 @@
         <translation>Water today: %d mL</translation>
     </message>
     <message>
-        <location filename="../../companion/app/root.py" line="+253"/>
+        <location filename="../../companion/app/tray_host.py" line="+41"/>
         <source>Still running in the tray, so your reminders keep coming. Choose Quit from the tray menu to stop.</source>
         <translation>Still running in the tray, so your reminders keep coming. Choose Quit from the tray menu to stop.</translation>
     </message>
