@@ -47,13 +47,6 @@ if TYPE_CHECKING:
 QT_TRANSLATE = cast(Translate, QCoreApplication.translate)
 
 
-def _tr(text: str) -> str:
-    # Deprecated: pyside6-lupdate cannot see through this wrapper, so a string passed
-    # to it never reaches the catalogue. Write QCoreApplication.translate("Reminders",
-    # "literal text") at the call instead; this goes once no call is left.
-    return QCoreApplication.translate("Reminders", text)
-
-
 def when_words(moment: datetime, now: datetime) -> str:
     """'today 08:30', 'tomorrow 07:00' or 'Mon 19:30', in ``now``'s zone."""
     moment = moment.astimezone(now.tzinfo)
