@@ -152,7 +152,7 @@ def cmd_pause(choice: str, data_dir: str | None, out: TextIO, err: TextIO) -> in
     if reply:
         print(f"Reminders: {reply.get('status', '')}", file=out)
         return 0
-    from companion.services.reminders import PauseService  # noqa: PLC0415
+    from companion.services.pause import PauseService  # noqa: PLC0415
 
     store = Store(data_dir)
     try:

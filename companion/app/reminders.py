@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from companion import APP_ID
-from companion.services.reminders import SNOOZE_RANGE
 
 if TYPE_CHECKING:
     from companion.app.root import CompanionApp
@@ -69,6 +68,7 @@ class ReminderWiring:
         return DesktopNotifier(self.app, icon=APP_ID)
 
     def _reminders_page(self) -> QWidget:
+        from companion.services.reminders import SNOOZE_RANGE  # noqa: PLC0415 - on first use
         from companion.ui.reminders.page import RemindersPage  # noqa: PLC0415
 
         page = RemindersPage(self.reminders, self.app.pause, self.app.actions)

@@ -23,11 +23,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QWidget
 
-from companion.app.activity import ActivityWiring
 from companion.app.backup import DailyBackup
 from companion.app.ipc_handler import Handler, IpcHandler
 from companion.app.reminders import ReminderWiring
-from companion.app.routines import RoutineWiring
 from companion.app.settings import SettingsWiring
 from companion.app.tray_host import TrayHost
 from companion.domain.clock import Clock
@@ -39,7 +37,7 @@ from companion.memory import give_back
 from companion.paths import AppPaths
 from companion.services.checkin import CheckInService
 from companion.services.content import LazyContent
-from companion.services.reminders import PauseService
+from companion.services.pause import PauseService
 from companion.services.settings import SettingsService
 from companion.storage.database import Database
 from companion.storage.preferences import PreferencesRepository
@@ -54,6 +52,8 @@ from companion.ui.today.page import TodayPage
 from companion.ui.tray import TrayIcon, tray_available
 
 if TYPE_CHECKING:
+    from companion.app.activity import ActivityWiring
+    from companion.app.routines import RoutineWiring
     from companion.domain.activity import Activity, MorningLog
     from companion.domain.poses import PoseCatalog
     from companion.domain.reminders import ReminderRule, WakingWeek
@@ -115,9 +115,7 @@ class CompanionApp(QObject):
         self.pause = PauseController(PauseService(db, clock), self)
         self.actions = AppActions(self.pause, self)
         self._today: CheckInService | None = None
-        self.routine_wiring = RoutineWiring(self)
         self.reminder_wiring = ReminderWiring(self)
-        self.activity_wiring = ActivityWiring(self)
         self.settings_wiring = SettingsWiring(self)
         self.therapy: TherapyTimerView | None = None
         self.data_card: YourDataCard | None = None
@@ -152,15 +150,20 @@ class CompanionApp(QObject):
             self.host.offer_no_tray_notice()
 
     def _build_page(self, key: str) -> QWidget:
-        builders: dict[str, Callable[[], QWidget]] = {
-            "today": self._today_page,
-            "routines": self.routine_wiring._routines_page,
-            "reminders": self.reminder_wiring._reminders_page,
-            "history": self.activity_wiring._history_page,
-            "guide": self._guide_page,
-            "settings": self.settings_wiring._settings_page,
-        }
-        return builders[key]()
+        """A section's page, built when it is first shown (and its wiring with it)."""
+        if key == "today":
+            return self._today_page()
+        if key == "routines":
+            return self.routine_wiring._routines_page()
+        if key == "reminders":
+            return self.reminder_wiring._reminders_page()
+        if key == "history":
+            return self.activity_wiring._history_page()
+        if key == "guide":
+            return self._guide_page()
+        if key == "settings":
+            return self.settings_wiring._settings_page()
+        raise KeyError(f"no section {key!r}")
 
     @property
     def today(self) -> CheckInService:
@@ -174,6 +177,20 @@ class CompanionApp(QObject):
                 preferences=lambda: self.preferences.current,
             )
         return self._today
+
+    @cached_property
+    def routine_wiring(self) -> RoutineWiring:
+        """Routines and the player, wired when first used (after the first paint)."""
+        from companion.app.routines import RoutineWiring  # noqa: PLC0415
+
+        return RoutineWiring(self)
+
+    @cached_property
+    def activity_wiring(self) -> ActivityWiring:
+        """History and the activity log, wired when first used."""
+        from companion.app.activity import ActivityWiring  # noqa: PLC0415
+
+        return ActivityWiring(self)
 
     @cached_property
     def safety(self) -> SafetyGate:

@@ -29,7 +29,6 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from companion.domain.clock import Clock, later
-from companion.domain.pause import RESUMED, PauseChoice, PauseState, pause
 from companion.domain.reminders import (
     ACTIVITY_ROUTINES,
     SNOOZE_DEFAULT_MIN,
@@ -47,6 +46,7 @@ from companion.domain.reminders import (
     timeline,
 )
 from companion.domain.translatable import Translate, english
+from companion.services.pause import PauseService
 
 if TYPE_CHECKING:
     from companion.domain.protocols import ProtocolBounds
@@ -57,52 +57,6 @@ SNOOZE_KEY = "reminders.snooze_minutes"
 SNOOZE_RANGE = (5, 60)  # minutes, both included
 SNOOZE_DEFAULT = SNOOZE_DEFAULT_MIN  # 10
 FINISHED_KEPT = timedelta(days=1)  # one-off rules are tidied away a day after their last time
-
-
-# -- the pause ------------------------------------------------------------------------------------
-class PauseService:
-    """The reminders' pause over one data folder: read once, every change saved at once."""
-
-    def __init__(self, db: Database, clock: Clock) -> None:
-        from companion.storage.settings import SettingsRepository  # noqa: PLC0415
-
-        self.clock = clock
-        self.settings = SettingsRepository(db)
-        self.state: PauseState = self.settings.pause_state()
-
-    def is_paused(self, now: datetime | None = None) -> bool:
-        return self.state.is_paused(now or self.clock.now())
-
-    def remaining(self) -> timedelta:
-        return self.state.remaining(self.clock.now())
-
-    def describe(self) -> str:
-        """The status in English: "Reminders on", "Paused until 14:30"."""
-        return self.state.describe(self.clock.now())
-
-    def pause(self, choice: PauseChoice | str) -> PauseState:
-        """A new pause (the latest choice wins), saved; "off" resumes."""
-        if choice == "off":
-            return self.resume()
-        now = self.clock.now()
-        return self._set(pause(PauseChoice(choice), now), now)
-
-    def resume(self) -> PauseState:
-        return self._set(RESUMED, self.clock.now())
-
-    def refresh(self) -> bool:
-        """Re-check the pause against the clock; True when it has just run out (and the
-        stored pause is cleared)."""
-        now = self.clock.now()
-        if self.state.paused_until is not None and not self.state.is_paused(now):
-            self._set(RESUMED, now)
-            return True
-        return False
-
-    def _set(self, state: PauseState, now: datetime) -> PauseState:
-        self.settings.save_pause_state(state, now)
-        self.state = state
-        return state
 
 
 # -- what falling due comes to --------------------------------------------------------------------

@@ -220,5 +220,5 @@ def test_a_score_on_the_map_brings_the_rest_score_down_with_it():
     assert (draft.at_rest, draft.on_movement) == (4, 9)  # rest is never raised by the map
     draft.rate_on_map(0)
     assert (draft.at_rest, draft.on_movement) == (0, 0)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="from 0 to 10"):
         draft.rate_on_map(11)

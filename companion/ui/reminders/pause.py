@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from companion.domain.pause import PauseChoice, PauseState
 
 if TYPE_CHECKING:
-    from companion.services.reminders import PauseService
+    from companion.services.pause import PauseService
 
 _MAX_TIMER_MS = 2**31 - 1
 
