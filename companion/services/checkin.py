@@ -28,6 +28,7 @@ from companion.domain.triage import (
     moments_for,
     questions_for,
 )
+from companion.services.content import SafetyContent
 from companion.storage.checkins import CheckInRepository, ConditionRepository
 from companion.storage.database import Database
 from companion.storage.preferences import PreferencesRepository
@@ -50,17 +51,12 @@ TREND_LOOKBACK = timedelta(days=14)  # the check-ins a new one is compared with
 Ask = Callable[[tuple[Question, ...]], Mapping[str, bool] | None]
 
 
-class ContentSource(Protocol):
-    """The content the Today screen uses; the app loads all but the regions lazily."""
+class ContentSource(SafetyContent, Protocol):
+    """The content the Today screen uses (the gate's, plus the map's regions and the
+    exercises); the app loads all but the regions lazily."""
 
     @property
     def regions(self) -> RegionCatalog: ...
-    @property
-    def protocols(self) -> ProtocolBounds: ...
-    @property
-    def triage(self) -> TriageCatalog: ...
-    @property
-    def conditions(self) -> ConditionCatalog: ...
     @property
     def exercises(self) -> ExerciseLibrary | None: ...
 

@@ -9,13 +9,24 @@ services all read content through this one object.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from companion.domain.conditions import ConditionCatalog
     from companion.domain.exercises import ExerciseLibrary
     from companion.domain.protocols import ProtocolBounds
     from companion.domain.triage import TriageCatalog
+
+
+class SafetyContent(Protocol):
+    """The content the safety gate reads (the app's lazy content, tests' loaded content)."""
+
+    @property
+    def protocols(self) -> ProtocolBounds: ...
+    @property
+    def triage(self) -> TriageCatalog: ...
+    @property
+    def conditions(self) -> ConditionCatalog: ...
 
 
 class LazyContent:

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from companion.domain.checkin import CheckIn, SorenessType
 from companion.domain.clock import Clock, elapsed, later, utc
@@ -60,6 +60,7 @@ from companion.domain.triage import (
     emergency_number_for,
 )
 from companion.domain.units import METRIC, Units
+from companion.services.content import SafetyContent
 
 if TYPE_CHECKING:
     from companion.domain.planner import WaterTarget
@@ -148,17 +149,6 @@ class SafetyState:
     sessions: tuple[PastSession, ...] = ()
     emergency_number: str = "112"
     units: Units = METRIC
-
-
-class SafetyContent(Protocol):
-    """The content the gate reads (the app's lazy content and tests' loaded content)."""
-
-    @property
-    def protocols(self) -> ProtocolBounds: ...
-    @property
-    def triage(self) -> TriageCatalog: ...
-    @property
-    def conditions(self) -> ConditionCatalog: ...
 
 
 # -- the whole-app locks ------------------------------------------------------------------------
