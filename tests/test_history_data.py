@@ -24,6 +24,7 @@ from companion.resources import load_regions
 from companion.storage.activities import ActivityRepository, MorningLogRepository
 from companion.storage.checkins import CheckInRepository
 from companion.storage.database import Database, open_database
+from companion.storage.migrations import latest_version
 from companion.storage.reminders import ReminderRepository, WaterLog
 from companion.storage.runs import RunRepository
 from companion.storage.therapy import TherapyRepository
@@ -79,7 +80,7 @@ def count(conn: sqlite3.Connection, sql: str, *params: object) -> int:
 def test_the_file_is_sound_sqlite(conn):
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    assert count(conn, "PRAGMA user_version") == 7
+    assert count(conn, "PRAGMA user_version") == latest_version()
 
 
 def test_the_counts_are_the_tables_and_in_proportion(history, conn):

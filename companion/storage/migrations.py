@@ -247,6 +247,22 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX checkin_regions_region ON checkin_regions(region_id, checkin_id)",
         ),
     ),
+    Migration(
+        8,
+        "how each region felt after a routine",
+        (
+            """
+            CREATE TABLE routine_run_feel (
+                run_id INTEGER NOT NULL REFERENCES routine_runs(id) ON DELETE CASCADE,
+                region_id TEXT NOT NULL,
+                side TEXT NOT NULL CHECK (side IN ('left', 'right', 'both', 'centre')),
+                before INTEGER CHECK (before IS NULL OR before BETWEEN 0 AND 10),
+                after INTEGER NOT NULL CHECK (after BETWEEN 0 AND 10),
+                PRIMARY KEY (run_id, region_id, side)
+            )
+            """,
+        ),
+    ),
 )
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from companion.domain.feel import FeelScore
 from companion.domain.session import Outcome, RoutineSession
 from companion.storage.database import Database
 
@@ -92,3 +94,42 @@ class RunRepository:
                 )
             )
         return runs
+
+
+class FeelRepository:
+    """How each region felt after a run (``routine_run_feel``), kept with the run."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def replace(self, run_id: int, scores: Sequence[FeelScore]) -> None:
+        """The run's scores are these, in one transaction (earlier ones for it go)."""
+        with self._db.transaction() as conn:
+            if (
+                conn.execute("SELECT 1 FROM routine_runs WHERE id = ?", (run_id,)).fetchone()
+                is None
+            ):
+                raise KeyError(f"no routine run {run_id}")
+            conn.execute("DELETE FROM routine_run_feel WHERE run_id = ?", (run_id,))
+            conn.executemany(
+                "INSERT INTO routine_run_feel (run_id, region_id, side, before, after) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(run_id, s.region_id, s.side, s.before, s.after) for s in scores],
+            )
+
+    def for_run(self, run_id: int) -> tuple[FeelScore, ...]:
+        return self.for_runs((run_id,)).get(run_id, ())
+
+    def for_runs(self, run_ids: Iterable[int]) -> dict[int, tuple[FeelScore, ...]]:
+        """Run id -> its scores in the order they were given, for the runs that have any."""
+        ids = list(dict.fromkeys(run_ids))
+        found: dict[int, list[FeelScore]] = {}
+        for start in range(0, len(ids), 500):  # inside SQLite's bound-parameter limit
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))  # only placeholders go into the SQL
+            sql = f"SELECT run_id, region_id, side, before, after FROM routine_run_feel WHERE run_id IN ({marks}) ORDER BY run_id, rowid"  # noqa: E501, S608
+            for rid, region, side, before, after in self._db.conn.execute(sql, chunk):
+                found.setdefault(int(rid), []).append(
+                    FeelScore(region, side, None if before is None else int(before), int(after))
+                )
+        return {rid: tuple(scores) for rid, scores in found.items()}

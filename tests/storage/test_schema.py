@@ -99,6 +99,7 @@ SEED: dict[int, tuple[str, ...]] = {
             " VALUES ('T8', '', '2026-01-01', '2026-01-02T08:00:00+00:00', 'three tired mornings')"
         ),
     ),
+    8: ("INSERT INTO routine_run_feel VALUES (1, 'calf', 'left', 4, 2)",),
 }
 
 
