@@ -14,7 +14,11 @@ passes ``QCoreApplication.translate``, the command line the default ``english``)
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from companion.domain.clock import Clock, SystemClock
 from companion.domain.custom_routines import (
@@ -27,11 +31,17 @@ from companion.domain.custom_routines import (
     to_file,
     to_routine,
 )
-from companion.domain.exercises import ExerciseLibrary
+from companion.domain.exercises import ALWAYS_AT_HAND, Equipment, Exercise, ExerciseLibrary
 from companion.domain.protocols import ProtocolBounds
+from companion.domain.routine_builder import RoutineStep
 from companion.domain.routines import Routine, RoutineCatalog
+from companion.domain.session import build_segments
 from companion.domain.translatable import Translate, english
 from companion.storage.user_routines import PREFIX, UserRoutineRepository
+
+if TYPE_CHECKING:  # the plan's modules load with the Today page, not with this one
+    from companion.domain.checkin import CheckIn
+    from companion.domain.planner import Plan
 
 
 class RoutineLibrary:
@@ -133,3 +143,143 @@ class RoutineLibrary:
     def export_file(self, draft: RoutineDraft, path: Path) -> None:
         """Write ``draft`` as a routine file at ``path``; raises ``OSError``."""
         path.write_text(to_file(draft), encoding="utf-8")
+
+    # -- the Routines page: what a routine works and needs, filters, today's pick -------------
+    def filtered(
+        self,
+        regions: Collection[str] = (),
+        equipment: Equipment | None = None,
+        routines: Iterable[Routine] | None = None,
+    ) -> list[Routine]:
+        """The routines (the user's own, then the built-in ones) that ``matches`` keeps."""
+        chosen = self.all() if routines is None else routines
+        return [r for r in chosen if matches(r, regions, equipment)]
+
+
+# What "No special equipment" allows: the floor, a wall, a chair, a towel or belt.
+AT_HAND = ALWAYS_AT_HAND
+TODAY_ID = "today"  # the id the page and the player give the plan's own routine
+
+
+def _group(region_id: str) -> str:
+    return region_id[:-2] if region_id.endswith(("_L", "_R")) else region_id
+
+
+def routine_groups(routine: Routine) -> tuple[str, ...]:
+    """The region groups the routine works, in the order its steps reach them: the
+    group each step is for (``calves`` for ``calves_L``), which the filter reads too."""
+    return tuple(dict.fromkeys(_group(step.region_id) for step in routine.steps))
+
+
+def needed_equipment(routine: Routine) -> tuple[Equipment, ...]:
+    """What the routine needs besides the floor, in the library's order (no ``none``)."""
+    needed = {item for step in routine.steps for item in step.exercise.equipment}
+    return tuple(item for item in Equipment if item in needed and item is not Equipment.NONE)
+
+
+def distinct_exercises(routine: Routine) -> tuple[Exercise, ...]:
+    """Each exercise once, in the order the routine first does it (a card's pictures)."""
+    return tuple({step.exercise.id: step.exercise for step in routine.steps}.values())
+
+
+def matches(
+    routine: Routine, regions: Collection[str] = (), equipment: Equipment | None = None
+) -> bool:
+    """Whether the Routines page's filter keeps ``routine``.
+
+    ``regions``: region groups (``hamstrings``); the routine must work one of them,
+    none given keeps every routine. ``equipment``: ``None`` keeps every routine;
+    ``Equipment.NONE`` keeps those that need nothing beyond what is always at hand
+    (the floor, a wall, a chair, a towel or belt); any other item keeps the routines
+    that use it.
+    """
+    if regions and not set(regions) & set(routine_groups(routine)):
+        return False
+    if equipment is None:
+        return True
+    needed = needed_equipment(routine)
+    if equipment is Equipment.NONE:
+        return all(item in AT_HAND for item in needed)
+    return equipment in needed
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the filter row offers: only groups and equipment some routine has."""
+
+    groups: tuple[str, ...]  # in body-map order when ``order`` is given
+    equipment: tuple[Equipment, ...]  # in the library's order
+
+
+def filter_choices(routines: Iterable[Routine], order: Sequence[str] = ()) -> FilterChoices:
+    routines = list(routines)
+    groups = {g for r in routines for g in routine_groups(r)}
+    ranked = [g for g in order if g in groups] + sorted(groups - set(order))
+    items = {item for r in routines for item in needed_equipment(r)}
+    return FilterChoices(tuple(ranked), tuple(item for item in Equipment if item in items))
+
+
+def step_seconds(steps: Sequence[RoutineStep]) -> tuple[int, ...]:
+    """How long the player spends on each step: its lead-in or side switch, the holds
+    and the rests between them (the same timeline as ``Routine.seconds``)."""
+    totals = [0] * len(steps)
+    for segment in build_segments(steps):
+        totals[segment.step] += segment.seconds
+    return tuple(totals)
+
+
+def same_steps(a: Sequence[RoutineStep], b: Sequence[RoutineStep]) -> bool:
+    """The same exercises on the same sides at the same doses, in the same order."""
+
+    def key(steps: Sequence[RoutineStep]) -> list[tuple[str, str, int, int]]:
+        return [(s.exercise.id, s.side, s.seconds, s.reps) for s in steps]
+
+    return key(a) == key(b)
+
+
+@dataclass(frozen=True)
+class TodaysPick:
+    """The routine today's plan chose, from today's check-in.
+
+    ``routine`` holds the plan's steps (id ``TODAY_ID``); ``catalog_id`` names the
+    built-in routine with exactly those steps, whose card then carries the badge
+    instead. ``note`` is the plan's own sentence when it has no steps today.
+    """
+
+    routine: Routine
+    catalog_id: str | None
+    note: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not self.routine.steps
+
+
+def checked_in_today(latest: CheckIn | None, now: datetime) -> bool:
+    """Whether the latest check-in was made today, on the user's own calendar."""
+    if latest is None:
+        return False
+    return latest.at.astimezone(now.tzinfo).date() == now.date()
+
+
+def todays_pick(
+    latest: CheckIn | None,
+    now: datetime,
+    plan: Callable[[CheckIn], Plan],
+    catalog: Iterable[Routine],
+    *,
+    name: str = "Today's routine",
+) -> TodaysPick | None:
+    """The plan's routine for today, or None when there is no check-in today.
+
+    ``plan`` is the check-in service's (``CheckInService.plan``): the same plan the
+    Today page shows. A built-in routine with the very same steps is named in
+    ``catalog_id``.
+    """
+    if latest is None or not checked_in_today(latest, now):
+        return None
+    made = plan(latest)
+    steps = tuple(made.routine)
+    routine = Routine(TODAY_ID, name, "", steps)
+    match = next((r.id for r in catalog if steps and same_steps(r.steps, steps)), None)
+    return TodaysPick(routine, match, "" if steps else made.routine_note)
