@@ -17,9 +17,10 @@ from companion.domain.checkin import (
     RegionReport,
     SorenessType,
     Swelling,
+    sorer_side,
 )
 from companion.domain.conditions import ConditionCatalog, Effect, Gate, ReportedCondition
-from companion.domain.exercises import Equipment, ExerciseLibrary
+from companion.domain.exercises import Equipment, ExerciseLibrary, Kind
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog, Side
 from companion.domain.routine_builder import (
@@ -31,8 +32,10 @@ from companion.domain.routine_builder import (
 from companion.domain.therapy import (
     FRESH_INJURY_H,
     TYPICAL_DOMS_END_H,
+    TherapyChoice,
     TherapyContext,
     TherapyOption,
+    choose_therapy,
     describe_protocol,
     therapy_options,
 )
@@ -68,6 +71,14 @@ class ActiveRecovery:
 
 
 @dataclass(frozen=True)
+class HoldNote:
+    """Why one step's holds differ from the other side's: the sorer side holds longer."""
+
+    step: RoutineStep
+    text: str
+
+
+@dataclass(frozen=True)
 class Plan:
     made_at: datetime
     minutes: int
@@ -85,6 +96,10 @@ class Plan:
     # one swollen leg, 7/10 or more at rest, muscle soreness past a week), one sentence each.
     concerns: tuple[str, ...] = ()
     headline: str = ""  # the banner's sentence; "" means the safety tier's headline
+    # The one heat or cold treatment offered today, with the others and their reasons.
+    thermal: TherapyChoice | None = None
+    hold_notes: tuple[HoldNote, ...] = ()  # steps held longer on the sorer side, and why
+    routine_summary: str = ""  # "About 12 min for your calves and quadriceps: ..."
 
     def __post_init__(self) -> None:
         if not self.headline:
@@ -93,6 +108,10 @@ class Plan:
     @property
     def routine_seconds(self) -> int:
         return sum(step.total_s for step in self.routine)
+
+    def hold_note(self, step: RoutineStep) -> str:
+        """Why this step's holds are longer than the other side's, or ""."""
+        return next((n.text for n in self.hold_notes if n.step is step), "")
 
     @property
     def needs_attention(self) -> bool:
@@ -161,6 +180,7 @@ def make_plan(
         routine_note = NO_LIBRARY_NOTE
     else:
         routine_note = _full_routine_note(checkin, triage, routine, routine_notes)
+    therapies = therapy_options(ctx, catalog, bounds)
     return Plan(
         made_at=now,
         minutes=minutes,
@@ -168,14 +188,93 @@ def make_plan(
         soreness_type=checkin.soreness_type,
         triage=triage,
         notes=tuple(_notes(checkin, triage, hours)),
-        therapies=therapy_options(ctx, catalog, bounds),
+        therapies=therapies,
         active_recovery=_active_recovery(checkin, triage, bounds, hours),
         water=water_target(conditions, catalog, triage, bounds, water_litres),
         routine_note=routine_note,
         routine=routine,
         concerns=concerns,
         headline=_headline(checkin, triage, hours),
+        thermal=choose_therapy(therapies, ctx),
+        hold_notes=hold_notes(checkin, routine, regions),
+        routine_summary=routine_summary(checkin, routine, regions),
     )
+
+
+def _group_of(region_id: str) -> str:
+    return region_id[:-2] if region_id.endswith(("_L", "_R")) else region_id
+
+
+def _group_name(group: str, regions: RegionCatalog | None) -> str:
+    if regions is not None:
+        region = next((r for r in regions if r.group == group), None)
+        if region is not None:
+            return region.name.lower()
+    return group.replace("_", " ")
+
+
+def hold_notes(
+    checkin: CheckIn, routine: tuple[RoutineStep, ...], regions: RegionCatalog | None = None
+) -> tuple[HoldNote, ...]:
+    """The routine builder holds a stretch longer on the clearly sorer side (by 2 or more
+    points); each such step gets the sentence saying so, with both sides' doses."""
+    sorer = sorer_side(checkin.sore_regions)
+    notes: list[HoldNote] = []
+    for step in routine:
+        group = _group_of(step.region_id)
+        side = sorer.get(group)
+        if side is None or step.side != side.value or step.exercise.kind is not Kind.STRETCH:
+            continue
+        other = next(
+            (
+                s
+                for s in routine
+                if s.exercise.id == step.exercise.id
+                and _group_of(s.region_id) == group
+                and s.side not in (step.side, "both")
+            ),
+            None,
+        )
+        if other is None or other.seconds >= step.seconds:
+            continue
+        notes.append(
+            HoldNote(
+                step,
+                f"{_group_name(group, regions).capitalize()}: the {side.value} side is sorer, "
+                f"so its holds are longer ({step.describe_dose()}; the {other.side} side "
+                f"{other.describe_dose()}).",
+            )
+        )
+    return tuple(notes)
+
+
+def routine_summary(
+    checkin: CheckIn, routine: tuple[RoutineStep, ...], regions: RegionCatalog | None = None
+) -> str:
+    """The routine in one line: how long, for what, and what kind of work
+    ("About 12 min for your calves and quadriceps: stretches and rolling.")."""
+    if not routine:
+        return ""
+    minutes = max(1, round(sum(s.total_s for s in routine) / 60))
+    groups = list(dict.fromkeys(_group_of(s.region_id) for s in routine))
+    names = [_group_name(g, regions) for g in groups]
+    where = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    kinds = {s.exercise.kind for s in routine}
+    work: list[str] = []
+    heavy = any(r.worst >= SEVERE for r in checkin.sore_regions)
+    if kinds & {Kind.STRETCH, Kind.YOGA}:
+        work.append("gentle stretches" if heavy else "stretches")
+    if kinds & {Kind.MOBILITY, Kind.ISOMETRIC, Kind.ACTIVE}:
+        work.append("slow, easy movement")
+    if Kind.ROLL in kinds:
+        work.append("rolling")
+    what = " and ".join(work) if len(work) <= 2 else ", ".join(work[:-1]) + " and " + work[-1]
+    fresh = checkin.soreness_type is SorenessType.ACUTE and checkin.hours_since_onset < (
+        FRESH_INJURY_H
+    )
+    if Kind.ROLL not in kinds and (heavy or fresh):
+        what += ", no rolling on the sore spot yet"
+    return f"About {minutes} min for your {where}: {what}."
 
 
 def _severe_sharp(checkin: CheckIn) -> list[RegionReport]:

@@ -400,3 +400,110 @@ def describe_protocol(
         f"Water at about {t('water_c')} for {n('minutes')} min, never above "
         f"{t('max_water_c')}; stand up slowly afterwards."
     )
+
+
+# -- one treatment to offer -----------------------------------------------------------------
+# PROTOCOLS 4.2 as an order of preference: for each soreness type and phase, the treatments
+# from the best fit to the least; the plan offers the first one the gates (4.3) leave usable
+# and keeps the rest one click away. "Local" is one sore group on one leg: a pack suits it
+# better than a whole soak or bath.
+_WIDESPREAD: dict[tuple[SorenessType, str], tuple[Therapy, ...]] = {
+    # 0-24 h after exercise: cold is the usual first choice (a soak when much is sore) ...
+    (SorenessType.DOMS, "early"): (
+        Therapy.COLD_WATER_IMMERSION,
+        Therapy.CONTRAST,
+        Therapy.WARM_BATH,
+        Therapy.ICE_PACK,
+        Therapy.HEAT_PACK,
+    ),
+    # ... from 24 h heat is the good default for stiffness, cold if heat is not right.
+    (SorenessType.DOMS, "peak"): (
+        Therapy.WARM_BATH,
+        Therapy.HEAT_PACK,
+        Therapy.CONTRAST,
+        Therapy.ICE_PACK,
+        Therapy.COLD_WATER_IMMERSION,
+    ),
+    (SorenessType.DOMS, "late"): (
+        Therapy.WARM_BATH,
+        Therapy.HEAT_PACK,
+        Therapy.CONTRAST,
+        Therapy.ICE_PACK,
+        Therapy.COLD_WATER_IMMERSION,
+    ),
+    # An injury: cold for pain in the first 72 h; after it, heat if nothing is swollen or warm.
+    (SorenessType.ACUTE, "fresh"): (Therapy.ICE_PACK, Therapy.COLD_WATER_IMMERSION),
+    (SorenessType.ACUTE, "later"): (
+        Therapy.HEAT_PACK,
+        Therapy.ICE_PACK,
+        Therapy.CONTRAST,
+        Therapy.WARM_BATH,
+        Therapy.COLD_WATER_IMMERSION,
+    ),
+    # Heavy legs from standing: cool water feels good; raising the legs helps most.
+    (SorenessType.STANDING, "any"): (
+        Therapy.CONTRAST,
+        Therapy.COLD_WATER_IMMERSION,
+        Therapy.WARM_BATH,
+        Therapy.ICE_PACK,
+        Therapy.HEAT_PACK,
+    ),
+    # A lingering ache: heat for stiffness, cold if it is warm or flaring.
+    (SorenessType.OVERUSE, "any"): (
+        Therapy.HEAT_PACK,
+        Therapy.ICE_PACK,
+        Therapy.CONTRAST,
+        Therapy.WARM_BATH,
+        Therapy.COLD_WATER_IMMERSION,
+    ),
+    (SorenessType.NERVE, "any"): (),  # no heat or cold for nerve-type pain (4.1 E)
+}
+_PACK_FOR = {  # one spot: the pack of the same temperature comes first
+    Therapy.COLD_WATER_IMMERSION: Therapy.ICE_PACK,
+    Therapy.WARM_BATH: Therapy.HEAT_PACK,
+}
+
+
+@dataclass(frozen=True)
+class TherapyChoice:
+    """The one treatment offered today (or none, with why), and the others in order.
+
+    ``others`` keep their own ``why``: for a blocked one why not, for a usable one when
+    it fits.
+    """
+
+    chosen: TherapyOption | None
+    others: tuple[TherapyOption, ...]
+    why_none: str = ""  # when nothing is offered: the reason, in one sentence
+
+
+def preference(ctx: TherapyContext) -> tuple[Therapy, ...]:
+    """The treatments for this soreness and time since onset, best fit first."""
+    order = _WIDESPREAD[(ctx.soreness_type, _phase(ctx.soreness_type, ctx.hours_since_onset))]
+    local = len(ctx.legs) <= 1 and len(ctx.groups) <= 1
+    if local and order:
+        pack = _PACK_FOR.get(order[0])
+        if pack is not None:
+            order = (pack, *(t for t in order if t is not pack))
+    return order
+
+
+def choose_therapy(options: tuple[TherapyOption, ...], ctx: TherapyContext) -> TherapyChoice:
+    """One treatment for today: the first in ``preference`` that is usable without a
+    caution, else the first usable with one; never a blocked one."""
+    by_therapy = {o.therapy: o for o in options}
+    order = [by_therapy[t] for t in preference(ctx) if t in by_therapy]
+    chosen = next((o for o in order if o.status in (Status.SUGGESTED, Status.ALLOWED)), None)
+    if chosen is None:
+        chosen = next((o for o in order if o.status is Status.CAUTION), None)
+    ranked = order + [o for o in options if o not in order]
+    others = tuple(o for o in ranked if o is not chosen)
+    if chosen is not None:
+        return TherapyChoice(chosen, others)
+    blocked = next((o for o in ranked if o.status is Status.BLOCKED), None)
+    why = (
+        blocked.why
+        if blocked is not None
+        else _TIMING[(SorenessType.NERVE, "any")][Therapy.ICE_PACK][1]
+    )
+    return TherapyChoice(None, others, why)
