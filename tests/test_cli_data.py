@@ -63,7 +63,7 @@ def test_export_csv_writes_a_folder(data, tmp_path, capsys):
     folder = tmp_path / "sheets"
     code, out, _ = run(capsys, "--data-dir", str(data), "export", "--format", "csv", str(folder))
     assert code == 0
-    assert out == f"Saved 12 CSV files in {folder}.\n"
+    assert out == f"Saved 13 CSV files in {folder}.\n"
     assert (folder / "water.csv").read_bytes().startswith(b"day,at,ml,source\r\n")
 
 

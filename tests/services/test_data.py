@@ -145,7 +145,7 @@ def test_export_json_says_how_many_records_and_where(service, tmp_path):
 
 def test_export_csv_says_how_many_files(service, tmp_path):
     outcome = service.export_csv(tmp_path / "sheets")
-    assert outcome.ok and outcome.said == f"Saved 12 CSV files in {tmp_path / 'sheets'}."
+    assert outcome.ok and outcome.said == f"Saved 13 CSV files in {tmp_path / 'sheets'}."
     assert (tmp_path / "sheets" / "water.csv").is_file()
 
 

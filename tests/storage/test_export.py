@@ -16,6 +16,7 @@ from companion.domain.activity import Activity, ActivityKind, MorningLog
 from companion.domain.checkin import Cause, CheckIn, Descriptor, RegionReport, SorenessType
 from companion.domain.conditions import ReportedCondition
 from companion.domain.custom_routines import RoutineDraft, StepSpec
+from companion.domain.feel import FeelScore
 from companion.domain.regions import Side
 from companion.domain.reminders import Kind, ReminderRule
 from companion.domain.routine_builder import RoutineStep
@@ -37,7 +38,7 @@ from companion.storage.export import (
     import_json,
 )
 from companion.storage.reminders import ReminderRepository, WaterLog
-from companion.storage.runs import RunRepository
+from companion.storage.runs import FeelRepository, RunRepository
 from companion.storage.settings import SettingsRepository
 from companion.storage.user_routines import UserRoutineRepository
 
@@ -96,7 +97,10 @@ def fill(db: Database, clock) -> None:
     strap = LIBRARY.get("strap_hamstring")
     session = RoutineSession((RoutineStep(strap, "hamstrings_L", "left", 30, 2),), now)
     session.stop(now + timedelta(seconds=40))
-    RunRepository(db).save(mine.id, mine.name, session)
+    run_id = RunRepository(db).save(mine.id, mine.name, session)
+    FeelRepository(db).replace(
+        run_id, [FeelScore("hamstrings_L", "left", 6, 4), FeelScore("calves", "both", None, 2)]
+    )
     reminders = ReminderRepository(db)
     water_rule = reminders.save(
         ReminderRule(Kind.HYDRATION, "Water", every_min=90, amount_ml=250), now
@@ -559,6 +563,7 @@ def test_delete_history_keeps_standing_safety_locks_and_what_you_set_up(filled, 
         "triage_answers",
         "routine_runs",
         "routine_run_steps",
+        "routine_run_feel",
         "reminder_events",
         "water_log",
         "therapy_sessions",

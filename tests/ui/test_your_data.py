@@ -80,7 +80,7 @@ def test_export_json_and_csv(card, qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(card, "choose_folder", lambda title: str(tmp_path / "sheets"))
     click(qtbot, card.export_csv_button)
     assert (tmp_path / "sheets" / "water.csv").is_file()
-    assert card.status_label.text() == f"Saved 12 CSV files in {tmp_path / 'sheets'}."
+    assert card.status_label.text() == f"Saved 13 CSV files in {tmp_path / 'sheets'}."
 
 
 def test_cancelled_choosers_do_nothing(card, qtbot, tmp_path, monkeypatch):

@@ -62,12 +62,13 @@ def _read_checked(
     if unknown:
         raise RefusedError(f"unknown kind of record {unknown[0]!r}.")
     checked: dict[str, list[Record]] = {}
+    schema = int(data["schema"])  # read_document checked it is a whole number
     for kind in RECORD_KINDS:
         items = records.get(kind.name, [])
         if not isinstance(items, list):
             raise RefusedError(f'"{kind.name}" must be a list.')
         checked[kind.name] = [
-            _check_record(kind, item, f"{kind.name}[{n}]") for n, item in enumerate(items)
+            _check_record(kind, item, f"{kind.name}[{n}]", schema) for n, item in enumerate(items)
         ]
     for n, routine in enumerate(checked["user_routines"]):
         _check_routine(routine, f"user_routines[{n}]", library, bounds)
@@ -80,7 +81,7 @@ def _read_checked(
     return checked
 
 
-def _check_record(kind: RecordKind | ChildTable, item: object, where: str) -> Record:
+def _check_record(kind: RecordKind | ChildTable, item: object, where: str, schema: int) -> Record:
     if not isinstance(item, dict):
         raise RefusedError(f"{where}: must be an object.")
     known = {c.name for c in kind.columns} | {c.key for c in getattr(kind, "children", ())}
@@ -89,13 +90,17 @@ def _check_record(kind: RecordKind | ChildTable, item: object, where: str) -> Re
         raise RefusedError(f"{where}: unknown field {unknown[0]!r}.")
     record: Record = {col.name: _check_value(col, item, where) for col in kind.columns}
     for child in getattr(kind, "children", ()):
+        if child.key not in item and schema < child.since_schema:
+            record[child.key] = []  # written before the app kept these
+            continue
         if child.key not in item:
             raise RefusedError(f"{where}.{child.key}: is missing.")
         rows = item[child.key]
         if not isinstance(rows, list):
             raise RefusedError(f"{where}.{child.key}: must be a list.")
         record[child.key] = [
-            _check_record(child, row, f"{where}.{child.key}[{n}]") for n, row in enumerate(rows)
+            _check_record(child, row, f"{where}.{child.key}[{n}]", schema)
+            for n, row in enumerate(rows)
         ]
         seen: set[Any] = set()
         for n, row in enumerate(record[child.key]):

@@ -176,6 +176,14 @@ _SHEETS: tuple[_Sheet, ...] = (
         lambda r, z: [_local(r[0], z), *r[1:]],
     ),
     _Sheet(
+        "routine_feel",
+        ("run_started_at", "routine", "region", "side", "before", "after"),
+        "SELECT r.started_at, r.routine, f.region_id, f.side, f.before, f.after "
+        "FROM routine_run_feel f JOIN routine_runs r ON r.id = f.run_id "
+        "ORDER BY r.started_at, r.id, f.rowid",
+        lambda r, z: [_local(r[0], z), *r[1:4], _blank(r[4]), r[5]],
+    ),
+    _Sheet(
         "water",
         ("day", "at", "ml", "source"),
         "SELECT at, ml, source FROM water_log ORDER BY at, id",

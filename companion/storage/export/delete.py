@@ -24,7 +24,7 @@ class DeleteReport:
 _HISTORY = (
     # kind, table, the rows that go with each (deleted first)
     ("checkins", "checkins", ("checkin_regions", "triage_answers")),
-    ("routine_runs", "routine_runs", ("routine_run_steps",)),
+    ("routine_runs", "routine_runs", ("routine_run_steps", "routine_run_feel")),
     ("reminder_events", "reminder_events", ()),
     ("water_log", "water_log", ()),
     ("therapy_sessions", "therapy_sessions", ()),
@@ -38,11 +38,12 @@ def delete_history(db: Database, now: datetime) -> DeleteReport:
     """Delete all history in one transaction; keep what the user set up.
 
     Deleted: check-ins (with their regions and safety answers), routine runs
-    (with their steps), reminder events, water, therapy sessions, activities,
-    the morning log, trend alerts and triage outcomes, except the safety locks
-    still standing at ``now`` (a red outcome not yet confirmed as assessed, an
-    orange one whose 24-hour lock has not run out): those are a safety state,
-    and deleting them would unlock exercises.
+    (with their steps and how each region felt afterwards), reminder events,
+    water, therapy sessions, activities, the morning log, trend alerts and
+    triage outcomes, except the safety locks still standing at ``now`` (a red
+    outcome not yet confirmed as assessed, an orange one whose 24-hour lock has
+    not run out): those are a safety state, and deleting them would unlock
+    exercises.
 
     Kept: settings, health conditions, the user's own routines and reminder
     rules. Deleted rows are overwritten in the file (``secure_delete``).

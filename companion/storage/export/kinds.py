@@ -13,6 +13,7 @@ from typing import Any
 
 from companion.domain.activity import ActivityKind
 from companion.domain.checkin import Cause, Descriptor, SorenessType, Swelling
+from companion.domain.feel import FEEL_SIDES
 from companion.domain.regions import Side
 from companion.domain.reminders import Kind as ReminderKind
 from companion.domain.triage import Tier
@@ -48,6 +49,7 @@ class ChildTable:
     order: str
     columns: tuple[Column, ...]
     unique: str  # the column no two rows of one parent may share
+    since_schema: int = 1  # a file from an older schema may leave the list out: none
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ _SIDES = _values(Side)
 _LEGS = frozenset({Side.LEFT.value, Side.RIGHT.value})
 _TIERS = _values(Tier)
 _RUN_OUTCOMES = frozenset({"completed", "stopped"})
+_FEEL_SIDES = FEEL_SIDES
 
 RECORD_KINDS: tuple[RecordKind, ...] = (
     RecordKind(
@@ -165,6 +168,20 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
                     Column("outcome", "text", choices=frozenset({*_RUN_OUTCOMES, "skipped"})),
                 ),
                 "position",
+            ),
+            ChildTable(
+                "feel",  # "How does it feel now?" after the run (schema 8)
+                "routine_run_feel",
+                "run_id",
+                "rowid",
+                (
+                    Column("region_id", "text"),
+                    Column("side", "text", choices=_FEEL_SIDES),
+                    Column("before", "int", null=True, low=0, high=10),
+                    Column("after", "int", low=0, high=10),
+                ),
+                "region_id",
+                since_schema=8,
             ),
         ),
     ),

@@ -20,7 +20,7 @@ from companion.domain.protocols import ProtocolBounds
 from companion.storage.database import Database
 from companion.storage.export.checks import check_rule_limits, read_export, waking_after_import
 from companion.storage.export.files import DataFileError, RefusedError
-from companion.storage.export.kinds import BY_NAME, KINDS, Record
+from companion.storage.export.kinds import BY_NAME, KINDS, ChildTable, Record
 from companion.storage.user_routines import PREFIX
 
 
@@ -199,21 +199,46 @@ class _Merge:
             self.added["checkins"] += 1
 
     def routine_runs(self, records: list[Record]) -> None:
-        """Matched by start and routine; a run of a routine re-numbered here follows it."""
-        seen = self._keys("routine_runs", ("started_at", "routine"))
-        (child,) = BY_NAME["routine_runs"].children
+        """Matched by start and routine; a run of a routine re-numbered here follows it.
+
+        A run already here keeps its steps; how each region felt afterwards is added
+        for the regions it has no answer for yet (the answer here wins).
+        """
+        here = {
+            (started, routine): run_id
+            for run_id, started, routine in self.conn.execute(
+                "SELECT id, started_at, routine FROM routine_runs"
+            )
+        }
+        steps, feel = BY_NAME["routine_runs"].children
         for record in records:
             mapped = self.routine_ids.get(record["routine"], record["routine"])
             started = record["started_at"]
-            if (started, record["routine"]) in seen or (started, mapped) in seen:
+            existing = here.get((started, record["routine"]), here.get((started, mapped)))
+            if existing is not None:
                 self.present["routine_runs"] += 1
+                self._missing_feel(existing, record[feel.key], feel)
                 continue
             row = {**self._columns("routine_runs", record), "routine": mapped}
             run_id = self._insert("routine_runs", row)
-            for step in record[child.key]:
-                self._insert(
-                    child.table,
-                    {child.parent: run_id, **{c.name: step[c.name] for c in child.columns}},
-                )
-            seen.add((started, mapped))
+            for child in (steps, feel):
+                for item in record[child.key]:
+                    self._insert(
+                        child.table,
+                        {child.parent: run_id, **{c.name: item[c.name] for c in child.columns}},
+                    )
+            here[(started, mapped)] = run_id
             self.added["routine_runs"] += 1
+
+    def _missing_feel(self, run_id: int, rows: list[Record], feel: ChildTable) -> None:
+        answered = set(
+            self.conn.execute(
+                "SELECT region_id, side FROM routine_run_feel WHERE run_id = ?", (run_id,)
+            ).fetchall()
+        )
+        for item in rows:
+            if (item["region_id"], item["side"]) in answered:
+                continue
+            self._insert(
+                feel.table, {feel.parent: run_id, **{c.name: item[c.name] for c in feel.columns}}
+            )
