@@ -8,8 +8,9 @@ ticks carry their overshoot into the next phase, pause and resume move the
 deadlines, and each phase's actual time is kept for the history.
 
 Cold and heat on skin or in water get a check every five minutes
-(``skin_checks``): a reminder to look at the skin and stop if it is white,
-grey, blistered or numb.
+(``skin_checks``): a question the user answers (``PhaseTimer.ask_skin`` and
+``answer_skin``: "fine", or "stop", which stops the timer), kept with the
+session; its words are in ``companion.domain.therapy_cues``.
 """
 
 from __future__ import annotations
@@ -350,6 +351,18 @@ class PhaseRecord:
     worked: timedelta = timedelta(0)
 
 
+@dataclass
+class SkinCheck:
+    """One check asked and what the user said: "fine", "stop", or "unanswered" once its
+    phase ended (or the timer stopped) without an answer; "" while it waits."""
+
+    due_s: int  # seconds into the timer, pauses excluded
+    phase_index: int
+    asked_at: datetime
+    answer: str = ""
+    answered_at: datetime | None = None
+
+
 class PhaseTimer:
     """The phases of a plan against the clock; remaining time is deadline minus now."""
 
@@ -363,7 +376,38 @@ class PhaseTimer:
         self.paused_at: datetime | None = None
         self.ended_at: datetime | None = None
         self.stopped = False
+        self.stop_reason = ""  # "skin check" when a skin check said stop
         self.records = [PhaseRecord(p) for p in plan.phases]
+        self.skin: list[SkinCheck] = []
+        self.quick_check: dict[str, bool] = {}  # the answers given before it started
+
+    @property
+    def pending_skin(self) -> SkinCheck | None:
+        last = self.skin[-1] if self.skin else None
+        return last if last is not None and not last.answer else None
+
+    def ask_skin(self, due_s: int, now: datetime) -> SkinCheck:
+        """A skin check falls due; one still waiting is kept as unanswered."""
+        self.close_skin()
+        check = SkinCheck(due_s, self.index, now)
+        self.skin.append(check)
+        return check
+
+    def answer_skin(self, answer: str, now: datetime) -> SkinCheck | None:
+        """ "fine" or "stop" for the check waiting; "stop" stops the timer."""
+        check = self.pending_skin
+        if check is None or answer not in ("fine", "stop"):
+            return None
+        check.answer, check.answered_at = answer, now
+        if answer == "stop":
+            self.stop(now, "skin check")
+        return check
+
+    def close_skin(self) -> None:
+        """Its phase is over: a check still waiting is kept as unanswered."""
+        check = self.pending_skin
+        if check is not None:
+            check.answer, check.answered_at = "unanswered", None
 
     @property
     def phase(self) -> Phase | None:
@@ -403,6 +447,7 @@ class PhaseTimer:
     def _end_phase(self, at: datetime) -> Phase | None:
         """Close the current phase at ``at`` and start the next; None after the last."""
         self.records[self.index].worked = max(timedelta(0), elapsed(self.phase_started, at))
+        self.close_skin()
         if self.index + 1 >= len(self.plan.phases):
             self.ended_at = at
             return None
@@ -429,7 +474,7 @@ class PhaseTimer:
         self.paused_at = None
         return self._end_phase(at)
 
-    def stop(self, now: datetime) -> None:
+    def stop(self, now: datetime, reason: str = "") -> None:
         self.tick(now)
         if self.ended_at is not None:
             return
@@ -437,6 +482,8 @@ class PhaseTimer:
         self.records[self.index].worked = max(timedelta(0), elapsed(self.phase_started, at))
         self.ended_at = at
         self.stopped = True
+        self.stop_reason = reason
+        self.close_skin()
 
     @property
     def outcome(self) -> str:

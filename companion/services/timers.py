@@ -9,7 +9,10 @@ outside the usual range) and which cautions to show before it starts. The
 window, IPC and the command line all ready their timers here.
 
 ``save`` stores a finished timer with each phase's time, which is what the
-gate counts for the next gap and the day's cap.
+gate counts for the next gap and the day's cap, with its skin checks and the
+quick check's answers. ``record_quick_check`` stores a quick check answered
+yes (the timer never started) as a safety outcome, like the safety questions
+asked outside a check-in: a red or orange answer brings its lock.
 """
 
 from __future__ import annotations
@@ -23,8 +26,11 @@ from companion.domain.units import METRIC, Units
 from companion.services.safety import Answer, SafetyGate, Verdict
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from companion.domain.protocols import ProtocolBounds
     from companion.domain.therapy_timer import PhaseTimer
+    from companion.domain.triage import TriageCatalog, TriageResult
     from companion.storage.database import Database
 
 # PROTOCOLS 3.1 (c): the quick check asked in the timer window before any cold or heat.
@@ -88,3 +94,15 @@ class TimerService:
         if self._db is None:
             raise ValueError("a timer is saved into a database")
         return TherapyRepository(self._db).save(timer)
+
+    def record_quick_check(
+        self, answers: Mapping[str, bool], catalog: TriageCatalog, now: datetime
+    ) -> TriageResult:
+        """The quick check left with a yes: its outcome stored (nothing for all no)."""
+        from companion.domain.regions import Side  # noqa: PLC0415
+        from companion.storage.checkins import CheckInRepository  # noqa: PLC0415
+
+        result = catalog.evaluate(dict(answers), {Side.LEFT, Side.RIGHT}, now)
+        if self._db is not None:
+            CheckInRepository(self._db).record_outcome(result)
+        return result

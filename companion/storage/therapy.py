@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from companion.domain.clock import later, utc
+from companion.domain.clock import elapsed, later, utc
 from companion.domain.sessions import PastSession
 from companion.domain.therapy_timer import PhaseTimer
 from companion.storage.database import Database
@@ -32,7 +32,7 @@ class TherapyRepository:
         """Store a finished timer with every phase's planned and actual seconds."""
         if timer.ended_at is None:
             raise ValueError("only a finished timer can be stored")
-        phases = [
+        phases: list[dict[str, Any]] = [
             {
                 "phase": r.phase.name,
                 "temp": r.phase.temp.value,
@@ -41,6 +41,22 @@ class TherapyRepository:
             }
             for r in timer.records
         ]
+        for check in timer.skin:  # with the phase it was asked in (no column of its own)
+            answered = (
+                round(elapsed(check.asked_at, check.answered_at).total_seconds(), 3)
+                if check.answered_at is not None
+                else None
+            )
+            phases[check.phase_index].setdefault("skin_checks", []).append(
+                {"at_s": check.due_s, "answer": check.answer or "unanswered", "after_s": answered}
+            )
+        settings: dict[str, Any] = dict(timer.plan.settings)
+        if timer.quick_check:
+            settings["quick_check"] = {
+                q: "yes" if a else "no" for q, a in timer.quick_check.items()
+            }
+        if timer.stop_reason:
+            settings["stopped_for"] = timer.stop_reason
         with self._db.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO therapy_sessions "
@@ -51,7 +67,7 @@ class TherapyRepository:
                     utc(timer.started_at).isoformat(),
                     utc(timer.ended_at).isoformat(),
                     timer.outcome,
-                    json.dumps(timer.plan.settings, sort_keys=True),
+                    json.dumps(settings, sort_keys=True),
                     json.dumps(phases),
                 ),
             )

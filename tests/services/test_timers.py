@@ -61,3 +61,42 @@ def test_with_nothing_stored_only_the_limits_apply():
     ready = timers.ready("cold-bath", {"temp_c": 17})
     assert ready.allowed
     assert ready.to_confirm  # outside the usual range: asked first
+
+
+def test_skin_checks_and_the_quick_check_are_kept_with_the_session(tmp_path):
+    from companion.storage.therapy import TherapyRepository
+
+    clock = FakeClock()
+    timers = service(tmp_path, clock)
+    ready = timers.ready("ice", {"intermittent": True})
+    assert ready.plan is not None
+    timer = PhaseTimer(ready.plan, clock.now())
+    timer.quick_check = {"R1": False, "R2": False, "O1": False, "O5": False}
+    clock.advance(minutes=5)
+    timer.ask_skin(300, clock.now())
+    clock.advance(seconds=40)
+    timer.answer_skin("fine", clock.now())
+    clock.advance(minutes=19, seconds=20)  # 25:00: into the second ice-on
+    timer.tick(clock.now())
+    timer.ask_skin(1500, clock.now())
+    clock.advance(minutes=1)
+    timer.answer_skin("stop", clock.now())
+    timers.save(timer)
+    (stored,) = TherapyRepository(timers._db).recent()
+    assert stored.outcome == "stopped"
+    assert stored.settings["stopped_for"] == "skin check"
+    assert stored.settings["quick_check"] == {"R1": "no", "R2": "no", "O1": "no", "O5": "no"}
+    assert stored.phases[0]["skin_checks"] == [{"at_s": 300, "answer": "fine", "after_s": 40.0}]
+    assert "skin_checks" not in stored.phases[1]
+    assert stored.phases[2]["skin_checks"] == [{"at_s": 1500, "answer": "stop", "after_s": 60.0}]
+
+
+def test_a_quick_check_yes_is_stored_as_a_safety_outcome_and_locks(tmp_path):
+    clock = FakeClock()
+    timers = service(tmp_path, clock)
+    catalog = LazyContent().triage
+    result = timers.record_quick_check({"R1": False, "O1": True}, catalog, clock.now())
+    assert result.tier.value == "orange"
+    assert not timers.ready("heat", {}).allowed  # the lock the answer brings
+    nothing = timers.record_quick_check({"R1": False}, catalog, clock.now())
+    assert nothing.tier.value == "green"
