@@ -76,6 +76,12 @@ EQUIPMENT_LABELS: Mapping[Equipment, str] = {
 }
 
 
+# Changing sides takes time: get up, turn round, find the position again.
+SWITCH_DEFAULT_S = 8
+SWITCH_MIN_S = 8
+SWITCH_MAX_S = 60
+
+
 @dataclass(frozen=True)
 class Dose:
     """How much, per side: holds, timed rolling or moving, or repetitions."""
@@ -84,6 +90,7 @@ class Dose:
     reps: int  # holds, sets or movements
     rest_s: int = 0  # between reps
     setup_s: int = 10  # getting into position
+    switch_s: int = SWITCH_DEFAULT_S  # changing to the other side, for an each-side exercise
 
     def total_s(self, sides: Sides, timed_reps: bool = False) -> int:
         """Set-up plus the work on each side. With ``timed_reps`` the reps are
@@ -186,6 +193,7 @@ _KEYS = (
     "reps",
     "rest_s",
     "setup_s",
+    "switch_s",
     "cues",
     "alternative",
     "gentler",
@@ -225,11 +233,17 @@ def parse_exercises(
             reps=entry.integer("reps"),
             rest_s=entry.integer("rest_s", 0),
             setup_s=entry.integer("setup_s", 10),
+            switch_s=entry.integer("switch_s", SWITCH_DEFAULT_S),
         )
         protocol = entry.text("protocol") if entry.has("protocol") else ""
         check_dose(entry, kind, dose.seconds, dose.reps, bounds=bounds, protocol=protocol)
         if dose.rest_s < 0 or dose.setup_s < 0:
             raise entry.error("rest_s", "rest and setup cannot be negative")
+        if not SWITCH_MIN_S <= dose.switch_s <= SWITCH_MAX_S:
+            raise entry.error(
+                "switch_s",
+                f"{dose.switch_s} s is not a side switch; give {SWITCH_MIN_S} to {SWITCH_MAX_S} s",
+            )
         cues = entry.texts("cues")
         if len(cues) < 2:
             raise entry.error("cues", "needs at least two steps")

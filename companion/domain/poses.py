@@ -12,6 +12,18 @@ Angles are in degrees from straight down: 0 hangs down, 90 points the way the
 figure faces, 180 points up and -90 points behind. The *near* limbs are the
 ones nearer the viewer; for an each-side exercise the near leg is the one
 being worked.
+
+A pose may name key positions besides the one it holds: a ``start`` (where
+the move begins, e.g. standing before stepping back into a calf stretch) and,
+for a move done in repetitions, the ``moves`` positions the reps go between.
+Each is a partial pose (only the angles that change). :func:`blend` mixes two
+poses angle by angle and :class:`Motion` walks the key positions over time;
+both are plain functions of time, so the UI only asks "the pose at t".
+
+Which way the figure faces: unmirrored it faces the viewer's right, so the
+viewer sees its left side and the near leg is the left leg. The right-side
+step is drawn mirrored (:func:`mirrored`, :func:`faces_left`): facing left,
+the near (worked) leg is the right leg.
 """
 
 from __future__ import annotations
@@ -90,6 +102,17 @@ class Pose:
     limbs: Mapping[str, tuple[float, ...]]
     props: tuple[Prop, ...] = ()
     worked: tuple[str, ...] = ("near_leg",)
+    start: Pose | None = None  # where the move begins, if it differs from the hold
+    moves: tuple[Pose, ...] = ()  # the positions a repeated move goes between
+
+    @property
+    def keys(self) -> tuple[Pose, ...]:
+        """Every key position in order: the start (if any), this one, then the moves."""
+        return ((self.start,) if self.start is not None else ()) + (self,) + self.moves
+
+    @property
+    def animated(self) -> bool:
+        return self.start is not None or bool(self.moves)
 
 
 @dataclass(frozen=True)
@@ -98,6 +121,7 @@ class Segment:
     start: Point
     end: Point
     width: float
+    index: int = 0  # which segment of the limb, from the body out (thigh 0, shin 1, foot 2)
 
 
 @dataclass(frozen=True)
@@ -167,7 +191,7 @@ def _skeleton(pose: Pose) -> tuple[list[Segment], Point, dict[str, Point]]:
         point = shoulder if kind == "arm" else hip
         for part, joint, angle in zip(parts, _JOINTS[kind], pose.limbs[limb], strict=True):
             end = _along(point, angle, _LENGTHS[part])
-            segments.append(Segment(limb, point, end, LIMB_W))
+            segments.append(Segment(limb, point, end, LIMB_W, parts.index(part)))
             anchors[f"{side}_{part}"] = _mid(point, end)
             anchors[f"{side}_{joint}"] = end
             point = end
@@ -199,7 +223,7 @@ def figure(pose: Pose) -> Figure:
     def shift(p: Point) -> Point:
         return (p[0], p[1] - floor)
 
-    moved = tuple(Segment(s.part, shift(s.start), shift(s.end), s.width) for s in segments)
+    moved = tuple(Segment(s.part, shift(s.start), shift(s.end), s.width, s.index) for s in segments)
     placed = {name: shift(p) for name, p in anchors.items()}
     shapes = tuple(_prop_shape(prop, placed, hip_x) for prop in pose.props)
     xs = [p[0] for s in moved for p in (s.start, s.end)]
@@ -293,6 +317,161 @@ _STANDING = {
 }
 
 
+# -- key positions over time ----------------------------------------------------------
+MOVE_S = 1.4  # from one key position to the next
+DWELL_S = 0.7  # resting at each key position before moving on
+
+
+def _lerp(a: float, b: float, t: float) -> float:
+    return a + (b - a) * t
+
+
+def blend(a: Pose, b: Pose, t: float) -> Pose:
+    """``a`` at t = 0, ``b`` at t = 1, every angle in between in proportion.
+
+    Angles mix as written (no wrap-around), so a limb moves the way the content
+    author meant. The props and worked limbs are ``b``'s; the result has no
+    key positions of its own.
+    """
+    t = min(1.0, max(0.0, t))
+    limbs = {
+        limb: tuple(_lerp(x, y, t) for x, y in zip(a.limbs[limb], b.limbs[limb], strict=True))
+        for limb in LIMBS
+    }
+    return Pose(
+        b.exercise,
+        _lerp(a.torso, b.torso, t),
+        _lerp(a.head, b.head, t),
+        limbs,
+        b.props,
+        b.worked,
+    )
+
+
+def ease(t: float) -> float:
+    """Smooth in and out (0 -> 0, 1 -> 1, gentle at both ends)."""
+    t = min(1.0, max(0.0, t))
+    return t * t * (3 - 2 * t)
+
+
+@dataclass(frozen=True)
+class Motion:
+    """Key positions walked through over time: once into a hold, or round and round."""
+
+    keys: tuple[Pose, ...]
+    loop: bool = False
+    move_s: float = MOVE_S
+    dwell_s: float = DWELL_S
+
+    @property
+    def moves(self) -> bool:
+        return len(self.keys) > 1
+
+    @property
+    def period(self) -> float:
+        """One pass: every transition with its dwell (a loop returns to the first key)."""
+        transitions = len(self.keys) if self.loop else len(self.keys) - 1
+        return max(0, transitions) * (self.dwell_s + self.move_s)
+
+    def finished(self, seconds: float) -> bool:
+        """Nothing moves any more from ``seconds`` on (a hold reached, or no motion)."""
+        return not self.moves or (not self.loop and seconds >= self.period)
+
+    @property
+    def held(self) -> Pose:
+        """The position shown when nothing may move: the hold, or a move's main position."""
+        return self.keys[-1] if not self.loop else self.keys[0]
+
+    def at(self, seconds: float) -> Pose:
+        if not self.moves:
+            return self.keys[0]
+        if not self.loop and seconds >= self.period:
+            return self.keys[-1]
+        step = self.dwell_s + self.move_s
+        position = (seconds % self.period) if self.loop else max(0.0, seconds)
+        index = int(position // step)
+        within = position - index * step
+        a = self.keys[index % len(self.keys)]
+        b = self.keys[(index + 1) % len(self.keys)]
+        if within < self.dwell_s:
+            return blend(a, a, 0.0)
+        return blend(a, b, ease((within - self.dwell_s) / self.move_s))
+
+
+def motion(pose: Pose, *, repeating: bool) -> Motion:
+    """How ``pose`` moves: round its ``moves`` while repeating, else from its start into it."""
+    if repeating and pose.moves:
+        return Motion((pose, *pose.moves), loop=True)
+    if pose.start is not None:
+        return Motion((pose.start, pose))
+    return Motion((pose,))
+
+
+# -- which side, and which muscle ----------------------------------------------------------
+def faces_left(side: str) -> bool:
+    """Whether a step on ``side`` is drawn mirrored (see the module's note)."""
+    return side == "right"
+
+
+def mirrored(fig: Figure) -> Figure:
+    """The figure flipped left to right inside its own bounds (floor and height unchanged)."""
+    min_x, _, max_x, _ = fig.bounds
+
+    def flip(p: Point) -> Point:
+        return (min_x + max_x - p[0], p[1])
+
+    return Figure(
+        segments=tuple(
+            Segment(s.part, flip(s.start), flip(s.end), s.width, s.index) for s in fig.segments
+        ),
+        head=flip(fig.head),
+        head_r=fig.head_r,
+        props=tuple(
+            PropShape(p.kind, tuple(flip(q) for q in p.points), p.radius, p.width, p.behind)
+            for p in fig.props
+        ),
+        worked=fig.worked,
+        bounds=fig.bounds,
+        anchors={name: flip(p) for name, p in fig.anchors.items()},
+    )
+
+
+# The part of a worked leg each region group lies on: thigh 0, shin 1, foot 2;
+# "hip" is the seat (the glutes) and "torso" the lower back.
+_GROUP_PARTS: Mapping[str, tuple[int | str, ...]] = {
+    "quads": (0,),
+    "hamstrings": (0,),
+    "adductors": (0,),
+    "hip_flexors": (0,),
+    "lateral_thigh_itb": (0,),
+    "knee": (0, 1),
+    "calves": (1,),
+    "shin": (1,),
+    "lateral_lower_leg": (1,),
+    "ankle_achilles": (1, 2),
+    "foot_plantar": (2,),
+    "glutes": ("hip",),
+    "lower_back": ("torso",),
+}
+
+
+def worked_parts(pose: Pose, groups: tuple[str, ...]) -> frozenset[str]:
+    """What to draw in the accent colour for an exercise on ``groups``.
+
+    Names are "near_leg:1" (a limb's segment), "hip" or "torso". With no group
+    that maps to a part, the whole worked limbs are named ("near_leg").
+    """
+    parts: set[str] = set()
+    legs = [limb for limb in pose.worked if limb.endswith("_leg")]
+    for group in groups:
+        for part in _GROUP_PARTS.get(group, ()):
+            if isinstance(part, str):
+                parts.add(part)
+            else:
+                parts.update(f"{leg}:{part}" for leg in legs)
+    return frozenset(parts) or frozenset(pose.worked)
+
+
 def parse_poses(data: Mapping[str, Any], source: str, exercise_ids: set[str]) -> PoseCatalog:
     """The pose table, checked: known exercises, angles for every segment, known props."""
     root = Reader(data, source)
@@ -300,7 +479,7 @@ def parse_poses(data: Mapping[str, Any], source: str, exercise_ids: set[str]) ->
     anchors = set(anchor_names())
     poses: dict[str, Pose] = {}
     for table in root.tables("pose"):
-        keys = ["exercise", "torso", "head", "props", "worked", *LIMBS]
+        keys = ["exercise", "torso", "head", "props", "worked", "start", "moves", *LIMBS]
         table.reject_unknown(keys)
         exercise = table.text("exercise")
         if exercise not in exercise_ids:
@@ -314,8 +493,29 @@ def parse_poses(data: Mapping[str, Any], source: str, exercise_ids: set[str]) ->
         props = (
             tuple(_prop(r, anchors) for r in table.tables("props")) if table.has("props") else ()
         )
-        poses[exercise] = Pose(exercise, torso, head, limbs, props, worked)
+        main = Pose(exercise, torso, head, limbs, props, worked)
+        start = _key_position(table.table("start"), main) if table.has("start") else None
+        moves = (
+            tuple(_key_position(r, main) for r in table.tables("moves"))
+            if table.has("moves")
+            else ()
+        )
+        poses[exercise] = Pose(exercise, torso, head, limbs, props, worked, start, moves)
     return PoseCatalog(poses)
+
+
+def _key_position(table: Reader, main: Pose) -> Pose:
+    """A start or move position: the main pose with the angles the table gives."""
+    table.reject_unknown(["torso", "head", *LIMBS])
+    if not table.data:
+        raise table.error("torso", "a key position needs at least one angle that changes")
+    torso = _angle(table, "torso", main.torso)
+    head = _angle(table, "head", torso + (main.head - main.torso))  # the neck keeps its bend
+    limbs = {
+        limb: _angles(table, limb, len(parts)) if table.has(limb) else main.limbs[limb]
+        for limb, parts in LIMBS.items()
+    }
+    return Pose(main.exercise, torso, head, limbs, main.props, main.worked)
 
 
 def _angle(table: Reader, name: str, default: Any = ...) -> float:

@@ -2,8 +2,9 @@
 
 The routine becomes a timeline of segments: a get-ready lead-in before each
 exercise, the work (a hold, a rolling set, a bout of movements), rests between
-repetitions, and a short switch when the same exercise moves to the other
-side. Each segment ends at a deadline; the time left is always
+repetitions, and a switch when the same exercise moves to the other side,
+long enough to change position (the exercise's ``switch_s``, at least 8 s).
+Each segment ends at a deadline; the time left is always
 ``deadline - now``, never a counter, and when a tick arrives late (a busy UI
 thread, a laptop that slept) the overshoot carries into the following
 segments, so a late tick never stretches a stretch.
@@ -22,7 +23,6 @@ from enum import StrEnum
 from companion.domain.clock import elapsed, later
 from companion.domain.routine_builder import RoutineStep
 
-SWITCH_S = 5  # the short transition when an exercise moves to the other side
 MIN_LEAD_IN_S = 3
 BACK_RESTARTS_WITHIN_S = 3  # "back" in the first seconds of a step goes to the previous one
 
@@ -57,6 +57,18 @@ class StepRecord:
 
 
 @dataclass(frozen=True)
+class Summary:
+    """How a routine went, for its last screen: steps done of all, time, what was worked."""
+
+    done: int  # steps completed
+    total: int  # steps in the routine
+    worked: timedelta  # time spent in the work phases
+    elapsed: timedelta  # from the start to the end, pauses included
+    stopped: bool  # ended early by the user (or a safety answer)
+    regions: tuple[tuple[str, str], ...]  # (region group, side) worked at least in part
+
+
+@dataclass(frozen=True)
 class Event:
     """Something the player should announce: a segment began, or the routine ended."""
 
@@ -71,7 +83,7 @@ def build_segments(steps: Sequence[RoutineStep]) -> tuple[Segment, ...]:
         previous = steps[index - 1] if index else None
         same_exercise = previous is not None and previous.exercise.id == step.exercise.id
         if same_exercise and previous is not None and previous.side != step.side:
-            segments.append(Segment(Phase.SWITCH, index, 0, SWITCH_S))
+            segments.append(Segment(Phase.SWITCH, index, 0, step.exercise.dose.switch_s))
         else:
             lead = max(MIN_LEAD_IN_S, step.exercise.dose.setup_s)
             segments.append(Segment(Phase.LEAD_IN, index, 0, lead))
@@ -94,6 +106,7 @@ class RoutineSession:
     paused_at: datetime | None = None
     ended_at: datetime | None = None
     records: list[StepRecord] = field(init=False)
+    stopped_progress: float | None = None  # where the progress stood when stopped early
     # Asked as each new step is about to begin (the safety gate); a step it turns down
     # is recorded as skipped and the session moves to the next, even within one tick.
     may_start: Callable[[RoutineStep], bool] | None = field(default=None, compare=False)
@@ -123,6 +136,41 @@ class RoutineSession:
         following = self.index + 1
         return self.segments[following] if following < len(self.segments) else None
 
+    @property
+    def stopped(self) -> bool:
+        """Ended early: some step was stopped rather than completed or skipped."""
+        return self.done and any(r.outcome is Outcome.STOPPED for r in self.records)
+
+    def steps_done(self) -> int:
+        return sum(1 for r in self.records if r.outcome is Outcome.COMPLETED)
+
+    def upcoming(self, count: int) -> tuple[int, ...]:
+        """The current step and the ones after it (indices into ``steps``), at most ``count``."""
+        segment = self.current
+        if segment is None:
+            return ()
+        return tuple(range(segment.step, min(len(self.steps), segment.step + count)))
+
+    def summary(self, now: datetime) -> Summary:
+        """What the routine came to; asked of an ended session (or one in progress)."""
+        end = self.ended_at or self.paused_at or now
+        regions: list[tuple[str, str]] = []
+        for record in self.records:
+            if record.worked <= timedelta(0) and record.outcome is not Outcome.COMPLETED:
+                continue
+            for group in record.step.exercise.regions:
+                key = (group, record.step.side)
+                if key not in regions:
+                    regions.append(key)
+        return Summary(
+            done=self.steps_done(),
+            total=len(self.steps),
+            worked=sum((r.worked for r in self.records), timedelta(0)),
+            elapsed=max(timedelta(0), elapsed(self.started_at, end)),
+            stopped=self.stopped,
+            regions=tuple(regions),
+        )
+
     def deadline(self) -> datetime:
         segment = self.current
         assert segment is not None, "the routine has ended"
@@ -139,7 +187,7 @@ class RoutineSession:
         """Share of the whole routine's time done, 0 to 1."""
         total = sum(s.seconds for s in self.segments)
         if self.done or total == 0:
-            return 1.0
+            return 1.0 if self.stopped_progress is None else self.stopped_progress
         before = sum(s.seconds for s in self.segments[: self.index])
         within = self.segments[self.index].seconds - self.remaining(now).total_seconds()
         return min(1.0, (before + within) / total)
@@ -199,6 +247,7 @@ class RoutineSession:
     def stop(self, now: datetime) -> Event:
         """End the routine now; unfinished steps are recorded as stopped."""
         if not self.done:
+            self.stopped_progress = self.progress(now)
             self._credit_partial(self.segments[self.index], now)
             for record in self.records:
                 if record.outcome is None:

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from companion.domain.routine_builder import RoutineStep
-from companion.domain.session import SWITCH_S, Outcome, Phase, RoutineSession, build_segments
+from companion.domain.session import Outcome, Phase, RoutineSession, build_segments
 from companion.resources import load_exercises
 
 T0 = datetime(2026, 6, 15, 9, 0, tzinfo=ZoneInfo("Europe/London"))
@@ -39,7 +39,7 @@ def test_timeline_has_lead_in_work_rest_and_a_side_switch(steps):
         (Phase.WORK, 0, 1, 36),
         (Phase.REST, 0, 1, 10),
         (Phase.WORK, 0, 2, 36),
-        (Phase.SWITCH, 1, 0, SWITCH_S),  # same exercise, other side: a short switch
+        (Phase.SWITCH, 1, 0, 8),  # same exercise, other side: time to change over
         (Phase.WORK, 1, 1, 30),
         (Phase.REST, 1, 1, 10),
         (Phase.WORK, 1, 2, 30),
@@ -72,7 +72,7 @@ def test_a_late_tick_carries_the_overshoot_forward(steps):
 
 def test_a_sleeping_laptop_fast_forwards_without_stretching_anything(steps):
     session = RoutineSession(steps, T0)
-    events = session.tick(at(15 + 36 + 10 + 36 + 5 + 3))  # woke 3 s into the second side
+    events = session.tick(at(15 + 36 + 10 + 36 + 8 + 3))  # woke 3 s into the second side
     assert [e.segment.phase for e in events] == [
         Phase.WORK,
         Phase.REST,
@@ -81,7 +81,7 @@ def test_a_sleeping_laptop_fast_forwards_without_stretching_anything(steps):
         Phase.WORK,
     ]
     assert session.current.step == 1
-    assert session.remaining(at(105)) == timedelta(seconds=30 - 3)
+    assert session.remaining(at(108)) == timedelta(seconds=30 - 3)
     assert session.records[0].worked == timedelta(seconds=72)
     assert session.records[0].outcome is Outcome.COMPLETED
 
