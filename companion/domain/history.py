@@ -17,6 +17,7 @@ from itertools import pairwise
 from companion.domain.activity import Activity, MorningLog
 from companion.domain.checkin import Cause
 from companion.domain.clock import elapsed, utc
+from companion.domain.feel import FeelScore
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 
 NOTICEABLE_POINTS, NOTICEABLE_SHARE = 1, 0.15  # PROTOCOLS 5.1: the smallest change people notice
@@ -325,6 +326,25 @@ def streaks(days: Iterable[date], today: date) -> tuple[int, int]:
     if ordered and (today - ordered[-1]).days <= 1:
         current = run
     return current, best
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """One guided routine as History lists it: when, how it ended, how far it got, and
+    how each region felt afterwards ("How does it feel now?")."""
+
+    id: int
+    started_at: datetime
+    routine: str
+    name: str
+    outcome: str  # completed | stopped
+    steps_done: int  # completed or skipped
+    steps_planned: int
+    feel: tuple[FeelScore, ...] = ()
+
+    @property
+    def stopped(self) -> bool:
+        return self.outcome == "stopped"
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from companion.domain.checkin import Cause
 from companion.domain.clock import utc
-from companion.domain.history import DayScores, Reading
+from companion.domain.history import DayScores, Reading, RunSummary
 from companion.storage.database import Database
+from companion.storage.runs import FeelRepository
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Event:
     at: datetime
     kind: str  # routine, ice, heat, contrast, bath, run, leg_day, long_standing, other
     label: str
+    run: RunSummary | None = None  # a routine's run, for the service to word
 
 
 THERAPY_MARKER = {
@@ -40,6 +42,17 @@ def _day_bounds(first: date, last: date, zone: tzinfo) -> tuple[str, str]:
     start = datetime.combine(first, time(0), tzinfo=zone)
     end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=zone)
     return utc(start).isoformat(), utc(end).isoformat()
+
+
+_RUNS = (
+    "SELECT r.id, r.started_at, r.routine, r.name, r.outcome, "
+    "(SELECT COUNT(*) FROM routine_run_steps s WHERE s.run_id = r.id "
+    "AND s.outcome IN ('completed', 'skipped')), "
+    "(SELECT COUNT(*) FROM routine_run_steps s WHERE s.run_id = r.id) "
+    "FROM routine_runs r WHERE r.started_at >= ? AND r.started_at < ? "
+)
+_RUNS_OLDEST = _RUNS + "ORDER BY r.started_at, r.id LIMIT ?"
+_RUNS_NEWEST = _RUNS + "ORDER BY r.started_at DESC, r.id DESC LIMIT ?"
 
 
 class HistoryRepository:
@@ -139,14 +152,8 @@ class HistoryRepository:
         [first, last], oldest first."""
         start, end = _day_bounds(first, last, zone)
         found: list[Event] = []
-        routine_rows = self._db.conn.execute(
-            "SELECT started_at, name, outcome FROM routine_runs "
-            "WHERE started_at >= ? AND started_at < ?",
-            (first.isoformat(), (last + timedelta(days=1)).isoformat()),
-        )
-        for started, name, outcome in routine_rows if routines else ():
-            word = "logged" if outcome == "completed" else "stopped early"
-            found.append(Event(datetime.fromisoformat(started), "routine", f"{name}: {word}"))
+        for run in self.runs(first, last) if routines else ():
+            found.append(Event(run.started_at, "routine", run_label(run), run))
         for started, ended, therapy in self._db.conn.execute(
             "SELECT started_at, ended_at, therapy FROM therapy_sessions "
             "WHERE started_at >= ? AND started_at < ?",
@@ -181,6 +188,32 @@ class HistoryRepository:
             totals[datetime.fromisoformat(at).astimezone(zone).date()] += int(ml)
         return dict(totals)
 
+    def runs(self, first: date, last: date, limit: int | None = None) -> list[RunSummary]:
+        """Routine runs started in [first, last] (local days), with how many of their steps
+        were done and how each region felt after; oldest first, or with ``limit`` the
+        newest ``limit`` of them (still oldest first)."""
+        newest = limit is not None
+        rows = self._db.conn.execute(
+            _RUNS_NEWEST if newest else _RUNS_OLDEST,
+            (first.isoformat(), (last + timedelta(days=1)).isoformat(), limit or -1),
+        ).fetchall()
+        if newest:
+            rows.reverse()
+        feel = FeelRepository(self._db).for_runs(int(row[0]) for row in rows)
+        return [
+            RunSummary(
+                int(rid),
+                datetime.fromisoformat(started),
+                routine,
+                name,
+                outcome,
+                int(done),
+                int(planned),
+                feel.get(int(rid), ()),
+            )
+            for rid, started, routine, name, outcome, done, planned in rows
+        ]
+
     def routine_days(self, first: date, last: date) -> dict[date, tuple[int, int]]:
         """Day -> (routines completed, routines stopped early)."""
         rows = self._db.conn.execute(
@@ -199,3 +232,11 @@ class HistoryRepository:
             (start, end),
         )
         return {therapy: int(n) for therapy, n in rows}
+
+
+def run_label(run: RunSummary) -> str:
+    """A run in plain English, for a caller without a ``translate`` (the service words
+    it again in the user's language)."""
+    if run.stopped:
+        return f"{run.name}: stopped after {run.steps_done} of {run.steps_planned} steps"
+    return f"{run.name}: done"

@@ -4,13 +4,14 @@ history rules, into the charts' content and sentences (``HistoryService``). No P
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from companion.domain.clock import Clock
 from companion.domain.history import Adherence, DayScores, Episode, adherence, episodes
 from companion.domain.regions import RegionCatalog
 from companion.domain.translatable import Translate, english
-from companion.services.history import habits, spells
+from companion.services.history import habits, routines, spells
 from companion.services.history.soreness import SorenessCharts
 from companion.services.history.views import (
     DEFAULT_RANGE,
@@ -27,6 +28,7 @@ from companion.storage.history import Event, HistoryRepository
 EPISODE_LOOKBACK = timedelta(days=120)  # earlier episodes the first one in range is compared with
 ROUTINE_MARKERS_UP_TO = 91  # days: longer periods leave routines off the timeline
 ACTIVITY_DAYS = timedelta(days=30)  # the activity list shows at most the period's last month
+RUNS_LISTED = 8  # the newest routine runs of the period in "What you did"
 
 
 class HistoryService:
@@ -92,12 +94,18 @@ class HistoryService:
         """What was logged in the period, for the timeline; over months, without routines
         (several a day would hide everything else: "What you did" counts them)."""
         if self._events is None:
-            self._events = self.store.events(
+            found = self.store.events(
                 self.period.first,
                 self.period.last,
                 self.zone,
                 routines=self.period.days <= ROUTINE_MARKERS_UP_TO,
             )
+            self._events = [
+                replace(e, label=routines.marker_label(e.run, self.regions, self.translate))
+                if e.run is not None
+                else e
+                for e in found
+            ]
         return self._events
 
     @property
@@ -155,9 +163,22 @@ class HistoryService:
         return self.store.checkin_days(self.period.first, self.period.last)
 
     def map_for(self, day: date) -> tuple[dict[str, int], str]:
-        """A day's scores on movement by region, and the day in words."""
+        """A day's scores on movement by region, and the day in words, with that day's
+        routines and how each region felt after them."""
         scores = {rid: v for rid, v in self.store.day_map(day).items() if rid in self.regions}
-        return scores, spells.map_words(day, scores, self.regions, self.translate)
+        words = spells.map_words(day, scores, self.regions, self.translate)
+        runs = self.store.runs(day, day, limit=routines.DAY_RUNS_LISTED)
+        lines = [routines.marker_label(r, self.regions, self.translate) + "." for r in runs]
+        return scores, "\n".join([words, *lines])
+
+    # -- routine runs -------------------------------------------------------------------------
+    def run_lines(self, limit: int = RUNS_LISTED) -> list[str]:
+        """The period's newest routine runs in words, newest first: how far each got and
+        how each region felt after it."""
+        runs = self.store.runs(self.period.first, self.period.last, limit=limit)
+        return [
+            routines.run_line(r, self.zone, self.regions, self.translate) for r in reversed(runs)
+        ]
 
     # -- episodes ---------------------------------------------------------------------------
     def episode_count(self) -> int:

@@ -220,6 +220,16 @@ class HistoryPage(SectionPage):
     def _adherence_card(self) -> Card:
         self.adherence_card = card = Card(QCoreApplication.translate("HistoryPage", "What you did"))
         self.adherence_text = card.add_text("", "")
+        self.runs_title = card.add_text(
+            QCoreApplication.translate("HistoryPage", "Latest routines")
+        )
+        bold = self.runs_title.font()
+        bold.setBold(True)
+        self.runs_title.setFont(bold)
+        self.runs_text = card.add_text("", "")
+        self.runs_text.setAccessibleName(
+            QCoreApplication.translate("HistoryPage", "Latest routines")
+        )
         self.water_chart = BarChart()
         card.body.addWidget(self.water_chart)
         self.water_summary = card.add_text("", "Muted")
@@ -358,6 +368,10 @@ class HistoryPage(SectionPage):
     def _fill_adherence(self) -> None:
         result = self.service.adherence()
         self.adherence_text.setText("\n".join(self.service.adherence_lines(result)))
+        runs = self.service.run_lines()
+        self.runs_title.setVisible(bool(runs))
+        self.runs_text.setVisible(bool(runs))
+        self.runs_text.setText("\n".join(runs))
         chart = self.service.water_chart()
         self.water_chart.set_model(bar_model(chart))
         self.water_summary.setText(chart.description)
