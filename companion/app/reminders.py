@@ -19,12 +19,15 @@ if TYPE_CHECKING:
     from companion.ui.reminders.center import ReminderCenter
     from companion.ui.reminders.editor import ReminderEditorDialog
     from companion.ui.reminders.notifications import DesktopNotifier
+    from companion.ui.reminders.timer_alerts import AlertRouter
 
 
 class ReminderWiring:
     def __init__(self, app: CompanionApp) -> None:
         self.app = app
         self.center: ReminderCenter | None = None
+        self._notifier: DesktopNotifier | None = None  # one for reminders, timers and notices
+        self._alerts: AlertRouter | None = None
 
     @property
     def reminders(self) -> ReminderCenter:
@@ -63,9 +66,21 @@ class ReminderWiring:
         return self.app.preferences.current.water_goal_l(self.app.today.content.protocols)
 
     def _desktop_notifier(self) -> DesktopNotifier:
-        from companion.ui.reminders.notifications import DesktopNotifier  # noqa: PLC0415 - first prompt
+        """The app's one desktop notifier (one D-Bus connection), made when first needed."""
+        if self._notifier is None:
+            from companion.ui.reminders.notifications import DesktopNotifier  # noqa: PLC0415 - first prompt
 
-        return DesktopNotifier(self.app, icon=APP_ID)
+            self._notifier = DesktopNotifier(self.app, icon=APP_ID)
+        return self._notifier
+
+    @property
+    def alerts(self) -> AlertRouter:
+        """Timer ends, skin checks and "Just finished" notices: the desktop, else the tray."""
+        if self._alerts is None:
+            from companion.ui.reminders.timer_alerts import AlertRouter  # noqa: PLC0415
+
+            self._alerts = AlertRouter(self._desktop_notifier, lambda: self.app.tray, self.app)
+        return self._alerts
 
     def _reminders_page(self) -> QWidget:
         from companion.services.reminders import SNOOZE_RANGE  # noqa: PLC0415 - on first use
@@ -219,15 +234,24 @@ class ReminderWiring:
             self.app.therapy.close()
         catalog = self.app.today.content.triage
         questions = [catalog.get(q) for q in QUICK_CHECK]
-        view = TherapyTimerView(plan, self.app.clock, questions)
+        view = TherapyTimerView(plan, self.app.clock, questions, alerts=self.alerts)
         self.app.settings_wiring._configure_cues(view.sound)
         view.finished.connect(self._save_therapy)
+        view.quick_check_refused.connect(self._quick_check_refused)
         view.something_wrong.connect(self.app._something_wrong)
         view.phase_changed.connect(self._sync_reminder_status)
         self.app.therapy = view
         view.show()
         view.bring_forward()
         return None
+
+    def _quick_check_refused(self, answers: dict[str, bool]) -> None:
+        """A yes in the timer's quick check: stored as a safety outcome (its lock with it)."""
+        from companion.services.timers import TimerService  # noqa: PLC0415
+
+        timers = TimerService(self.app.today.content.protocols, self.app.safety, self.app.db)
+        timers.record_quick_check(answers, self.app.today.content.triage, self.app.clock.now())
+        self.app.data_changed.emit()
 
     def _save_therapy(self, timer: Any) -> None:
         from companion.services.timers import TimerService  # noqa: PLC0415

@@ -54,7 +54,8 @@ def test_contrast_runs_hot_and_cold_on_the_clock_and_is_reported(qtbot, clock, q
     assert view.phase.text() == "Cold"
     assert view.countdown.text() == "0:59"
     assert "Cold water" in view.say.text()
-    assert view.sound.history[-1].startswith("phase Cold water")
+    assert view.sound.history[-1].startswith("phase Switch to cold. Cold water")
+    assert view.end_panel.isVisible() and view.end_panel.title.text() == "Switch to cold"
     assert view.status(clock.now()).startswith("Contrast therapy: Cold until ")
     view.toggle_pause()
     assert view.phase.text() == "Cold (paused)"
@@ -70,16 +71,26 @@ def test_contrast_runs_hot_and_cold_on_the_clock_and_is_reported(qtbot, clock, q
     assert [r.worked for r in timer.records] == [timedelta(minutes=m) for m in (3, 1) * 3]
 
 
-def test_skin_check_every_five_minutes_of_heat(qtbot, clock, questions):
+def test_skin_check_every_five_minutes_of_heat_is_a_question(qtbot, clock, questions):
     view = make_view(qtbot, clock, plan_heat(load_protocols(), 20), questions)
     view.start()
     clock.advance(minutes=4, seconds=59)
     view.advance(clock.now())
-    assert view.skin.text() == ""
+    assert not view.skin_panel.isVisible()
     clock.advance(seconds=2)
     view.advance(clock.now())
-    assert view.skin.text().startswith("Look at your skin")
-    assert view.sound.history[-1].startswith("phase Look at your skin")
+    assert view.skin_panel.isVisible()
+    assert view.skin_panel.question.text() == (
+        "Is the skin very red or blistered, or does it burn or feel numb?"
+    )
+    assert view.sound.history[-1].startswith("phase Skin check: Is the skin")
+    clock.advance(minutes=3)  # no answer yet: the timer runs on, the question stays
+    view.advance(clock.now())
+    assert view.skin_panel.isVisible() and view.timer.ended_at is None
+    assert view.countdown.text() == "11:59"
+    view.skin_panel.fine_button.click()
+    assert not view.skin_panel.isVisible()
+    assert [(c.due_s, c.answer) for c in view.timer.skin] == [(300, "fine")]
 
 
 def test_space_pauses_and_escape_stops_and_stopping_is_reported(qtbot, clock, questions):

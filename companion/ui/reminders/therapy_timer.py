@@ -4,9 +4,19 @@ Before it starts: the three-question quick check PROTOCOLS 3.1 asks before any
 cold, heat or immersion timer (a yes stops it and offers the full safety
 questions) and what to prepare (a cloth, a thermometer). Then a large
 countdown computed as deadline minus now, the phase in words and colour, what
-comes next, a look-at-your-skin line every five minutes of cold or heat, and
-a chime and spoken line at each phase change. Pause (Space), Skip, Stop and
-"Something's wrong" are always there; the session is stored when it ends.
+comes next, and a chime and spoken line at each phase change.
+
+When a phase ends by the clock and asks something of the user (ice off, ice
+back on, switch to cold or hot, out of the bath, heat off), the window says
+what to do in a panel, comes back if hidden or minimised, raises itself and
+sends the same words as a desktop notification (``AlertRouter``: else the
+tray's message). The skin check every five minutes of cold or heat is a
+question to answer ("Looks fine" or "Stop now", in the window or on the
+notification); unanswered, the timer runs on and the question stays. "Stop
+now" stops the timer with what to do next. Pause (Space), Skip, Stop and
+"Something's wrong" are always there; the session is stored when it ends,
+with the skin checks' answers and the quick check's. A quick check left with
+a yes is reported (``quick_check_refused``) for the app to store.
 """
 
 from __future__ import annotations
@@ -35,9 +45,12 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.clock import Clock
+from companion.domain.therapy_cues import PhaseEnd, phase_end, skin_prompt
 from companion.domain.therapy_timer import Phase, PhaseTimer, Temp, TimerPlan, skin_checks
 from companion.domain.triage import Question
 from companion.ui.cues import CuePlayer
+from companion.ui.reminders.timer_alerts import AlertRouter, new_key
+from companion.ui.reminders.timer_panels import PhaseEndPanel, SkinCheckPanel
 from companion.ui.sections import make_label
 from companion.ui.ticker import Ticker, format_left
 
@@ -56,6 +69,7 @@ class TherapyTimerView(QWidget):
     finished = Signal(object)  # the PhaseTimer, ended (completed or stopped)
     something_wrong = Signal()
     phase_changed = Signal()
+    quick_check_refused = Signal(object)  # {question id: answer}, left with a yes, not started
 
     def __init__(
         self,
@@ -66,11 +80,18 @@ class TherapyTimerView(QWidget):
         parent: QWidget | None = None,
         cues: CuePlayer | None = None,
         ticker: Ticker | None = None,
+        alerts: AlertRouter | None = None,
     ) -> None:
         super().__init__(parent)
         self.plan = plan
         self.clock = clock
         self.timer: PhaseTimer | None = None
+        self.alerts = alerts
+        self._phase_key = new_key("timer-phase")
+        self._skin_key = new_key("timer-skin")
+        self._refusal_reported = False
+        if alerts is not None:
+            alerts.action.connect(self._notification_action)
         self.sound = cues or CuePlayer(parent=self)
         self.ticker = ticker or Ticker(clock, self)
         self.ticker.ticked.connect(self.advance)
@@ -188,11 +209,16 @@ class TherapyTimerView(QWidget):
         self.say = make_label("", "")
         self.say.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.say)
-        self.skin = make_label("", "StatusLine")
-        self.skin.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        column.addWidget(self.skin)
         self.next_up = make_label("", "Muted")
+        self.next_up.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.next_up)
+        column.addSpacing(4)
+        self.skin_panel = SkinCheckPanel()
+        self.skin_panel.answered.connect(self.answer_skin)
+        column.addWidget(self.skin_panel)
+        self.end_panel = PhaseEndPanel()
+        self.end_panel.acknowledged.connect(self._acknowledged)
+        column.addWidget(self.end_panel)
         column.addStretch(1)
         controls = QHBoxLayout()
         self.pause_button = QPushButton(QCoreApplication.translate("TherapyTimer", "Pause"))
@@ -228,31 +254,40 @@ class TherapyTimerView(QWidget):
             return
         now = self.clock.now()
         self.timer = PhaseTimer(self.plan, now)
+        self.timer.quick_check = self.quick_answers()
         self.pages.setCurrentIndex(1)
         self.pause_button.setFocus()  # Space pauses, whether by shortcut or on the button
         self._announce(self.plan.phases[0].say)
         self.ticker.start()
         self._render(now)
 
+    def quick_answers(self) -> dict[str, bool]:
+        return {str(box.property("question")): box.isChecked() for box in self.answers}
+
     def advance(self, now: datetime) -> None:
         timer = self.timer
         if timer is None or timer.ended_at is not None:
             return
+        before = timer.index
         began = timer.tick(now)
+        if timer.phase is None:  # tick() ended the last phase
+            self._finish(QCoreApplication.translate("TherapyTimer", "Done"), self._end_cue(before))
+            return
         if began:
-            self._announce(began[-1].say)
+            cue = self._end_cue(before)
+            if cue is None:
+                self._announce(began[-1].say)
+            else:  # one line: what to do, then the new phase
+                title = QCoreApplication.translate("TherapyEnd", cue.title)
+                self._announce(f"{title}. {began[-1].say}")
+                self._phase_ended(cue, alert=True, speak=False)
         elapsed = timer.elapsed(now).total_seconds()
         due = [at for at in self._checks if at <= elapsed]
         if due:
             self._checks = [at for at in self._checks if at > elapsed]
-            check = QCoreApplication.translate(
-                "TherapyTimer", "Look at your skin: stop if it is white, grey, blistered or numb."
-            )
-            self.skin.setText(check)
-            self.sound.phase(check)
-        if timer.phase is None:  # tick() ended the last phase
-            self._finish(QCoreApplication.translate("TherapyTimer", "Done. Well done."))
-            return
+            phase_start = sum(p.seconds for p in self.plan.phases[: timer.index])
+            if due[-1] >= phase_start and not timer.paused:  # not one of a phase gone by
+                self._ask_skin(due[-1], now)
         self._render(now)
         if not timer.paused:
             left = timer.remaining(now).total_seconds()
@@ -283,9 +318,108 @@ class TherapyTimerView(QWidget):
         )
 
     def bring_forward(self) -> None:
+        """Back on screen wherever it was: shown again, un-minimised, raised, active."""
+        if self.isMinimized():
+            self.showNormal()
+        self.setWindowState(
+            (self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+        )
         self.show()
         self.raise_()
         self.activateWindow()
+
+    # -- what a phase's end asks, and the skin check -------------------------------------------
+    def _end_cue(self, before: int) -> PhaseEnd | None:
+        """What the phases ended since ``before`` ask now (the latest that asks anything)."""
+        timer = self.timer
+        if timer is None:
+            return None
+        last = len(self.plan.phases) - 1 if timer.ended_at is not None else timer.index - 1
+        for index in range(last, before - 1, -1):
+            cue = phase_end(self.plan, index)
+            if cue is not None:
+                return cue
+        return None
+
+    def _phase_ended(self, cue: PhaseEnd, *, alert: bool, speak: bool = True) -> None:
+        """Say what to do now; ``alert``: the clock ended it, so reach the user wherever."""
+        title = QCoreApplication.translate("TherapyEnd", cue.title)
+        body = QCoreApplication.translate("TherapyEnd", cue.body)
+        self.skin_panel.hide()
+        self._withdraw(self._skin_key)
+        self.end_panel.say(title, body, can_dismiss=not cue.last)
+        if not alert:
+            self._withdraw(self._phase_key)
+            return
+        if speak:
+            self.sound.phase(f"{title}. {body}")
+        self.bring_forward()
+        if self.alerts is not None:
+            self.alerts.send(
+                self._phase_key,
+                QCoreApplication.translate("TherapyTimer", "%s: %s")
+                % (kind_label(self.plan), title),
+                body,
+                [("show", QCoreApplication.translate("TherapyTimer", "Show the timer"))],
+            )
+
+    def _ask_skin(self, due_s: int, now: datetime) -> None:
+        timer = self.timer
+        if timer is None:
+            return
+        timer.ask_skin(due_s, now)
+        question = QCoreApplication.translate("SkinCheck", skin_prompt(self.plan.kind).question)
+        self.end_panel.hide()
+        self._withdraw(self._phase_key)
+        self.skin_panel.ask(question)
+        self.sound.phase(QCoreApplication.translate("SkinCheck", "Skin check: %s") % question)
+        self.bring_forward()
+        if self.alerts is not None:
+            self.alerts.send(
+                self._skin_key,
+                QCoreApplication.translate("SkinCheck", "%s: skin check") % kind_label(self.plan),
+                question,
+                [
+                    ("fine", QCoreApplication.translate("SkinCheck", "Looks fine")),
+                    ("stop", QCoreApplication.translate("SkinCheck", "Stop now")),
+                ],
+            )
+
+    def answer_skin(self, answer: str) -> None:
+        """ "fine" or "stop" for the skin check waiting (from the window or the notification)."""
+        timer = self.timer
+        if timer is None or timer.pending_skin is None or timer.ended_at is not None:
+            return
+        now = self.clock.now()
+        self.skin_panel.hide()
+        self._withdraw(self._skin_key)
+        timer.answer_skin(answer, now)
+        if answer == "stop":
+            advice = QCoreApplication.translate(
+                "SkinCheck", skin_prompt(self.plan.kind).stop_advice
+            )
+            self._finish(
+                QCoreApplication.translate("TherapyTimer", "Stopped"),
+                None,
+                (QCoreApplication.translate("SkinCheck", "Stop here"), advice),
+            )
+        else:
+            self.pause_button.setFocus()
+
+    def _acknowledged(self) -> None:
+        self._withdraw(self._phase_key)
+        self.pause_button.setFocus()
+
+    def _notification_action(self, key: str, action: str) -> None:
+        if key == self._skin_key:
+            self.answer_skin(action)
+            self.bring_forward()
+        elif key == self._phase_key:
+            self.bring_forward()
+
+    def _withdraw(self, key: str) -> None:
+        if self.alerts is not None:
+            self.alerts.withdraw(key)
 
     def _announce(self, line: str) -> None:
         self.phase_changed.emit()
@@ -314,12 +448,16 @@ class TherapyTimerView(QWidget):
         if timer is None or timer.ended_at is not None:
             return
         now = self.clock.now()
+        before = timer.index
         began = timer.skip(now)
         self.pause_button.setText(QCoreApplication.translate("TherapyTimer", "Pause"))
         if began is None:
-            self._finish(QCoreApplication.translate("TherapyTimer", "Done. Well done."))
+            self._finish(QCoreApplication.translate("TherapyTimer", "Done"), self._end_cue(before))
             return
         self._announce(began.say)
+        cue = self._end_cue(before)
+        if cue is not None:
+            self._phase_ended(cue, alert=False, speak=False)  # the user is here: the panel
         self.ticker.start()
         self._render(now)
 
@@ -330,26 +468,56 @@ class TherapyTimerView(QWidget):
         if self.timer.ended_at is None:
             self.timer.stop(self.clock.now())
             self._finish(QCoreApplication.translate("TherapyTimer", "Stopped."))
+        else:
+            self.close()
 
     def report_problem(self) -> None:
         if self.timer is not None and self.timer.ended_at is None:
             self.timer.stop(self.clock.now())
             self._finish(QCoreApplication.translate("TherapyTimer", "Stopped."))
+        self._report_refusal()
         self.something_wrong.emit()
         self.close()
 
-    def _finish(self, words: str) -> None:
+    def _report_refusal(self) -> None:
+        """A quick check left with a yes (the timer never started): the app stores it."""
+        answers = self.quick_answers()
+        if self.timer is None and any(answers.values()) and not self._refusal_reported:
+            self._refusal_reported = True
+            self.quick_check_refused.emit(answers)
+
+    def _finish(
+        self,
+        words: str,
+        cue: PhaseEnd | None = None,
+        said: tuple[str, str] | None = None,
+    ) -> None:
+        """The timer is over: ``cue`` (the clock ended it) or ``said`` (title, body) is what
+        to do now."""
         self.ticker.stop()
         self.phase.setText(words)
         self.countdown.setText("0:00")
         self.next_up.setText("")
+        self.say.setText("")
         self.progress.setValue(1000)
+        self.skin_panel.hide()
+        self._withdraw(self._skin_key)
+        line = words
+        if cue is not None:
+            self._phase_ended(cue, alert=True, speak=False)
+            line = f"{self.end_panel.title.text()}. {self.end_panel.body.text()}"
+        elif said is not None:
+            self.end_panel.say(*said, can_dismiss=False)
+            line = f"{said[0]}. {said[1]}"
+        else:
+            self.end_panel.hide()
         for button in (self.pause_button, self.skip_button):
             button.setEnabled(False)
         self.stop_button.setText(QCoreApplication.translate("TherapyTimer", "Close"))
         self.stop_button.clicked.disconnect()
         self.stop_button.clicked.connect(self.close)
-        self._announce(words)
+        self.stop_button.setFocus()  # Enter or Esc closes
+        self._announce(line)
         if not self._reported and self.timer is not None:
             self._reported = True
             self.finished.emit(self.timer)
@@ -358,6 +526,9 @@ class TherapyTimerView(QWidget):
         if self.timer is not None and self.timer.ended_at is None:
             self.timer.stop(self.clock.now())
             self._finish(QCoreApplication.translate("TherapyTimer", "Stopped."))
+        self._report_refusal()
+        self._withdraw(self._phase_key)
+        self._withdraw(self._skin_key)
         self.ticker.stop()
         super().closeEvent(event)
 
