@@ -360,7 +360,7 @@ class Adherence:
     def words(self) -> str:
         parts = [
             f"{self.routines_done} routine{'s' if self.routines_done != 1 else ''} done"
-            + (f" ({self.routines_stopped} stopped early)" if self.routines_stopped else "")
+            + (f", {self.routines_stopped} more stopped part-way" if self.routines_stopped else "")
         ]
         sessions = sum(self.therapy.values())
         parts.append(

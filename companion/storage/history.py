@@ -215,7 +215,7 @@ class HistoryRepository:
         ]
 
     def routine_days(self, first: date, last: date) -> dict[date, tuple[int, int]]:
-        """Day -> (routines completed, routines stopped early)."""
+        """Day -> (routines completed, routines stopped part-way)."""
         rows = self._db.conn.execute(
             "SELECT substr(started_at, 1, 10) AS d, "
             "SUM(outcome = 'completed'), SUM(outcome = 'stopped') FROM routine_runs "

@@ -166,7 +166,7 @@ def test_adherence_in_words():
         all_water_days_met=[today],
     )
     assert result.words() == (
-        "3 routines done (1 stopped early); 3 ice, heat, contrast or bath sessions; "
+        "3 routines done, 1 more stopped part-way; 3 ice, heat, contrast or bath sessions; "
         "water goal reached on 1 of 7 days."
     )
     assert result.routine_streak == (1, 1)

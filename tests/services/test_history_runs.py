@@ -102,7 +102,8 @@ def test_feel_scores_show_beside_the_run(db, clock):
     )
     _scores, words = service.map_for(clock.now().date())
     assert words.splitlines()[1:] == [
-        "Post-run cool-down: done. Calves 6 → 4, Hamstrings (left) 3 after the routine."
+        "",
+        "Post-run cool-down: done. Calves 6 → 4, Hamstrings (left) 3 after the routine.",
     ]
 
 

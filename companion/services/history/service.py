@@ -169,7 +169,7 @@ class HistoryService:
         words = spells.map_words(day, scores, self.regions, self.translate)
         runs = self.store.runs(day, day, limit=routines.DAY_RUNS_LISTED)
         lines = [routines.marker_label(r, self.regions, self.translate) + "." for r in runs]
-        return scores, "\n".join([words, *lines])
+        return scores, "\n\n".join([words, "\n".join(lines)]) if lines else words
 
     # -- routine runs -------------------------------------------------------------------------
     def run_lines(self, limit: int = RUNS_LISTED) -> list[str]:

@@ -226,14 +226,23 @@ class HistoryPage(SectionPage):
         bold = self.runs_title.font()
         bold.setBold(True)
         self.runs_title.setFont(bold)
-        self.runs_text = card.add_text("", "")
-        self.runs_text.setAccessibleName(
+        self.runs_box = QWidget()
+        self.runs_list = QVBoxLayout(self.runs_box)
+        self.runs_list.setContentsMargins(0, 0, 0, 6)
+        self.runs_list.setSpacing(6)  # one run per paragraph, apart from the next
+        self.runs_box.setAccessibleName(
             QCoreApplication.translate("HistoryPage", "Latest routines")
         )
+        card.body.addWidget(self.runs_box)
         self.water_chart = BarChart()
         card.body.addWidget(self.water_chart)
         self.water_summary = card.add_text("", "Muted")
         return card
+
+    def run_texts(self) -> list[str]:
+        """The Latest routines list as shown, newest first."""
+        labels = (self.runs_list.itemAt(i).widget() for i in range(self.runs_list.count()))
+        return [w.text() for w in labels if isinstance(w, QLabel)]
 
     def _activity_card(self) -> Card:
         self.activity_card = card = Card(
@@ -370,8 +379,14 @@ class HistoryPage(SectionPage):
         self.adherence_text.setText("\n".join(self.service.adherence_lines(result)))
         runs = self.service.run_lines()
         self.runs_title.setVisible(bool(runs))
-        self.runs_text.setVisible(bool(runs))
-        self.runs_text.setText("\n".join(runs))
+        self.runs_box.setVisible(bool(runs))
+        while self.runs_list.count():
+            item = self.runs_list.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for line in runs:
+            self.runs_list.addWidget(make_label(line, ""))
         chart = self.service.water_chart()
         self.water_chart.set_model(bar_model(chart))
         self.water_summary.setText(chart.description)
