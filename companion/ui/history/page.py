@@ -241,7 +241,8 @@ class HistoryPage(SectionPage):
 
     def run_texts(self) -> list[str]:
         """The Latest routines list as shown, newest first."""
-        labels = (self.runs_list.itemAt(i).widget() for i in range(self.runs_list.count()))
+        items = (self.runs_list.itemAt(i) for i in range(self.runs_list.count()))
+        labels = (item.widget() for item in items if item is not None)
         return [w.text() for w in labels if isinstance(w, QLabel)]
 
     def _activity_card(self) -> Card:
