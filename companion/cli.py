@@ -27,6 +27,15 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+EXIT_READ_ONLY = 3  # the data file is read-only: nothing was saved
+
+
+def failed(exc: Exception, err: TextIO | None = None) -> int:
+    """Say a folder or database problem in one line; its exit code."""
+    from companion.storage.database import ReadOnlyDatabaseError  # noqa: PLC0415
+
+    print(f"{APP_ID}: {exc}", file=err or sys.stderr)
+    return EXIT_READ_ONLY if isinstance(exc, ReadOnlyDatabaseError) else EXIT_ERROR
 
 
 def _add_app_options(parser: argparse.ArgumentParser) -> None:
@@ -228,8 +237,7 @@ def _reminder_command(args: argparse.Namespace) -> int:
             return cli_reminders.cmd_pause(args.choice, args.data_dir, sys.stdout, sys.stderr)
         return cli_reminders.cmd_reminders(args.json, args.data_dir, sys.stdout)
     except (DataDirError, DatabaseError) as exc:
-        print(f"{APP_ID}: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return failed(exc)
 
 
 def _settings_command(args: argparse.Namespace) -> int:
@@ -254,8 +262,7 @@ def _with_data_folder(
     try:
         return command(args, sys.stdout, sys.stderr)
     except (DataDirError, DatabaseError) as exc:
-        print(f"{APP_ID}: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return failed(exc)
 
 
 def cmd_regions(as_json: bool, out: TextIO) -> int:

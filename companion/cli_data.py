@@ -91,8 +91,9 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     try:
         outcome = handlers[args.command](args)
     except (DataDirError, DatabaseError) as exc:
-        print(f"{APP_ID}: {exc}", file=err)
-        return 1
+        from companion.cli import failed  # noqa: PLC0415
+
+        return failed(exc, err)
     if not outcome.ok:
         print(f"{APP_ID}: {outcome.said}", file=err)
         return 1

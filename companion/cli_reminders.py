@@ -122,8 +122,10 @@ def via_app(data_dir: str | None, message: dict[str, Any], err: TextIO) -> dict[
     if reply is None:
         return {}
     if not reply.get("ok"):
+        from companion.cli import EXIT_READ_ONLY  # noqa: PLC0415
+
         print(f"{APP_ID}: {reply.get('error', 'the running app refused')}", file=err)
-        return 1
+        return EXIT_READ_ONLY if reply.get("read_only") else 1
     return reply
 
 

@@ -36,6 +36,7 @@ CONNECT_TIMEOUT_S = 1.0
 REPLY_TIMEOUT_S = 3.0
 MAX_MESSAGE = 64 * 1024
 LOCK_NAME = "instance.lock"
+FALLBACK_NAMES = 20  # private channel folders tried in the temporary folder
 # A lock file whose owner cannot be read is either being written this instant by an
 # instance that is starting (Qt writes the owner right after creating the file) or was
 # left empty by one killed in between; after this long it is the second.
@@ -79,14 +80,40 @@ def runtime_dir() -> Path:
     xdg = os.environ.get("XDG_RUNTIME_DIR")
     if xdg and Path(xdg).is_dir():
         return Path(xdg)
-    folder = Path(tempfile.gettempdir()) / f"recovery-companion-{os.getuid()}"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    info = folder.lstat()
+    base = Path(tempfile.gettempdir())
+    # Another local user may have made our folder's name first (the temporary folder is
+    # shared): then the next name in a fixed sequence, so every launch finds the same one.
+    for n in range(FALLBACK_NAMES):
+        folder = base / (f"recovery-companion-{os.getuid()}" + (f"-{n}" if n else ""))
+        if _private_folder(folder):
+            return folder
+    raise InstanceError(
+        f"Could not make a private folder for the app's channel in {base}: "
+        f"{FALLBACK_NAMES} names there belong to someone else. Set XDG_RUNTIME_DIR."
+    )
+
+
+def _private_folder(folder: Path) -> bool:
+    """Make ``folder`` or take it if it is already ours; False if it is someone else's
+    (or not a folder at all), which is left alone."""
+    try:
+        folder.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return False
+    try:
+        info = folder.lstat()
+    except OSError:
+        return False
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
-        raise InstanceError(f"{folder} is not a private folder of yours; remove it and retry.")
+        return False
     if stat.S_IMODE(info.st_mode) != 0o700:
-        folder.chmod(0o700)
-    return folder
+        try:
+            folder.chmod(0o700)
+        except OSError:
+            return False
+    return True
 
 
 def socket_path(name: str) -> Path:

@@ -41,6 +41,17 @@ class DataDirError(Exception):
 @dataclass(frozen=True)
 class AppPaths:
     data_dir: Path
+    writable: bool = True  # False: a folder holding our data that we may only read
+
+    @property
+    def lock_dir(self) -> Path:
+        """Where the single-instance lock goes: the data folder, or for a folder we may
+        not write (a read-only disk) the user's private runtime folder."""
+        if self.writable:
+            return self.data_dir
+        from companion.ipc import runtime_dir  # noqa: PLC0415 - only for a read-only folder
+
+        return runtime_dir()
 
     @property
     def database(self) -> Path:
@@ -94,6 +105,9 @@ def prepare_data_dir(path: Path) -> AppPaths:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise DataDirError(f"Cannot create the data folder {path}: {exc.strerror or exc}.") from exc
+    if _readable_data_only(path):
+        # A read-only disk or folder that holds the user's data: it opens in read-only mode.
+        return AppPaths(data_dir=path, writable=False)
     if not os.access(path, os.R_OK | os.W_OK | os.X_OK):
         raise DataDirError(
             f"The data folder {path} cannot be read and written by you. "
@@ -110,6 +124,12 @@ def prepare_data_dir(path: Path) -> AppPaths:
     if created or _ours_or_empty(path):
         _restrict_to_owner(path)
     return AppPaths(data_dir=path)
+
+
+def _readable_data_only(path: Path) -> bool:
+    """The folder holds our database and may be read and entered but not written."""
+    readable = os.access(path, os.R_OK | os.X_OK)
+    return readable and not os.access(path, os.W_OK) and (path / DATABASE_NAME).is_file()
 
 
 def _ours_or_empty(path: Path) -> bool:

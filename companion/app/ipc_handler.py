@@ -28,12 +28,25 @@ class IpcHandler:
     def handle(self, message: dict[str, Any]) -> dict[str, Any]:
         """A command from a later launch of the app (runs on the GUI thread)."""
         from companion.services.commands import unknown_command  # noqa: PLC0415
+        from companion.storage.database import (  # noqa: PLC0415
+            DatabaseError,
+            ReadOnlyDatabaseError,
+        )
 
         try:
             command = Command(str(message.get("command")))
         except ValueError:
             return unknown_command(message)
-        return self.handlers()[command](message)
+        try:
+            return self.handlers()[command](message)
+        except DatabaseError as exc:
+            # A read-only data file (or one that failed under us): the sender gets the
+            # sentence, not silence; nothing was saved.
+            return {
+                "ok": False,
+                "error": str(exc),
+                "read_only": isinstance(exc, ReadOnlyDatabaseError),
+            }
 
     def handlers(self) -> dict[Command, Handler]:
         """One handler for each command of the protocol (services/commands.py)."""

@@ -280,6 +280,8 @@ class CompanionApp(QObject):
         return self.reminder_wiring.reminders
 
     def start_reminders(self) -> None:
+        if self.db.read_only:
+            return  # a reminder could not record its answer; the banner says why
         self.reminder_wiring.start_reminders()
 
     def reminder_dialog(self, rule: ReminderRule) -> ReminderEditorDialog:

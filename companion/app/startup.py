@@ -161,7 +161,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     app = make_qapp()
     try:
-        lock = acquire_instance_lock(paths.data_dir)
+        lock = acquire_instance_lock(paths.lock_dir)
         if lock is None:
             return hand_over(paths.instance_key, paths.data_dir, routine, timer)
     except InstanceError as exc:
@@ -177,6 +177,14 @@ def run_gui(args: argparse.Namespace) -> int:
     companion = CompanionApp(
         app, paths, opened.database, clock, has_tray=tray_available(), country=country
     )
+    if opened.read_only:
+        from companion.app.read_only import WriteRefusals, banner_text  # noqa: PLC0415
+
+        print(f"{APP_ID}: {banner_text()}", file=sys.stderr)
+        companion.window.add_banner(banner_text())
+        refusals = WriteRefusals(lambda: QApplication.activeWindow() or companion.window)
+        refusals.install()
+        app.aboutToQuit.connect(refusals.uninstall)
     if opened.moved_aside is not None:
         notice = QCoreApplication.translate(
             "CompanionApp",

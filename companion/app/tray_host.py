@@ -69,7 +69,7 @@ class TrayHost:
         self.save_geometry()
         self.app.window.hide()
         self.app.drop_pixmap_cache()
-        if not self.app.settings.get(TRAY_HINT_SHOWN_KEY, False):
+        if not self.app.settings.get(TRAY_HINT_SHOWN_KEY, False) and not self.app.db.read_only:
             self.app.tray.showMessage(
                 APP_NAME,
                 QCoreApplication.translate(
@@ -83,6 +83,8 @@ class TrayHost:
             self.app.settings.set(TRAY_HINT_SHOWN_KEY, True, self.app.clock.now())
 
     def save_geometry(self) -> None:
+        if self.app.db.read_only:
+            return  # the window's place is not the user's data: nothing to refuse
         data = bytes(self.app.window.saveGeometry().data())
         self.app.settings.set(
             GEOMETRY_KEY, base64.b64encode(data).decode("ascii"), self.app.clock.now()

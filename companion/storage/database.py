@@ -16,7 +16,9 @@ a repository needs it, on the same connection.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -40,12 +42,33 @@ class DatabaseTooNewError(DatabaseError):
     pass
 
 
+class ReadOnlyDatabaseError(DatabaseError):
+    """A write was asked of a data file that cannot be written. The message says so."""
+
+
+def read_only_message(path: Path) -> str:
+    return (
+        f"Not saved: your data file {path} is read-only, so Recovery Companion is in "
+        "read-only mode. You can look at your plan and history and export them; to change "
+        "anything, make the file writable again (for example chmod 600) and restart the app."
+    )
+
+
+def _is_read_only_error(exc: sqlite3.Error) -> bool:
+    """SQLite's words for a file it may not write (SQLITE_READONLY and its kin)."""
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text
+
+
 class Database:
     """One connection to the app's SQLite file, used from the GUI thread only."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
         self.conn = conn
         self.path = path
+        self.read_only = read_only  # opened read-only: every write is refused, with why
+        # The -wal and -shm there before a read-only open: the ones it made go at close.
+        self._existed: set[Path] = set()
         self._utils: sqlite_utils.Database | None = None
 
     @property
@@ -63,7 +86,23 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One user action, one transaction. Nested blocks become savepoints."""
+        """One user action, one transaction. Nested blocks become savepoints.
+
+        On a read-only data file it raises ReadOnlyDatabaseError before anything runs,
+        and a file that turned read-only while open gives the same error, not SQLite's.
+        """
+        if self.read_only:
+            raise ReadOnlyDatabaseError(read_only_message(self.path))
+        try:
+            with self._transaction() as conn:
+                yield conn
+        except sqlite3.OperationalError as exc:
+            if _is_read_only_error(exc):
+                raise ReadOnlyDatabaseError(read_only_message(self.path)) from exc
+            raise
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
         if self.conn.in_transaction:
             self.conn.execute("SAVEPOINT nested")
             try:
@@ -87,6 +126,10 @@ class Database:
         return row
 
     def close(self) -> None:
+        if self.read_only:
+            self.conn.close()
+            _remove_created(_companions(self.path), self._existed)
+            return
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
         with contextlib.suppress(sqlite3.Error):
@@ -100,6 +143,10 @@ class OpenedDatabase:
     moved_aside: Path | None  # where a damaged file went, so the user can be told
     problem: str = ""  # what was wrong with it
 
+    @property
+    def read_only(self) -> bool:
+        return self.database.read_only
+
 
 def open_database(
     path: Path,
@@ -111,9 +158,17 @@ def open_database(
     moved_aside: Path | None = None
     problem = ""
     if path.exists():
+        read_only = cannot_write(path)
         problem = _probe(path, newest)
+        if problem and read_only:
+            raise DatabaseError(
+                f"The database {path} is damaged ({problem}) and read-only, so it could not "
+                "be moved aside. Make it writable, or start with another folder using --data-dir."
+            )
         if problem:
             moved_aside = move_aside(path, now)
+        elif read_only:
+            return OpenedDatabase(_open_read_only(path, newest), None, "")
     conn = _connect(path)
     try:
         _apply_migrations(conn, migrations)
@@ -122,6 +177,46 @@ def open_database(
         raise DatabaseError(f"Could not update the database at {path}: {exc}.") from exc
     _restrict_to_owner(path)
     return OpenedDatabase(Database(conn, path), moved_aside, problem)
+
+
+def cannot_write(path: Path) -> bool:
+    """The file (or the folder its -wal and -shm go in) may not be written by this user:
+    its mode says so, or it lies on a read-only file system."""
+    folder = path.parent
+    try:
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            return True
+    except (OSError, AttributeError):  # AttributeError: no statvfs on Windows
+        pass
+    return not os.access(path, os.W_OK) or not os.access(folder, os.W_OK | os.X_OK)
+
+
+def _open_read_only(path: Path, newest: int) -> Database:
+    """Open a data file that cannot be written: reading works, every write is refused.
+
+    With its folder writable SQLite keeps the -wal and -shm files it needs to read;
+    without, a file whose last writer closed cleanly is read as immutable."""
+    folder_writable = os.access(path.parent, os.W_OK | os.X_OK)
+    existed = {c for c in _companions(path) if c.exists()}
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if folder_writable or wal.exists() else "mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True, isolation_level=None)
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=5000")
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Cannot open the read-only database {path}: {exc}.") from exc
+    if version < newest:
+        conn.close()
+        raise DatabaseError(
+            f"The database {path} is read-only and was written by an older version of "
+            "Recovery Companion, so it cannot be brought up to date. Make it writable "
+            "(for example chmod 600) and start again, or use another folder with --data-dir."
+        )
+    database = Database(conn, path, read_only=True)
+    database._existed = existed  # before this open made any
+    return database
 
 
 def _probe(path: Path, newest: int) -> str:
@@ -138,7 +233,7 @@ def _probe(path: Path, newest: int) -> str:
         return ""  # an empty file is a new database
     if header != SQLITE_HEADER:
         return "it is not a SQLite database"
-    companions = [path.with_name(path.name + s) for s in ("-wal", "-shm")]
+    companions = _companions(path)
     existed = {c for c in companions if c.exists()}
     # A read-only connection to a WAL-mode file creates its -wal and -shm (and,
     # being read-only, never removes them). With neither there, everything is in
@@ -166,6 +261,10 @@ def _probe(path: Path, newest: int) -> str:
         conn.close()
         _remove_created(companions, existed)
     return ""
+
+
+def _companions(path: Path) -> list[Path]:
+    return [path.with_name(path.name + s) for s in ("-wal", "-shm")]
 
 
 def _remove_created(companions: list[Path], existed: set[Path]) -> None:
@@ -203,6 +302,16 @@ def move_aside(path: Path, now: datetime) -> Path:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
+    # Health data is private from the first byte: the file and its -wal and -shm are
+    # created 0600, never world-readable for a moment before a chmod.
+    old_umask = os.umask(0o077)
+    try:
+        return _connect_private(path)
+    finally:
+        os.umask(old_umask)
+
+
+def _connect_private(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, isolation_level=None)
         conn.execute("PRAGMA journal_mode=WAL")
@@ -239,7 +348,11 @@ def _apply_migrations(conn: sqlite3.Connection, migrations: tuple[Migration, ...
 
 
 def _restrict_to_owner(path: Path) -> None:
+    """Drop group and other access, and only that: a mode the user set that is already
+    private (0400, say) is left as it is."""
     for candidate in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
         with contextlib.suppress(OSError):
             if candidate.exists():
-                candidate.chmod(0o600)
+                mode = stat.S_IMODE(candidate.stat().st_mode)
+                if mode & 0o077:
+                    candidate.chmod(mode & 0o700)
