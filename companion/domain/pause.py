@@ -15,6 +15,10 @@ from companion.domain.clock import elapsed, later, utc
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 
 DEFAULT_MORNING = time(7, 0)
+# The longest pause the app offers: "until tomorrow morning" chosen just after the
+# morning is 24 h, one more across a change to winter time. A stored or imported
+# pause that ends later than this from now was not made by the app.
+LONGEST_PAUSE = timedelta(hours=25)
 
 
 class PauseChoice(StrEnum):
@@ -56,6 +60,10 @@ class PauseState:
 
     def is_paused(self, now: datetime) -> bool:
         return self.paused_until is not None and utc(now) < utc(self.paused_until)
+
+    def within_reach(self, now: datetime) -> bool:
+        """No pause, or one that ends no later than the longest the app offers."""
+        return self.paused_until is None or elapsed(now, self.paused_until) <= LONGEST_PAUSE
 
     def remaining(self, now: datetime) -> timedelta:
         if self.paused_until is None or not self.is_paused(now):

@@ -23,7 +23,10 @@ class PauseService:
 
         self.clock = clock
         self.settings = SettingsRepository(db)
-        self.state: PauseState = self.settings.pause_state()
+        stored = self.settings.pause_state()
+        # A pause longer than any the app offers (a hand-edited file, an old import)
+        # is no pause: reminders stay on rather than silent until year 9999.
+        self.state: PauseState = stored if stored.within_reach(clock.now()) else RESUMED
 
     def is_paused(self, now: datetime | None = None) -> bool:
         return self.state.is_paused(now or self.clock.now())

@@ -1,10 +1,17 @@
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from companion.domain.clock import elapsed
-from companion.domain.pause import RESUMED, PauseChoice, PauseState, pause, pause_end
+from companion.domain.pause import (
+    LONGEST_PAUSE,
+    RESUMED,
+    PauseChoice,
+    PauseState,
+    pause,
+    pause_end,
+)
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -77,3 +84,12 @@ def test_thirty_minutes_is_thirty_real_minutes_inside_the_repeated_hour():
     second_0115 = datetime(2026, 10, 25, 1, 15, tzinfo=LONDON, fold=1)
     assert state.is_paused(second_0115)
     assert state.remaining(second_0115) == timedelta(minutes=5)
+
+
+def test_the_longest_pause_the_app_offers_is_within_reach():
+    now = datetime(2026, 10, 24, 7, 1, tzinfo=ZoneInfo("Europe/London"))  # the night clocks go back
+    longest = pause(PauseChoice.UNTIL_MORNING, now)
+    assert longest.within_reach(now)
+    assert PauseState().within_reach(now)
+    assert not PauseState(datetime(9999, 12, 31, 23, 59, tzinfo=UTC)).within_reach(now)
+    assert not PauseState(now + LONGEST_PAUSE + timedelta(minutes=1)).within_reach(now)
