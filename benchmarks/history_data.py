@@ -74,6 +74,7 @@ TABLES = (
     "reminder_events",
     "routine_runs",
     "routine_run_steps",
+    "routine_run_feel",
     "therapy_sessions",
     "settings",
 )
@@ -574,6 +575,7 @@ class Rows:
     reminder_events: list[tuple[Any, ...]] = field(default_factory=list)
     routine_runs: list[tuple[Any, ...]] = field(default_factory=list)
     routine_run_steps: list[tuple[Any, ...]] = field(default_factory=list)
+    routine_run_feel: list[tuple[Any, ...]] = field(default_factory=list)
     therapy_sessions: list[tuple[Any, ...]] = field(default_factory=list)
 
 
@@ -830,6 +832,7 @@ def _store_run(rng: random.Random, shape: RoutineShape, start: datetime, rows: R
         )
     if rng.random() < 0.1:  # paused for a moment
         seconds += rng.uniform(20, 240)
+    _store_feel(run_id, shape, rows)
     end = _plus(start, seconds)
     rows.routine_runs.append(
         (
@@ -842,6 +845,21 @@ def _store_run(rng: random.Random, shape: RoutineShape, start: datetime, rows: R
         )
     )
     return end.timestamp()
+
+
+def _store_feel(run_id: int, shape: RoutineShape, rows: Rows) -> None:
+    """Most runs answer "How does it feel now?" for the regions they worked (up to four).
+
+    Its own generator, seeded by the run, so the rest of the history is as before.
+    """
+    rng = random.Random(run_id)
+    if rng.random() >= 0.7:
+        return
+    worked = dict.fromkeys((step.region_id, step.side) for step in shape.steps)
+    for region_id, side in list(worked)[:4]:
+        before = rng.randint(1, 7) if rng.random() < 0.8 else None
+        after = max(0, (before if before is not None else 4) - rng.choice((0, 1, 1, 2)))
+        rows.routine_run_feel.append((run_id, region_id, side, before, after))
 
 
 EVENING_ROUTINE = {
@@ -919,6 +937,8 @@ def _routine_runs(
             run_id = len(rows.routine_runs) + 1
             while rows.routine_run_steps and rows.routine_run_steps[-1][0] == run_id:
                 rows.routine_run_steps.pop()
+            while rows.routine_run_feel and rows.routine_run_feel[-1][0] == run_id:
+                rows.routine_run_feel.pop()
             continue
         busy_until = ended
 
@@ -1144,6 +1164,11 @@ def generate(
                 "INSERT INTO routine_run_steps (run_id, position, exercise, region, side, "
                 "planned_s, worked_s, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 rows.routine_run_steps,
+            )
+            conn.executemany(
+                "INSERT INTO routine_run_feel (run_id, region_id, side, before, after) "
+                "VALUES (?, ?, ?, ?, ?)",
+                rows.routine_run_feel,
             )
             conn.executemany(
                 "INSERT INTO therapy_sessions (therapy, started_at, ended_at, outcome, settings, "

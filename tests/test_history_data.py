@@ -99,6 +99,8 @@ def test_the_counts_are_the_tables_and_in_proportion(history, conn):
     assert 5 * counts["checkins"] <= counts["checkin_regions"] <= 25 * counts["checkins"]
     assert 0 < counts["triage_answers"] < counts["checkin_regions"]
     assert 0.7 * DAYS <= counts["daily_log"] <= DAYS
+    # Most runs say how the regions they worked feel afterwards, up to four each.
+    assert 0.5 * counts["routine_runs"] <= counts["routine_run_feel"] <= 4 * counts["routine_runs"]
     assert 4 * DAYS <= counts["water_log"] <= 12 * DAYS
     assert 2 * DAYS <= counts["routine_runs"] <= 6 * DAYS
     assert 4 * counts["routine_runs"] <= counts["routine_run_steps"]

@@ -7,7 +7,7 @@ all use these. No PySide6 here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import tzinfo
 
 from companion.domain.feel import FeelScore, feel_words
@@ -31,20 +31,23 @@ def run_words(run: RunSummary, translate: Translate) -> str:
     return translate("HistoryPresenter", "%s: %s") % (run.name, how)
 
 
-def region_name(region_id: str, regions: RegionCatalog) -> str:
-    """A region's name ("Calves (left)"), or a group's for a both-sides step ("Calves")."""
-    if region_id in regions:
-        return regions.get(region_id).display_name
-    members = [r for r in regions if r.group == region_id]
-    return members[0].name if members else region_id
+def region_names(regions: RegionCatalog) -> dict[str, str]:
+    """Each region's name ("Calves (left)") and each group's ("Calves", for a both-sides
+    step), read once: the timeline words hundreds of runs."""
+    names: dict[str, str] = {}
+    for region in regions:
+        names.setdefault(region.group, region.name)
+    for region in regions:
+        names[region.id] = region.display_name  # a centre region's id is its group
+    return names
 
 
-def feel_line(scores: Sequence[FeelScore], regions: RegionCatalog, translate: Translate) -> str:
+def feel_line(scores: Sequence[FeelScore], names: Mapping[str, str], translate: Translate) -> str:
     """ "Calves (left) 6 → 4 after the routine"; "" when the question was not answered."""
     if not scores:
         return ""
-    named = [feel_words(region_name(s.region_id, regions), s) for s in scores[:FEEL_LISTED]]
-    listed = ", ".join(named)
+    shown = scores[:FEEL_LISTED]
+    listed = ", ".join(feel_words(names.get(s.region_id, s.region_id), s) for s in shown)
     if len(scores) > FEEL_LISTED:
         listed = translate("HistoryPresenter", "%s and %d more") % (
             listed,
@@ -53,16 +56,16 @@ def feel_line(scores: Sequence[FeelScore], regions: RegionCatalog, translate: Tr
     return translate("HistoryPresenter", "%s after the routine") % listed
 
 
-def marker_label(run: RunSummary, regions: RegionCatalog, translate: Translate) -> str:
+def marker_label(run: RunSummary, names: Mapping[str, str], translate: Translate) -> str:
     """A run on the timeline: its words, then how it felt after (one line)."""
-    feel = feel_line(run.feel, regions, translate)
+    feel = feel_line(run.feel, names, translate)
     words = run_words(run, translate)
     return f"{words}. {feel}" if feel else words
 
 
-def run_line(run: RunSummary, zone: tzinfo, regions: RegionCatalog, translate: Translate) -> str:
+def run_line(run: RunSummary, zone: tzinfo, names: Mapping[str, str], translate: Translate) -> str:
     """ "Fri 4 Dec, 18:30 · Post-run cool-down: stopped after 4 of 11 steps. Calves (left)
     6 → 4 after the routine." for the "What you did" list."""
     at = run.started_at.astimezone(zone)
     when = f"{weekday_day_month(at.date())}, {at:%H:%M}"
-    return f"{when} · {marker_label(run, regions, translate)}."
+    return f"{when} · {marker_label(run, names, translate)}."

@@ -53,6 +53,7 @@ class HistoryService:
         self.zone = zone
         self.goal_ml = goal_ml
         self.translate = translate
+        self.region_names = routines.region_names(regions)
         self.period = self.period_for(RANGES[DEFAULT_RANGE][1])
         self._events: list[Event] | None = None
         self._days: list[DayScores] | None = None
@@ -101,7 +102,7 @@ class HistoryService:
                 routines=self.period.days <= ROUTINE_MARKERS_UP_TO,
             )
             self._events = [
-                replace(e, label=routines.marker_label(e.run, self.regions, self.translate))
+                replace(e, label=routines.marker_label(e.run, self.region_names, self.translate))
                 if e.run is not None
                 else e
                 for e in found
@@ -168,7 +169,7 @@ class HistoryService:
         scores = {rid: v for rid, v in self.store.day_map(day).items() if rid in self.regions}
         words = spells.map_words(day, scores, self.regions, self.translate)
         runs = self.store.runs(day, day, limit=routines.DAY_RUNS_LISTED)
-        lines = [routines.marker_label(r, self.regions, self.translate) + "." for r in runs]
+        lines = [routines.marker_label(r, self.region_names, self.translate) + "." for r in runs]
         return scores, "\n\n".join([words, "\n".join(lines)]) if lines else words
 
     # -- routine runs -------------------------------------------------------------------------
@@ -177,7 +178,8 @@ class HistoryService:
         how each region felt after it."""
         runs = self.store.runs(self.period.first, self.period.last, limit=limit)
         return [
-            routines.run_line(r, self.zone, self.regions, self.translate) for r in reversed(runs)
+            routines.run_line(r, self.zone, self.region_names, self.translate)
+            for r in reversed(runs)
         ]
 
     # -- episodes ---------------------------------------------------------------------------
