@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,19 @@ def test_export_csv_writes_a_folder(data, tmp_path, capsys):
     assert code == 0
     assert out == f"Saved 13 CSV files in {folder}.\n"
     assert (folder / "water.csv").read_bytes().startswith(b"day,at,ml,source\r\n")
+
+
+def test_export_csv_says_how_far_a_stopped_run_got_and_how_it_felt(data, tmp_path, capsys):
+    folder = tmp_path / "sheets"
+    code, _out, _ = run(capsys, "--data-dir", str(data), "export", "--format", "csv", str(folder))
+    assert code == 0
+    with (folder / "routine_runs.csv").open(encoding="utf-8", newline="") as fh:
+        (stopped,) = csv.DictReader(fh)
+    # fill()'s run stopped on its only step: stopped after 0 of 1 step.
+    assert (stopped["outcome"], stopped["steps_done"], stopped["steps"]) == ("stopped", "0", "1")
+    with (folder / "routine_feel.csv").open(encoding="utf-8", newline="") as fh:
+        feel = [(r["region"], r["before"], r["after"]) for r in csv.DictReader(fh)]
+    assert feel == [("hamstrings_L", "6", "4"), ("calves", "", "2")]
 
 
 def test_errors_say_why_on_stderr_and_exit_1(data, tmp_path, capsys):

@@ -144,10 +144,22 @@ _SHEETS: tuple[_Sheet, ...] = (
     ),
     _Sheet(
         "routine_runs",
-        ("day", "started_at", "ended_at", "routine", "name", "outcome", "steps", "worked_s"),
+        (
+            "day",
+            "started_at",
+            "ended_at",
+            "routine",
+            "name",
+            "outcome",
+            "steps",
+            "worked_s",
+            "steps_done",
+        ),
         "SELECT started_at, ended_at, routine, name, outcome, "
         "(SELECT COUNT(*) FROM routine_run_steps s WHERE s.run_id = r.id), "
-        "(SELECT COALESCE(SUM(worked_s), 0) FROM routine_run_steps s WHERE s.run_id = r.id) "
+        "(SELECT COALESCE(SUM(worked_s), 0) FROM routine_run_steps s WHERE s.run_id = r.id), "
+        "(SELECT COUNT(*) FROM routine_run_steps s WHERE s.run_id = r.id "
+        "AND s.outcome IN ('completed', 'skipped')) "
         "FROM routine_runs r ORDER BY started_at, id",
         lambda r, z: [
             _day(r[0], z),
@@ -155,6 +167,7 @@ _SHEETS: tuple[_Sheet, ...] = (
             _local(r[1], z),
             *r[2:6],
             round(float(r[6]), 3),
+            r[7],
         ],
     ),
     _Sheet(
