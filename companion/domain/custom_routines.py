@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from companion.domain.excerpt import quote
 from companion.domain.exercises import ExerciseLibrary, assess_dose
 from companion.domain.protocols import ProtocolBounds, Verdict
 from companion.domain.routine_builder import RoutineStep, routine_steps
@@ -108,7 +109,7 @@ def review(draft: RoutineDraft, library: ExerciseLibrary, bounds: ProtocolBounds
         try:
             exercise = library.get(spec.exercise)
         except KeyError:
-            result.refusals.append(f"Step {number}: {spec.exercise!r} is not in the library.")
+            result.refusals.append(f"Step {number}: {quote(spec.exercise)} is not in the library.")
             known = False
             continue
         for _name, check in assess_dose(
@@ -176,7 +177,7 @@ def from_file(text: str, library: ExerciseLibrary, bounds: ProtocolBounds) -> Ro
         )
     unknown = sorted(set(data) - {"format", "version", "name", "description", "steps"})
     if unknown:
-        raise RoutineFileError(f"Unknown key {unknown[0]!r}.")
+        raise RoutineFileError(f"Unknown key {quote(unknown[0])}.")
     name = _text(data, "name", required=True)
     description = _text(data, "description", required=False)
     steps_data = data.get("steps")
@@ -219,7 +220,7 @@ def _step(item: Any, number: int) -> StepSpec:
         raise RoutineFileError(f"{where} must be an object.")
     unknown = sorted(set(item) - {"exercise", "seconds", "reps"})
     if unknown:
-        raise RoutineFileError(f"{where}: unknown key {unknown[0]!r}.")
+        raise RoutineFileError(f"{where}: unknown key {quote(unknown[0])}.")
     exercise = item.get("exercise")
     if not isinstance(exercise, str):
         raise RoutineFileError(f'{where}: "exercise" must be an exercise id.')

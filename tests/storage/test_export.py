@@ -41,6 +41,7 @@ from companion.storage.reminders import ReminderRepository, WaterLog
 from companion.storage.runs import FeelRepository, RunRepository
 from companion.storage.settings import SettingsRepository
 from companion.storage.user_routines import UserRoutineRepository
+from tests.helpers.file_modes import modes_apply
 
 L, R = Side.LEFT, Side.RIGHT
 LIBRARY = load_exercises()
@@ -433,17 +434,18 @@ def test_times_kept_in_utc_are_converted_on_import(db, tmp_path, clock):
     assert import_json(db, path, clock.now(), LIBRARY, BOUNDS).present == {"water_log": 1}
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 def test_an_unwritable_folder_is_named_with_the_reason(filled, tmp_path, clock):
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o500)
     try:
-        with pytest.raises(DataFileError) as refused:
-            export_json(filled, locked / "out.json", clock.now(), "1")
-        assert str(refused.value) == f"Cannot write {locked / 'out.json'}: Permission denied."
-        with pytest.raises(DataFileError, match="Permission denied"):
-            export_csv(filled, locked / "csv", clock.now())
+        with modes_apply():
+            with pytest.raises(DataFileError) as refused:
+                export_json(filled, locked / "out.json", clock.now(), "1")
+            assert str(refused.value) == f"Cannot write {locked / 'out.json'}: Permission denied."
+            with pytest.raises(DataFileError, match="Permission denied"):
+                export_csv(filled, locked / "csv", clock.now())
     finally:
         locked.chmod(0o700)
     assert list(locked.iterdir()) == []

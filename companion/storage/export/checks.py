@@ -17,7 +17,9 @@ from typing import Any
 
 from companion.domain.clock import utc
 from companion.domain.custom_routines import RoutineDraft, StepSpec, review
+from companion.domain.excerpt import quote, shorten
 from companion.domain.exercises import ExerciseLibrary
+from companion.domain.pause import LONGEST_PAUSE, PauseState
 from companion.domain.preferences import read_preferences
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.reminders import WakingWeek, check_rule
@@ -35,7 +37,12 @@ from companion.storage.export.kinds import (
 from companion.storage.preferences import KEY as PREFERENCES_KEY
 from companion.storage.preferences import LEGACY_KEYS as PREFERENCES_LEGACY_KEYS
 from companion.storage.reminders import rule_from_row
+from companion.storage.settings import PAUSED_UNTIL
 from companion.storage.user_routines import PREFIX
+
+SQLITE_INT_MAX = 2**63 - 1  # SQLite's integers are 64-bit
+SQLITE_INT_MIN = -(2**63)
+SPEC_NUMBER_MAX = 1_000_000  # no reminder field (minutes, millilitres) comes near it
 
 
 def read_export(
@@ -60,7 +67,7 @@ def _read_checked(
         raise RefusedError('"records" must be an object with a list for each kind.')
     unknown = sorted(set(records) - set(KINDS))
     if unknown:
-        raise RefusedError(f"unknown kind of record {unknown[0]!r}.")
+        raise RefusedError(f"unknown kind of record {quote(unknown[0])}.")
     checked: dict[str, list[Record]] = {}
     schema = int(data["schema"])  # read_document checked it is a whole number
     for kind in RECORD_KINDS:
@@ -87,7 +94,7 @@ def _check_record(kind: RecordKind | ChildTable, item: object, where: str, schem
     known = {c.name for c in kind.columns} | {c.key for c in getattr(kind, "children", ())}
     unknown = sorted(set(item) - known)
     if unknown:
-        raise RefusedError(f"{where}: unknown field {unknown[0]!r}.")
+        raise RefusedError(f"{where}: unknown field {quote(unknown[0])}.")
     record: Record = {col.name: _check_value(col, item, where) for col in kind.columns}
     for child in getattr(kind, "children", ()):
         if child.key not in item and schema < child.since_schema:
@@ -107,7 +114,7 @@ def _check_record(kind: RecordKind | ChildTable, item: object, where: str, schem
             value = row[child.unique]
             if value in seen:
                 at = f"{where}.{child.key}[{n}].{child.unique}"
-                raise RefusedError(f"{at}: {value!r} is listed twice.")
+                raise RefusedError(f"{at}: {quote(value)} is listed twice.")
             seen.add(value)
     return record
 
@@ -130,7 +137,9 @@ def _check_value(col: Column, item: dict[str, Any], where: str) -> Any:  # noqa:
         if col.type == "moment":
             return _check_moment(value, at, col.utc)
         if col.choices is not None and value not in col.choices:
-            raise RefusedError(f"{at}: {value!r} is not one of {', '.join(sorted(col.choices))}.")
+            raise RefusedError(
+                f"{at}: {quote(value)} is not one of {', '.join(sorted(col.choices))}."
+            )
         return value
     if col.type == "flag":
         if not isinstance(value, bool):
@@ -144,7 +153,7 @@ def _check_value(col: Column, item: dict[str, Any], where: str) -> Any:  # noqa:
         bad = [v for v in value if col.choices is not None and v not in col.choices]
         if bad:
             raise RefusedError(
-                f"{at}: {bad[0]!r} is not one of {', '.join(sorted(col.choices or ()))}."
+                f"{at}: {quote(bad[0])} is not one of {', '.join(sorted(col.choices or ()))}."
             )
         return json.dumps(sorted(value) if col.sort else value)
     if col.type == "object" and not isinstance(value, dict):
@@ -160,7 +169,7 @@ def _check_day(value: str, at: str) -> str:
     except ValueError:
         day = None
     if day is None or day.isoformat() != value:
-        raise RefusedError(f"{at}: {value!r} is not a date like 2026-06-15.")
+        raise RefusedError(f"{at}: {quote(value)} is not a date like 2026-06-15.")
     return value
 
 
@@ -171,7 +180,7 @@ def _check_moment(value: str, at: str, to_utc: bool) -> str:
         moment = None
     if moment is None or moment.tzinfo is None:
         raise RefusedError(
-            f"{at}: {value!r} is not a time with its offset, like 2026-06-15T09:00+01:00."
+            f"{at}: {quote(value)} is not a time with its offset, like 2026-06-15T09:00+01:00."
         )
     return utc(moment).isoformat() if to_utc else value
 
@@ -181,7 +190,9 @@ def _check_number(col: Column, value: object, at: str) -> float | int:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise RefusedError(f"{at}: must be {'a whole number' if whole else 'a number'}.")
     if whole and not isinstance(value, int):
-        raise RefusedError(f"{at}: must be a whole number, not {value!r}.")
+        raise RefusedError(f"{at}: must be a whole number, not {quote(value)}.")
+    if isinstance(value, int) and not SQLITE_INT_MIN <= value <= SQLITE_INT_MAX:
+        raise RefusedError(f"{at}: {quote(value)} is out of range ({_span(col)}).")
     if not math.isfinite(value):
         raise RefusedError(f"{at}: must be a finite number.")
     too_low = (col.low is not None and value < col.low) or (
@@ -189,13 +200,17 @@ def _check_number(col: Column, value: object, at: str) -> float | int:
     )
     too_high = col.high is not None and value > col.high
     if too_low or too_high:
-        low = f"above {col.above:g}" if col.above is not None else f"{col.low:g}"
-        if col.high is None:
-            span = f"at least {low}" if col.above is None else low
-        else:
-            span = f"from {low} to {col.high:g}"
-        raise RefusedError(f"{at}: {value!r} is out of range ({span}).")
+        raise RefusedError(f"{at}: {quote(value)} is out of range ({_span(col)}).")
     return value if whole else float(value)
+
+
+def _span(col: Column) -> str:
+    if col.above is None and col.low is None:
+        return f"up to {col.high:g}" if col.high is not None else "a number SQLite can store"
+    low = f"above {col.above:g}" if col.above is not None else f"{col.low:g}"
+    if col.high is None:
+        return f"at least {low}" if col.above is None else low
+    return f"from {low} to {col.high:g}"
 
 
 _ROUTINE_ID = re.compile(re.escape(PREFIX) + "[0-9]+")
@@ -205,7 +220,7 @@ def _check_routine(
     routine: Record, where: str, library: ExerciseLibrary, bounds: ProtocolBounds
 ) -> None:
     if not _ROUTINE_ID.fullmatch(routine["id"]):
-        raise RefusedError(f"{where}.id: {routine['id']!r} is not an id like {PREFIX}1.")
+        raise RefusedError(f"{where}.id: {quote(routine['id'])} is not an id like {PREFIX}1.")
     specs = []
     for n, step in enumerate(json.loads(routine["steps"])):
         at = f"{where}.steps[{n}]"
@@ -245,12 +260,15 @@ def _check_rule_spec(rule: Record, where: str) -> None:
     for key, value in spec.items():
         types = _SPEC_TYPES.get(key)
         if types is None:
-            raise RefusedError(f"{at}: unknown field {key!r}.")
+            raise RefusedError(f"{at}: unknown field {quote(key)}.")
         if value is None:
             continue
         if types == (int,):
-            if not is_int(value) or value <= 0:
-                raise RefusedError(f"{at}.{key}: must be a whole number above 0.")
+            if not is_int(value) or not 0 < value <= SPEC_NUMBER_MAX:
+                raise RefusedError(
+                    f"{at}.{key}: must be a whole number from 1 to {SPEC_NUMBER_MAX:,}, "
+                    f"not {quote(value)}."
+                )
         elif not isinstance(value, types):
             raise RefusedError(f"{at}.{key}: has the wrong type.")
     if not all(is_int(d) and d in range(7) for d in spec.get("weekdays", [])):
@@ -260,7 +278,7 @@ def _check_rule_spec(rule: Record, where: str) -> None:
     try:
         parsed = rule_from_row((None, rule["kind"], rule["title"], rule["enabled"], rule["spec"]))
     except (KeyError, TypeError, ValueError) as exc:
-        raise RefusedError(f"{at}: {exc}.") from None
+        raise RefusedError(f"{at}: {shorten(str(exc))}.") from None
     for name in ("starts", "ends"):
         moment = getattr(parsed, name)
         if moment is not None and moment.tzinfo is None:
@@ -296,4 +314,35 @@ def check_rule_limits(rules: list[Record], bounds: ProtocolBounds, waking: Wakin
         )
         refused = check_rule(replace(rule, enabled=True), bounds, waking).refused
         if refused:
-            raise RefusedError(f"reminder_rules[{n}] ({rule.title!r}): {refused[0]}")
+            raise RefusedError(f"reminder_rules[{n}] ({quote(rule.title)}): {refused[0]}")
+
+
+def check_settings(records: list[Record], now: datetime) -> None:
+    """Settings the app reads as more than text: a pause must be one the app could
+    have made (none ends later than LONGEST_PAUSE from now)."""
+    for n, record in enumerate(records):
+        if record["key"] != PAUSED_UNTIL:
+            continue
+        at = f"settings[{n}] ({PAUSED_UNTIL})"
+        value = json.loads(record["value"])
+        if value is None:
+            continue
+        until = _moment_or_none(value)
+        if until is None:
+            raise RefusedError(f"{at}: {quote(value)} is not a time with its offset, or null.")
+        if not PauseState(until).within_reach(now):
+            hours = int(LONGEST_PAUSE.total_seconds() // 3600)
+            raise RefusedError(
+                f"{at}: {quote(value)} is a pause longer than the longest the app offers "
+                f"({hours} hours)."
+            )
+
+
+def _moment_or_none(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None

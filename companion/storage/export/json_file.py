@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeGuard
 
+from companion.domain.excerpt import quote
 from companion.storage.database import COMPANION_SUFFIXES, Database
 from companion.storage.export.files import (
     DataFileError,
@@ -132,8 +133,9 @@ def read_document(path: Path) -> dict[str, Any]:
         raise RefusedError('"version" and "schema" must be whole numbers from 1.')
     if version > VERSION or schema > latest_version():
         raise RefusedError(
-            f"it was made by a newer version of Recovery Companion (export version {version}, "
-            f"schema {schema}; this version reads up to {VERSION} and {latest_version()}). "
+            "it was made by a newer version of Recovery Companion (export version "
+            f"{quote(version)}, schema {quote(schema)}; this version reads up to {VERSION} "
+            f"and {latest_version()}). "
             "Update the app, then import it."
         )
     try:  # a "\ud800" escape makes text that cannot be stored as UTF-8

@@ -20,6 +20,13 @@ from companion.domain.triage import Tier
 
 Record = dict[str, Any]  # column -> value as stored; children under their key
 
+# Ceilings for counts and lengths the schema leaves open, each well past any real value
+# and inside SQLite's 64-bit integers.
+MAX_STEPS_STORED = 999  # steps in one routine run
+DAY_S = 24 * 60 * 60  # a step planned or worked: never a day
+MAX_MISSED = 100_000  # occurrences held back for one reminder (every 5 min for a year)
+MAX_SNOOZES = 1_000  # snoozes of one reminder
+
 
 @dataclass(frozen=True)
 class Column:
@@ -159,12 +166,12 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
                 "run_id",
                 "position",
                 (
-                    Column("position", "int", low=0),
+                    Column("position", "int", low=0, high=MAX_STEPS_STORED),
                     Column("exercise", "text"),
                     Column("region", "text"),
                     Column("side", "text"),
-                    Column("planned_s", "int", low=0),
-                    Column("worked_s", "real", low=0),
+                    Column("planned_s", "int", low=0, high=DAY_S),
+                    Column("worked_s", "real", low=0, high=DAY_S),
                     Column("outcome", "text", choices=frozenset({*_RUN_OUTCOMES, "skipped"})),
                 ),
                 "position",
@@ -219,7 +226,7 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
             Column("kind", "text"),
             Column("title", "text"),
             Column("due_at", "moment", utc=True),
-            Column("missed", "int", low=0),
+            Column("missed", "int", low=0, high=MAX_MISSED),
             Column("shown_at", "moment", null=True, utc=True),
             Column(
                 "answer",
@@ -229,7 +236,7 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
             ),
             Column("answered_at", "moment", null=True),
             Column("snoozed_until", "moment", null=True),
-            Column("snoozes", "int", low=0),
+            Column("snoozes", "int", low=0, high=MAX_SNOOZES),
         ),
     ),
     RecordKind(

@@ -18,7 +18,12 @@ from companion.domain.clock import utc
 from companion.domain.exercises import ExerciseLibrary
 from companion.domain.protocols import ProtocolBounds
 from companion.storage.database import Database
-from companion.storage.export.checks import check_rule_limits, read_export, waking_after_import
+from companion.storage.export.checks import (
+    check_rule_limits,
+    check_settings,
+    read_export,
+    waking_after_import,
+)
 from companion.storage.export.files import DataFileError, RefusedError
 from companion.storage.export.kinds import BY_NAME, KINDS, ChildTable, Record
 from companion.storage.user_routines import PREFIX
@@ -50,6 +55,7 @@ def import_json(
     records = read_export(path, library, bounds)
     try:
         check_rule_limits(records["reminder_rules"], bounds, waking_after_import(db, records))
+        check_settings(records["settings"], now)
     except RefusedError as exc:
         raise DataFileError(f"Cannot import {path}: {exc} Nothing was changed.") from None
     try:
