@@ -20,6 +20,7 @@ The package:
 - ``soreness``: the soreness charts and their summaries (``SorenessCharts``);
 - ``spells``: the body map's day in words and the sore spells' cards;
 - ``habits``: adherence, water against the goal, the activity log;
+- ``routines``: routine runs in words (how far a run got, how each region felt after);
 - ``service``: ``HistoryService``, the reads and what is kept between them.
 """
 
@@ -30,6 +31,7 @@ from companion.services.history.service import (
     ACTIVITY_DAYS,
     EPISODE_LOOKBACK,
     ROUTINE_MARKERS_UP_TO,
+    RUNS_LISTED,
     HistoryService,
 )
 from companion.services.history.soreness import BANDS_UP_TO, DOMS_CAUSES
@@ -58,6 +60,7 @@ __all__ = [
     "EPISODE_LOOKBACK",
     "RANGES",
     "ROUTINE_MARKERS_UP_TO",
+    "RUNS_LISTED",
     "WEEKLY_BARS_AFTER",
     "ChartBand",
     "ChartHighlight",

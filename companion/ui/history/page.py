@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.translatable import Translate
-from companion.services.history import DEFAULT_RANGE, RANGES, EpisodeCard, HistoryService
+from companion.services.history import (
+    DEFAULT_RANGE,
+    RANGES,
+    RUNS_LISTED,
+    EpisodeCard,
+    HistoryService,
+)
 from companion.ui.charts import BarChart, LineChart
 from companion.ui.history.chart_models import bar_model, line_model
 from companion.ui.sections import SECTIONS, Card, SectionPage, make_label
@@ -233,6 +239,10 @@ class HistoryPage(SectionPage):
         self.runs_box.setAccessibleName(
             QCoreApplication.translate("HistoryPage", "Latest routines")
         )
+        # Made once and refilled: building wrapped labels on every range change is slow.
+        self.run_labels = [make_label("", "") for _ in range(RUNS_LISTED)]
+        for label in self.run_labels:
+            self.runs_list.addWidget(label)
         card.body.addWidget(self.runs_box)
         self.water_chart = BarChart()
         card.body.addWidget(self.water_chart)
@@ -241,9 +251,7 @@ class HistoryPage(SectionPage):
 
     def run_texts(self) -> list[str]:
         """The Latest routines list as shown, newest first."""
-        items = (self.runs_list.itemAt(i) for i in range(self.runs_list.count()))
-        labels = (item.widget() for item in items if item is not None)
-        return [w.text() for w in labels if isinstance(w, QLabel)]
+        return [label.text() for label in self.run_labels if not label.isHidden()]
 
     def _activity_card(self) -> Card:
         self.activity_card = card = Card(
@@ -378,16 +386,12 @@ class HistoryPage(SectionPage):
     def _fill_adherence(self) -> None:
         result = self.service.adherence()
         self.adherence_text.setText("\n".join(self.service.adherence_lines(result)))
-        runs = self.service.run_lines()
+        runs = self.service.run_lines(RUNS_LISTED)
         self.runs_title.setVisible(bool(runs))
         self.runs_box.setVisible(bool(runs))
-        while self.runs_list.count():
-            item = self.runs_list.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        for line in runs:
-            self.runs_list.addWidget(make_label(line, ""))
+        for i, label in enumerate(self.run_labels):
+            label.setText(runs[i] if i < len(runs) else "")
+            label.setVisible(i < len(runs))
         chart = self.service.water_chart()
         self.water_chart.set_model(bar_model(chart))
         self.water_summary.setText(chart.description)
