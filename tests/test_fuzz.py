@@ -750,3 +750,46 @@ def test_a_damaged_content_file_on_disk_is_a_content_error(name: str, data, tmp_
         assert exc.source == path.name
         assert exc.key.strip()
         assert exc.reason.strip()
+
+
+ROUTINE_FIELDS = (
+    ("version",),
+    ("name",),
+    ("description",),
+    ("steps", 0, "exercise"),
+    ("steps", 0, "seconds"),
+    ("steps", 0, "reps"),
+)
+# Numbers past SQLite's integers, and text as long as the file's size limit lets it be.
+HOSTILE = (2**63, 2**64 + 1, -(2**63) - 1, 10**400, "x" * (MAX_FILE_BYTES - 400))
+
+
+@pytest.mark.parametrize("field", ROUTINE_FIELDS, ids=lambda f: ".".join(map(str, f)))
+@pytest.mark.parametrize("value", HOSTILE, ids=["2^63", "2^64+1", "-2^63-1", "10^400", "long"])
+def test_every_field_of_a_routine_file_refuses_hostile_values_in_a_short_message(
+    field: tuple[Any, ...], value: Any, importer, db: Database
+) -> None:
+    actions, path, told = importer
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "version": 1,
+        "name": "Calves",
+        "description": "",
+        "steps": [{"exercise": "wall_calf_straight", "seconds": 30, "reps": 2}],
+    }
+    node: Any = document
+    for step in field[:-1]:
+        node = node[step]
+    node[field[-1]] = value
+    path.write_text(json.dumps(document), encoding="utf-8")
+    before = dump(db.conn)
+
+    actions.import_file()
+
+    [(title, message)] = told
+    if title == "Imported":  # long text where text may be long: stored whole, once
+        assert isinstance(value, str) and field[-1] == "description"
+        return
+    assert title == "Could not import"
+    assert dump(db.conn) == before
+    assert len(message) < 400, message[:200]
