@@ -28,11 +28,38 @@ class RoutineWiring:
         self._routines: RoutineCatalog | None = None
 
     def _routines_page(self) -> QWidget:
+        from companion.services.routines import TODAY_ID, TodaysPick, todays_pick  # noqa: PLC0415
         from companion.ui.routines.page import RoutinesPage  # noqa: PLC0415
 
         mine = self.user_routines
-        page = RoutinesPage(self.routines, mine.routines())
-        page.start_requested.connect(self.start_routine)
+        today = self.app.today
+
+        def pick() -> TodaysPick | None:  # today's plan's routine, or None
+            return todays_pick(
+                today.latest(),
+                self.app.clock.now(),
+                today.plan,
+                self.routines,
+                name=QCoreApplication.translate("CompanionApp", "Today's routine"),
+            )
+
+        page = RoutinesPage(
+            self.routines,
+            mine.routines(),
+            poses=self.poses,
+            regions=today.content.regions,
+            today=pick,
+        )
+
+        def start(routine_id: str) -> None:
+            chosen = page.pick
+            if routine_id == TODAY_ID and chosen is not None:
+                self.start_player(TODAY_ID, chosen.routine.name, chosen.routine.steps)
+            else:
+                self.start_routine(routine_id)
+
+        page.start_requested.connect(start)
+        page.today_requested.connect(lambda: self.app.window.show_section("today"))
         page.new_requested.connect(mine.new)
         page.import_requested.connect(mine.import_file)
         page.edit_requested.connect(mine.edit)

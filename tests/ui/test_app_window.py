@@ -276,10 +276,9 @@ def test_routines_section_lists_the_built_in_routines(make_app):
     window.show_section("routines")
     page = window.page("routines")
     texts = [label.text() for label in page.findChildren(QLabel)]
-    assert any(t.startswith("Post-run cool-down: about") for t in texts)
-    assert any(t.startswith("Plantar and Achilles care: about") for t in texts)
-    assert "• Wall calf stretch, straight knee (left, right): 2 × 30 s" in texts
-    assert "• Easy walk: 5 min" in texts
+    assert "Post-run cool-down" in texts
+    assert "Plantar and Achilles care" in texts
+    assert any(t.startswith("About 18 min · ") for t in texts)  # each card's length and regions
     assert any(t.startswith("You need:") for t in texts)
     names = [b.accessibleName() for b in page.findChildren(QPushButton)]
     assert "Start Post-run cool-down" in names
