@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from companion.domain.applicability import Condition, Reported, applies, parse_condition
 from companion.domain.clock import later
 from companion.domain.content import Reader
 from companion.domain.regions import Side
@@ -95,6 +96,15 @@ class Question:
     escalate_to: Tier | None = None
     escalate_if: tuple[str, ...] = ()
     follow_up: str | None = None
+    # When it concerns a check-in (domain/applicability.py): any condition holding is enough.
+    applies: tuple[Condition, ...] = (Condition("always"),)
+
+    def applies_to(self, reported: Reported) -> bool:
+        """Whether this question concerns what was ``reported``: a red question always does
+        when the soreness is severe (the full screen); otherwise its ``applies`` rule says."""
+        if reported.severe and self.tier is Tier.RED:
+            return True
+        return applies(self.applies, reported)
 
 
 @dataclass(frozen=True)
@@ -296,6 +306,7 @@ def parse_triage(data: Mapping[str, Any], source: str) -> TriageCatalog:
                 "escalate_to",
                 "escalate_if",
                 "follow_up",
+                "applies",
             )
         )
         qid = entry.text("id")
@@ -320,6 +331,7 @@ def parse_triage(data: Mapping[str, Any], source: str) -> TriageCatalog:
                 else None,
                 escalate_if=entry.texts("escalate_if", []),
                 follow_up=entry.text("follow_up") if entry.has("follow_up") else None,
+                applies=_rule(entry),
             )
         )
     for index, question in enumerate(questions):
@@ -336,6 +348,23 @@ def parse_triage(data: Mapping[str, Any], source: str) -> TriageCatalog:
                 raise moments_table.error(moment.value, f"{qid!r} is not a question in this file")
         moments[moment] = ids
     return TriageCatalog(tuple(questions), moments)
+
+
+def _rule(entry: Reader) -> tuple[Condition, ...]:
+    """A question's ``applies`` rule; a follow-up has none (it is asked with its parent)."""
+    if entry.has("follow_up"):
+        if entry.has("applies"):
+            raise entry.error("applies", "a follow-up is asked with its parent, by its rule")
+        return (Condition("always"),)
+    rule: list[Condition] = []
+    for text in entry.texts("applies"):
+        try:
+            rule.append(parse_condition(text))
+        except ValueError as exc:
+            raise entry.error("applies", str(exc)) from None
+    if not rule:
+        raise entry.error("applies", 'names no condition; use ["always"]')
+    return tuple(rule)
 
 
 def moments_for(
@@ -366,10 +395,21 @@ def moments_for(
     return tuple(moments)
 
 
-def questions_for(catalog: TriageCatalog, moments: Iterable[Moment]) -> tuple[Question, ...]:
-    """The questions of several moments, each once, red first, in catalogue order."""
+def questions_for(
+    catalog: TriageCatalog,
+    moments: Iterable[Moment],
+    reported: Reported | None = None,
+) -> tuple[Question, ...]:
+    """The questions of several moments, each once, red first, in catalogue order.
+
+    With ``reported`` (a check-in's report, or the news of a same-day re-save) only those
+    that apply to it (``Question.applies_to``); a follow-up comes with its parent, and the
+    asking shows it only after a "yes" to the parent."""
     wanted = {qid for moment in moments for qid in catalog.moments[moment]}
     ordered = [q for q in catalog.questions if q.id in wanted]
+    if reported is not None:
+        kept = {q.id for q in ordered if q.follow_up is None and q.applies_to(reported)}
+        ordered = [q for q in ordered if (q.follow_up or q.id) in kept]
     return tuple(sorted(ordered, key=lambda q: -q.tier.rank))
 
 

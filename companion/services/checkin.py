@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
+from companion.domain.applicability import Reported
 from companion.domain.checkin import Cause, CheckIn, Swelling
 from companion.domain.clock import Clock, elapsed, utc
 from companion.domain.conditions import ConditionCatalog, ReportedCondition
@@ -21,6 +22,7 @@ from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog
 from companion.domain.triage import (
     GREEN,
+    Moment,
     Question,
     TriageCatalog,
     TriageResult,
@@ -167,6 +169,16 @@ class CheckInService:
 
     # -- the check-in ----------------------------------------------------------------------
     def questions_needed(self, checkin: CheckIn) -> tuple[Question, ...]:
+        """The safety questions this check-in needs, and only those (PROTOCOLS 3.1).
+
+        The moments (a new region, nerve words, one-sided swelling, severe soreness, a
+        trend alert) say when; each question's ``applies`` rule says whether it concerns
+        what was reported. What is new since the last check-in (a region, a word, a
+        cause, swelling, a score or a time past a rule's number) brings the questions
+        that apply to it. A same-day re-save asks again only those: a question answered
+        earlier today is not asked twice for the same report.
+        """
+        catalog = self.content.triage
         previous = self.checkins.latest()
         before = {r.region_id for r in previous.sore_regions} if previous else set()
         moments = moments_for(
@@ -175,20 +187,32 @@ class CheckInService:
             nerve_words=checkin.has_nerve_words,
             one_sided_swelling=checkin.swelling is Swelling.ONE_SIDE,
             doms_beyond_a_week=False,  # rule T3 comes with the trend alerts, once an episode
-            severe=checkin.needs_full_screen,  # T4 and the 7/10 stop rules: every time
+            severe=checkin.needs_full_screen,  # T4 and the 7/10 stop rules
         )
         self.pending_alerts = tuple(self.alerts.new(self.trend_alerts(checkin)))
         moments += tuple(m for a in self.pending_alerts for m in a.moments)
-        asked = questions_for(self.content.triage, moments)
+        reported = Reported.of(checkin)
+        if Moment.FULL in moments:
+            reported = replace(reported, severe=True)  # every red question (T4 included)
+        asked = questions_for(catalog, moments, reported)
+        news = reported.since(Reported.of(previous)) if previous is not None else reported
+        if previous is not None:
+            asked += tuple(
+                q
+                for q in questions_for(catalog, (Moment.NEW_REGION,), news)
+                if q.id not in {a.id for a in asked}
+            )
         wanted = {qid for a in self.pending_alerts for qid in a.questions}
-        asked += tuple(
-            self.content.triage.get(qid) for qid in sorted(wanted - {q.id for q in asked})
-        )
+        asked += tuple(catalog.get(qid) for qid in sorted(wanted - {q.id for q in asked}))
+        earlier = self.checkins.for_day(checkin.at.date())
+        if earlier is not None and earlier.triage_answers:
+            today = reported.since(Reported.of(earlier))
+            asked = _not_asked_today(asked, set(earlier.triage_answers), today, wanted)
+        order = {q.id: index for index, q in enumerate(catalog.questions)}
+        asked = tuple(sorted(asked, key=lambda q: (-q.tier.rank, order[q.id])))
         # An orange screen is asked again once its lock has ended (PROTOCOLS 3.2).
         repeat = self.checkins.orange_questions_to_repeat(self.clock.now(), REPEAT_WINDOW)
-        extra = tuple(
-            self.content.triage.get(qid) for qid in repeat if qid not in {q.id for q in asked}
-        )
+        extra = tuple(catalog.get(qid) for qid in repeat if qid not in {q.id for q in asked})
         return extra + asked
 
     def submit(self, checkin: CheckIn, ask: Ask) -> Saved | None:
@@ -299,3 +323,17 @@ class CheckInService:
 
     def confirm_assessed(self) -> int:
         return self.checkins.confirm_assessed(self.clock.now())
+
+
+def _not_asked_today(
+    asked: tuple[Question, ...], answered: set[str], news: Reported, alerted: set[str]
+) -> tuple[Question, ...]:
+    """Of ``asked``, those not answered earlier today and those that apply to what is new
+    since then (a trend alert's own questions always come: the alert is new by itself);
+    a follow-up stays with its parent."""
+    keep = {
+        q.id
+        for q in asked
+        if q.follow_up is None and (q.id not in answered or q.id in alerted or q.applies_to(news))
+    }
+    return tuple(q for q in asked if (q.follow_up or q.id) in keep)

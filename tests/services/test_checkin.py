@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -108,8 +109,15 @@ def test_red_locks_until_assessed_and_shows_the_number(presenter, clock):
     assert not presenter.plan(presenter.latest()).locked
 
 
+TINGLING = frozenset({Descriptor.TINGLING})
+KNEE = (RegionReport("knee_L", L, 2, 5),)
+SHIN = (RegionReport("shin_L", L, 2, 5),)
+CALF = (RegionReport("calves_L", L, 2, 5),)
+
+
 def test_orange_lock_ends_after_24_hours_without_restarting(presenter, clock):
-    saved = presenter.submit(checkin(clock), Asker(yes={"O5"}))
+    tingling = checkin(clock, regions=(RegionReport("quads_L", L, 2, 5, TINGLING),))
+    saved = presenter.submit(tingling, Asker(yes={"O5"}))
     assert saved.triage.tier is Tier.ORANGE
     assert saved.triage.locked_legs == {L}
     clock.advance(hours=23)
@@ -121,7 +129,7 @@ def test_orange_lock_ends_after_24_hours_without_restarting(presenter, clock):
 
 
 def test_yellow_restrictions_stay_with_the_checkin(presenter, clock):
-    presenter.submit(checkin(clock), Asker(yes={"Y4"}))
+    presenter.submit(checkin(clock, regions=CALF), Asker(yes={"Y4"}))
     clock.advance(days=1)
     plan = presenter.plan(presenter.latest())
     assert plan.triage.tier is Tier.YELLOW
@@ -158,34 +166,37 @@ def test_the_emergency_number_is_the_local_one_unless_settings_give_another(pres
 
 
 def test_an_orange_screen_is_repeated_once_its_lock_has_ended(presenter, clock):
-    presenter.submit(checkin(clock), Asker(yes={"O6"}))
+    presenter.submit(checkin(clock, regions=KNEE), Asker(yes={"O6"}))
     clock.advance(hours=2)
     ask = Asker()
-    presenter.submit(checkin(clock), ask)
+    presenter.submit(checkin(clock, regions=KNEE), ask)
     assert ask.asked == []  # same regions, lock still running: nothing new to ask
     clock.advance(hours=23)
     ask = Asker()
-    presenter.submit(checkin(clock), ask)
+    presenter.submit(checkin(clock, regions=KNEE), ask)
     assert ask.asked == [["O6"]]  # the lock ended: the question comes back
     clock.advance(hours=2)
     ask = Asker()
-    presenter.submit(checkin(clock), ask)
+    presenter.submit(checkin(clock, regions=KNEE), ask)
     assert ask.asked == []  # answered again after the lock: not asked at every check-in
 
 
 def test_editing_the_same_day_keeps_earlier_answers(presenter, clock):
-    presenter.submit(checkin(clock), Asker(yes={"Y2"}))
+    presenter.submit(checkin(clock, regions=SHIN), Asker(yes={"Y2"}))
     clock.advance(hours=1)
-    presenter.submit(checkin(clock), Asker())  # nothing new to ask
+    ask = Asker()
+    presenter.submit(checkin(clock, regions=SHIN), ask)
+    assert ask.asked == []  # nothing new to ask
     latest = presenter.latest()
     assert latest.triage_answers["Y2"] is True
     assert "no_running" in presenter.plan(latest).triage.restrictions
 
 
 def test_editing_the_same_day_does_not_extend_an_orange_lock(presenter, clock):
-    presenter.submit(checkin(clock), Asker(yes={"O6"}))
+    saved = presenter.submit(checkin(clock, regions=KNEE), Asker(yes={"O6"}))
+    assert saved.triage.tier is Tier.ORANGE
     clock.advance(hours=3)
-    presenter.submit(checkin(clock), Asker())
+    presenter.submit(checkin(clock, regions=KNEE), Asker())
     clock.advance(hours=21, minutes=1)  # 24 h after the answer, not after the edit
     assert presenter.plan(presenter.latest()).triage.tier is Tier.GREEN
 
@@ -226,7 +237,7 @@ def test_backing_out_of_a_trend_alert_asks_it_again_next_time(presenter, clock):
     assert presenter.alerts.recent() == []
     ask = Asker()
     presenter.submit(severe, ask)
-    assert "Y1" in ask.asked[0]  # T4 opens the full screen
+    assert red_questions(presenter) <= set(ask.asked[0])  # T4: every red question
     assert presenter.alerts.recent()[0][1] == "T4"
 
 
@@ -264,6 +275,10 @@ def full_screen(presenter):
     return {q.id for q in presenter.content.triage.for_moment(Moment.FULL)}
 
 
+def red_questions(presenter):
+    return {q.id for q in presenter.content.triage.questions if q.tier is Tier.RED}
+
+
 @pytest.mark.parametrize(
     "report",
     [
@@ -272,14 +287,17 @@ def full_screen(presenter):
         RegionReport("quads_L", L, 2, 7, frozenset({Descriptor.SHARP})),  # a stop rule
     ],
 )
-def test_severe_soreness_brings_the_full_screen_every_time(presenter, clock, report):
-    """Even the first check-in, with no history; and again the next time."""
-    first = presenter.questions_needed(checkin(clock, regions=(report,)))
-    assert {q.id for q in first} == full_screen(presenter)
+def test_severe_soreness_brings_the_full_screen_every_day(presenter, clock, report):
+    """Even the first check-in, with no history: every red question, and the others that
+    apply to it; again the next day; not again for a same-day re-save with nothing new."""
+    first = {q.id for q in presenter.questions_needed(checkin(clock, regions=(report,)))}
+    assert red_questions(presenter) <= first <= full_screen(presenter)
     presenter.submit(checkin(clock, regions=(report,)), Asker())
     clock.advance(hours=6)
-    again = presenter.questions_needed(checkin(clock, regions=(report,)))
-    assert {q.id for q in again} == full_screen(presenter)
+    assert presenter.questions_needed(checkin(clock, regions=(report,))) == ()
+    clock.advance(days=1)
+    again = {q.id for q in presenter.questions_needed(checkin(clock, regions=(report,)))}
+    assert red_questions(presenter) <= again
 
 
 def test_ordinary_soreness_seen_before_asks_nothing_more(presenter, clock):
@@ -289,3 +307,64 @@ def test_ordinary_soreness_seen_before_asks_nothing_more(presenter, clock):
         presenter.questions_needed(checkin(clock, regions=(RegionReport("quads_L", L, 3, 6),)))
         == ()
     )
+
+
+# -- a same-day re-save asks again only what is new ---------------------------------------
+def test_a_same_day_re_save_with_nothing_new_asks_nothing(presenter, clock):
+    """Nerve words and swelling brought their questions once; saving again minutes later
+    with the same report does not bring them back."""
+    words = checkin(
+        clock,
+        regions=(RegionReport("quads_L", L, 2, 5, TINGLING),),
+        swelling=Swelling.ONE_SIDE,
+        swollen_side=L,
+    )
+    first = Asker()
+    presenter.submit(words, first)
+    assert {"O5", "R3", "O1"} <= set(first.asked[0])
+    clock.advance(minutes=10)
+    again = Asker()
+    presenter.submit(replace(words, at=clock.now()), again)
+    assert again.asked == []
+
+
+@pytest.mark.parametrize(
+    ("change", "expected", "not_expected"),
+    [
+        # a new region: its own questions (a calf: the Achilles and calf-artery ones)
+        ({"regions": (RegionReport("quads_L", L, 2, 5), *CALF)}, {"O3", "Y4", "Y3"}, {"O5"}),
+        # a nerve-type word for the first time today
+        ({"regions": (RegionReport("quads_L", L, 2, 5, TINGLING),)}, {"O5", "R3", "R4"}, {"O3"}),
+        # swelling for the first time today
+        ({"swelling": Swelling.ONE_SIDE, "swollen_side": L}, {"O1", "Y7", "O4"}, {"O3", "O5"}),
+        # a score past a rule's number (6: the weight-bearing and medicine questions)
+        ({"regions": (RegionReport("quads_L", L, 2, 6),)}, {"O10", "Y8"}, {"O3", "R1"}),
+    ],
+)
+def test_a_same_day_re_save_asks_what_applies_to_the_news(
+    presenter, clock, change, expected, not_expected
+):
+    presenter.submit(checkin(clock), Asker())
+    clock.advance(minutes=20)
+    ask = Asker()
+    presenter.submit(checkin(clock, **change), ask)
+    assert ask.asked, "something new was reported"
+    assert expected <= set(ask.asked[0])
+    assert not not_expected & set(ask.asked[0])
+
+
+def test_a_same_day_re_save_with_a_new_severe_score_asks_every_red_question(presenter, clock):
+    presenter.submit(checkin(clock), Asker())
+    clock.advance(minutes=30)
+    ask = Asker()
+    presenter.submit(checkin(clock, regions=(RegionReport("quads_L", L, 8, 8),)), ask)
+    assert red_questions(presenter) <= set(ask.asked[0])
+
+
+def test_questions_answered_yes_earlier_today_still_count_after_a_re_save(presenter, clock):
+    presenter.submit(checkin(clock, regions=CALF), Asker(yes={"Y4"}))
+    clock.advance(minutes=5)
+    ask = Asker()
+    saved = presenter.submit(checkin(clock, regions=CALF), ask)
+    assert ask.asked == []
+    assert saved.triage.tier is Tier.YELLOW
