@@ -3,7 +3,7 @@ player, every start (and every step) asking the safety gate first."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -11,11 +11,14 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from companion.app.root import CompanionApp
+    from companion.domain.feel import FeelScore
     from companion.domain.poses import PoseCatalog
     from companion.domain.routine_builder import RoutineStep
     from companion.domain.routines import RoutineCatalog
     from companion.domain.session import RoutineSession
+    from companion.services.runs import RunService
     from companion.ui.routines.mine import UserRoutines
+    from companion.ui.routines.player import RoutinePlayerView
 
 MUTED_KEY = "player.muted"
 
@@ -26,6 +29,8 @@ class RoutineWiring:
         self._mine: UserRoutines | None = None
         self._poses: PoseCatalog | None = None
         self._routines: RoutineCatalog | None = None
+        self._runs: RunService | None = None
+        self.last_run_id: int | None = None
 
     def _routines_page(self) -> QWidget:
         from companion.services.routines import TODAY_ID, TodaysPick, todays_pick  # noqa: PLC0415
@@ -145,7 +150,7 @@ class RoutineWiring:
         if self.app.player is not None:
             self.app.player.close()
         self.app._playing = routine_id
-        self.app.player = RoutinePlayerView(
+        player = RoutinePlayerView(
             name,
             allowed,
             self.app.clock,
@@ -153,13 +158,19 @@ class RoutineWiring:
             poses=self.poses,
             muted=bool(self.app.settings.get(MUTED_KEY, False)),
         )
-        self.app.settings_wiring._configure_cues(self.app.player.sound)
-        self.app.player.muted_changed.connect(
+        self.app.player = player
+        self.app.settings_wiring._configure_cues(player.sound)
+        player.muted_changed.connect(
             lambda muted: self.app.settings.set(MUTED_KEY, muted, self.app.clock.now())
         )
-        self.app.player.set_step_gate(self._step_refusal)
-        self.app.player.finished.connect(lambda session: self._save_run(routine_id, name, session))
-        self.app.player.something_wrong.connect(self._something_wrong)
+        player.set_step_gate(self._step_refusal)
+        player.before_scores = self.runs.before_scores
+        run = _RunOfPlayer()
+        player.finished.connect(
+            lambda session: run.saved(self._save_run(routine_id, name, session), self._record_feel)
+        )
+        player.feel_given.connect(lambda scores: run.feel(scores, self._record_feel))
+        player.something_wrong.connect(lambda: self._player_something_wrong(player))
         self.app.player.show()
         self.app.player.raise_()
         self.app.player.activateWindow()
@@ -170,18 +181,64 @@ class RoutineWiring:
         answer = self.app.safety.step(step)
         return "" if answer.allowed else answer.message(self.app.clock.now())
 
-    def _save_run(self, routine_id: str, name: str, session: RoutineSession) -> None:
-        from companion.storage.runs import RunRepository  # noqa: PLC0415
+    @property
+    def runs(self) -> RunService:
+        """Runs and how they felt, kept (built when first needed)."""
+        if self._runs is None:
+            from companion.services.runs import RunService  # noqa: PLC0415
 
-        RunRepository(self.app.db).save(routine_id, name, session)
+            self._runs = RunService(self.app.db, self.app.clock)
+        return self._runs
+
+    def _save_run(self, routine_id: str, name: str, session: RoutineSession) -> int:
+        run_id = self.runs.save(routine_id, name, session)
+        self.last_run_id = run_id
         self.app.run_saved.emit(routine_id)
         self.app.data_changed.emit()
+        return run_id
+
+    def _record_feel(self, run_id: int, scores: Sequence[FeelScore]) -> None:
+        self.runs.record_feel(run_id, scores)
+        self.app.data_changed.emit()
+
+    def _player_something_wrong(self, player: RoutinePlayerView) -> None:
+        """PROTOCOLS 3.3: Something's wrong during a routine pauses it and asks the red
+        and first orange questions, over the player (the main window stays where it is).
+
+        Cancelled: the player stays paused. Answered: the outcome is kept, today's plan
+        redrawn, and the gate asked again; only a lock it brings ends the routine, with
+        what to do. A lock on this step's leg alone skips the step.
+        """
+        from companion.domain.regions import Side  # noqa: PLC0415
+
+        if player.session.done:
+            return
+        catalog = self.app.today.content.triage
+        ids = [f"R{i}" for i in range(1, 9)] + [f"O{i}" for i in range(1, 6)]
+        answers = player.ask_check(tuple(catalog.get(q) for q in ids))
+        if answers is None:
+            player.check_cancelled()
+            return
+        now = self.app.clock.now()
+        result = catalog.evaluate(dict(answers), {Side.LEFT, Side.RIGHT}, now)
+        self.app.today.checkins.record_outcome(result)
+        self._redraw_plan()
+        verdict = self.app.safety.routine(player.session.steps)
+        if not verdict.allowed:
+            player.end_for_safety(verdict.answer.message(self.app.clock.now()))
+            return
+        segment = player.session.current
+        if segment is not None:
+            refusal = self._step_refusal(player.session.steps[segment.step])
+            if refusal:
+                player.check_clear(refusal)
+                return
+        player.check_clear()
 
     def _something_wrong(self) -> None:
-        """PROTOCOLS 3.3: a stop during a routine opens the red and first orange questions.
-
-        The gate is asked again afterwards: a lock the answers bring ends the routine.
-        """
+        """PROTOCOLS 3.3 outside the player (the therapy timer's Something's wrong): the red
+        and first orange questions through the app; a lock the answers bring ends a
+        routine that is playing."""
         catalog = self.app.today.content.triage
         ids = [f"R{i}" for i in range(1, 9)] + [f"O{i}" for i in range(1, 6)]
         self.app._ask_and_record(tuple(catalog.get(q) for q in ids))
@@ -191,3 +248,34 @@ class RoutineWiring:
             steps = session.steps if session is not None else ()
             if not self.app.safety.routine(steps).allowed:
                 player.close()
+
+    def _redraw_plan(self) -> None:
+        """Today's plan, redrawn with any lock the answers bring (without raising it)."""
+        from companion.ui.today.page import TodayPage  # noqa: PLC0415
+
+        page = self.app.window.page("today")
+        latest = self.app.today.latest()
+        if isinstance(page, TodayPage) and latest is not None:
+            page.plan_view.show_plan(self.app.today.plan(latest), self.app.today.emergency_number())
+
+
+class _RunOfPlayer:
+    """One player's run id, once saved; scores given before that wait for it."""
+
+    def __init__(self) -> None:
+        self.run_id: int | None = None
+        self.waiting: list[FeelScore] | None = None
+
+    def saved(self, run_id: int, record: Callable[[int, Sequence[FeelScore]], None]) -> None:
+        self.run_id = run_id
+        if self.waiting is not None:
+            record(run_id, self.waiting)
+            self.waiting = None
+
+    def feel(
+        self, scores: Sequence[FeelScore], record: Callable[[int, Sequence[FeelScore]], None]
+    ) -> None:
+        if self.run_id is None:
+            self.waiting = list(scores)
+        else:
+            record(self.run_id, scores)

@@ -65,7 +65,9 @@ class Summary:
     worked: timedelta  # time spent in the work phases
     elapsed: timedelta  # from the start to the end, pauses included
     stopped: bool  # ended early by the user (or a safety answer)
-    regions: tuple[tuple[str, str], ...]  # (region group, side) worked at least in part
+    # (region id, side) of the steps worked at least in part, in routine order: a
+    # one-side step names its region ("calves_L", "left"), a both-legs step the group
+    regions: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -158,10 +160,9 @@ class RoutineSession:
         for record in self.records:
             if record.worked <= timedelta(0) and record.outcome is not Outcome.COMPLETED:
                 continue
-            for group in record.step.exercise.regions:
-                key = (group, record.step.side)
-                if key not in regions:
-                    regions.append(key)
+            key = (record.step.region_id, record.step.side)
+            if key not in regions:
+                regions.append(key)
         return Summary(
             done=self.steps_done(),
             total=len(self.steps),

@@ -43,9 +43,12 @@ def test_countdown_is_deadline_minus_now(player, clock):
     player.advance(clock.now())
     assert player.session.current.phase is Phase.WORK
     assert player.phase.text() == "Roll"
-    assert "Seated calf roll, left" in player.exercise.text()
+    assert player.exercise.text() == "Seated calf roll"
+    assert player.detail.text() == "Left leg"
     assert player.cues.text().startswith("1. Sit with the roller")
-    assert player.next_up.text().startswith("Next: Seated calf roll (right)")
+    rows = [row.text() for row in player.up_next.rows]
+    assert rows[0].startswith("▶  Seated calf roll · left")
+    assert rows[1].strip().startswith("Seated calf roll · right")
 
 
 class RecordingTicker(Ticker):
@@ -102,6 +105,7 @@ def test_skip_back_and_stop_buttons(player, qtbot, clock):
     assert player.session.current.step == 1
     qtbot.mouseClick(player.back_button, Qt.MouseButton.LeftButton)
     assert player.session.current.step == 0
+    player.confirm_stop = lambda done, total: True
     with qtbot.waitSignal(player.finished) as blocker:
         qtbot.mouseClick(player.stop_button, Qt.MouseButton.LeftButton)
     assert blocker.args[0].done
@@ -119,10 +123,12 @@ def test_a_whole_routine_plays_to_the_end(player, qtbot, clock, routine):
     assert not player.ticker.active
 
 
-def test_something_wrong_ends_the_routine_and_says_so(player, qtbot):
+def test_something_wrong_pauses_the_routine_and_asks(player, qtbot):
     with qtbot.waitSignal(player.something_wrong):
         qtbot.mouseClick(player.wrong_button, Qt.MouseButton.LeftButton)
-    assert player.session.done
+    assert player.session.paused
+    assert not player.session.done
+    assert player.note.isVisibleTo(player)
 
 
 def test_start_from_routines_saves_the_run(make_app, qtbot, clock):
@@ -187,16 +193,67 @@ def test_something_wrong_during_a_routine_records_the_answers(make_app, qtbot, c
     companion = make_app()
     today = companion.window.page("today")
     assert isinstance(today, TodayPage)
-    today.ask = lambda questions: {q.id: q.id == "O5" for q in questions}
+    today.ask = lambda questions: pytest.fail("asked through the main window")
+    companion.window.show_section("routines")
     companion.start_player(
         "calves_and_shins", "Calves and shins", load_routines().get("calves_and_shins").steps
     )
-    companion.player.ticker.stop()
-    companion.player.report_problem()
+    player = companion.player
+    player.ticker.stop()
+    asked = []
+    player.ask_check = lambda questions: (
+        asked.append(questions) or {q.id: q.id == "O5" for q in questions}
+    )
+    player.report_problem()
+    assert asked, "the quick check is asked over the player"
     locks = companion.today.checkins.active_locks(clock.now())
     assert [r.tier for r in locks] == [Tier.ORANGE]
-    assert companion.window.current_section() == "today"
-    companion.player.close()
+    assert companion.window.current_section() == "routines"  # the main window was left alone
+    # The answer locks the legs: the routine ends and says what to do instead.
+    assert player.session.done and player.session.stopped
+    assert player.end_panel.safety.isVisibleTo(player)
+    assert "not available now" in player.end_panel.safety.text()
+    assert not player.end_panel.rows  # no "how does it feel" after a warning sign
+    player.close()
+
+
+def test_something_wrong_answered_none_stays_paused_until_resume(make_app, qtbot, clock):
+    companion = make_app()
+    companion.start_player(
+        "calves_and_shins", "Calves and shins", load_routines().get("calves_and_shins").steps
+    )
+    player = companion.player
+    player.ticker.stop()
+    player.ask_check = lambda questions: {q.id: False for q in questions}
+    player.report_problem()
+    assert player.session.paused and not player.session.done
+    assert "Nothing you ticked" in player.note.text()
+    player.toggle_pause()
+    assert not player.session.paused
+    assert not player.note.isVisibleTo(player)
+    player.close()
+
+
+def test_something_wrong_cancelled_keeps_the_routine_paused(make_app, qtbot, clock):
+    companion = make_app()
+    companion.window.show_section("routines")
+    companion.start_player(
+        "calves_and_shins", "Calves and shins", load_routines().get("calves_and_shins").steps
+    )
+    player = companion.player
+    player.ticker.stop()
+    player.ask_check = lambda questions: None  # Cancel
+    left = player.countdown.text()
+    player.report_problem()
+    clock.advance(minutes=3)
+    player.advance(clock.now())
+    assert player.session.paused and not player.session.done
+    assert player.countdown.text() == left
+    assert "Press Resume" in player.note.text()
+    assert player.pause_button.text() == "Resume"
+    assert companion.today.checkins.active_locks(clock.now()) == []
+    assert companion.window.current_section() == "routines"
+    player.close()
 
 
 def test_format_left():

@@ -64,10 +64,11 @@ def test_player_will_not_open_and_a_lock_answered_mid_routine_ends_it(companion,
     assert companion.start_player("calves_and_shins", "Calves and shins", steps) is None
     player = companion.player
     player.ticker.stop()
-    page = companion.window.page("today")
-    page.ask = lambda questions: {q.id: q.id == "R1" for q in questions}
+    player.ask_check = lambda questions: {q.id: q.id == "R1" for q in questions}
     player.report_problem()  # Something's wrong, answered: chest pain
-    assert not player.isVisible()
+    assert player.session.done  # ended, showing what to do instead
+    assert "Call 112 now" in player.end_panel.safety.text()
+    player.close()
     companion.player = None
     reason = companion.start_player("calves_and_shins", "Calves and shins", steps)
     assert companion.player is None

@@ -1,18 +1,20 @@
-"""The guided routine player: a large countdown, the step, its cues and what comes next.
+"""The guided routine player: a large moving pose, a ring countdown, the whole
+instructions, what comes next, and a summary with "How do they feel now?" at the end.
 
 All timing lives in the domain's RoutineSession; this window only forwards
-time from one Ticker and repaints. The countdown shows deadline minus now, so
-a busy moment never stretches a hold. Screen readers hear each phase change,
-not every second. The stop-if strip is always on screen, with a
-"Something's wrong" button that ends the routine.
+time from one Ticker and repaints. The ring shows deadline minus now, so a
+busy moment never stretches a hold. Screen readers hear each phase change,
+not every second. Stop and Esc ask before ending. The stop-if strip is always
+on screen; its "Something's wrong" button pauses the routine and asks a quick
+check (parented to this window); only an answer the safety gate turns into a
+lock ends the routine (the wiring decides, in app/routines.py).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
-from typing import TypeVar
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -24,147 +26,95 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
-    QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from companion.domain.clock import Clock
-from companion.domain.exercises import Equipment, Exercise, Kind, worked_region_ids
 from companion.domain.planner import STOP_RULES
-from companion.domain.poses import PoseCatalog
+from companion.domain.poses import PoseCatalog, faces_left
 from companion.domain.regions import RegionCatalog
 from companion.domain.routine_builder import RoutineStep
 from companion.domain.session import Phase, RoutineSession, Segment
-from companion.domain.translatable import QT_TRANSLATE_NOOP
+from companion.domain.triage import Question
 from companion.ui.cues import CuePlayer
+from companion.ui.routines.player_check import QuickCheckDialog, end_question
+from companion.ui.routines.player_end import EndPanel
+from companion.ui.routines.player_parts import (
+    PHASE_WORDS,
+    SIDE_WORDS,
+    WORK_WORDS,
+    MiniPlayer,
+    UpNextList,
+    region_label,
+    side_word,
+    words,
+    work_key,
+    worked_regions,
+)
 from companion.ui.routines.pose_view import PoseView
+from companion.ui.routines.ring import RingCountdown
 from companion.ui.sections import make_label
-from companion.ui.ticker import Ticker, format_left
+from companion.ui.ticker import Ticker
 from companion.ui.today.body_map import BodyMapView
 
-_Key = TypeVar("_Key")
+__all__ = [
+    "PHASE_WORDS",
+    "SIDE_WORDS",
+    "WORK_WORDS",
+    "MiniPlayer",
+    "RoutinePlayerView",
+    "side_word",
+    "worked_regions",
+]
+_work_key = work_key  # the name older tests know
 
-DEFAULT_SIZE = (720, 780)  # the first size of the player window, where the screen allows
-PICTURE_MIN_H, PICTURE_MAX_H = 110, 190  # the pose and body map shrink on short screens
-
-# The words below are translated where they are shown, in the "Player" context.
-WORK_WORDS = {  # what the work phase is called, by exercise kind
-    "stretch": QT_TRANSLATE_NOOP("Player", "Hold"),
-    "yoga": QT_TRANSLATE_NOOP("Player", "Hold"),
-    "isometric": QT_TRANSLATE_NOOP("Player", "Hold"),
-    "roll": QT_TRANSLATE_NOOP("Player", "Roll"),
-    "massage": QT_TRANSLATE_NOOP("Player", "Massage"),  # a roll done with the hands
-    "mobility": QT_TRANSLATE_NOOP("Player", "Move"),
-    "active": QT_TRANSLATE_NOOP("Player", "Go"),
-}
-PHASE_WORDS = {
-    Phase.LEAD_IN: QT_TRANSLATE_NOOP("Player", "Get ready"),
-    Phase.WORK: QT_TRANSLATE_NOOP("Player", "Go"),
-    Phase.REST: QT_TRANSLATE_NOOP("Player", "Rest"),
-    Phase.SWITCH: QT_TRANSLATE_NOOP("Player", "Switch sides"),
-    Phase.DONE: QT_TRANSLATE_NOOP("Player", "Done"),
-}
-SIDE_WORDS = {  # a step's side, as in "Seated calf roll, left"
-    "left": QT_TRANSLATE_NOOP("Player", "left"),
-    "right": QT_TRANSLATE_NOOP("Player", "right"),
-    "both": QT_TRANSLATE_NOOP("Player", "both"),
-}
-
-
-def _words(table: Mapping[_Key, str], key: _Key) -> str:
-    """A word from one of the tables above, translated."""
-    return QCoreApplication.translate("Player", table[key])
-
-
-def _work_key(exercise: Exercise) -> str:
-    """The kind of work, with a roll that needs no tool called a massage."""
-    if exercise.kind is Kind.ROLL and set(exercise.equipment) <= {Equipment.NONE}:
-        return "massage"
-    return exercise.kind.value
-
-
-def side_word(side: str) -> str:
-    return QCoreApplication.translate("Player", SIDE_WORDS[side]) if side in SIDE_WORDS else side
-
-
-def worked_regions(step: RoutineStep) -> frozenset[str]:
-    """Every region the step's exercise works, on the step's side(s)."""
-    return worked_region_ids(step.exercise.regions, step.side)
-
-
-class MiniPlayer(QWidget):
-    """A small always-on-top window: the step, its countdown, pause and skip.
-
-    It has no timer or state of its own; the full player keeps it up to date.
-    """
-
-    expand_requested = Signal()
-
-    def __init__(self, player: RoutinePlayerView) -> None:
-        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
-        self.setWindowTitle(QCoreApplication.translate("Player", "Routine"))
-        self.setAccessibleName(QCoreApplication.translate("Player", "Mini routine player"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(4)
-        self.exercise = make_label("", "")
-        self.countdown = QLabel("0:00")
-        self.countdown.setObjectName("MiniCountdown")
-        self.countdown.setStyleSheet("#MiniCountdown { font-size: 26pt; font-weight: 600; }")
-        self.countdown.setAccessibleName(
-            QCoreApplication.translate("Player", "Time left in this step")
-        )
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(False)
-        self.progress.setFixedHeight(6)
-        row = QHBoxLayout()
-        row.addWidget(self.countdown, 1)
-        self.pause_button = QPushButton(QCoreApplication.translate("Player", "Pause"))
-        self.skip_button = QPushButton(QCoreApplication.translate("Player", "Skip"))
-        self.expand_button = QPushButton(QCoreApplication.translate("Player", "Full player"))
-        self.pause_button.clicked.connect(player.toggle_pause)
-        self.skip_button.clicked.connect(player.skip)
-        self.expand_button.clicked.connect(self.expand_requested.emit)
-        for button in (self.pause_button, self.skip_button, self.expand_button):
-            row.addWidget(button)
-        layout.addWidget(self.exercise)
-        layout.addLayout(row)
-        layout.addWidget(self.progress)
-
-    def show_state(self, phase: str, exercise: str, left: str, progress: int, paused: bool) -> None:
-        self.exercise.setText(f"{phase}: {exercise}" if exercise else phase)
-        self.countdown.setText(left)
-        self.progress.setValue(progress)
-        self.pause_button.setText(
-            QCoreApplication.translate("Player", "Resume")
-            if paused
-            else QCoreApplication.translate("Player", "Pause")
-        )
-
+DEFAULT_SIZE = (1040, 860)  # the first size of the player window, where the screen allows
+POSE_MIN_H = 220
+MAP_H = 150
 
 COUNT_FROM = 3  # ticks at 3, 2, 1 seconds left in a phase this long or longer
 COUNTED_PHASES = (Phase.LEAD_IN, Phase.WORK, Phase.SWITCH)
 
+BeforeScores = Callable[[Sequence[tuple[str, str]]], Mapping[tuple[str, str], int]]
+
 
 def _hidden_note(name: str) -> QLabel:
-    """A line that shows only when there is something to say (why a step was left out)."""
+    """A line that shows only when there is something to say."""
     note = make_label("", "")
     note.setAccessibleName(name)
     note.hide()
     return note
 
 
+def _leg_words(side: str) -> str:
+    if side == "left":
+        return QCoreApplication.translate("Player", "Left leg")
+    if side == "right":
+        return QCoreApplication.translate("Player", "Right leg")
+    return QCoreApplication.translate("Player", "Both legs")
+
+
+def _minutes(span: timedelta) -> str:
+    seconds = round(span.total_seconds())
+    if seconds < 60:
+        return QCoreApplication.translate("Player", "%n second(s)", None, seconds)
+    return QCoreApplication.translate("Player", "%n minute(s)", None, round(seconds / 60))
+
+
 class RoutinePlayerView(QWidget):
     finished = Signal(object)  # the RoutineSession, ended
-    something_wrong = Signal()
+    something_wrong = Signal()  # paused; the wiring asks the quick check (ask_check)
     muted_changed = Signal(bool)
+    feel_given = Signal(list)  # [FeelScore] from the end screen
 
     def __init__(
         self,
@@ -184,45 +134,43 @@ class RoutinePlayerView(QWidget):
         self._counted: tuple[int, int] | None = None
         self.setWindowTitle(QCoreApplication.translate("Player", "%s: Recovery Companion") % name)
         self.setAccessibleName(QCoreApplication.translate("Player", "Routine player"))
-        # No fixed minimum: the layout's own (about 530 x 620) keeps every part readable.
         self.clock = clock
         self.name = name
+        self.regions = regions
+        self.poses = poses
         self.session = RoutineSession(tuple(steps), clock.now())
         self.ticker = ticker or Ticker(clock, self)
         self.ticker.ticked.connect(self.advance)
         self._reported = False
+        self._posed: tuple[str, str, bool] | None = None  # what the pose drawing shows
+        self._safety_end = ""  # what to do, when a safety answer ended the routine
+        # The morning's scores for the end screen's regions (the wiring sets it).
+        self.before_scores: BeforeScores = lambda _regions: {}
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(10)
-        layout.addWidget(make_label(name, "PageTitle"))
+        header = QHBoxLayout()
+        header.addWidget(make_label(name, "PageTitle"), 1)
+        self.step_count = make_label("", "Muted", wrap=False)
+        header.addWidget(self.step_count, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(header)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(10)
         self.progress.setAccessibleName(QCoreApplication.translate("Player", "Routine progress"))
         layout.addWidget(self.progress)
-        self.phase = make_label("", "CardTitle")
-        self.phase.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.phase)
-        self.countdown = QLabel("0:00")
-        self.countdown.setObjectName("Countdown")
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.countdown.setAccessibleName(
-            QCoreApplication.translate("Player", "Time left in this step")
-        )
-        self.countdown.setStyleSheet("#Countdown { font-size: 56pt; font-weight: 600; }")
-        layout.addWidget(self.countdown)
-        self.exercise = make_label("", "CardTitle")
-        self.exercise.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.exercise)
-        self.poses = poses
-        self._posed = ""  # the exercise the pose drawing shows
-        layout.addWidget(self._build_middle(regions), 1)
-        self.next_up = make_label("", "Muted")
-        layout.addWidget(self.next_up)
+        self.stack = QStackedWidget()
+        self.live = self._build_live()
+        self.stack.addWidget(self.live)
+        self.end_panel = EndPanel()
+        self.end_panel.feel_given.connect(self.feel_given.emit)
+        self.end_panel.done.connect(self.close)
+        self.stack.addWidget(self.end_panel)
+        layout.addWidget(self.stack, 1)
         self.safety_note = _hidden_note(QCoreApplication.translate("Player", "Left out"))
-        layout.addWidget(self.safety_note)
-
+        layout.addWidget(self.safety_note)  # on the live and the end screen alike
         layout.addLayout(self._build_controls())
         self.stop_strip = self._build_stop_strip()
         layout.addWidget(self.stop_strip)
@@ -235,37 +183,75 @@ class RoutinePlayerView(QWidget):
         self._announce_segment()
         self.ticker.start()
 
-    def _build_middle(self, regions: RegionCatalog | None) -> QScrollArea:
-        """The pictures and the numbered instructions. They scroll when the window is
-        short, so nothing overlaps and the controls and stop rules always stay in view."""
-        middle = QWidget()
-        middle.setObjectName("PlayerMiddle")
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.setSpacing(10)
-        middle_layout.addLayout(self._build_pictures(regions))
+    # -- building ------------------------------------------------------------------------
+    def _build_live(self) -> QWidget:
+        """The pose on the left, big; the ring, the step, its cues and what comes next."""
+        live = QWidget()
+        row = QHBoxLayout(live)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(20)
+        left = QVBoxLayout()
+        left.setSpacing(4)
+        self.side_badge = make_label("", "CardTitle", wrap=False)
+        self.side_badge.setAccessibleName(QCoreApplication.translate("Player", "Which leg"))
+        left.addWidget(self.side_badge)
+        self.pose = PoseView()
+        self.pose.setMinimumSize(260, POSE_MIN_H)
+        left.addWidget(self.pose, 1)
+        row.addLayout(left, 11)
+
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        top = QHBoxLayout()
+        self.ring = RingCountdown()
+        self.countdown = self.ring  # its text() is the m:ss shown, as before
+        top.addWidget(self.ring, 1)
+        self.figure = (
+            BodyMapView(self.regions, interactive=False) if self.regions is not None else None
+        )
+        if self.figure is not None:
+            self.figure.setFixedHeight(MAP_H)
+            self.figure.setMinimumWidth(120)
+            top.addWidget(self.figure, 1)
+        right.addLayout(top)
+        self.phase = make_label("", "CardTitle")  # the phase word, for the mini player too
+        self.phase.hide()
+        self.exercise = make_label("", "CardTitle")
+        self.exercise.setStyleSheet("#CardTitle { font-size: 15pt; }")
+        right.addWidget(self.exercise)
+        self.detail = make_label("", "Muted")
+        right.addWidget(self.detail)
+        self.note = _hidden_note(QCoreApplication.translate("Player", "Note"))
+        self.note.setObjectName("Banner")
+        self.note.setContentsMargins(10, 8, 10, 8)
+        right.addWidget(self.note)
         self.cues = make_label("", "")
         self.cues.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        middle_layout.addWidget(self.cues)
-        middle_layout.addStretch(1)
-        self.middle = QScrollArea()
-        self.middle.setWidget(middle)
-        self.middle.setWidgetResizable(True)
-        self.middle.setFrameShape(QFrame.Shape.NoFrame)
-        self.middle.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.middle.setMinimumHeight(PICTURE_MIN_H)
-        self.middle.setAccessibleName(QCoreApplication.translate("Player", "How to do it"))
-        return self.middle
+        self.cues.setAccessibleName(QCoreApplication.translate("Player", "How to do it"))
+        right.addWidget(self.cues)
+        right.addStretch(1)
+        self.up_next = UpNextList()
+        right.addWidget(self.up_next)
+        row.addLayout(right, 9)
+        return live
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        # A top-level layout does not ask wrapped text how tall it is at this width;
-        # the stop rules must never be cut, so their card asks for it.
+        self._fit_wrapped()
+
+    def _fit_wrapped(self) -> None:
+        """A top-level layout does not ask wrapped text how tall it is at this width;
+        the instructions and the stop rules must never be cut, so they ask for it."""
         strip = self.stop_strip.layout()
         if strip is not None:
             needed = strip.totalHeightForWidth(self.stop_strip.width())
             if needed > 0 and needed != self.stop_strip.minimumHeight():
                 self.stop_strip.setMinimumHeight(needed)
+        for label in (self.cues, self.exercise, self.note):
+            if label.width() > 0:
+                needed = label.heightForWidth(label.width())
+                if needed > 0 and needed != label.minimumHeight():
+                    label.setMinimumHeight(needed)
 
     def show_mini(self) -> None:
         """Swap this window for the small always-on-top one."""
@@ -279,21 +265,6 @@ class RoutinePlayerView(QWidget):
         self.show()
         self.raise_()
         self.activateWindow()
-
-    def _build_pictures(self, regions: RegionCatalog | None) -> QHBoxLayout:
-        """The pose drawing (where the exercise has one) beside the body map."""
-        pictures = QHBoxLayout()
-        self.pose = PoseView()
-        self.pose.setMinimumHeight(PICTURE_MIN_H)
-        self.pose.setMaximumHeight(PICTURE_MAX_H)
-        self.pose.hide()
-        pictures.addWidget(self.pose, 3)
-        self.figure = BodyMapView(regions, interactive=False) if regions is not None else None
-        if self.figure is not None:
-            self.figure.setMinimumHeight(PICTURE_MIN_H)
-            self.figure.setMaximumHeight(PICTURE_MAX_H)
-            pictures.addWidget(self.figure, 2)
-        return pictures
 
     def _build_controls(self) -> QHBoxLayout:
         controls = QHBoxLayout()
@@ -349,11 +320,10 @@ class RoutinePlayerView(QWidget):
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(slot)
-
         return controls
 
     def _build_stop_strip(self) -> QFrame:
-        """PROTOCOLS 1.3, always on screen, with a way out that opens the safety questions."""
+        """PROTOCOLS 1.3, always on screen, with a way to say something is wrong."""
         strip = QFrame()
         strip.setObjectName("StopCard")
         strip_layout = QVBoxLayout(strip)
@@ -366,11 +336,12 @@ class RoutinePlayerView(QWidget):
         )
         self.wrong_button = QPushButton(QCoreApplication.translate("Player", "Something's wrong"))
         self.wrong_button.setAccessibleDescription(
-            QCoreApplication.translate("Player", "Ends the routine and opens the safety questions.")
+            QCoreApplication.translate(
+                "Player", "Pauses the routine and asks a few quick safety questions."
+            )
         )
         self.wrong_button.clicked.connect(self.report_problem)
         strip_layout.addWidget(self.wrong_button, 0, Qt.AlignmentFlag.AlignLeft)
-
         return strip
 
     def set_step_gate(self, gate: Callable[[RoutineStep], str]) -> None:
@@ -438,15 +409,16 @@ class RoutinePlayerView(QWidget):
 
     # -- the user's controls ---------------------------------------------------------------
     def toggle_pause(self) -> None:
+        if self.session.done:
+            return
         now = self.clock.now()
         if self.session.paused:
             self.session.resume(now)
-            self.pause_button.setText(QCoreApplication.translate("Player", "Pause"))
+            self._show_note("")
             self._say(QCoreApplication.translate("Player", "Resumed"))
             self._wake_for_next_change(now)
         else:
             self.session.pause(now)
-            self.pause_button.setText(QCoreApplication.translate("Player", "Resume"))
             self._say(QCoreApplication.translate("Player", "Paused"))
         self._render(now)
 
@@ -459,13 +431,88 @@ class RoutinePlayerView(QWidget):
         self._after_jump()
 
     def stop(self) -> None:
+        """Stop or Esc: asks first (Keep going is the default); after the end, closes."""
+        if self.session.done:
+            self.close()
+            return
+        now = self.clock.now()
+        was_paused = self.session.paused
+        self.session.pause(now)
+        self._render(now)
+        if self.confirm_stop(self.session.steps_done(), len(self.session.steps)):
+            self.end_routine()
+            return
+        if not was_paused:
+            now = self.clock.now()
+            self.session.resume(now)
+            self._wake_for_next_change(now)
+        self._render(self.clock.now())
+
+    def confirm_stop(self, done: int, total: int) -> bool:
+        """The question's seam: True to end the routine now."""
+        box = end_question(self, done, total)
+        box.exec()
+        clicked = box.clickedButton()
+        return clicked is not None and box.buttonRole(clicked) is QMessageBox.ButtonRole.AcceptRole
+
+    def end_routine(self) -> None:
+        """End now, without asking (the user said so, or the window closes)."""
         self.session.stop(self.clock.now())
         self._after_jump()
 
     def report_problem(self) -> None:
-        self.session.stop(self.clock.now())
-        self._after_jump()
+        """Something's wrong: pause at once and let the wiring ask the quick check."""
+        if self.session.done:
+            return
+        now = self.clock.now()
+        self.session.pause(now)
+        self._show_note(
+            QCoreApplication.translate(
+                "Player", "Paused. Stop what you are doing and answer the quick check."
+            )
+        )
+        self._render(now)
         self.something_wrong.emit()
+
+    def ask_check(self, questions: Sequence[Question]) -> Mapping[str, bool] | None:
+        """The quick check's seam: the answers, or None when cancelled."""
+        dialog = QuickCheckDialog(questions, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.answers() if accepted else None
+
+    def check_cancelled(self) -> None:
+        """The quick check was closed unanswered: stay paused, the user decides."""
+        if not self.session.done:
+            self._show_note(
+                QCoreApplication.translate(
+                    "Player",
+                    "Paused. Press Resume when you feel ready, or Stop to end the routine.",
+                )
+            )
+
+    def check_clear(self, message: str = "") -> None:
+        """The answers bring no lock: stay paused until the user resumes."""
+        if not self.session.done:
+            self._show_note(
+                message
+                or QCoreApplication.translate(
+                    "Player",
+                    "Nothing you ticked means stopping the routine. Rest as long as you "
+                    "need; press Resume to carry on gently, or Stop.",
+                )
+            )
+
+    def end_for_safety(self, message: str) -> None:
+        """A safety answer ends the routine: stop, and show what to do instead."""
+        self._safety_end = message
+        if not self.session.done:
+            self.session.stop(self.clock.now())
+        self._after_jump()
+
+    def _show_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+        self._fit_wrapped()
 
     # -- showing it -----------------------------------------------------------------------
     def _after_jump(self) -> None:
@@ -477,77 +524,138 @@ class RoutinePlayerView(QWidget):
         else:
             self._wake_for_next_change(now)
 
-    def _show_pose(self, step: RoutineStep) -> None:
-        """The step's pose drawing, redrawn only when the exercise changes."""
+    def _show_pose(self, step: RoutineStep, segment: Segment) -> None:
+        """The step's pose, mirrored for its side; redrawn when the step or mode changes."""
         exercise = step.exercise
-        if self._posed == exercise.id:
-            return
-        self._posed = exercise.id
         pose = self.poses.get(exercise.id) if self.poses is not None else None
+        if segment.phase is Phase.REST and self._posed is not None:
+            return  # between reps: keep what is shown
+        moving = segment.phase is Phase.WORK and pose is not None and bool(pose.moves)
+        key = (exercise.id, step.side, moving)
+        if self._posed == key:
+            return
+        self._posed = key
         self.pose.set_pose(
             pose,
             description=QCoreApplication.translate("Player", "How to stand or lie for %s")
             % exercise.name,
+            flip=faces_left(step.side),
+            groups=exercise.regions,
+            moving=moving,
         )
         self.pose.setVisible(pose is not None)
 
     def _render(self, now: datetime) -> None:
-        self.progress.setValue(round(self.session.progress(now) * 1000))
-        segment = self.session.current
+        session = self.session
+        self.progress.setValue(round(session.progress(now) * 1000))
+        segment = session.current
         if segment is None:
-            self.phase.setText(_words(PHASE_WORDS, Phase.DONE))
-            self.countdown.setText("0:00")
-            self.exercise.setText(
-                QCoreApplication.translate("Player", "Routine finished. Well done.")
-            )
-            self.cues.setText("")
-            self.next_up.setText("")
-            self._mirror()
+            self._render_end(now)
             return
-        step = self.session.steps[segment.step]
-        word = _words(PHASE_WORDS, segment.phase)
+        step = session.steps[segment.step]
+        word = words(PHASE_WORDS, segment.phase)
         if segment.phase is Phase.WORK:
-            word = _words(WORK_WORDS, _work_key(step.exercise))
-        if self.session.paused:
-            word = QCoreApplication.translate("Player", "Paused (%s)") % word.lower()
+            word = words(WORK_WORDS, work_key(step.exercise))
+        if segment.phase is Phase.SWITCH:
+            word = QCoreApplication.translate("Player", "Switch legs")
+        if session.paused:
+            word = QCoreApplication.translate("Player", "Paused")
+            self.pause_button.setText(QCoreApplication.translate("Player", "Resume"))
+        else:
+            self.pause_button.setText(QCoreApplication.translate("Player", "Pause"))
         self.phase.setText(word)
-        self.countdown.setText(format_left(self.session.remaining(now).total_seconds()))
-        side = "" if step.side == "both" else f", {side_word(step.side)}"
+        left = session.remaining(now).total_seconds()
+        self.ring.set_time(left, segment.seconds, caption=word, paused=session.paused)
+        self.step_count.setText(
+            QCoreApplication.translate("Player", "Step %1 of %2")
+            .replace("%1", str(segment.step + 1))
+            .replace("%2", str(len(session.steps)))
+        )
+        self.side_badge.setText(_leg_words(step.side))
         reps = step.reps if not step.exercise.timed_reps else 1
-        rep = ""
+        self.exercise.setText(step.exercise.name)
+        detail = _leg_words(step.side)
         if segment.rep and reps > 1:
-            rep = " · " + QCoreApplication.translate("Player", "%d of %d") % (segment.rep, reps)
-        self.exercise.setText(f"{step.exercise.name}{side}{rep}")
+            detail += " · " + QCoreApplication.translate("Player", "%d of %d") % (segment.rep, reps)
+        self.detail.setText(detail)
         if self.figure is not None:
             self.figure.set_highlight(worked_regions(step))
-        self._show_pose(step)
-        if segment.phase in (Phase.LEAD_IN, Phase.WORK):
-            self.cues.setText(
-                "\n".join(f"{i}. {cue}" for i, cue in enumerate(step.exercise.cues, 1))
+        self._show_pose(step, segment)
+        self.cues.setText(self._cue_text(segment, step))
+        self.up_next.show_steps(session.steps, session.segments, session.upcoming(5))
+        self._mirror()
+
+    def _cue_text(self, segment: Segment, step: RoutineStep) -> str:
+        """The whole instructions, with a first line for a switch or a rest."""
+        steps = "\n".join(f"{i}. {cue}" for i, cue in enumerate(step.exercise.cues, 1))
+        if segment.phase is Phase.SWITCH:
+            first = (
+                QCoreApplication.translate("Player", "Switch to your left leg.")
+                if step.side == "left"
+                else QCoreApplication.translate("Player", "Switch to your right leg.")
+            )
+            return (
+                first
+                + " "
+                + QCoreApplication.translate("Player", "Take your time to get into position.")
+                + "\n\n"
+                + steps
+            )
+        if segment.phase is Phase.REST:
+            return (
+                QCoreApplication.translate("Player", "Rest: ease off a little and breathe.")
+                + "\n\n"
+                + steps
+            )
+        return steps
+
+    def _render_end(self, now: datetime) -> None:
+        summary = self.session.summary(now)
+        self.phase.setText(words(PHASE_WORDS, Phase.DONE))
+        self.ring.set_time(0, 0, caption=words(PHASE_WORDS, Phase.DONE))
+        self.step_count.setText("")
+        if summary.stopped:
+            title = (
+                QCoreApplication.translate("Player", "Stopped after %1 of %2 steps")
+                .replace("%1", str(summary.done))
+                .replace("%2", str(summary.total))
             )
         else:
-            self.cues.setText(QCoreApplication.translate("Player", "Breathe and relax."))
-        following = (
-            self.session.steps[segment.step + 1]
-            if segment.step + 1 < len(self.session.steps)
-            else None
+            title = QCoreApplication.translate("Player", "Routine finished. Well done.")
+        self.exercise.setText(title)
+        names = [region_label(self.regions, rid, side) for rid, side in summary.regions]
+        detail = (
+            QCoreApplication.translate("Player", "%1 of %2 steps · %3")
+            .replace("%1", str(summary.done))
+            .replace("%2", str(summary.total))
+            .replace("%3", _minutes(summary.elapsed))
         )
-        self.next_up.setText(
-            QCoreApplication.translate("Player", "Next: %s (%s)")
-            % (following.exercise.name, side_word(following.side))
-            if following
-            else QCoreApplication.translate("Player", "Last step")
-        )
+        if names:
+            detail += "\n" + QCoreApplication.translate("Player", "Worked: %s") % "; ".join(names)
+        targets = [
+            (rid, side, region_label(self.regions, rid, side)) for rid, side in summary.regions
+        ]
+        if self.stack.currentWidget() is not self.end_panel:
+            before = {} if self._safety_end else dict(self.before_scores(list(summary.regions)))
+            self.end_panel.show_end(title, detail, targets, before, safety=self._safety_end)
+            self.stack.setCurrentWidget(self.end_panel)
+        self.cues.setText("")
         self._mirror()
 
     def _mirror(self) -> None:
         """Keep the mini player showing what this window shows."""
         if not self.mini.isVisible():
             return
+        segment = self.session.current
+        exercise = ""
+        if segment is not None:
+            step = self.session.steps[segment.step]
+            side = "" if step.side == "both" else f", {side_word(step.side)}"
+            exercise = f"{step.exercise.name}{side}"
         self.mini.show_state(
             self.phase.text(),
-            "" if self.session.done else self.exercise.text(),
-            self.countdown.text(),
+            exercise,
+            self.ring.text(),
             self.progress.value(),
             self.session.paused,
         )
@@ -558,11 +666,17 @@ class RoutinePlayerView(QWidget):
             return
         self._last_segment = segment
         if segment is None:
-            self._say(QCoreApplication.translate("Player", "Routine finished"))
-            self.sound.phase(QCoreApplication.translate("Player", "Routine finished. Well done."))
+            ended = QCoreApplication.translate("Player", "Routine finished")
+            if self.session.stopped:
+                ended = QCoreApplication.translate("Player", "Routine stopped")
+            self._say(ended)
+            if not self.session.stopped:
+                self.sound.phase(
+                    QCoreApplication.translate("Player", "Routine finished. Well done.")
+                )
             return
         step = self.session.steps[segment.step]
-        phase = _words(PHASE_WORDS, segment.phase)
+        phase = words(PHASE_WORDS, segment.phase)
         self._say(f"{phase}: {step.exercise.name}, {side_word(step.side)}")
         self.sound.phase(self._spoken(segment, step))
 
@@ -577,10 +691,12 @@ class RoutinePlayerView(QWidget):
                 side,
             )
         if segment.phase is Phase.SWITCH:
-            return QCoreApplication.translate("Player", "Switch to the %s side.") % side
+            if step.side == "left":
+                return QCoreApplication.translate("Player", "Switch to your left leg.")
+            return QCoreApplication.translate("Player", "Switch to your right leg.")
         if segment.phase is Phase.REST:
             return QCoreApplication.translate("Player", "Rest.")
-        word = _words(WORK_WORDS, _work_key(step.exercise))
+        word = words(WORK_WORDS, work_key(step.exercise))
         return (
             QCoreApplication.translate("Player", "%s for %n second(s).", None, segment.seconds)
             % word
@@ -595,11 +711,12 @@ class RoutinePlayerView(QWidget):
         self.ticker.stop()
         for button in (self.back_button, self.pause_button, self.skip_button, self.mini_button):
             button.setEnabled(False)
+        self.wrong_button.setEnabled(False)
         if self.mini.isVisible():
             self.show_full()
         self.stop_button.setText(QCoreApplication.translate("Player", "Close"))
-        self.stop_button.clicked.disconnect()
-        self.stop_button.clicked.connect(self.close)
+        self.stop_button.setToolTip(QCoreApplication.translate("Player", "Close the player"))
+        self.end_panel.done_button.setFocus()
         if not self._reported:
             self._reported = True
             # Queued so the receiver sees a finished, fully drawn player.
@@ -607,7 +724,7 @@ class RoutinePlayerView(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.session.done:
-            self.stop()
+            self.end_routine()
         self.ticker.stop()
         self.mini.close()
         super().closeEvent(event)

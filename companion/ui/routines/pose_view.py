@@ -29,7 +29,6 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
-    QPolygonF,
     QShowEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -285,26 +284,22 @@ def paint_figure(
 
 
 def _capsule(a: QPointF, b: QPointF, wa: float, wb: float) -> QPainterPath:
-    """A rounded, tapered limb from ``a`` (width ``wa``) to ``b`` (width ``wb``)."""
+    """A rounded, tapered limb from ``a`` (width ``wa``) to ``b`` (width ``wb``).
+
+    The outline runs round one end cap, along one side, round the other cap and
+    back, so the shape is one simple region (no holes where parts overlap)."""
     path = QPainterPath()
-    path.setFillRule(Qt.FillRule.WindingFill)
-    path.addEllipse(a, wa / 2, wa / 2)
-    path.addEllipse(b, wb / 2, wb / 2)
     dx, dy = b.x() - a.x(), b.y() - a.y()
     length = math.hypot(dx, dy)
-    if length > 1e-6:
-        nx, ny = -dy / length, dx / length
-        path.addPolygon(
-            QPolygonF(
-                [
-                    QPointF(a.x() + nx * wa / 2, a.y() + ny * wa / 2),
-                    QPointF(b.x() + nx * wb / 2, b.y() + ny * wb / 2),
-                    QPointF(b.x() - nx * wb / 2, b.y() - ny * wb / 2),
-                    QPointF(a.x() - nx * wa / 2, a.y() - ny * wa / 2),
-                ]
-            )
-        )
-        path.closeSubpath()
+    if length < 1e-6:
+        path.addEllipse(a, max(wa, wb) / 2, max(wa, wb) / 2)
+        return path
+    angle = math.degrees(math.atan2(-dy, dx))  # Qt's arcs count anticlockwise, y up
+    ra, rb = wa / 2, wb / 2
+    path.arcMoveTo(QRectF(b.x() - rb, b.y() - rb, wb, wb), angle - 90)
+    path.arcTo(QRectF(b.x() - rb, b.y() - rb, wb, wb), angle - 90, 180)
+    path.arcTo(QRectF(a.x() - ra, a.y() - ra, wa, wa), angle + 90, 180)
+    path.closeSubpath()
     return path
 
 
