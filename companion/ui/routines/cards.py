@@ -240,17 +240,29 @@ class FlowLayout(QLayout):
         return shown
 
     def _place(self, rect: QRect, *, move: bool) -> int:
+        """Rows of items, each row's items centred on its height; the height used."""
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, row_height = area.x(), area.y(), 0
+        rows: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        x = area.x()
         for item in self._visible():
             hint = item.sizeHint()
-            if x > area.x() and x + hint.width() > area.right() + 1:
+            if rows[-1] and x + hint.width() > area.right() + 1:
+                rows.append([])
                 x = area.x()
-                y += row_height + self._spacing
-                row_height = 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+            rows[-1].append((item, hint))
             x += hint.width() + self._spacing
-            row_height = max(row_height, hint.height())
-        return y + row_height - rect.y() + margins.bottom()
+        y = area.y()
+        for row in rows:
+            if not row:
+                continue
+            height = max(hint.height() for _, hint in row)
+            x = area.x()
+            for item, hint in row:
+                if move:
+                    top = y + (height - hint.height()) // 2
+                    item.setGeometry(QRect(QPoint(x, top), hint))
+                x += hint.width() + self._spacing
+            y += height + self._spacing
+        used = y - self._spacing if any(rows) else y
+        return used - rect.y() + margins.bottom()
