@@ -94,8 +94,7 @@ class StepRow(QFrame):
         pictures = QVBoxLayout()
         pictures.setSpacing(6)
         self.thumbs = [
-            PoseThumb(exercise, poses, size=DETAIL_THUMB, flip=step.side == "right")
-            for step in steps
+            PoseThumb(exercise, poses, size=DETAIL_THUMB, side=step.side) for step in steps
         ]
         for step, thumb in zip(steps, self.thumbs, strict=True):
             if step.side in ("left", "right"):

@@ -1,7 +1,7 @@
 """Small pose pictures: one exercise's drawing on a tile, and a routine's row of them.
 
-The drawing itself is the player's (``PoseView`` paints the pose geometry); a
-thumbnail only gives it a small fixed size and a quiet tile behind it. A row
+The drawing itself is the player's (``pose_view.pose_pixmap``, the held
+position, still); a thumbnail only gives it a small fixed size and a quiet tile. A row
 shows one picture per exercise, in order, and "+3" for those that do not fit.
 """
 
@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from companion.domain.exercises import Exercise
 from companion.domain.poses import PoseCatalog
-from companion.ui.routines.pose_view import PoseView
+from companion.ui.routines.pose_view import pose_pixmap
 
 THUMB = QSize(64, 56)
 GAP = 6
@@ -27,8 +27,10 @@ def tile_colour(palette: QPalette) -> QColor:
     return window.darker(103) if window.lightness() >= 128 else window.lighter(190)
 
 
-class PoseThumb(PoseView):
-    """One exercise's pose at a fixed size on a rounded tile (its name as the tooltip)."""
+class PoseThumb(QWidget):
+    """One exercise's pose, still, at a fixed size on a rounded tile (its name as the
+    tooltip), drawn by the player's painter (``pose_view.pose_pixmap``); "right"
+    mirrors it as the player does."""
 
     def __init__(
         self,
@@ -36,16 +38,18 @@ class PoseThumb(PoseView):
         poses: PoseCatalog | None,
         *,
         size: QSize = THUMB,
-        flip: bool = False,
+        side: str = "both",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.exercise = exercise
+        self.side = side
+        self._poses = poses
         self._size = QSize(size)
+        self._pixmap: QPixmap | None = None
+        self._painted_for: tuple[int, float] | None = None
         self.setFixedSize(self._size)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        pose = poses.get(exercise.id) if poses is not None else None
-        self.set_pose(pose, description=exercise.name, flip=flip)
         self.setToolTip(exercise.name)
         self.setAccessibleName(
             QCoreApplication.translate("Routines", "Pose for %s") % exercise.name
@@ -57,13 +61,36 @@ class PoseThumb(PoseView):
     def minimumSizeHint(self) -> QSize:
         return QSize(self._size)
 
+    def has_pose(self) -> bool:
+        return self._poses is not None and self._poses.get(self.exercise.id) is not None
+
+    def _picture(self) -> QPixmap | None:
+        """The pose, painted once for this palette and screen."""
+        key = (self.palette().cacheKey(), self.devicePixelRatioF())
+        if self._painted_for != key and self._poses is not None:
+            inset = QSize(self._size.width() - 4, self._size.height() - 4)
+            self._pixmap = pose_pixmap(
+                self._poses,
+                self.exercise.id,
+                inset,
+                self.palette(),
+                side=self.side,
+                groups=self.exercise.regions,
+                ratio=key[1],
+            )
+            self._painted_for = key
+        return self._pixmap
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(tile_colour(self.palette()))
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
-        if not self.has_pose():  # no drawing yet: the exercise's first letter
+        picture = self._picture()
+        if picture is not None:
+            painter.drawPixmap(2, 2, picture)
+        else:  # no drawing for this exercise yet: its first letter
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
             font = painter.font()
             font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -71,7 +98,6 @@ class PoseThumb(PoseView):
             painter.setFont(font)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.exercise.name[:1])
         painter.end()
-        super().paintEvent(event)
 
 
 class PoseStrip(QWidget):
