@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from companion.app.root import CompanionApp
     from companion.domain.activity import Activity
     from companion.domain.reminders import ReminderRule
+    from companion.services.reminders import Recovery
     from companion.services.safety import SafetyGate
     from companion.ui.reminders.center import ReminderCenter
     from companion.ui.reminders.editor import ReminderEditorDialog
@@ -28,6 +29,8 @@ class ReminderWiring:
         self.center: ReminderCenter | None = None
         self._notifier: DesktopNotifier | None = None  # one for reminders, timers and notices
         self._alerts: AlertRouter | None = None
+        self._recoveries: dict[str, Recovery] = {}  # "Just finished" notices that can be undone
+        self._notice: tuple[str, str] | None = None  # the latest: key, summary
 
     @property
     def reminders(self) -> ReminderCenter:
@@ -80,7 +83,12 @@ class ReminderWiring:
             from companion.ui.reminders.timer_alerts import AlertRouter  # noqa: PLC0415
 
             self._alerts = AlertRouter(self._desktop_notifier, lambda: self.app.tray, self.app)
+            self._alerts.action.connect(self._alert_action)
         return self._alerts
+
+    def _alert_action(self, key: str, action: str) -> None:
+        if key in self._recoveries and action == "undo":
+            self.undo_finished(key)
 
     def _reminders_page(self) -> QWidget:
         from companion.services.reminders import SNOOZE_RANGE  # noqa: PLC0415 - on first use
@@ -94,6 +102,9 @@ class ReminderWiring:
         )
         page.delete_requested.connect(self.delete_reminder)
         page.finished_requested.connect(self.just_finished)
+        page.undo_finished_requested.connect(self.undo_finished)
+        if self._notice is not None:
+            page.finished_notice.added(*self._notice)
         page.snooze.setRange(*SNOOZE_RANGE)
         page.snooze.setValue(self.snooze_minutes())
         page.snooze.valueChanged.connect(self.set_snooze_minutes)
@@ -184,7 +195,53 @@ class ReminderWiring:
 
     def _finished(self, activity: Activity) -> None:
         recovery = self.reminders.after_activity(activity.kind.value)
+        self.tell_added(recovery)
         self.app.start_routine(recovery.routine_id)  # a refusal shows as a banner
+
+    def tell_added(self, recovery: Recovery) -> str:
+        """Say which reminders "Just finished" added and when, with an Undo: a desktop
+        notification (else the tray's message) and a notice on the Reminders page."""
+        from companion.ui.reminders.timer_alerts import new_key  # noqa: PLC0415
+
+        key = new_key("finished")
+        self._recoveries[key] = recovery
+        summary = self.reminders.recovery_summary(recovery)
+        self._notice = (key, summary)
+        page = self.app._built_page("reminders")
+        if page is not None:
+            page.finished_notice.added(key, summary)
+        self.alerts.send(
+            key,
+            QCoreApplication.translate("CompanionApp", "Reminders added"),
+            summary,
+            [("undo", QCoreApplication.translate("CompanionApp", "Undo"))],
+            without_buttons=QCoreApplication.translate(
+                "CompanionApp", "To undo, open Reminders in the window."
+            ),
+        )
+        return key
+
+    def undo_finished(self, key: str) -> int:
+        """Remove exactly the reminders the notice ``key`` told of; how many were there."""
+        recovery = self._recoveries.pop(key, None)
+        if recovery is None:
+            return 0
+        removed = self.reminders.undo_recovery(recovery)
+        self.alerts.withdraw(key)
+        words = (
+            QCoreApplication.translate("CompanionApp", "Removed the reminder it had added.")
+            if removed == 1
+            else QCoreApplication.translate(
+                "CompanionApp", "Removed the %d reminders it had added."
+            )
+            % removed
+        )
+        if self._notice is not None and self._notice[0] == key:
+            self._notice = None
+        page = self.app._built_page("reminders")
+        if page is not None:
+            page.finished_notice.undone(key, words)
+        return removed
 
     def start_reminders(self) -> None:
         if self.app._quitting or (self.center is not None and self.center.started):

@@ -6,7 +6,8 @@ all come here.
   thin Qt object over it and the command line uses it when no app is running.
 - ``ReminderService``: the user's rules (save with ``check_rule``'s checks,
   switch on or off, switching on checks the limits again, delete), the
-  recovery timeline after a run or a leg day, the snooze length (5 to 60
+  recovery timeline after a run or a leg day (what it added, in a sentence, and
+  its undo), the snooze length (5 to 60
   minutes, 10 unless set), water (log a drink, today's total, the day's goal and
   pace), the day's timeline with its answers, and what happens when a rule falls
   due: ``on_due(rule, now)`` shows it or keeps it quiet, with the reason (the
@@ -45,6 +46,7 @@ from companion.domain.reminders import (
     recovery_timeline,
     timeline,
 )
+from companion.domain.reminders.timeline import recovery_groups
 from companion.domain.translatable import Translate, english
 from companion.services.pause import PauseService
 
@@ -103,6 +105,21 @@ class Recovery:
 
     rules: tuple[ReminderRule, ...]
     routine_id: str
+
+    @property
+    def rule_ids(self) -> tuple[int, ...]:
+        return tuple(r.id for r in self.rules if r.id is not None)
+
+
+def _at_words(moment: datetime, now: datetime, translate: Translate) -> str:
+    """ "18:20", "tomorrow at 07:00" or "on Wed at 07:00", in ``now``'s zone."""
+    moment = moment.astimezone(now.tzinfo)
+    days = (moment.date() - now.date()).days
+    if days == 0:
+        return f"{moment:%H:%M}"
+    if days == 1:
+        return translate("Reminders", "tomorrow at %s") % f"{moment:%H:%M}"
+    return translate("Reminders", "on %s at %s") % (f"{moment:%a}", f"{moment:%H:%M}")
 
 
 @dataclass(frozen=True)
@@ -251,6 +268,36 @@ class ReminderService:
             raise ValueError(f"{activity!r} is not 'run' or 'leg_day'")
         rules = self.save_rules(recovery_timeline(activity, self.clock.now(), self.waking()))
         return Recovery(tuple(rules), ACTIVITY_ROUTINES[activity])
+
+    def recovery_summary(self, recovery: Recovery, translate: Translate = english) -> str:
+        """What "Just finished" added and when each fires, in a sentence: "Added: water at
+        18:21 and 18:51; check-ins tomorrow at 18:21 and on Wed at 18:21."."""
+        now = self.now()
+        parts = []
+        for kind, moments in recovery_groups(recovery.rules).items():
+            times = translate("Reminders", " and ").join(
+                _at_words(m, now, translate) for m in moments
+            )
+            if kind == "water":
+                parts.append(translate("Reminders", "water at %s") % times)
+            elif kind == "checkin":
+                parts.append(
+                    translate("Reminders", "a check-in %s") % times
+                    if len(moments) == 1
+                    else translate("Reminders", "check-ins %s") % times
+                )
+            else:
+                parts.append(translate("Reminders", "reminders at %s") % times)
+        if not parts:
+            return translate("Reminders", "No reminders added.")
+        return translate("Reminders", "Added: %s.") % "; ".join(parts)
+
+    def undo_recovery(self, recovery: Recovery) -> int:
+        """Remove exactly the reminders "Just finished" added, in one transaction (what
+        they already reminded of stays in the history); how many were still there."""
+        removed = self.repo.delete_many(recovery.rule_ids)
+        self.reload()
+        return removed
 
     # -- snooze ---------------------------------------------------------------------------------
     def snooze_minutes(self) -> int:

@@ -8,6 +8,7 @@ a new kind of value needs no migration; the columns the app queries by
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
@@ -146,6 +147,14 @@ class ReminderRepository:
     def delete(self, rule_id: int) -> None:
         with self._db.transaction() as conn:
             conn.execute("DELETE FROM reminder_rules WHERE id = ?", (rule_id,))
+
+    def delete_many(self, rule_ids: Iterable[int]) -> int:
+        """Delete these rules in one transaction (their events stay); how many there were."""
+        with self._db.transaction() as conn:
+            return sum(
+                conn.execute("DELETE FROM reminder_rules WHERE id = ?", (i,)).rowcount
+                for i in rule_ids
+            )
 
     def delete_finished(self, before: datetime) -> int:
         """Remove rules whose window closed before ``before`` (their events stay)."""

@@ -242,6 +242,56 @@ def test_after_a_run_the_recovery_timeline_and_the_cool_down(service, clock):
         service.after_activity("swim")
 
 
+def test_just_finished_says_what_it_added_and_undo_removes_exactly_those(service, clock):
+    clock.set(clock.now().replace(hour=18, minute=20))  # Monday 15 June
+    mine = service.save_rule(water_rule())  # the user's own reminder stays
+    recovery = service.after_activity("run")
+    assert service.recovery_summary(recovery) == (
+        "Added: water at 18:21 and 18:51; check-ins tomorrow at 18:21 and on Wed at 18:21."
+    )
+    clock.advance(minutes=1)  # the first one already reminded: its answer stays in the history
+    first = service.rule_due(recovery.rules[0].id, clock.now())
+    assert first is not None
+    service.answer(first.event_id, first.rule, "done")
+    before = service.week_counts()
+    assert service.undo_recovery(recovery) == 4
+    assert [r.id for r in service.rules()] == [mine.id]
+    assert service.week_counts() == before
+    assert service.undo_recovery(recovery) == 0  # once only
+
+
+def test_undo_is_one_transaction(service, monkeypatch):
+    recovery = service.after_activity("leg_day")
+    conn = service.repo._db.conn
+    deleted: list[object] = []
+
+    class Failing:
+        """The connection, failing on the second delete."""
+
+        def __getattr__(self, name):
+            return getattr(conn, name)
+
+        def execute(self, sql, *args):
+            if sql.startswith("DELETE"):
+                deleted.append(args)
+                if len(deleted) == 2:
+                    raise RuntimeError("disk went away")
+            return conn.execute(sql, *args)
+
+    monkeypatch.setattr(service.repo._db, "conn", Failing())
+    with pytest.raises(RuntimeError):
+        service.undo_recovery(recovery)
+    monkeypatch.undo()
+    service.reload()
+    assert len(deleted) == 2 and len(service.rules()) == 4  # the first delete rolled back
+
+
+def test_after_late_evening_the_summary_names_the_morning(service, clock):
+    clock.set(clock.now().replace(hour=21, minute=50))  # water at 22:21 is after waking hours
+    recovery = service.after_activity("run")
+    assert service.recovery_summary(recovery).startswith("Added: water at 21:51; check-ins")
+
+
 def test_the_days_slots_say_what_became_of_each(service, clock):
     rule = service.save_rule(water_rule())
     clock.advance(minutes=30)

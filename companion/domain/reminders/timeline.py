@@ -121,6 +121,29 @@ def recovery_timeline(activity: str, now: datetime, waking: Waking) -> list[Remi
     return rules
 
 
+def one_off_at(rule: ReminderRule) -> datetime | None:
+    """When a one-off rule (``_one_off``'s: one time, a two-minute window) fires."""
+    if rule.starts is None or rule.ends is None or len(rule.times) != 1:
+        return None
+    return rule.starts + (rule.ends - rule.starts) / 2
+
+
+RECOVERY_KINDS = ("water", "checkin", "other")
+
+
+def recovery_groups(rules: Iterable[ReminderRule]) -> dict[str, list[datetime]]:
+    """What a recovery timeline added, by kind ("water", "checkin", "other"), each with
+    the moments it fires, in time order: what "Just finished" tells the user."""
+    groups: dict[str, list[datetime]] = {}
+    for rule in rules:
+        at = one_off_at(rule)
+        if at is None:
+            continue
+        kind = "checkin" if rule.action == "checkin" else "water" if rule.amount_ml else "other"
+        groups.setdefault(kind, []).append(at)
+    return {k: sorted(groups[k], key=utc) for k in RECOVERY_KINDS if k in groups}
+
+
 def timeline(
     rules: Iterable[ReminderRule],
     day: date,

@@ -300,6 +300,16 @@ class ReminderCenter(QObject):
         self.reschedule()
         return recovery
 
+    def recovery_summary(self, recovery: Recovery) -> str:
+        """What "Just finished" added and when each fires, in a sentence."""
+        return self.service.recovery_summary(recovery, QT_TRANSLATE)
+
+    def undo_recovery(self, recovery: Recovery) -> int:
+        """Remove exactly the reminders "Just finished" added; how many were still there."""
+        removed = self.service.undo_recovery(recovery)
+        self.reschedule()
+        return removed
+
     def next_fire_times(self) -> dict[int, datetime]:
         return self.scheduler.next_fire_times() if self.scheduler_running else {}
 

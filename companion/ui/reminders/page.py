@@ -29,6 +29,7 @@ from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.units import Units
 from companion.ui.actions import AppActions
 from companion.ui.reminders.center import ReminderCenter, when_words
+from companion.ui.reminders.finished_notice import FinishedNotice
 from companion.ui.reminders.pause import PauseController
 from companion.ui.sections import SECTIONS, Card, SectionPage, make_label
 from companion.ui.tray import WATER_AMOUNTS_ML
@@ -62,6 +63,7 @@ class RemindersPage(SectionPage):
     new_requested = Signal(str)  # kind
     timer_requested = Signal(str, object)  # timer kind, options
     finished_requested = Signal(str)  # "run" or "leg_day"
+    undo_finished_requested = Signal(str)  # the "Just finished" notice's key
     waking_settings_requested = Signal()  # waking hours are set in Settings
     edit_requested = Signal(int)
     enable_requested = Signal(int, bool)  # the app checks the limits before switching on
@@ -151,6 +153,9 @@ class RemindersPage(SectionPage):
             finished.addWidget(button)
         finished.addStretch(1)
         card.body.addLayout(finished)
+        self.finished_notice = FinishedNotice()
+        self.finished_notice.undo_requested.connect(self.undo_finished_requested.emit)
+        card.body.addWidget(self.finished_notice)
         return card
 
     def show_waking(self) -> None:

@@ -56,8 +56,19 @@ class AlertRouter(QObject):
                 self._notifier.action_invoked.connect(self._invoked)
         return self._notifier
 
-    def send(self, key: str, title: str, body: str, actions: Sequence[tuple[str, str]] = ()) -> str:
-        """Show ``title`` and ``body``; which way it went: "desktop", "tray" or "window"."""
+    def send(
+        self,
+        key: str,
+        title: str,
+        body: str,
+        actions: Sequence[tuple[str, str]] = (),
+        *,
+        without_buttons: str = "",
+    ) -> str:
+        """Show ``title`` and ``body``; which way it went: "desktop", "tray" or "window".
+
+        ``without_buttons`` is added to the tray's message, which cannot carry
+        ``actions`` (it says where to find them instead)."""
         notifier = self._get_notifier()
         if notifier is not None and notifier.available():
             self._mine.add(key)
@@ -66,8 +77,9 @@ class AlertRouter(QObject):
         else:
             tray = self._tray()
             if tray is not None and tray.isVisible() and tray.supportsMessages():
+                text = f"{body} {without_buttons}" if without_buttons else body
                 tray.showMessage(
-                    title, body, QSystemTrayIcon.MessageIcon.Information, TRAY_MESSAGE_MS
+                    title, text, QSystemTrayIcon.MessageIcon.Information, TRAY_MESSAGE_MS
                 )
                 channel = "tray"
             else:
