@@ -29,7 +29,7 @@ the near (worked) leg is the right leg.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -414,11 +414,12 @@ def faces_left(side: str) -> bool:
 
 
 def mirrored(fig: Figure) -> Figure:
-    """The figure flipped left to right inside its own bounds (floor and height unchanged)."""
-    min_x, _, max_x, _ = fig.bounds
+    """The figure flipped left to right about the hip (x = 0), so a moving figure
+    flips the same way in every frame; floor and height are unchanged."""
+    min_x, min_y, max_x, max_y = fig.bounds
 
     def flip(p: Point) -> Point:
-        return (min_x + max_x - p[0], p[1])
+        return (-p[0], p[1])
 
     return Figure(
         segments=tuple(
@@ -431,8 +432,22 @@ def mirrored(fig: Figure) -> Figure:
             for p in fig.props
         ),
         worked=fig.worked,
-        bounds=fig.bounds,
+        bounds=(-max_x, min_y, -min_x, max_y),
         anchors={name: flip(p) for name, p in fig.anchors.items()},
+    )
+
+
+def frame(figures: Iterable[Figure]) -> tuple[float, float, float, float]:
+    """Bounds that hold every figure (the key positions of one move), so a moving
+    figure keeps one place and one scale."""
+    boxes = [f.bounds for f in figures]
+    if not boxes:
+        raise ValueError("frame needs at least one figure")
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
     )
 
 

@@ -14,20 +14,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
     QCloseEvent,
-    QKeySequence,
     QResizeEvent,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -39,7 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.clock import Clock
-from companion.domain.planner import STOP_RULES
 from companion.domain.poses import PoseCatalog, faces_left
 from companion.domain.regions import RegionCatalog
 from companion.domain.routine_builder import RoutineStep
@@ -47,6 +43,7 @@ from companion.domain.session import Phase, RoutineSession, Segment
 from companion.domain.triage import Question
 from companion.ui.cues import CuePlayer
 from companion.ui.routines.player_check import QuickCheckDialog, end_question
+from companion.ui.routines.player_controls import build_controls, build_stop_strip
 from companion.ui.routines.player_end import EndPanel
 from companion.ui.routines.player_parts import (
     PHASE_WORDS,
@@ -60,6 +57,7 @@ from companion.ui.routines.player_parts import (
     work_key,
     worked_regions,
 )
+from companion.ui.routines.player_words import cue_text, leg_words, minutes, spoken
 from companion.ui.routines.pose_view import PoseView
 from companion.ui.routines.ring import RingCountdown
 from companion.ui.sections import make_label
@@ -78,6 +76,7 @@ __all__ = [
 _work_key = work_key  # the name older tests know
 
 DEFAULT_SIZE = (1040, 860)  # the first size of the player window, where the screen allows
+MIN_SIZE = (800, 700)  # below this the pose is too small to follow across the room
 POSE_MIN_H = 220
 MAP_H = 150
 
@@ -95,26 +94,20 @@ def _hidden_note(name: str) -> QLabel:
     return note
 
 
-def _leg_words(side: str) -> str:
-    if side == "left":
-        return QCoreApplication.translate("Player", "Left leg")
-    if side == "right":
-        return QCoreApplication.translate("Player", "Right leg")
-    return QCoreApplication.translate("Player", "Both legs")
-
-
-def _minutes(span: timedelta) -> str:
-    seconds = round(span.total_seconds())
-    if seconds < 60:
-        return QCoreApplication.translate("Player", "%n second(s)", None, seconds)
-    return QCoreApplication.translate("Player", "%n minute(s)", None, round(seconds / 60))
-
-
 class RoutinePlayerView(QWidget):
     finished = Signal(object)  # the RoutineSession, ended
     something_wrong = Signal()  # paused; the wiring asks the quick check (ask_check)
     muted_changed = Signal(bool)
     feel_given = Signal(list)  # [FeelScore] from the end screen
+
+    # Built by player_controls.build_controls and build_stop_strip.
+    back_button: QPushButton
+    pause_button: QPushButton
+    skip_button: QPushButton
+    stop_button: QPushButton
+    mini_button: QPushButton
+    mute_button: QPushButton
+    wrong_button: QPushButton
 
     def __init__(
         self,
@@ -150,6 +143,33 @@ class RoutinePlayerView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(10)
+        self._build_header(layout, name)
+        self.stack = QStackedWidget()
+        self.live = self._build_live()
+        self.stack.addWidget(self.live)
+        self.end_panel = EndPanel()
+        self.end_panel.feel_given.connect(self.feel_given.emit)
+        self.end_panel.done.connect(self.close)
+        self.stack.addWidget(self.end_panel)
+        layout.addWidget(self.stack, 1)
+        self.safety_note = _hidden_note(QCoreApplication.translate("Player", "Left out"))
+        layout.addWidget(self.safety_note)  # on the live and the end screen alike
+        layout.addLayout(build_controls(self))
+        self.stop_strip = build_stop_strip(self)
+        layout.addWidget(self.stop_strip)
+        self.setMinimumSize(*MIN_SIZE)
+        self.resize(self.sizeHint().expandedTo(QSize(*DEFAULT_SIZE)))
+
+        self.mini = MiniPlayer(self)
+        self.mini.expand_requested.connect(self.show_full)
+        self._last_segment: Segment | None = None
+        self._render(self.clock.now())
+        self._announce_segment()
+        self.ticker.start()
+
+    # -- building ------------------------------------------------------------------------
+    def _build_header(self, layout: QVBoxLayout, name: str) -> None:
+        """The routine's name, which step of how many, and the progress bar."""
         header = QHBoxLayout()
         header.addWidget(make_label(name, "PageTitle"), 1)
         self.step_count = make_label("", "Muted", wrap=False)
@@ -161,29 +181,7 @@ class RoutinePlayerView(QWidget):
         self.progress.setFixedHeight(10)
         self.progress.setAccessibleName(QCoreApplication.translate("Player", "Routine progress"))
         layout.addWidget(self.progress)
-        self.stack = QStackedWidget()
-        self.live = self._build_live()
-        self.stack.addWidget(self.live)
-        self.end_panel = EndPanel()
-        self.end_panel.feel_given.connect(self.feel_given.emit)
-        self.end_panel.done.connect(self.close)
-        self.stack.addWidget(self.end_panel)
-        layout.addWidget(self.stack, 1)
-        self.safety_note = _hidden_note(QCoreApplication.translate("Player", "Left out"))
-        layout.addWidget(self.safety_note)  # on the live and the end screen alike
-        layout.addLayout(self._build_controls())
-        self.stop_strip = self._build_stop_strip()
-        layout.addWidget(self.stop_strip)
-        self.resize(self.sizeHint().expandedTo(QSize(*DEFAULT_SIZE)))
 
-        self.mini = MiniPlayer(self)
-        self.mini.expand_requested.connect(self.show_full)
-        self._last_segment: Segment | None = None
-        self._render(self.clock.now())
-        self._announce_segment()
-        self.ticker.start()
-
-    # -- building ------------------------------------------------------------------------
     def _build_live(self) -> QWidget:
         """The pose on the left, big; the ring, the step, its cues and what comes next."""
         live = QWidget()
@@ -191,13 +189,12 @@ class RoutinePlayerView(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(20)
         left = QVBoxLayout()
-        left.setSpacing(4)
-        self.side_badge = make_label("", "CardTitle", wrap=False)
-        self.side_badge.setAccessibleName(QCoreApplication.translate("Player", "Which leg"))
-        left.addWidget(self.side_badge)
+        left.setSpacing(8)
         self.pose = PoseView()
         self.pose.setMinimumSize(260, POSE_MIN_H)
         left.addWidget(self.pose, 1)
+        self.up_next = UpNextList()
+        left.addWidget(self.up_next)
         row.addLayout(left, 11)
 
         right = QVBoxLayout()
@@ -211,9 +208,12 @@ class RoutinePlayerView(QWidget):
         )
         if self.figure is not None:
             self.figure.setFixedHeight(MAP_H)
-            self.figure.setMinimumWidth(120)
+            self.figure.setMinimumWidth(150)
             top.addWidget(self.figure, 1)
         right.addLayout(top)
+        self.side_badge = make_label("", "CardTitle", wrap=False)
+        self.side_badge.setObjectName("SideBadge")
+        self.side_badge.setAccessibleName(QCoreApplication.translate("Player", "Which leg"))
         self.phase = make_label("", "CardTitle")  # the phase word, for the mini player too
         self.phase.hide()
         self.exercise = make_label("", "CardTitle")
@@ -230,8 +230,6 @@ class RoutinePlayerView(QWidget):
         self.cues.setAccessibleName(QCoreApplication.translate("Player", "How to do it"))
         right.addWidget(self.cues)
         right.addStretch(1)
-        self.up_next = UpNextList()
-        right.addWidget(self.up_next)
         row.addLayout(right, 9)
         return live
 
@@ -265,84 +263,6 @@ class RoutinePlayerView(QWidget):
         self.show()
         self.raise_()
         self.activateWindow()
-
-    def _build_controls(self) -> QHBoxLayout:
-        controls = QHBoxLayout()
-        self.back_button = QPushButton(QCoreApplication.translate("Player", "Back"))
-        self.pause_button = QPushButton(QCoreApplication.translate("Player", "Pause"))
-        self.skip_button = QPushButton(QCoreApplication.translate("Player", "Skip"))
-        self.stop_button = QPushButton(QCoreApplication.translate("Player", "Stop"))
-        self.mini_button = QPushButton(QCoreApplication.translate("Player", "Mini player"))
-        self.mute_button = QPushButton(QCoreApplication.translate("Player", "Mute"))
-        self.mute_button.setCheckable(True)
-        self._show_muted(self.sound.muted)
-        self.mute_button.setToolTip(
-            QCoreApplication.translate("Player", "Turn sounds and spoken cues off or on (M)")
-        )
-        self.mute_button.toggled.connect(self.set_muted)
-        for button, slot, tip in (
-            (
-                self.back_button,
-                self.back,
-                QCoreApplication.translate("Player", "Back (Left arrow)"),
-            ),
-            (
-                self.pause_button,
-                self.toggle_pause,
-                QCoreApplication.translate("Player", "Pause or resume (Space)"),
-            ),
-            (
-                self.skip_button,
-                self.skip,
-                QCoreApplication.translate("Player", "Skip this step (Right arrow)"),
-            ),
-            (
-                self.stop_button,
-                self.stop,
-                QCoreApplication.translate("Player", "Stop the routine (Esc)"),
-            ),
-            (
-                self.mini_button,
-                self.show_mini,
-                QCoreApplication.translate("Player", "A small window that stays on top"),
-            ),
-        ):
-            button.clicked.connect(slot)
-            button.setToolTip(tip)
-            controls.addWidget(button)
-        controls.addWidget(self.mute_button)
-        for keys, slot in (
-            (Qt.Key.Key_Space, self.toggle_pause),
-            (Qt.Key.Key_Right, self.skip),
-            (Qt.Key.Key_Left, self.back),
-            (Qt.Key.Key_Escape, self.stop),
-            (Qt.Key.Key_M, self.mute_button.toggle),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.activated.connect(slot)
-        return controls
-
-    def _build_stop_strip(self) -> QFrame:
-        """PROTOCOLS 1.3, always on screen, with a way to say something is wrong."""
-        strip = QFrame()
-        strip.setObjectName("StopCard")
-        strip_layout = QVBoxLayout(strip)
-        strip_layout.setContentsMargins(16, 10, 16, 12)
-        strip_layout.addWidget(
-            make_label(QCoreApplication.translate("Player", "Stop at once if"), "CardTitle")
-        )
-        strip_layout.addWidget(
-            make_label(" • ".join(rule.rstrip(".") for rule in STOP_RULES[:2]) + ".", "")
-        )
-        self.wrong_button = QPushButton(QCoreApplication.translate("Player", "Something's wrong"))
-        self.wrong_button.setAccessibleDescription(
-            QCoreApplication.translate(
-                "Player", "Pauses the routine and asks a few quick safety questions."
-            )
-        )
-        self.wrong_button.clicked.connect(self.report_problem)
-        strip_layout.addWidget(self.wrong_button, 0, Qt.AlignmentFlag.AlignLeft)
-        return strip
 
     def set_step_gate(self, gate: Callable[[RoutineStep], str]) -> None:
         """Ask ``gate`` (the safety gate: a lock answered meanwhile) before each step
@@ -571,43 +491,20 @@ class RoutinePlayerView(QWidget):
             .replace("%1", str(segment.step + 1))
             .replace("%2", str(len(session.steps)))
         )
-        self.side_badge.setText(_leg_words(step.side))
+        self.side_badge.setText(leg_words(step.side))
+        self.pose.set_caption(leg_words(step.side))
         reps = step.reps if not step.exercise.timed_reps else 1
         self.exercise.setText(step.exercise.name)
-        detail = _leg_words(step.side)
+        detail = leg_words(step.side)
         if segment.rep and reps > 1:
             detail += " · " + QCoreApplication.translate("Player", "%d of %d") % (segment.rep, reps)
         self.detail.setText(detail)
         if self.figure is not None:
             self.figure.set_highlight(worked_regions(step))
         self._show_pose(step, segment)
-        self.cues.setText(self._cue_text(segment, step))
+        self.cues.setText(cue_text(segment, step))
         self.up_next.show_steps(session.steps, session.segments, session.upcoming(5))
         self._mirror()
-
-    def _cue_text(self, segment: Segment, step: RoutineStep) -> str:
-        """The whole instructions, with a first line for a switch or a rest."""
-        steps = "\n".join(f"{i}. {cue}" for i, cue in enumerate(step.exercise.cues, 1))
-        if segment.phase is Phase.SWITCH:
-            first = (
-                QCoreApplication.translate("Player", "Switch to your left leg.")
-                if step.side == "left"
-                else QCoreApplication.translate("Player", "Switch to your right leg.")
-            )
-            return (
-                first
-                + " "
-                + QCoreApplication.translate("Player", "Take your time to get into position.")
-                + "\n\n"
-                + steps
-            )
-        if segment.phase is Phase.REST:
-            return (
-                QCoreApplication.translate("Player", "Rest: ease off a little and breathe.")
-                + "\n\n"
-                + steps
-            )
-        return steps
 
     def _render_end(self, now: datetime) -> None:
         summary = self.session.summary(now)
@@ -625,10 +522,12 @@ class RoutinePlayerView(QWidget):
         self.exercise.setText(title)
         names = [region_label(self.regions, rid, side) for rid, side in summary.regions]
         detail = (
-            QCoreApplication.translate("Player", "%1 of %2 steps · %3")
+            QCoreApplication.translate("Player", "Time: %s") % minutes(summary.elapsed)
+            if summary.stopped
+            else QCoreApplication.translate("Player", "%1 of %2 steps · %3")
             .replace("%1", str(summary.done))
             .replace("%2", str(summary.total))
-            .replace("%3", _minutes(summary.elapsed))
+            .replace("%3", minutes(summary.elapsed))
         )
         if names:
             detail += "\n" + QCoreApplication.translate("Player", "Worked: %s") % "; ".join(names)
@@ -678,29 +577,7 @@ class RoutinePlayerView(QWidget):
         step = self.session.steps[segment.step]
         phase = words(PHASE_WORDS, segment.phase)
         self._say(f"{phase}: {step.exercise.name}, {side_word(step.side)}")
-        self.sound.phase(self._spoken(segment, step))
-
-    def _spoken(self, segment: Segment, step: RoutineStep) -> str:
-        """The line the speech engine says at a phase change: short, and useful eyes-closed."""
-        side = side_word(step.side)
-        if segment.phase is Phase.LEAD_IN and step.side == "both":
-            return QCoreApplication.translate("Player", "Get ready: %s.") % step.exercise.name
-        if segment.phase is Phase.LEAD_IN:
-            return QCoreApplication.translate("Player", "Get ready: %s on the %s.") % (
-                step.exercise.name,
-                side,
-            )
-        if segment.phase is Phase.SWITCH:
-            if step.side == "left":
-                return QCoreApplication.translate("Player", "Switch to your left leg.")
-            return QCoreApplication.translate("Player", "Switch to your right leg.")
-        if segment.phase is Phase.REST:
-            return QCoreApplication.translate("Player", "Rest.")
-        word = words(WORK_WORDS, work_key(step.exercise))
-        return (
-            QCoreApplication.translate("Player", "%s for %n second(s).", None, segment.seconds)
-            % word
-        )
+        self.sound.phase(spoken(segment, step))
 
     def _say(self, message: str) -> None:
         """Tell screen readers about a phase change (never every second)."""
@@ -711,6 +588,7 @@ class RoutinePlayerView(QWidget):
         self.ticker.stop()
         for button in (self.back_button, self.pause_button, self.skip_button, self.mini_button):
             button.setEnabled(False)
+            button.hide()  # the end screen has its own Done
         self.wrong_button.setEnabled(False)
         if self.mini.isVisible():
             self.show_full()

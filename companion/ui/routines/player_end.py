@@ -113,6 +113,9 @@ class EndPanel(QFrame):
         self.rows_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.rows_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.rows_scroll.setWidget(self.rows_box)
+        self.rows_scroll.viewport().setAutoFillBackground(False)  # the card shows through
+        self.rows_box.setAutoFillBackground(False)
+        self.rows_scroll.setStyleSheet("QScrollArea { background: transparent; }")
         layout.addWidget(self.rows_scroll, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

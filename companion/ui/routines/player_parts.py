@@ -148,7 +148,7 @@ def region_label(regions: RegionCatalog | None, region_id: str, side: str) -> st
 class UpNextList(QFrame):
     """The current step and the few after it, each with its side and time."""
 
-    SHOWN = 5
+    SHOWN = 4  # the current step and the three after it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -163,7 +163,7 @@ class UpNextList(QFrame):
         for _ in range(self.SHOWN):
             row = QLabel()
             row.setTextFormat(Qt.TextFormat.PlainText)
-            row.setWordWrap(False)
+            row.setWordWrap(True)
             row.setMinimumWidth(0)
             self.rows.append(row)
             layout.addWidget(row)

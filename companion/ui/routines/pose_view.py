@@ -21,6 +21,8 @@ from itertools import pairwise
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
+    QFont,
+    QFontMetricsF,
     QGuiApplication,
     QHideEvent,
     QPainter,
@@ -41,6 +43,7 @@ from companion.domain.poses import (
     PoseCatalog,
     PropShape,
     figure,
+    frame,
     mirrored,
     motion,
     worked_parts,
@@ -102,6 +105,8 @@ class PoseView(QWidget):
         self._flip = False
         self._parts: frozenset[str] = frozenset()
         self._motion: Motion | None = None
+        self._bounds: tuple[float, float, float, float] | None = None  # one place for a move
+        self._caption = ""
         self._clock = QElapsedTimer()
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
@@ -132,10 +137,19 @@ class PoseView(QWidget):
         self._flip = flip
         self._parts = worked_parts(pose, tuple(groups)) if pose is not None else frozenset()
         self._motion = motion(pose, repeating=moving) if pose is not None else None
+        self._bounds = None
+        if self._motion is not None:
+            keys = [figure(key) for key in self._motion.keys]
+            self._bounds = frame(mirrored(k) if flip else k for k in keys)
         self.setAccessibleDescription(description)
         self._clock.start()
         self._show(self._start_pose())
         self._play()
+
+    def set_caption(self, text: str) -> None:
+        """A short label in the top corner (e.g. "Left leg"), readable across the room."""
+        self._caption = text
+        self.update()
 
     def has_pose(self) -> bool:
         return self._figure is not None
@@ -204,7 +218,16 @@ class PoseView(QWidget):
         if fig is None:
             return
         painter = QPainter(self)
-        paint_figure(painter, QRectF(self.rect()), fig, PoseColours(self.palette()), self._parts)
+        paint_figure(
+            painter,
+            QRectF(self.rect()),
+            fig,
+            PoseColours(self.palette()),
+            self._parts,
+            bounds=self._bounds,
+        )
+        if self._caption:
+            _paint_caption(painter, QRectF(self.rect()), self._caption, PoseColours(self.palette()))
         painter.end()
 
 
@@ -250,11 +273,16 @@ def paint_figure(
     fig: Figure,
     colours: PoseColours,
     parts: frozenset[str] = frozenset(),
+    *,
+    bounds: tuple[float, float, float, float] | None = None,
 ) -> None:
-    """Paint ``fig`` centred in ``rect`` on a floor mat, with its props."""
+    """Paint ``fig`` centred in ``rect`` on a floor mat, with its props.
+
+    ``bounds`` (figure units) fixes the place and scale, e.g. for every frame of a move.
+    """
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    min_x, min_y, max_x, max_y = fig.bounds
+    min_x, min_y, max_x, max_y = bounds or fig.bounds
     margin = max(4.0, min(rect.width(), rect.height()) * 0.04)
     area = rect.adjusted(margin, margin, -margin, -margin)
     # One scale for every pose (a standing figure fills the height) unless a
@@ -281,6 +309,27 @@ def paint_figure(
         if not shape.behind:
             _paint_prop(painter, shape, at, scale, colours)
     painter.restore()
+
+
+def _paint_caption(painter: QPainter, rect: QRectF, text: str, colours: PoseColours) -> None:
+    """A rounded tag in the accent colour, top left: which leg the picture shows."""
+    font = QFont(painter.font())
+    font.setPixelSize(max(13, min(22, round(rect.height() * 0.045))))
+    font.setWeight(QFont.Weight.DemiBold)
+    painter.setFont(font)
+    metrics = QFontMetricsF(font)
+    pad = metrics.height() * 0.4
+    tag = QRectF(
+        rect.left() + 4,
+        rect.top() + 4,
+        metrics.horizontalAdvance(text) + 2 * pad,
+        metrics.height() + pad,
+    )
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colours.accent)
+    painter.drawRoundedRect(tag, tag.height() / 2, tag.height() / 2)
+    painter.setPen(QColor("#ffffff") if colours.accent.lightness() < 150 else QColor("#10211b"))
+    painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
 
 
 def _capsule(a: QPointF, b: QPointF, wa: float, wb: float) -> QPainterPath:
