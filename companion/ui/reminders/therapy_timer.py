@@ -215,10 +215,14 @@ class TherapyTimerView(QWidget):
         column.addSpacing(4)
         self.skin_panel = SkinCheckPanel()
         self.skin_panel.answered.connect(self.answer_skin)
-        column.addWidget(self.skin_panel)
         self.end_panel = PhaseEndPanel()
         self.end_panel.acknowledged.connect(self._acknowledged)
-        column.addWidget(self.end_panel)
+        for panel in (self.skin_panel, self.end_panel):
+            centred = QHBoxLayout()  # as wide as the window, up to a readable width
+            centred.addStretch(1)
+            centred.addWidget(panel, 20)
+            centred.addStretch(1)
+            column.addLayout(centred)
         column.addStretch(1)
         controls = QHBoxLayout()
         self.pause_button = QPushButton(QCoreApplication.translate("TherapyTimer", "Pause"))
@@ -497,9 +501,16 @@ class TherapyTimerView(QWidget):
         self.ticker.stop()
         self.phase.setText(words)
         self.countdown.setText("0:00")
-        self.next_up.setText("")
-        self.say.setText("")
-        self.progress.setValue(1000)
+        for label in (self.countdown, self.say, self.next_up):
+            label.hide()  # what to do now says it all
+        timer = self.timer
+        if timer is not None and timer.stopped:  # how far it got, not a full bar
+            total = self.plan.total_s or 1
+            self.progress.setValue(
+                round(timer.elapsed(self.clock.now()).total_seconds() / total * 1000)
+            )
+        else:
+            self.progress.setValue(1000)
         self.skin_panel.hide()
         self._withdraw(self._skin_key)
         line = words
@@ -507,7 +518,7 @@ class TherapyTimerView(QWidget):
             self._phase_ended(cue, alert=True, speak=False)
             line = f"{self.end_panel.title.text()}. {self.end_panel.body.text()}"
         elif said is not None:
-            self.end_panel.say(*said, can_dismiss=False)
+            self.end_panel.say(*said, can_dismiss=False, urgent=True)
             line = f"{said[0]}. {said[1]}"
         else:
             self.end_panel.hide()

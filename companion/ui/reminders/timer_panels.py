@@ -10,9 +10,24 @@ only show and report; the timer window decides what an answer does.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from companion.ui.sections import make_label
+
+PANEL_WIDTH = (380, 620)  # narrowest and widest: a line stays easy to read in a big window
+
+
+def _sized(panel: QFrame) -> None:
+    panel.setMinimumWidth(PANEL_WIDTH[0])
+    panel.setMaximumWidth(PANEL_WIDTH[1])
+    panel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
 
 class SkinCheckPanel(QFrame):
@@ -21,6 +36,7 @@ class SkinCheckPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("StopCard")
+        _sized(self)
         self.setAccessibleName(QCoreApplication.translate("SkinCheck", "Skin check"))
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 12, 16, 12)
@@ -60,6 +76,7 @@ class PhaseEndPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Banner")
+        _sized(self)
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 12, 16, 12)
         column.setSpacing(6)
@@ -77,7 +94,14 @@ class PhaseEndPanel(QFrame):
         column.addLayout(row)
         self.hide()
 
-    def say(self, title: str, body: str, *, can_dismiss: bool = True) -> None:
+    def say(self, title: str, body: str, *, can_dismiss: bool = True, urgent: bool = False) -> None:
+        """``urgent``: a stop, drawn like the other stop cards, not as a notice."""
+        name = "StopCard" if urgent else "Banner"
+        if self.objectName() != name:
+            self.setObjectName(name)
+            for widget in (self, self.title, self.body):  # "#Banner QLabel" colours the text
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
         self.title.setText(title)
         self.body.setText(body)
         self.setAccessibleName(title)
