@@ -511,7 +511,9 @@ class RoutinePlayerView(QWidget):
         self.phase.setText(words(PHASE_WORDS, Phase.DONE))
         self.ring.set_time(0, 0, caption=words(PHASE_WORDS, Phase.DONE))
         self.step_count.setText("")
-        if summary.stopped:
+        if self._safety_end:
+            title = QCoreApplication.translate("Player", "The routine has stopped")
+        elif summary.stopped:
             title = (
                 QCoreApplication.translate("Player", "Stopped after %1 of %2 steps")
                 .replace("%1", str(summary.done))
@@ -523,7 +525,7 @@ class RoutinePlayerView(QWidget):
         names = [region_label(self.regions, rid, side) for rid, side in summary.regions]
         detail = (
             QCoreApplication.translate("Player", "Time: %s") % minutes(summary.elapsed)
-            if summary.stopped
+            if summary.stopped and not self._safety_end
             else QCoreApplication.translate("Player", "%1 of %2 steps · %3")
             .replace("%1", str(summary.done))
             .replace("%2", str(summary.total))

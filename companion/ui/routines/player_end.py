@@ -48,12 +48,20 @@ class FeelRow(QWidget):
                 QCoreApplication.translate("Player", "This morning: %d") % before, "Muted"
             )
             layout.addWidget(was, 0, SCORE_MAX - 3, 1, 4, Qt.AlignmentFlag.AlignRight)
+        layout.setColumnStretch(SCORE_MAX + 1, 1)  # wide windows: the buttons stay together
+        # A chosen score must show clearly, in both themes.
+        self.setStyleSheet(
+            "QPushButton:checked { background-color: palette(highlight);"
+            " color: palette(highlighted-text); border-color: palette(highlight);"
+            " font-weight: 600; }"
+        )
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         for score in range(SCORE_MIN, SCORE_MAX + 1):
             button = QPushButton(str(score))
             button.setCheckable(True)
             button.setMinimumSize(36, 34)
+            button.setMaximumWidth(64)
             button.setAccessibleName(
                 QCoreApplication.translate("Player", "%1: %2 out of 10")
                 .replace("%1", name)
@@ -87,12 +95,18 @@ class EndPanel(QFrame):
         self.detail = make_label("", "")
         layout.addWidget(self.title)
         layout.addWidget(self.detail)
+        self.safety_card = QFrame()
+        self.safety_card.setObjectName("StopCard")  # the stop rules' orange edge
+        card = QVBoxLayout(self.safety_card)
+        card.setContentsMargins(16, 12, 16, 12)
+        card.addWidget(
+            make_label(QCoreApplication.translate("Player", "What to do now"), "CardTitle")
+        )
         self.safety = make_label("", "")
-        self.safety.setObjectName("Banner")
         self.safety.setAccessibleName(QCoreApplication.translate("Player", "What to do now"))
-        self.safety.setContentsMargins(12, 10, 12, 10)
-        self.safety.hide()
-        layout.addWidget(self.safety)
+        card.addWidget(self.safety)
+        self.safety_card.hide()
+        layout.addWidget(self.safety_card)
         self.question = make_label(
             QCoreApplication.translate("Player", "How do they feel now?"), "CardTitle"
         )
@@ -116,7 +130,8 @@ class EndPanel(QFrame):
         self.rows_scroll.viewport().setAutoFillBackground(False)  # the card shows through
         self.rows_box.setAutoFillBackground(False)
         self.rows_scroll.setStyleSheet("QScrollArea { background: transparent; }")
-        layout.addWidget(self.rows_scroll, 1)
+        layout.addWidget(self.rows_scroll, 100)
+        layout.addStretch(1)  # takes the room when nothing is asked
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.skip_button = QPushButton(QCoreApplication.translate("Player", "Skip"))
@@ -141,7 +156,7 @@ class EndPanel(QFrame):
         self.title.setText(title)
         self.detail.setText(detail)
         self.safety.setText(safety)
-        self.safety.setVisible(bool(safety))
+        self.safety_card.setVisible(bool(safety))
         for row in self.rows:
             row.deleteLater()
         self.rows = []
