@@ -231,6 +231,7 @@ class RoutineWiring:
         if segment is not None:
             refusal = self._step_refusal(player.session.steps[segment.step])
             if refusal:
+                player.skip()  # this step is held back now; the gate asks for each next one
                 player.check_clear(refusal)
                 return
         player.check_clear()

@@ -384,6 +384,8 @@ class RoutinePlayerView(QWidget):
         """Something's wrong: pause at once and let the wiring ask the quick check."""
         if self.session.done:
             return
+        if self.mini.isVisible():
+            self.show_full()  # the questions open over the full player
         now = self.clock.now()
         self.session.pause(now)
         self._show_note(
