@@ -206,15 +206,12 @@ class CompanionApp(QObject):
         )
 
     def _today_page(self) -> TodayPage:
-        page = TodayPage(self.today)
-        page.guide_requested.connect(self.open_guide)
-        self.data_changed.connect(page.activity_logged)
-        page.plan_view.start_routine.connect(
-            lambda plan: self.start_player(
-                "today", QCoreApplication.translate("CompanionApp", "Today's routine"), plan.routine
-            )
+        from companion.app.today import TodayWiring  # noqa: PLC0415
+
+        self.today_wiring = TodayWiring(
+            self, routine_name=QCoreApplication.translate("CompanionApp", "Today's routine")
         )
-        return page
+        return self.today_wiring.build()
 
     def _guide_page(self) -> QWidget:
         from companion.resources import load_guide  # noqa: PLC0415

@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -50,7 +52,9 @@ from companion.ui.today.dialogs import ConditionsDialog, SafetyQuestionsDialog
 from companion.ui.today.plan_view import PlanView
 
 if TYPE_CHECKING:
-    pass
+    from companion.domain.planner import Plan
+    from companion.services.checkin import ActivityOnset
+    from companion.services.today import TodayService, TodayStatus
 
 WIDE = 960  # from this page width, map and check-in sit side by side
 
@@ -111,8 +115,11 @@ class TodayPage(QWidget):
         parent: QWidget | None = None,
         ask: Callable[[tuple[Question, ...]], Mapping[str, bool] | None] | None = None,
         ask_conditions: Callable[[], tuple[ReportedCondition, ...] | None] | None = None,
+        *,
+        today: TodayService | None = None,
     ) -> None:
         super().__init__(parent)
+        self.today = today  # what of the plan is done, and what the gate lets it offer
         self.info = SECTIONS[0]
         self.setObjectName("page-today")
         self.setAccessibleName(QCoreApplication.translate("sections", self.info.title))
@@ -121,6 +128,7 @@ class TodayPage(QWidget):
         self.ask_conditions = ask_conditions or self._conditions_dialog
         self.drafts: dict[str, RegionDraft] = {}
         self._type_touched = False
+        self._context: tuple[str, str] | None = None  # the activity a new check-in is for
 
         self.map = BodyMapView(presenter.content.regions)
         self.map.setMinimumSize(340, 420)
@@ -178,13 +186,25 @@ class TodayPage(QWidget):
         self.column.addWidget(
             make_label(QCoreApplication.translate("sections", self.info.lead), "PageLead")
         )
+        self.context_banner = QFrame()
+        self.context_banner.setObjectName("Banner")
+        banner_box = QVBoxLayout(self.context_banner)
+        banner_box.setContentsMargins(14, 10, 14, 10)
+        self.context_label = make_label("", "")
+        self.context_label.setAccessibleName(QCoreApplication.translate("Today", "A new check-in"))
+        banner_box.addWidget(self.context_label)
+        self.context_banner.setVisible(False)
+        self.column.addWidget(self.context_banner)
         self.region_card = self._build_region_card()
         self.column.addWidget(self.region_card)
-        self.column.addWidget(self._build_about_card())
+        self.about_card = self._build_about_card()
+        self.column.addWidget(self.about_card)
         self.save_button = QPushButton(
             QCoreApplication.translate("Today", "Save check-in and plan my day")
         )
         self.save_button.setObjectName("PrimaryButton")
+        self.save_button.setDefault(True)  # Enter in a check-in field saves (keyPressEvent)
+        self.save_button.setToolTip(QCoreApplication.translate("Today", "Enter"))
         self.save_button.clicked.connect(self.save)
         self.column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.status = make_label("", "Muted")
@@ -193,6 +213,7 @@ class TodayPage(QWidget):
         self.plan_view.units = lambda: self.presenter.preferences().units
         self.plan_view.assessed_confirmed.connect(self._confirm_assessed)
         self.plan_view.guide_requested.connect(self.guide_requested.emit)
+        self.plan_view.edit_checkin_requested.connect(self.edit_checkin)
         self.column.addWidget(self.plan_view)
         self.column.addStretch(1)
         scroller.setWidget(inner)
@@ -328,8 +349,9 @@ class TodayPage(QWidget):
         self.minutes.setCurrentIndex(
             max(0, self.minutes.findData(self.presenter.routine_minutes()))
         )
-        if latest is None:
-            self._prefill_from_activity(None)
+        onset = self.presenter.activity_onset(latest)
+        if latest is None or onset is not None:
+            self._start_new_context(latest, onset)
             return
         for report in latest.regions:
             self.drafts[report.region_id] = RegionDraft(
@@ -346,7 +368,6 @@ class TodayPage(QWidget):
         side = latest.swollen_side.value if latest.swollen_side else latest.swelling.value
         self.swelling.setCurrentIndex(max(0, self.swelling.findData(side)))
         self.warm.setChecked(latest.area_warm_or_red)
-        self._prefill_from_activity(latest)
         # The plan needs the rest of the content: make it after the window has painted.
         QTimer.singleShot(0, lambda: self._show_plan_for(latest))
 
@@ -357,31 +378,147 @@ class TodayPage(QWidget):
     def preferences_changed(self) -> None:
         """Settings changed units, the water goal, equipment or the emergency number."""
         latest = self.presenter.latest()
-        if latest is not None:
+        if latest is not None and self._context is None:
             self._show_plan_for(latest)
 
     def activity_logged(self) -> None:
-        """A run or leg day was just logged: it is the new onset for the check-in."""
-        self._prefill_from_activity(self.presenter.latest())
+        """Something was stored (a run or leg day logged, a routine run, an import).
 
-    def _prefill_from_activity(self, latest: CheckIn | None) -> None:
-        """A run or leg day logged since the last check-in sets when and why."""
+        A run or leg day newer than the last check-in starts a new check-in for it: the
+        map and answers are cleared, its cause and onset come from the activity, and a
+        banner says so. Otherwise what is done today may have changed.
+        """
+        latest = self.presenter.latest()
         onset = self.presenter.activity_onset(latest)
-        if onset is None:
+        if onset is not None and self._activity_key(onset) != self._context:
+            self._start_new_context(latest, onset)
             return
+        self.refresh_plan()
+
+    @staticmethod
+    def _activity_key(onset: ActivityOnset) -> tuple[str, str]:
+        return (onset.activity.kind.value, onset.activity.ended_at.isoformat())
+
+    def _start_new_context(self, latest: CheckIn | None, onset: ActivityOnset | None) -> None:
+        """A fresh check-in: nothing marked, the usual answers; with an activity logged
+        since the last check-in, its cause and onset, and the banner naming it."""
+        self.drafts = {}
+        self.map.set_scores({})
+        self.swelling.setCurrentIndex(0)
+        self.warm.setChecked(False)
+        self._type_touched = False
+        if self.map.selected_region is not None:
+            self._show_region(self.map.selected_region)
+        if onset is None:
+            self._context = None
+            return
+        self._context = self._activity_key(onset)
         self._activity_hours = onset.hours
         self.hours.setValue(onset.hours)
         self.cause.setCurrentIndex(max(0, self.cause.findData(onset.cause.value)))
-        ended = onset.activity.ended_at.astimezone(self.presenter.clock.now().tzinfo)
+        self._cause_changed()
+        now = self.presenter.clock.now()
+        ended = onset.activity.ended_at.astimezone(now.tzinfo)
         self.activity_note.setText(
             QCoreApplication.translate("Today", "From your log: %s, finished %s.")
             % (onset.activity.describe(), ended.strftime("%a %H:%M"))
         )
         self.activity_note.setVisible(True)
+        self.context_label.setText(self._context_words(onset, latest))
+        self.context_banner.setVisible(True)
+        self.plan_view.clear()
+        self.plan_view.plan = None
+        self.status.setText("")
+
+    def _context_words(self, onset: ActivityOnset, latest: CheckIn | None) -> str:
+        now = self.presenter.clock.now()
+        ended = onset.activity.ended_at.astimezone(now.tzinfo)
+        when = ended.strftime("%H:%M")
+        if ended.date() != now.date():
+            when = ended.strftime("%a %H:%M")
+        what = {
+            "run": QCoreApplication.translate("Today", "your run"),
+            "leg_day": QCoreApplication.translate("Today", "your leg day"),
+            "long_standing": QCoreApplication.translate("Today", "your long time on your feet"),
+            "other": QCoreApplication.translate("Today", "your exercise"),
+        }[onset.activity.kind.value]
+        text = QCoreApplication.translate(
+            "Today", "New check-in for %s that ended at %s. Mark how your legs feel now"
+        ) % (what, when)
+        if latest is None:
+            return text + "."
+        day = latest.at.astimezone(now.tzinfo).date()
+        days = (now.date() - day).days
+        if days <= 0:
+            return text + QCoreApplication.translate(
+                "Today", "; saving replaces today's earlier check-in."
+            )
+        if days == 1:
+            return text + QCoreApplication.translate(
+                "Today", "; yesterday's check-in stays in History."
+            )
+        return text + (
+            QCoreApplication.translate("Today", "; your check-in from %s stays in History.")
+            % day.strftime("%a %d %b")
+        )
+
+    def _status_for(self, plan: Plan) -> TodayStatus | None:
+        return self.today.status(plan) if self.today is not None else None
+
+    def show_plan(self, plan: Plan) -> None:
+        """Draw ``plan`` with what is done today and what may start now."""
+        self.plan_view.show_plan(plan, self.presenter.emergency_number(), self._status_for(plan))
+
+    def refresh_plan(self) -> None:
+        """A routine or timer ended, or reminders changed: mark what is done again."""
+        plan = self.plan_view.plan
+        if plan is not None:
+            self.plan_view.set_status(self._status_for(plan))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh_plan()  # coming back from Reminders or a timer: what is done now
 
     def _show_plan_for(self, checkin: CheckIn) -> None:
-        self.plan_view.show_plan(self.presenter.plan(checkin), self.presenter.emergency_number())
+        self.show_plan(self.presenter.plan(checkin))
         self.plan_shown.emit()
+
+    def scroll_to_plan(self) -> None:
+        """Bring the plan's top into view (after a save, once the layout has settled)."""
+        inner = self.scroller.widget()
+        layout = inner.layout() if inner is not None else None
+        if inner is None or layout is None:
+            return
+        layout.activate()
+        top = self.plan_view.mapTo(inner, self.plan_view.rect().topLeft()).y()
+        self.scroller.verticalScrollBar().setValue(max(0, top - 12))
+
+    def edit_checkin(self) -> None:
+        """The plan's "Edit check-in": back to the map and answers."""
+        target = self.region_card if self.is_wide() else self.map_panel
+        inner = self.scroller.widget()
+        if inner is not None:
+            top = target.mapTo(inner, target.rect().topLeft()).y()
+            self.scroller.verticalScrollBar().setValue(max(0, top - 12))
+        self.map.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in a field of the check-in saves it, as a dialog's default button would
+        (not in a multi-line editor, and not in the plan, whose buttons take Enter)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._in_checkin_field():
+            event.accept()
+            self.save()
+            return
+        super().keyPressEvent(event)
+
+    def _in_checkin_field(self) -> bool:
+        focus = self.focusWidget()
+        if focus is None or isinstance(focus, QTextEdit | QPlainTextEdit):
+            return False
+        return any(
+            focus is card or card.isAncestorOf(focus)
+            for card in (self.region_card, self.about_card, self.save_button)
+        )
 
     def _update_caption(self, region_id: str) -> None:
         """Name the region under the pointer, else the selected one."""
@@ -499,8 +636,11 @@ class TodayPage(QWidget):
         self.status.setText(
             QCoreApplication.translate("Today", "Saved at %s.") % saved.checkin.at.strftime("%H:%M")
         )
-        self.plan_view.show_plan(saved.plan, self.presenter.emergency_number())
-        QTimer.singleShot(0, lambda: self.scroller.ensureWidgetVisible(self.plan_view, 0, 24))
+        self.context_banner.setVisible(False)
+        self._context = None
+        self.show_plan(saved.plan)
+        self.scroll_to_plan()
+        QTimer.singleShot(0, self.scroll_to_plan)  # again once the new plan's sizes are known
         self.plan_shown.emit()
         return True
 
@@ -534,7 +674,7 @@ class TodayPage(QWidget):
         self.presenter.confirm_assessed()
         latest = self.presenter.latest()
         if latest is not None:
-            self.plan_view.show_plan(self.presenter.plan(latest), self.presenter.emergency_number())
+            self.show_plan(self.presenter.plan(latest))
 
     def _ask_dialog(self, questions: tuple[Question, ...]) -> Mapping[str, bool] | None:
         reasons = tuple(a.detail for a in self.presenter.pending_alerts)

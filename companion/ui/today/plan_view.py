@@ -1,5 +1,11 @@
-"""Today's plan as cards: the safety banner, each therapy with its reason, the routine with
-its Start button, movement and water, and the stop rules."""
+"""Today's plan: the safety banner, then one recommendation per need, each with its
+why, its action and a Done mark (the routine, one heat or cold treatment with the
+others one click away, water, and easy movement), and the stop rules. A red outcome
+shows the full stop instead.
+
+The view reports intent with signals; what is done today and what the safety gate
+lets it offer come in a ``TodayStatus`` (companion/services/today.py).
+"""
 
 from __future__ import annotations
 
@@ -22,10 +28,12 @@ from companion.domain.triage import Tier
 from companion.domain.units import METRIC, Units
 from companion.resources import style_sheet
 from companion.ui.sections import DISCLAIMER, Card, make_label
+from companion.ui.today.plan_items import Disclosure, PlanItem
 
 if TYPE_CHECKING:
     from companion.domain.planner import Plan
     from companion.domain.therapy import TherapyOption
+    from companion.services.today import TodayStatus
 
 
 TIER_COLOURS = {
@@ -40,13 +48,24 @@ STATUS_WORDS = {  # keyed by therapy.Status values; the rules load after the fir
     "caution": QT_TRANSLATE_NOOP("Today", "With care"),
     "blocked": QT_TRANSLATE_NOOP("Today", "Not today"),
 }
+START_TIMER = {  # keyed by therapy.Therapy values
+    "ice_pack": QT_TRANSLATE_NOOP("Today", "Start ice timer"),
+    "heat_pack": QT_TRANSLATE_NOOP("Today", "Start heat timer"),
+    "contrast": QT_TRANSLATE_NOOP("Today", "Start contrast timer"),
+    "cold_water_immersion": QT_TRANSLATE_NOOP("Today", "Start cold-soak timer"),
+    "warm_bath": QT_TRANSLATE_NOOP("Today", "Start bath timer"),
+}
 
 
 class PlanView(QWidget):
     """Today's plan, or the full stop when emergency signs were reported."""
 
     assessed_confirmed = Signal()
-    start_routine = Signal(object)  # the plan, whose routine steps to play
+    start_routine_requested = Signal(object)  # the plan, whose routine steps to play
+    start_routine = start_routine_requested  # the older name, kept for callers
+    start_timer_requested = Signal(str, object)  # a TimerKind value, the timer's options
+    water_reminders_requested = Signal()
+    edit_checkin_requested = Signal()
     guide_requested = Signal(str)  # the id of the Guide passage behind a "why" line
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -57,7 +76,11 @@ class PlanView(QWidget):
         self.setAccessibleName(QCoreApplication.translate("Today", "Today's plan"))
         self.units: Callable[[], Units] = lambda: METRIC  # the user's units (Settings)
         self.plan: Plan | None = None
+        self.status: TodayStatus | None = None
         self.start_button: QPushButton | None = None
+        self.items: dict[str, PlanItem] = {}
+        self.other_options: Disclosure | None = None
+        self._number = ""
 
     def clear(self) -> None:
         while self._layout.count():
@@ -68,41 +91,39 @@ class PlanView(QWidget):
                 widget.setParent(None)  # gone from the tree now, freed on the next pass
                 widget.deleteLater()
 
-    def show_plan(self, plan: Plan, emergency_number: str) -> None:
+    def show_plan(
+        self, plan: Plan, emergency_number: str, status: TodayStatus | None = None
+    ) -> None:
         self.clear()
         self.plan = plan
+        self.status = status
+        self._number = emergency_number
         self.start_button = None
+        self.items = {}
+        self.other_options = None
         if plan.locked:
             self._layout.addWidget(self._stop_panel(plan, emergency_number))
             return
+        self._layout.addWidget(self._heading())
         self._layout.addWidget(self._tier_banner(plan))
-        therapies = Card(QCoreApplication.translate("Today", "Ice, heat and water"))
-        for option in plan.therapies:
-            therapies.body.addWidget(self._therapy_row(option))
-        self._layout.addWidget(therapies)
-        self._layout.addWidget(self._routine_card(plan))
-        more = Card(QCoreApplication.translate("Today", "Movement and water"))
-        active = plan.active_recovery
-        if active.allowed:
-            more.add_text(
-                QCoreApplication.translate("Today", "Active recovery: %d minutes of %s. %s")
-                % (active.minutes, ", ".join(active.modes), active.why)
+        card = Card(QCoreApplication.translate("Today", "One thing for each need"))
+        for index, item in enumerate(
+            (
+                self._routine_item(plan),
+                self._thermal_item(plan),
+                self._water_item(plan),
+                self._movement_item(plan),
             )
-        else:
-            more.add_text(QCoreApplication.translate("Today", "Active recovery: %s") % active.why)
-        self._add_read_more(
-            more.body, "active_recovery", QCoreApplication.translate("Today", "Active recovery")
-        )
-        water = plan.water
-        if water.litres is None:
-            more.add_text(QCoreApplication.translate("Today", "Water: %s") % water.why)
-        else:
-            more.add_text(
-                QCoreApplication.translate("Today", "Water: about %s today. %s")
-                % (self.units().litres(water.litres), water.why)
-            )
-        self._add_read_more(more.body, "water", QCoreApplication.translate("Today", "Water"))
-        self._layout.addWidget(more)
+        ):
+            if index:
+                line = QFrame()
+                line.setObjectName("PlanDivider")
+                line.setFixedHeight(1)
+                line.setStyleSheet("#PlanDivider { background: rgba(128, 128, 128, 70); }")
+                card.body.addWidget(line)
+            self.items[item.key] = item
+            card.body.addWidget(item)
+        self._layout.addWidget(card)
         stops = Card(QCoreApplication.translate("Today", "Stop at once if"))
         stops.setObjectName("StopCard")
         for rule in plan.stop_rules:
@@ -115,32 +136,61 @@ class PlanView(QWidget):
             make_label(QCoreApplication.translate("sections", DISCLAIMER), "Muted")
         )
 
+    def set_status(self, status: TodayStatus | None) -> None:
+        """What is done and what may start changed (a routine ended, a timer ended,
+        reminders changed): the same plan, drawn again."""
+        if self.plan is not None:
+            opened = self.other_options is not None and self.other_options.toggle.isChecked()
+            self.show_plan(self.plan, self._number, status)
+            if opened and self.other_options is not None:
+                self.other_options.set_open(True)
+
+    def _heading(self) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 8, 0, 0)
+        title = make_label(QCoreApplication.translate("Today", "Today's plan"), "CardTitle")
+        title.setObjectName("PlanTitle")
+        title.setStyleSheet("#PlanTitle { font-size: 16pt; font-weight: 600; }")
+        title.setAccessibleName(QCoreApplication.translate("Today", "Today's plan"))
+        layout.addWidget(title, 1)
+        edit = QPushButton(QCoreApplication.translate("Today", "Edit check-in"))
+        edit.setObjectName("EditCheckIn")
+        edit.setAccessibleName(
+            QCoreApplication.translate("Today", "Edit check-in: back to the map and answers")
+        )
+        edit.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        edit.clicked.connect(self.edit_checkin_requested.emit)
+        layout.addWidget(edit, 0, Qt.AlignmentFlag.AlignVCenter)
+        return row
+
+    # -- the four recommendations ----------------------------------------------------------
     def _start_clicked(self) -> None:
         if self.plan is not None:
-            self.start_routine.emit(self.plan)
+            self.start_routine_requested.emit(self.plan)
 
-    def _routine_card(self, plan: Plan) -> Card:
-        minutes = round(plan.routine_seconds / 60)
-        card = Card(
-            QCoreApplication.translate("Today", "Stretching and rolling: about %d min") % minutes
-            if plan.routine
-            else QCoreApplication.translate("Today", "Stretching and rolling")
-        )
-        if plan.routine_note:
-            card.add_text(plan.routine_note)
-        for step in plan.routine:
-            dose = f"{step.reps} × {step.seconds} s" if step.reps > 1 else f"{step.seconds} s"
-            side = {
-                "left": QCoreApplication.translate("Today", "left"),
-                "right": QCoreApplication.translate("Today", "right"),
-                "both": QCoreApplication.translate("Today", "both legs"),
-            }[step.side]
-            row = card.add_text(f"{step.exercise.name} ({side}): {dose}")
-            row.setToolTip("\n".join(step.exercise.cues))
-            for caution in step.cautions:  # a health condition's care for this step
-                card.add_text(f"    • {caution}", "Muted").setProperty("caution", True)
+    def _routine_item(self, plan: Plan) -> PlanItem:
+        item = PlanItem("routine", QCoreApplication.translate("Today", "Stretching and rolling"))
+        status = self.status
+        item.set_done(bool(status and status.done.routine))
         if plan.routine:
-            card.add_text(
+            item.add_text(plan.routine_summary or plan.routine_note)
+            if plan.routine_note and plan.routine_summary:
+                item.add_text(plan.routine_note, "Muted")
+            for step in plan.routine:
+                side = {
+                    "left": QCoreApplication.translate("Today", "left"),
+                    "right": QCoreApplication.translate("Today", "right"),
+                    "both": QCoreApplication.translate("Today", "both legs"),
+                }[step.side]
+                row = item.add_text(f"• {step.exercise.name} ({side}): {step.describe_dose()}")
+                row.setToolTip("\n".join(step.exercise.cues))
+                note = plan.hold_note(step)
+                if note:
+                    item.add_text(f"    {note}", "Muted").setProperty("hold", True)
+                for caution in step.cautions:  # a health condition's care for this step
+                    item.add_text(f"    • {caution}", "Muted").setProperty("caution", True)
+            item.add_text(
                 QCoreApplication.translate(
                     "Today",
                     "Stretch to mild tension only; roll at no more than moderate discomfort. "
@@ -148,12 +198,21 @@ class PlanView(QWidget):
                 ),
                 "Muted",
             )
-            start = QPushButton(QCoreApplication.translate("Today", "Start the guided routine"))
-            start.setObjectName("PrimaryButton")
-            start.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-            start.clicked.connect(self._start_clicked)
-            self.start_button = start
-            card.body.addWidget(start)
+            if status is not None and not status.routine.allowed:
+                item.add_text(status.routine.reason, "StatusLine").setProperty("refused", True)
+            else:
+                done = bool(status and status.done.routine)
+                start = item.add_action(
+                    QCoreApplication.translate("Today", "Start routine again")
+                    if done
+                    else QCoreApplication.translate("Today", "Start routine"),
+                    primary=not done,
+                )
+                start.setAccessibleName(
+                    QCoreApplication.translate("Today", "Start today's guided routine")
+                )
+                item.action_clicked.connect(self._start_clicked)
+                self.start_button = start
             links = QHBoxLayout()
             links.setSpacing(16)
             self._add_read_more(
@@ -169,8 +228,127 @@ class PlanView(QWidget):
                 text=QCoreApplication.translate("Today", "Read more about rolling"),
             )
             links.addStretch(1)
-            card.body.addLayout(links)
-        return card
+            item.body.addLayout(links)
+        else:
+            item.add_text(plan.routine_note)
+        return item
+
+    def _thermal_item(self, plan: Plan) -> PlanItem:
+        choice = plan.thermal
+        chosen = choice.chosen if choice is not None else None
+        title = (
+            chosen.therapy.label
+            if chosen is not None
+            else QCoreApplication.translate("Today", "Ice and heat")
+        )
+        item = PlanItem("thermal", title)
+        status = self.status
+        if chosen is None:
+            item.add_text(choice.why_none if choice is not None else "")
+        else:
+            done = bool(status and status.done.therapy(chosen.therapy))
+            item.set_done(done)
+            item.add_text(chosen.why)
+            for caution in chosen.reasons:
+                item.add_text(caution, "Muted").setProperty("caution", True)
+            item.add_text(self._how(chosen), "Muted")
+            if status is not None and not status.therapy.allowed:
+                item.add_text(status.therapy.reason, "StatusLine").setProperty("refused", True)
+            else:
+                words = QCoreApplication.translate("Today", START_TIMER[chosen.therapy.value])
+                button = item.add_action(words, primary=not done)
+                button.setAccessibleName(f"{words}: {chosen.therapy.label}")
+                item.action_clicked.connect(self._timer_clicked)
+            self._add_read_more(item.body, chosen.therapy.value, chosen.therapy.label)
+        if choice is not None and choice.others:
+            more = Disclosure(QCoreApplication.translate("Today", "Other options"))
+            link_colours = {"colour": "palette(link)", "focus": "palette(highlight)"}
+            more.toggle.setStyleSheet(
+                style_sheet("guide-link", link_colours).replace("#GuideLink", "#OtherOptions")
+            )
+            for option in choice.others:
+                more.rows.addWidget(self._other_row(option))
+            item.body.addWidget(more)
+            self.other_options = more
+        return item
+
+    def _timer_clicked(self) -> None:
+        status = self.status
+        plan = self.plan
+        if status is not None and status.timer is not None:
+            self.start_timer_requested.emit(status.timer.value, dict(status.timer_options))
+        elif plan is not None and plan.thermal is not None and plan.thermal.chosen is not None:
+            from companion.services.today import timer_kind, timer_options  # noqa: PLC0415
+
+            chosen = plan.thermal.chosen
+            self.start_timer_requested.emit(timer_kind(chosen.therapy).value, timer_options(chosen))
+
+    def _how(self, option: TherapyOption) -> str:
+        from companion.domain.therapy import describe_protocol  # noqa: PLC0415
+
+        return describe_protocol(option.therapy, option.protocol, self.units())
+
+    def _other_row(self, option: TherapyOption) -> QWidget:
+        """Another treatment: why not today, or when it fits."""
+        row = QWidget()
+        layout = QVBoxLayout(row)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.setSpacing(2)
+        status = QCoreApplication.translate("Today", STATUS_WORDS[option.status.value])
+        title = make_label(f"{option.therapy.label}: {status}", "")
+        title.setProperty("status", option.status.value)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        layout.addWidget(make_label(option.why, "Muted"))
+        self._add_read_more(layout, option.therapy.value, option.therapy.label)
+        row.setAccessibleName(f"{option.therapy.label}: {status}. {option.why}")
+        return row
+
+    def _water_item(self, plan: Plan) -> PlanItem:
+        water = plan.water
+        item = PlanItem("water", QCoreApplication.translate("Today", "Water"))
+        if water.litres is None:
+            item.add_text(water.why)
+        else:
+            item.add_text(
+                QCoreApplication.translate("Today", "About %s across the day.")
+                % self.units().litres(water.litres)
+            )
+            item.add_text(water.why, "Muted")
+            status = self.status
+            on = bool(status and status.done.water_reminders)
+            item.set_done(on)
+            if on:
+                item.add_text(
+                    QCoreApplication.translate("Today", "Water reminders are on."), "StatusLine"
+                )
+            else:
+                item.add_action(
+                    QCoreApplication.translate("Today", "Turn on water reminders"), primary=False
+                )
+                item.action_clicked.connect(self.water_reminders_requested.emit)
+        self._add_read_more(item.body, "water", QCoreApplication.translate("Today", "Water"))
+        return item
+
+    def _movement_item(self, plan: Plan) -> PlanItem:
+        active = plan.active_recovery
+        item = PlanItem("movement", QCoreApplication.translate("Today", "Easy movement"))
+        if active.allowed:
+            item.title.setText(
+                QCoreApplication.translate("Today", "Easy movement: %d min") % active.minutes
+            )
+            item.add_text(
+                QCoreApplication.translate("Today", "For example %s.") % ", ".join(active.modes)
+            )
+            item.add_text(active.why, "Muted")
+        else:
+            item.add_text(active.why)
+        self._add_read_more(
+            item.body, "active_recovery", QCoreApplication.translate("Today", "Active recovery")
+        )
+        return item
 
     def _tier_banner(self, plan: Plan) -> QFrame:
         tier = plan.triage.tier
@@ -215,28 +393,6 @@ class PlanView(QWidget):
             QCoreApplication.translate("Today", "Read more about this kind of soreness"),
         )
         return banner
-
-    def _therapy_row(self, option: TherapyOption) -> QWidget:
-        row = QWidget()
-        layout = QVBoxLayout(row)
-        layout.setContentsMargins(0, 4, 0, 4)
-        layout.setSpacing(2)
-        status = QCoreApplication.translate("Today", STATUS_WORDS[option.status.value])
-        title = make_label(f"{option.therapy.label}: {status}", "CardTitle")
-        title.setProperty("status", option.status.value)
-        layout.addWidget(title)
-        layout.addWidget(make_label(option.why, ""))
-        self._add_read_more(layout, option.therapy.value, option.therapy.label)
-        from companion.domain.therapy import describe_protocol  # noqa: PLC0415
-
-        extra = option.reasons[1:] if option.status.value == "blocked" else option.reasons
-        for reason in extra:
-            layout.addWidget(make_label(reason, "Muted"))
-        if option.status.usable:
-            how = describe_protocol(option.therapy, option.protocol, self.units())
-            layout.addWidget(make_label(how, "Muted"))
-        row.setAccessibleName(f"{option.therapy.label}: {status}. {option.why}")
-        return row
 
     def _add_read_more(
         self, layout: QBoxLayout, topic: str, about: str, colour: str = "", text: str = ""
