@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -14,38 +13,28 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
-    QScrollArea,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from companion.domain.conditions import ReportedCondition
 from companion.domain.regions import Side
-from companion.domain.triage import Question
+from companion.domain.triage import Question, Tier
 from companion.services.checkin import CheckInService
 from companion.ui.sections import make_label
 
-if TYPE_CHECKING:
-    pass
-
-
-class ClickableLabel(QLabel):
-    """Long question text beside a checkbox: clicking the words ticks the box."""
-
-    clicked = Signal()
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self.setWordWrap(True)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.clicked.emit()
-
 
 class SafetyQuestionsDialog(QDialog):
-    """Tick what applies. "None of these" answers every question no."""
+    """The safety questions in small steps: one question a screen, Yes or No.
+
+    Y answers yes and N no (each moves on), Enter is Next once the question is
+    answered, Back keeps every answer, Esc cancels. A follow-up question is shown
+    only after a "yes" to its parent. The last screen lists what was answered yes
+    before Done. ``answers()`` has every question (follow-ups not shown are no).
+    """
 
     def __init__(
         self,
@@ -57,8 +46,51 @@ class SafetyQuestionsDialog(QDialog):
         self.setWindowTitle(
             QCoreApplication.translate("Today", "Before your plan: a quick safety check")
         )
-        self.setMinimumSize(560, 480)
+        self.setMinimumSize(520, 400)
+        self._questions = questions
+        self._given: dict[str, bool] = {}
+        self._index = 0
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        self.step_label = make_label("", "Muted")
+        self.step_label.setAccessibleName(QCoreApplication.translate("Today", "Step"))
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(6)
+        self.progress.setAccessibleName(QCoreApplication.translate("Today", "Progress"))
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.progress)
+        self._add_reasons(layout, reasons)
+        self.pages = QStackedWidget()
+        layout.addWidget(self.pages, 1)
+        self._add_pages()
+        layout.addWidget(
+            make_label(
+                QCoreApplication.translate(
+                    "Today",
+                    "This is not a diagnosis: it tells you when to get help instead of "
+                    "self-care. Keys: Y yes, N no, Enter next, Esc cancel.",
+                ),
+                "Muted",
+            )
+        )
+        layout.addLayout(self._buttons())
+        self._show()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Y answers yes, N answers no (Enter and Esc are the dialog's own)."""
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        answers = {Qt.Key.Key_Y: True, Qt.Key.Key_N: False}
+        if plain and event.key() in answers and self.current_question() is not None:
+            self.answer(answers[Qt.Key(event.key())])
+            return
+        super().keyPressEvent(event)
+
+    def _add_reasons(self, layout: QVBoxLayout, reasons: tuple[str, ...]) -> None:
         if reasons:
             frame = QFrame()
             frame.setObjectName("Banner")
@@ -73,56 +105,170 @@ class SafetyQuestionsDialog(QDialog):
             why.setAccessibleName(QCoreApplication.translate("Today", "Why these questions now"))
             frame_box.addWidget(why)
             layout.addWidget(frame)
-        intro = make_label(
-            QCoreApplication.translate(
-                "Today",
-                "Do any of these apply to you right now? Tick each one that does. "
-                "This is not a diagnosis: it tells you when to get help instead of self-care.",
-            ),
-            "",
-        )
-        layout.addWidget(intro)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        inner = QWidget()
-        rows = QVBoxLayout(inner)
-        self.boxes: dict[str, QCheckBox] = {}
-        for question in questions:
-            row = QHBoxLayout()
-            box = QCheckBox()
-            box.setAccessibleName(question.text)
-            text = ClickableLabel(question.text)
-            text.setBuddy(box)
-            text.clicked.connect(box.toggle)
-            row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(text, 1)
-            rows.addLayout(row)
-            self.boxes[question.id] = box
-        rows.addStretch(1)
-        scroll.setWidget(inner)
-        layout.addWidget(scroll, 1)
-        buttons = QDialogButtonBox()
-        self.none_button = buttons.addButton(
-            QCoreApplication.translate("Today", "None of these apply"),
-            QDialogButtonBox.ButtonRole.AcceptRole,
-        )
-        self.continue_button = buttons.addButton(
-            QCoreApplication.translate("Today", "Continue with what I ticked"),
-            QDialogButtonBox.ButtonRole.ApplyRole,
-        )
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.none_button.clicked.connect(self._none)
-        self.continue_button.clicked.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
-    def _none(self) -> None:
-        for box in self.boxes.values():
-            box.setChecked(False)
-        self.accept()
+    def _add_pages(self) -> None:
+        ask_page = QWidget()
+        ask = QVBoxLayout(ask_page)
+        ask.setContentsMargins(0, 4, 0, 0)
+        ask.setSpacing(12)
+        self.question_label = make_label("", "CardTitle")
+        self.question_label.setMinimumHeight(64)
+        self.question_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        ask.addWidget(self.question_label)
+        answers = QHBoxLayout()
+        answers.setSpacing(12)
+        self.yes_button = self._answer_button(QCoreApplication.translate("Today", "&Yes"), True)
+        self.no_button = self._answer_button(QCoreApplication.translate("Today", "&No"), False)
+        self._answer_group = QButtonGroup(self)
+        for button in (self.yes_button, self.no_button):
+            self._answer_group.addButton(button)
+            answers.addWidget(button)
+        answers.addStretch(1)
+        ask.addLayout(answers)
+        ask.addStretch(1)
+        self.pages.addWidget(ask_page)
+
+        done_page = QWidget()
+        done = QVBoxLayout(done_page)
+        done.setContentsMargins(0, 4, 0, 0)
+        self.summary_label = make_label("", "")
+        done.addWidget(self.summary_label)
+        done.addStretch(1)
+        self.pages.addWidget(done_page)
+
+    def _buttons(self) -> QHBoxLayout:
+        buttons = QHBoxLayout()
+        self.back_button = QPushButton(QCoreApplication.translate("Today", "&Back"))
+        self.back_button.setAutoDefault(False)
+        self.back_button.clicked.connect(self.back)
+        self.cancel_button = QPushButton(QCoreApplication.translate("Today", "Cancel"))
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.next_button = QPushButton(QCoreApplication.translate("Today", "Next"))
+        self.next_button.setObjectName("PrimaryButton")
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self.next)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        return buttons
+
+    def _answer_button(self, text: str, value: bool) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName("ScoreButton")
+        button.setCheckable(True)
+        button.setAutoDefault(False)  # Enter is always Next
+        button.setMinimumSize(120, 44)
+        button.clicked.connect(lambda: self.answer(value))
+        return button
+
+    # -- the steps ---------------------------------------------------------------------
+    def steps(self) -> list[Question]:
+        """The questions to show now: each follow-up right after a "yes" to its parent."""
+        shown: list[Question] = []
+        for question in self._questions:
+            if question.follow_up is not None:
+                continue
+            shown.append(question)
+            if self._given.get(question.id):
+                shown += [q for q in self._questions if q.follow_up == question.id]
+        return shown
+
+    def current_question(self) -> Question | None:
+        steps = self.steps()
+        return steps[self._index] if self._index < len(steps) else None
+
+    def answer(self, value: bool) -> None:
+        """Answer the question on screen and move on."""
+        question = self.current_question()
+        if question is None:
+            return
+        self._given[question.id] = value
+        if not value:  # a follow-up is only asked after a yes
+            for follow in (q for q in self._questions if q.follow_up == question.id):
+                self._given.pop(follow.id, None)
+        self._index += 1
+        self._show()
+
+    def next(self) -> None:
+        question = self.current_question()
+        if question is None:
+            self.accept()
+        elif question.id in self._given:
+            self._index += 1
+            self._show()
+
+    def back(self) -> None:
+        if self._index > 0:
+            self._index -= 1
+            self._show()
+
+    def _show(self) -> None:
+        steps = self.steps()
+        total = len(steps)
+        question = self.current_question()
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(self._index, total))
+        self.back_button.setEnabled(self._index > 0)
+        if question is None:
+            self.pages.setCurrentIndex(1)
+            self.step_label.setText(
+                QCoreApplication.translate("Today", "All %d questions answered") % total
+            )
+            self.summary_label.setText(self._summary(steps))
+            self.next_button.setText(QCoreApplication.translate("Today", "Done"))
+            self.next_button.setEnabled(True)
+            self.next_button.setFocus()
+            return
+        self.pages.setCurrentIndex(0)
+        self.step_label.setText(
+            QCoreApplication.translate("Today", "%s · question %d of %d")
+            % (_topic(question), self._index + 1, total)
+        )
+        self.question_label.setText(question.text)
+        given = self._given.get(question.id)
+        self._answer_group.setExclusive(False)
+        self.yes_button.setChecked(given is True)
+        self.no_button.setChecked(given is False)
+        self._answer_group.setExclusive(True)
+        for button, word in (
+            (self.yes_button, QCoreApplication.translate("Today", "Yes")),
+            (self.no_button, QCoreApplication.translate("Today", "No")),
+        ):
+            button.setAccessibleName(f"{word}: {question.text}")
+        self.next_button.setText(QCoreApplication.translate("Today", "Next"))
+        self.next_button.setEnabled(given is not None)
+        (self.next_button if given is not None else self.yes_button).setFocus()
+
+    def _summary(self, steps: list[Question]) -> str:
+        yes = [q.text for q in steps if self._given.get(q.id)]
+        if not yes:
+            return QCoreApplication.translate(
+                "Today", "You answered no to every question. Press Done to carry on."
+            )
+        return (
+            QCoreApplication.translate("Today", "You answered yes to:")
+            + "\n"
+            + "\n".join(f"• {text}" for text in yes)
+            + "\n\n"
+            + QCoreApplication.translate(
+                "Today", "Press Done to see what to do next, or Back to change an answer."
+            )
+        )
 
     def answers(self) -> dict[str, bool]:
-        return {qid: box.isChecked() for qid, box in self.boxes.items()}
+        shown = {q.id for q in self.steps()}
+        return {q.id: bool(self._given.get(q.id)) and q.id in shown for q in self._questions}
+
+
+def _topic(question: Question) -> str:
+    """The small heading over a question: how urgent a yes would be."""
+    if question.tier is Tier.RED:
+        return QCoreApplication.translate("Today", "Emergency signs")
+    if question.tier is Tier.ORANGE:
+        return QCoreApplication.translate("Today", "Signs to get checked today")
+    return QCoreApplication.translate("Today", "Signs to get checked soon")
 
 
 class ConditionsDialog(QDialog):
