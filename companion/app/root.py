@@ -50,6 +50,7 @@ from companion.ui.settings.preferences import PreferencesModel
 from companion.ui.theme import Theme
 from companion.ui.today.page import TodayPage
 from companion.ui.tray import TrayIcon, tray_available
+from companion.ui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
     from companion.app.activity import ActivityWiring
@@ -101,6 +102,7 @@ class CompanionApp(QObject):
         country: str = "",
     ) -> None:
         super().__init__(app)
+        install_wheel_guard(app)  # no wheel-driven changes on controls without focus
         self.country = country
         self.qapp = app
         self.paths = paths
