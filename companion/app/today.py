@@ -4,6 +4,7 @@ first), with the plan's Done marks drawn again when a routine or timer ends."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -23,6 +24,10 @@ class TodayWiring:
             "CompanionApp", "Today's routine"
         )
         self.page: TodayPage | None = None
+        # Opens the editor for a first water reminder (a seam for tests).
+        self.new_water_reminder: Callable[[], None] = lambda: app.reminder_wiring.edit_reminder(
+            None, "hydration"
+        )
 
     def build(self) -> TodayPage:
         app = self.app
@@ -68,7 +73,7 @@ class TodayWiring:
                 if reason:
                     self.app.window.add_banner(reason)
         else:
-            self.app.reminder_wiring.edit_reminder(None, Kind.HYDRATION.value)
+            self.new_water_reminder()
         self._refresh()
 
     def _refresh(self) -> None:

@@ -408,7 +408,8 @@ class TodayPage(QWidget):
         self.warm.setChecked(False)
         self._type_touched = False
         if self.map.selected_region is not None:
-            self._show_region(self.map.selected_region)
+            self._show_region(self.map.selected_region)  # its scores read 0 again
+            self.drafts = {}
         if onset is None:
             self._context = None
             return
