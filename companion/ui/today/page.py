@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -471,10 +471,21 @@ class TodayPage(QWidget):
         self.plan_view.show_plan(plan, self.presenter.emergency_number(), self._status_for(plan))
 
     def refresh_plan(self) -> None:
-        """A routine or timer ended, or reminders changed: mark what is done again."""
+        """A routine or timer ended, or reminders changed: mark what is done again
+        (the page stays where it was scrolled to)."""
         plan = self.plan_view.plan
-        if plan is not None:
-            self.plan_view.set_status(self._status_for(plan))
+        if plan is None:
+            return
+        bar = self.scroller.verticalScrollBar()
+        where = bar.value()
+        self.plan_view.set_status(self._status_for(plan))
+        QTimer.singleShot(0, lambda: self._settled(lambda: bar.setValue(where)))
+
+    def _settled(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once the column's new sizes are known (the scroll area hears of
+        them through its layout request, handled here rather than on a later pass)."""
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        then()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -485,12 +496,13 @@ class TodayPage(QWidget):
         self.plan_shown.emit()
 
     def scroll_to_plan(self) -> None:
-        """Bring the plan's top into view (after a save, once the layout has settled)."""
+        """Bring the plan's top into view (once the layout has settled)."""
+        self._settled(self._scroll_to_plan_now)
+
+    def _scroll_to_plan_now(self) -> None:
         inner = self.scroller.widget()
-        layout = inner.layout() if inner is not None else None
-        if inner is None or layout is None:
+        if inner is None:
             return
-        layout.activate()
         top = self.plan_view.mapTo(inner, self.plan_view.rect().topLeft()).y()
         self.scroller.verticalScrollBar().setValue(max(0, top - 12))
 
@@ -640,8 +652,7 @@ class TodayPage(QWidget):
         self.context_banner.setVisible(False)
         self._context = None
         self.show_plan(saved.plan)
-        self.scroll_to_plan()
-        QTimer.singleShot(0, self.scroll_to_plan)  # again once the new plan's sizes are known
+        QTimer.singleShot(0, self.scroll_to_plan)  # once the new plan's sizes are known
         self.plan_shown.emit()
         return True
 

@@ -106,7 +106,7 @@ class PlanView(QWidget):
             return
         self._layout.addWidget(self._heading())
         self._layout.addWidget(self._tier_banner(plan))
-        card = Card(QCoreApplication.translate("Today", "One thing for each need"))
+        card = Card(QCoreApplication.translate("Today", "What to do today"))
         for index, item in enumerate(
             (
                 self._routine_item(plan),
@@ -187,9 +187,13 @@ class PlanView(QWidget):
                 row.setToolTip("\n".join(step.exercise.cues))
                 note = plan.hold_note(step)
                 if note:
-                    item.add_text(f"    {note}", "Muted").setProperty("hold", True)
+                    held = item.add_text(note, "Muted")
+                    held.setProperty("hold", True)
+                    held.setIndent(14)
                 for caution in step.cautions:  # a health condition's care for this step
-                    item.add_text(f"    • {caution}", "Muted").setProperty("caution", True)
+                    line = item.add_text(f"• {caution}", "Muted")
+                    line.setProperty("caution", True)
+                    line.setIndent(14)
             item.add_text(
                 QCoreApplication.translate(
                     "Today",
