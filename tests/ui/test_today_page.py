@@ -149,7 +149,7 @@ def test_layout_follows_the_width(today):
     companion.window.resize(760, 600)
     QApplication.processEvents()
     assert not page.is_wide()
-    assert page.column.indexOf(page.map_panel) == 2
+    assert page.column.indexOf(page.map_panel) == 3  # under the new check-in's banner
 
 
 @pytest.mark.parametrize("scheme", list(Scheme))

@@ -233,7 +233,8 @@ class TodayPage(QWidget):
             self.outer.setContentsMargins(24, 22, 0, 12)
         else:
             self.outer.removeWidget(self.map_panel)
-            self.column.insertWidget(2, self.map_panel)
+            # under the title, the lead and the new check-in's banner
+            self.column.insertWidget(self.column.indexOf(self.context_banner) + 1, self.map_panel)
             self.outer.setContentsMargins(0, 0, 0, 0)
 
     # -- building ---------------------------------------------------------------------
@@ -427,6 +428,7 @@ class TodayPage(QWidget):
         self.activity_note.setVisible(True)
         self.context_label.setText(self._context_words(onset, latest))
         self.context_banner.setVisible(True)
+        self.scroller.verticalScrollBar().setValue(0)  # the banner, the map and the answers
         self.plan_view.clear()
         self.plan_view.plan = None
         self.status.setText("")
