@@ -28,6 +28,7 @@ from companion.app.ipc_handler import Handler, IpcHandler
 from companion.app.reminders import ReminderWiring
 from companion.app.settings import SettingsWiring
 from companion.app.tray_host import TrayHost
+from companion.app.welcome import WelcomeWiring
 from companion.domain.clock import Clock
 from companion.domain.regions import Side
 from companion.ipc import (
@@ -119,6 +120,7 @@ class CompanionApp(QObject):
         self._today: CheckInService | None = None
         self.reminder_wiring = ReminderWiring(self)
         self.settings_wiring = SettingsWiring(self)
+        self.welcome = WelcomeWiring(self)  # the first start's welcome; run_gui enables it
         self.therapy: TherapyTimerView | None = None
         self.data_card: YourDataCard | None = None
         self.backup = DailyBackup(paths, clock, on_done=self._backup_done, parent=self)
@@ -381,14 +383,18 @@ class CompanionApp(QObject):
         # The daily backup: a while after start, then once a day (see _arm_backup).
         self.backup.start_soon()
         if minimized and self.tray is not None:
+            self.welcome.offer_when_shown()  # never over a start to the tray
             return
         if minimized and tray_wait_s > 0:
             # Started at login, the app can be up before the desktop's panel: wait for
             # the tray a while (the event loop runs) before opening the window instead.
             self._tray_deadline = time.monotonic() + tray_wait_s
             self._tray_wait.start()
+            self.welcome.offer_when_shown()
             return
         self.window.show()
+        if self.welcome.enabled:
+            QTimer.singleShot(0, self.welcome.offer)  # after the first paint
 
     def waking_hours(self) -> WakingWeek:
         return self.preferences.current.waking

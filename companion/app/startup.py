@@ -206,6 +206,7 @@ def run_gui(args: argparse.Namespace) -> int:
         FirstPaintProbe(companion.window, companion.quit)
         companion.window.show()
     else:
+        companion.welcome.enabled = True  # the first start's welcome, once per data folder
         companion.start(minimized=args.minimized and routine is None and timer is None)
         if routine is not None:
             QTimer.singleShot(0, lambda: companion.start_routine(routine))

@@ -44,7 +44,10 @@ class Preferences:
     volume: int = 60
     theme: ThemeChoice = ThemeChoice.SYSTEM
     emergency_number: str = ""  # "": the usual number where the computer is set up
-    equipment: frozenset[Equipment] | None = None  # None: everything the exercises use
+    # What the user owns beyond what every home has: nothing until they say (the welcome
+    # or Settings asks), so no plan sends someone without a foam roller to one. None
+    # means everything; a stored document keeps what it says (older ones said None).
+    equipment: frozenset[Equipment] | None = frozenset()
 
     def __post_init__(self) -> None:
         # Kept as it is stored and read back: without the spaces typed around it.

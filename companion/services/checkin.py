@@ -45,6 +45,8 @@ if TYPE_CHECKING:  # the plan's rules load when the first plan is made, after th
     from companion.storage.trends import TrendAlertRepository
 
 CONDITIONS_ASKED_KEY = "conditions.asked"
+WELCOME_KEY = "welcome.state"  # "done" or "skipped": the first-start welcome is asked once
+PREFERENCES_KEY = "preferences"  # storage/preferences.py's document
 ROUTINE_MINUTES_KEY = "plan.minutes"
 REPEAT_WINDOW = timedelta(days=7)  # how long after an orange lock its questions come back
 TREND_LOOKBACK = timedelta(days=14)  # the check-ins a new one is compared with
@@ -131,6 +133,19 @@ class CheckInService:
             self.content.conditions.get(item.id)
         self.condition_store.replace(conditions, self.clock.now())
         self.settings.set(CONDITIONS_ASKED_KEY, True, self.clock.now())
+
+    # -- the welcome on the first start ---------------------------------------------------
+    def welcome_needed(self) -> bool:
+        """Only a new data folder with no answer yet: no welcome answered or skipped, no
+        check-in, no health answers and no saved preferences (an existing user's folder
+        never shows it)."""
+        if self.settings.get(WELCOME_KEY) is not None or self.conditions_asked():
+            return False
+        return self.settings.get(PREFERENCES_KEY) is None and self.checkins.latest() is None
+
+    def record_welcome(self, finished: bool) -> None:
+        """Remember the welcome as done (or skipped), so it is never shown again."""
+        self.settings.set(WELCOME_KEY, "done" if finished else "skipped", self.clock.now())
 
     def routine_minutes(self) -> int:
         value = self.settings.get(ROUTINE_MINUTES_KEY, 10)

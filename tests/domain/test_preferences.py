@@ -254,3 +254,23 @@ def test_prose_in_metric_is_rewritten_in_the_users_units():
         "Drink 51 to 101 fl oz; goal 68 fl oz. Water at 50 to 59 °F, never above 104 °F."
     )
     assert in_units(text, Units()) == text
+
+
+def test_a_new_user_owns_no_equipment_until_they_say_so():
+    from companion.domain.exercises import Equipment
+    from companion.domain.preferences import Preferences, read_preferences
+
+    fresh = Preferences()
+    assert fresh.equipment == frozenset()
+    assert not fresh.owns(Equipment.FOAM_ROLLER)
+    assert read_preferences(None).preferences.equipment == frozenset()  # nothing stored yet
+
+
+def test_an_existing_users_saved_equipment_is_kept():
+    from companion.domain.exercises import Equipment
+    from companion.domain.preferences import read_preferences
+
+    everything = read_preferences({"schema": 1, "equipment": None}).preferences
+    assert everything.equipment is None and everything.owns(Equipment.FOAM_ROLLER)
+    some = read_preferences({"schema": 1, "equipment": ["ball"]}).preferences
+    assert some.equipment == {Equipment.BALL}

@@ -251,7 +251,7 @@ def test_the_plan_uses_the_equipment_and_water_goal_from_settings(data_dir, cloc
     content = Content(
         load_regions(), load_protocols(), load_triage(), load_conditions(), load_exercises()
     )
-    chosen = [Preferences()]
+    chosen = [Preferences(equipment=frozenset({Equipment.FOAM_ROLLER}))]
     presenter = CheckInService(
         db, content, clock, SettingsRepository(db), country="GB", preferences=lambda: chosen[0]
     )
@@ -262,10 +262,12 @@ def test_the_plan_uses_the_equipment_and_water_goal_from_settings(data_dir, cloc
     ]
     assert rolls and Equipment.FOAM_ROLLER in rolls[0].equipment
     assert presenter.plan(checkin(clock)).water.litres == 2.0
-    chosen[0] = Preferences(equipment=frozenset(), water_goal_ml=2500)
-    plan = presenter.plan(checkin(clock))
-    rolls = [s.exercise for s in plan.routine if s.exercise.kind.value == "roll"]
-    assert rolls and rolls[0].equipment == (Equipment.NONE,)  # by hand
+    # A new user owns nothing until they say so: no foam roller in their plan.
+    for owned in (Preferences(equipment=frozenset()), Preferences(water_goal_ml=2500)):
+        chosen[0] = owned
+        plan = presenter.plan(checkin(clock))
+        rolls = [s.exercise for s in plan.routine if s.exercise.kind.value == "roll"]
+        assert rolls and rolls[0].equipment == (Equipment.NONE,)  # by hand
     assert plan.water.litres == 2.5
     assert presenter.water_goal_ml() == 2500
     db.close()

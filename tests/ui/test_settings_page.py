@@ -133,6 +133,11 @@ def test_a_bad_emergency_number_is_refused_with_the_reason(companion, qtbot):
 
 def test_equipment_unticked_is_remembered(companion):
     page = open_settings(companion)
+    # A new user owns nothing until they say so: nothing starts ticked.
+    assert not any(box.isChecked() for box in page.equipment.values())
+    for box in page.equipment.values():
+        box.click()
+    assert stored(companion).equipment is None  # everything
     page.equipment[Equipment.FOAM_ROLLER].click()
     owned = stored(companion).equipment
     assert owned is not None and Equipment.FOAM_ROLLER not in owned

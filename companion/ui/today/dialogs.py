@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.domain.conditions import ReportedCondition
+from companion.domain.conditions import ConditionCatalog, ReportedCondition
 from companion.domain.regions import Side
 from companion.domain.triage import Question, Tier
 from companion.services.checkin import CheckInService
@@ -271,36 +271,43 @@ def _topic(question: Question) -> str:
     return QCoreApplication.translate("Today", "Signs to get checked soon")
 
 
-class ConditionsDialog(QDialog):
-    """PROTOCOLS 3.4: asked once, editable later from Settings."""
+class ConditionsPicker(QWidget):
+    """The health conditions as tick boxes, with "None of these" (PROTOCOLS 3.4).
 
-    def __init__(self, presenter: CheckInService, parent: QWidget | None = None) -> None:
+    "None of these" clears every condition, and ticking a condition clears it, so an
+    answer is either some conditions or none. ``answered()`` says whether either is
+    ticked; area-specific conditions ask which leg.
+    """
+
+    changed = Signal()  # a box was ticked or cleared
+
+    def __init__(
+        self,
+        catalog: ConditionCatalog,
+        current: tuple[ReportedCondition, ...] = (),
+        *,
+        none_ticked: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(QCoreApplication.translate("Today", "Health conditions"))
-        self.setMinimumWidth(760)
-        self._catalog = presenter.content.conditions
-        current = {c.id: c for c in presenter.conditions()}
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            make_label(
-                QCoreApplication.translate(
-                    "Today",
-                    "Some conditions make ice, heat, baths or rolling unsafe. Tick any that "
-                    "apply; the plan will leave those out. You can change this in Settings.",
-                ),
-                "",
-            )
-        )
-        grid = QGridLayout()
+        chosen = {c.id: c for c in current}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(0, 1)
         self.boxes: dict[str, QCheckBox] = {}
         self.legs: dict[str, QComboBox] = {}
-        for row, condition in enumerate(self._catalog.conditions):
+        self.none_box = QCheckBox(QCoreApplication.translate("Today", "None of these"))
+        self.none_box.setChecked(none_ticked and not current)
+        for row, condition in enumerate(catalog.conditions):
             box = QCheckBox(condition.label)
-            box.setChecked(condition.id in current)
+            box.setChecked(condition.id in chosen)
+            box.toggled.connect(self._condition_toggled)
             grid.addWidget(box, row, 0)
             self.boxes[condition.id] = box
             if condition.area_specific:
                 legs = QComboBox()
+                legs.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
                 legs.addItems(
                     [
                         QCoreApplication.translate("Today", "Both legs"),
@@ -311,19 +318,28 @@ class ConditionsDialog(QDialog):
                 legs.setAccessibleName(
                     QCoreApplication.translate("Today", "%s: which leg") % condition.label
                 )
-                if condition.id in current:
-                    legs.setCurrentIndex(_legs_index(current[condition.id].legs))
+                if condition.id in chosen:
+                    legs.setCurrentIndex(_legs_index(chosen[condition.id].legs))
                 legs.setEnabled(box.isChecked())
                 box.toggled.connect(legs.setEnabled)
                 grid.addWidget(legs, row, 1)
                 self.legs[condition.id] = legs
-        layout.addLayout(grid)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        grid.addWidget(self.none_box, len(self.boxes), 0)
+        self.none_box.toggled.connect(self._none_toggled)
+
+    def _condition_toggled(self, on: bool) -> None:
+        if on and self.none_box.isChecked():
+            self.none_box.setChecked(False)
+        self.changed.emit()
+
+    def _none_toggled(self, on: bool) -> None:
+        if on:
+            for box in self.boxes.values():
+                box.setChecked(False)
+        self.changed.emit()
+
+    def answered(self) -> bool:
+        return self.none_box.isChecked() or any(b.isChecked() for b in self.boxes.values())
 
     def chosen(self) -> tuple[ReportedCondition, ...]:
         result = []
@@ -337,6 +353,52 @@ class ConditionsDialog(QDialog):
                 ]
             result.append(ReportedCondition(cid, legs))
         return tuple(result)
+
+
+class ConditionsDialog(QDialog):
+    """PROTOCOLS 3.4: asked once (by the welcome or the first check-in), changed from
+    Settings. Save (Enter) needs an answer: some conditions or "None of these"."""
+
+    def __init__(self, presenter: CheckInService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("Today", "Health conditions"))
+        self.setMinimumWidth(640)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            make_label(
+                QCoreApplication.translate(
+                    "Today",
+                    "Some conditions make ice, heat, baths or rolling unsafe. Tick any that "
+                    "apply; the plan will leave those out. You can change this in Settings.",
+                ),
+                "",
+            )
+        )
+        self.picker = ConditionsPicker(
+            presenter.content.conditions,
+            presenter.conditions(),
+            none_ticked=presenter.conditions_asked(),
+        )
+        self.boxes = self.picker.boxes
+        self.legs = self.picker.legs
+        self.none_box = self.picker.none_box
+        layout.addWidget(self.picker)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.picker.changed.connect(self._answered)
+        self._answered()
+
+    def _answered(self) -> None:
+        self.save_button.setEnabled(self.picker.answered())
+
+    def chosen(self) -> tuple[ReportedCondition, ...]:
+        return self.picker.chosen()
 
 
 def _legs_index(legs: frozenset[Side]) -> int:

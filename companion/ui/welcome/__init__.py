@@ -1,0 +1,1 @@
+"""The first start's welcome (dialog.py)."""
