@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -294,16 +295,13 @@ class ConditionsPicker(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(6)
-        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         self.boxes: dict[str, QCheckBox] = {}
         self.legs: dict[str, QComboBox] = {}
-        self.none_box = QCheckBox(QCoreApplication.translate("Today", "None of these"))
-        self.none_box.setChecked(none_ticked and not current)
         for row, condition in enumerate(catalog.conditions):
-            box = QCheckBox(condition.label)
+            box = _wrapped_check(grid, row, condition.label)
             box.setChecked(condition.id in chosen)
             box.toggled.connect(self._condition_toggled)
-            grid.addWidget(box, row, 0)
             self.boxes[condition.id] = box
             if condition.area_specific:
                 legs = QComboBox()
@@ -322,9 +320,12 @@ class ConditionsPicker(QWidget):
                     legs.setCurrentIndex(_legs_index(chosen[condition.id].legs))
                 legs.setEnabled(box.isChecked())
                 box.toggled.connect(legs.setEnabled)
-                grid.addWidget(legs, row, 1)
+                grid.addWidget(legs, row, 2, Qt.AlignmentFlag.AlignTop)
                 self.legs[condition.id] = legs
-        grid.addWidget(self.none_box, len(self.boxes), 0)
+        self.none_box = _wrapped_check(
+            grid, len(self.boxes), QCoreApplication.translate("Today", "None of these")
+        )
+        self.none_box.setChecked(none_ticked and not current)
         self.none_box.toggled.connect(self._none_toggled)
 
     def _condition_toggled(self, on: bool) -> None:
@@ -399,6 +400,30 @@ class ConditionsDialog(QDialog):
 
     def chosen(self) -> tuple[ReportedCondition, ...]:
         return self.picker.chosen()
+
+
+class _Words(QLabel):
+    """A tick box's words, wrapped: clicking them ticks the box."""
+
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setBuddy(box)
+        self._box = box
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._box.toggle()
+
+
+def _wrapped_check(grid: QGridLayout, row: int, text: str) -> QCheckBox:
+    """A tick box with words that wrap in a narrow window (a QCheckBox's own do not)."""
+    box = QCheckBox()
+    box.setAccessibleName(text)
+    grid.addWidget(box, row, 0, Qt.AlignmentFlag.AlignTop)
+    grid.addWidget(_Words(text, box), row, 1)
+    return box
 
 
 def _legs_index(legs: frozenset[Side]) -> int:

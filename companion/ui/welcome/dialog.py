@@ -127,6 +127,7 @@ class WelcomeDialog(QDialog):
             )
         ):
             edit.setDisplayFormat("HH:mm")
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("00:00") + 48)
             edit.setTime(QTime(value.hour, value.minute))
             edit.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             edit.setAccessibleName(text)
@@ -152,6 +153,7 @@ class WelcomeDialog(QDialog):
         self.water.setSingleStep(0.1)
         self.water.setRange(*self._water_range)
         self.water.setSuffix(" L")
+        self.water.setMinimumWidth(self.water.fontMetrics().horizontalAdvance("00.0 L") + 48)
         self.water.setValue(preferences.water_goal_l(bounds))
         self.water.setAccessibleName(QCoreApplication.translate("Welcome", "Daily water goal"))
         label.setBuddy(self.water)
@@ -307,5 +309,6 @@ def _scrolled(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(widget)
     return area
