@@ -31,6 +31,11 @@ class WelcomeWiring(QObject):
         self.enabled = False
         self.ask: Ask = self._dialog
         self._waiting = False
+        self._quitting = False  # the app quit while the welcome was open: save nothing
+        app.qapp.aboutToQuit.connect(self._quit)
+
+    def _quit(self) -> None:
+        self._quitting = True
 
     def offer_when_shown(self) -> None:
         """Offer it the first time the window is shown (a start to the tray)."""
@@ -50,6 +55,8 @@ class WelcomeWiring(QObject):
         if not self.enabled or not self.app.today.welcome_needed():
             return False
         answers, finished = self.ask()
+        if self._quitting:  # closed by quitting (the tray, a signal): asked again next time
+            return True
         self.save(answers, finished)
         return True
 
