@@ -43,6 +43,7 @@ ENGLISH_PLURALS: dict[str, tuple[str, str]] = {
     ),
     # The same words for one and many in English; other languages differ.
     "Show %n more": ("Show %n more", "Show %n more"),
+    "About %n min": ("About %n min", "About %n min"),
     "and %n more": ("and %n more", "and %n more"),
 }
 

@@ -392,12 +392,14 @@
         <translation>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</translation>
     </message>
     <message>
-        <location filename="../../companion/app/root.py" line="+197"/>
+        <location filename="../../companion/app/root.py" line="+216"/>
+        <location filename="../../companion/app/routines.py" line="+48"/>
+        <location filename="../../companion/app/today.py" line="+23"/>
         <source>Today&apos;s routine</source>
         <translation>Today&apos;s routine</translation>
     </message>
     <message>
-        <location filename="../../companion/app/routines.py" line="+99"/>
+        <location filename="../../companion/app/routines.py" line="+83"/>
         <source>No routine %r.</source>
         <translation>No routine %r.</translation>
     </message>
@@ -433,7 +435,7 @@
         <translation type="vanished">“%s” stays off: %s</translation>
     </message>
     <message>
-        <location filename="../../companion/app/reminders.py" line="+140"/>
+        <location filename="../../companion/app/reminders.py" line="+166"/>
         <source>Delete reminder</source>
         <translation>Delete reminder</translation>
     </message>
@@ -478,7 +480,32 @@
         <translation>No fever</translation>
     </message>
     <message>
-        <location filename="../../companion/app/reminders.py" line="+41"/>
+        <location filename="../../companion/app/reminders.py" line="+23"/>
+        <source>Reminders added</source>
+        <translation>Reminders added</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To undo, open Reminders in the window.</source>
+        <translation>To undo, open Reminders in the window.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Removed the reminder it had added.</source>
+        <translation>Removed the reminder it had added.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Removed the %d reminders it had added.</source>
+        <translation>Removed the %d reminders it had added.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Outside the usual range</source>
         <translation>Outside the usual range</translation>
     </message>
@@ -493,7 +520,7 @@
         <translation>A timer is already running; stop it first.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+49"/>
         <source>Next: %s, %s</source>
         <translation>Next: %s, %s</translation>
     </message>
@@ -513,15 +540,26 @@
         <translation>Still running in the tray, so your reminders keep coming. Choose Quit from the tray menu to stop.</translation>
     </message>
     <message>
-        <location filename="../../companion/app/startup.py" line="+181"/>
+        <location filename="../../companion/app/startup.py" line="+189"/>
         <source>Your data file could not be read (%s), so it was moved to %s and a fresh one was started. Nothing in the old file was deleted.</source>
         <translation>Your data file could not be read (%s), so it was moved to %s and a fresh one was started. Nothing in the old file was deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../companion/app/read_only.py" line="+27"/>
+        <source>Read-only mode: your data file cannot be written, so nothing you change here is saved and reminders are off. Your plan, History and export work as usual. To change things again, make the file writable (for example chmod 600) and restart the app.</source>
+        <translation>Read-only mode: your data file cannot be written, so nothing you change here is saved and reminders are off. Your plan, History and export work as usual. To change things again, make the file writable (for example chmod 600) and restart the app.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <location line="+5"/>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
     <name>ContrastPreset</name>
     <message>
-        <location filename="../../companion/domain/therapy_timer.py" line="+174"/>
+        <location filename="../../companion/domain/therapy_timer.py" line="+175"/>
         <source>3 min hot, 1 min cold, 3 times (12 min)</source>
         <translation>3 min hot, 1 min cold, 3 times (12 min)</translation>
     </message>
@@ -590,6 +628,34 @@
         <location line="+1"/>
         <source>Water bottle to freeze</source>
         <translation>Water bottle to freeze</translation>
+    </message>
+</context>
+<context>
+    <name>FinishedNotice</name>
+    <message>
+        <location filename="../../companion/ui/reminders/finished_notice.py" line="+31"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo: remove these reminders</source>
+        <translation>Undo: remove these reminders</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dismiss notice</source>
+        <translation>Dismiss notice</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reminders added</source>
+        <translation>Reminders added</translation>
     </message>
 </context>
 <context>
@@ -710,7 +776,7 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../companion/ui/history/page.py" line="+62"/>
+        <location filename="../../companion/ui/history/page.py" line="+68"/>
         <source>Nothing to show yet</source>
         <translation>Nothing to show yet</translation>
     </message>
@@ -811,12 +877,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+128"/>
+        <location line="+150"/>
         <source>Play</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-147"/>
         <source>Replay the days</source>
         <translation>Replay the days</translation>
     </message>
@@ -841,7 +907,13 @@
         <translation>What you did</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>Latest routines</source>
+        <translation>Latest routines</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Runs, leg days and mornings</source>
         <translation>Runs, leg days and mornings</translation>
     </message>
@@ -869,7 +941,7 @@
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Nothing logged in this period.</source>
         <translation>Nothing logged in this period.</translation>
     </message>
@@ -1031,13 +1103,37 @@
         <source>%s: nothing sore.</source>
         <translation>%s: nothing sore.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../companion/services/history/routines.py" line="+26"/>
+        <source>stopped after %d of %n step(s)</source>
+        <translation>
+            <numerusform>stopped after %d of %n step</numerusform>
+            <numerusform>stopped after %d of %n steps</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%s: %s</source>
+        <translation>%s: %s</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location filename="../../companion/services/history/spells.py" line="+3"/>
         <source>%s and %d more</source>
         <translation>%s and %d more</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>%s after the routine</source>
+        <translation>%s after the routine</translation>
+    </message>
+    <message>
+        <location filename="../../companion/services/history/spells.py" line="+4"/>
         <source>%s: %s (on movement, 0-10).</source>
         <translation>%s: %s (on movement, 0-10).</translation>
     </message>
@@ -1279,7 +1375,7 @@
 <context>
     <name>MyRoutines</name>
     <message>
-        <location filename="../../companion/services/routines.py" line="+101"/>
+        <location filename="../../companion/services/routines.py" line="+111"/>
         <source>%s (copy)</source>
         <translation>%s (copy)</translation>
     </message>
@@ -1360,7 +1456,7 @@
 <context>
     <name>PauseChoice</name>
     <message>
-        <location filename="../../companion/domain/pause.py" line="+28"/>
+        <location filename="../../companion/domain/pause.py" line="+32"/>
         <source>For 30 minutes</source>
         <translation>For 30 minutes</translation>
     </message>
@@ -1389,9 +1485,22 @@
     </message>
 </context>
 <context>
+    <name>PhaseEnd</name>
+    <message>
+        <location filename="../../companion/ui/reminders/timer_panels.py" line="+90"/>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK, done that</source>
+        <translation>OK, done that</translation>
+    </message>
+</context>
+<context>
     <name>Player</name>
     <message>
-        <location filename="../../companion/ui/routines/player.py" line="+58"/>
+        <location filename="../../companion/ui/routines/player_parts.py" line="+35"/>
         <location line="+1"/>
         <location line="+1"/>
         <source>Hold</source>
@@ -1429,17 +1538,79 @@
         <translation>Rest</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Switch sides</source>
-        <translation>Switch sides</translation>
+        <location line="+96"/>
+        <source>%s, left</source>
+        <translation>%s, left</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%s, right</source>
+        <translation>%s, right</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>%s, both legs</source>
+        <translation>%s, both legs</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Coming steps</source>
+        <translation>Coming steps</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Coming up</source>
+        <translation>Coming up</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Now: %s</source>
+        <translation>Now: %s</translation>
+    </message>
+    <message>
+        <source>Switch sides</source>
+        <translation type="vanished">Switch sides</translation>
+    </message>
+    <message>
+        <location filename="../../companion/ui/routines/player_end.py" line="+48"/>
+        <source>This morning: %d</source>
+        <translation>This morning: %d</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: %2 out of 10</source>
+        <translation>%1: %2 out of 10</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Routine summary</source>
+        <translation>Routine summary</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+3"/>
+        <source>What to do now</source>
+        <translation>What to do now</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How do they feel now?</source>
+        <translation>How do they feel now?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>0 is no soreness at all, 10 the worst you can imagine.</source>
+        <translation>0 is no soreness at all, 10 the worst you can imagine.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+34"/>
+        <location filename="../../companion/ui/routines/player_parts.py" line="-141"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../companion/ui/routines/player_parts.py" line="+3"/>
         <source>left</source>
         <translation>left</translation>
     </message>
@@ -1465,37 +1636,38 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+90"/>
+        <location filename="../../companion/ui/routines/ring.py" line="+27"/>
         <source>Time left in this step</source>
         <translation>Time left in this step</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location filename="../../companion/ui/routines/player.py" line="+487"/>
+        <location filename="../../companion/ui/routines/player_controls.py" line="+22"/>
+        <location filename="../../companion/ui/routines/player_parts.py" line="+8"/>
         <location line="+19"/>
-        <location line="+153"/>
-        <location line="+143"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-314"/>
-        <location line="+172"/>
+        <location filename="../../companion/ui/routines/player_controls.py" line="+1"/>
+        <location filename="../../companion/ui/routines/player_end.py" line="-35"/>
+        <location filename="../../companion/ui/routines/player_parts.py" line="-18"/>
         <source>Skip</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location filename="../../companion/ui/routines/player_parts.py" line="+1"/>
         <source>Full player</source>
         <translation>Full player</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+303"/>
+        <location filename="../../companion/ui/routines/player.py" line="-2"/>
+        <location filename="../../companion/ui/routines/player_parts.py" line="+15"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-357"/>
         <source>%s: Recovery Companion</source>
         <translation>%s: Recovery Companion</translation>
     </message>
@@ -1505,22 +1677,32 @@
         <translation>Routine player</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+53"/>
         <source>Routine progress</source>
         <translation>Routine progress</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-27"/>
         <source>Left out</source>
         <translation>Left out</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+61"/>
+        <source>Which leg</source>
+        <translation>Which leg</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>How to do it</source>
         <translation>How to do it</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../companion/ui/routines/player_controls.py" line="-2"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -1535,13 +1717,13 @@
         <translation>Mini player</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+119"/>
+        <location filename="../../companion/ui/routines/player.py" line="+85"/>
+        <location filename="../../companion/ui/routines/player_controls.py" line="+1"/>
         <source>Mute</source>
         <translation>Mute</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location filename="../../companion/ui/routines/player_controls.py" line="+4"/>
         <source>Turn sounds and spoken cues off or on (M)</source>
         <translation>Turn sounds and spoken cues off or on (M)</translation>
     </message>
@@ -1582,11 +1764,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Ends the routine and opens the safety questions.</source>
-        <translation>Ends the routine and opens the safety questions.</translation>
+        <source>Pauses the routine and asks a few quick safety questions.</source>
+        <translation>Pauses the routine and asks a few quick safety questions.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <source>Ends the routine and opens the safety questions.</source>
+        <translation type="vanished">Ends the routine and opens the safety questions.</translation>
+    </message>
+    <message>
+        <location filename="../../companion/ui/routines/player.py" line="-2"/>
         <source>Sound off</source>
         <translation>Sound off</translation>
     </message>
@@ -1601,58 +1787,169 @@
         <translation>Mute sounds</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Resumed</source>
         <translation>Resumed</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <location line="+142"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="-92"/>
+        <source>Paused. Stop what you are doing and answer the quick check.</source>
+        <translation>Paused. Stop what you are doing and answer the quick check.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Paused. Press Resume when you feel ready, or Stop to end the routine.</source>
+        <translation>Paused. Press Resume when you feel ready, or Stop to end the routine.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing you ticked means stopping the routine. Rest as long as you need; press Resume to carry on gently, or Stop.</source>
+        <translation>Nothing you ticked means stopping the routine. Rest as long as you need; press Resume to carry on gently, or Stop.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>How to stand or lie for %s</source>
         <translation>How to stand or lie for %s</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+61"/>
+        <location line="+20"/>
+        <location filename="../../companion/ui/routines/player_parts.py" line="-76"/>
+        <source>Switch legs</source>
+        <translation>Switch legs</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Step %1 of %2</source>
+        <translation>Step %1 of %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The routine has stopped</source>
+        <translation>The routine has stopped</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopped after %1 of %2 steps</source>
+        <translation>Stopped after %1 of %2 steps</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+53"/>
         <source>Routine finished. Well done.</source>
         <translation>Routine finished. Well done.</translation>
     </message>
     <message>
-        <location line="-50"/>
-        <source>Paused (%s)</source>
-        <translation>Paused (%s)</translation>
+        <location line="-49"/>
+        <source>Time: %s</source>
+        <translation>Time: %s</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>%1 of %2 steps · %3</source>
+        <translation>%1 of %2 steps · %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Worked: %s</source>
+        <translation>Worked: %s</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Routine stopped</source>
+        <translation>Routine stopped</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Close the player</source>
+        <translation>Close the player</translation>
+    </message>
+    <message>
+        <source>Paused (%s)</source>
+        <translation type="vanished">Paused (%s)</translation>
+    </message>
+    <message>
+        <location line="-98"/>
         <source>%d of %d</source>
         <translation>%d of %d</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Breathe and relax.</source>
-        <translation>Breathe and relax.</translation>
+        <translation type="vanished">Breathe and relax.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Next: %s (%s)</source>
-        <translation>Next: %s (%s)</translation>
+        <translation type="vanished">Next: %s (%s)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Last step</source>
-        <translation>Last step</translation>
+        <translation type="vanished">Last step</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+70"/>
         <source>Routine finished</source>
         <translation>Routine finished</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../companion/ui/routines/player_words.py" line="+16"/>
+        <source>Left leg</source>
+        <translation>Left leg</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Right leg</source>
+        <translation>Right leg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both legs</source>
+        <translation>Both legs</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+32"/>
+        <source>Switch to your left leg.</source>
+        <translation>Switch to your left leg.</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <location line="+31"/>
+        <source>Switch to your right leg.</source>
+        <translation>Switch to your right leg.</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Take your time to get into position.</source>
+        <translation>Take your time to get into position.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rest: ease off a little and breathe.</source>
+        <translation>Rest: ease off a little and breathe.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Get ready: %s.</source>
         <translation>Get ready: %s.</translation>
     </message>
@@ -1662,7 +1959,7 @@
         <translation>Get ready: %s on the %s.</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+12"/>
         <source>%s for %n second(s).</source>
         <translation>
             <numerusform>%s for %n second.</numerusform>
@@ -1670,25 +1967,66 @@
         </translation>
     </message>
     <message>
-        <location line="-5"/>
         <source>Switch to the %s side.</source>
-        <translation>Switch to the %s side.</translation>
+        <translation type="vanished">Switch to the %s side.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>Rest.</source>
         <translation>Rest.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../companion/ui/routines/player.py" line="+27"/>
+        <location filename="../../companion/ui/routines/player_end.py" line="+37"/>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../companion/ui/routines/player_check.py" line="+35"/>
+        <location line="+1"/>
+        <source>End the routine?</source>
+        <translation>End the routine?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You have done %1 of %2 steps.</source>
+        <translation>You have done %1 of %2 steps.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep going</source>
+        <translation>Keep going</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>End routine</source>
+        <translation>End routine</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Something&apos;s wrong? A quick check</source>
+        <translation>Something&apos;s wrong? A quick check</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The routine is paused. Do any of these apply right now? Tick each one that does. This is not a diagnosis: it says when to stop and get help.</source>
+        <translation>The routine is paused. Do any of these apply right now? Tick each one that does. This is not a diagnosis: it says when to stop and get help.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>None of these</source>
+        <translation>None of these</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Continue with what I ticked</source>
+        <translation>Continue with what I ticked</translation>
     </message>
 </context>
 <context>
     <name>PoseView</name>
     <message>
-        <location filename="../../companion/ui/routines/pose_view.py" line="+29"/>
+        <location filename="../../companion/ui/routines/pose_view.py" line="+115"/>
         <source>Pose drawing</source>
         <translation>Pose drawing</translation>
     </message>
@@ -1900,7 +2238,7 @@
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../companion/ui/reminders/center.py" line="+62"/>
+        <location filename="../../companion/ui/reminders/center.py" line="+55"/>
         <source>today %s</source>
         <translation>today %s</translation>
     </message>
@@ -1920,7 +2258,7 @@
         <translation>Reminder</translation>
     </message>
     <message>
-        <location line="+252"/>
+        <location line="+262"/>
         <source>Take the ice off now</source>
         <translation>Take the ice off now</translation>
     </message>
@@ -1986,7 +2324,17 @@
         <translation>Time for your routine. Done starts it now.</translation>
     </message>
     <message>
-        <location filename="../../companion/services/reminders.py" line="+273"/>
+        <location filename="../../companion/services/reminders.py" line="+121"/>
+        <source>tomorrow at %s</source>
+        <translation>tomorrow at %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on %s at %s</source>
+        <translation>on %s at %s</translation>
+    </message>
+    <message>
+        <location line="+122"/>
         <source>That reminder no longer exists.</source>
         <translation>That reminder no longer exists.</translation>
     </message>
@@ -1995,29 +2343,64 @@
         <source>“%s” stays off: %s</source>
         <translation>“%s” stays off: %s</translation>
     </message>
+    <message>
+        <location line="+30"/>
+        <source> and </source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>water at %s</source>
+        <translation>water at %s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a check-in %s</source>
+        <translation>a check-in %s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>check-ins %s</source>
+        <translation>check-ins %s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reminders at %s</source>
+        <translation>reminders at %s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No reminders added.</source>
+        <translation>No reminders added.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added: %s.</source>
+        <translation>Added: %s.</translation>
+    </message>
 </context>
 <context>
     <name>RemindersPage</name>
     <message>
-        <location filename="../../companion/ui/reminders/page.py" line="+37"/>
-        <location line="+372"/>
+        <location filename="../../companion/ui/reminders/page.py" line="+38"/>
+        <location line="+376"/>
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location line="-371"/>
-        <location line="+372"/>
+        <location line="-375"/>
+        <location line="+376"/>
         <source>snoozed</source>
         <translation>snoozed</translation>
     </message>
     <message>
-        <location line="-371"/>
-        <location line="+372"/>
+        <location line="-375"/>
+        <location line="+376"/>
         <source>skipped</source>
         <translation>skipped</translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location line="-375"/>
         <source>quiet: you had just drunk</source>
         <translation>quiet: you had just drunk</translation>
     </message>
@@ -2038,12 +2421,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+274"/>
+        <location line="+278"/>
         <source>Contrast therapy</source>
         <translation>Contrast therapy</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-277"/>
         <source>Cold-water soak</source>
         <translation>Cold-water soak</translation>
     </message>
@@ -2058,7 +2441,7 @@
         <translation>Heat pack</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <location line="+4"/>
         <source>Reminder status</source>
         <translation>Reminder status</translation>
@@ -2091,12 +2474,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+84"/>
+        <location line="+87"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-85"/>
         <source>Snooze for how many minutes</source>
         <translation>Snooze for how many minutes</translation>
     </message>
@@ -2121,7 +2504,7 @@
         <translation>Starts the cool-down now and sets water and check-in reminders</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Awake %s: no reminders outside these hours.</source>
         <translation>Awake %s: no reminders outside these hours.</translation>
     </message>
@@ -2576,7 +2959,7 @@
 <context>
     <name>Routines</name>
     <message>
-        <location filename="../../companion/ui/routines/page.py" line="+18"/>
+        <location filename="../../companion/ui/routines/cards.py" line="+22"/>
         <source>a foam roller</source>
         <translation>a foam roller</translation>
     </message>
@@ -2631,7 +3014,7 @@
         <translation>both legs</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+24"/>
         <source>You need: %s.</source>
         <translation>You need: %s.</translation>
     </message>
@@ -2641,12 +3024,57 @@
         <translation>No equipment needed.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+77"/>
+        <source>See steps</source>
+        <translation>See steps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See the steps of %s</source>
+        <translation>See the steps of %s</translation>
+    </message>
+    <message>
+        <location filename="../../companion/ui/routines/page.py" line="+60"/>
         <source>Start a routine and the player leads you through each step with a countdown. Stretch to mild tension only, roll at no more than moderate discomfort, and stop if anything sharp, tingling or numb appears.</source>
         <translation>Start a routine and the player leads you through each step with a countdown. Stretch to mild tension only, roll at no more than moderate discomfort, and stop if anything sharp, tingling or numb appears.</translation>
     </message>
     <message>
+        <location line="+122"/>
+        <source>Today&apos;s plan chose “%s”: it is first among the built-in routines, marked Recommended today.</source>
+        <translation>Today&apos;s plan chose “%s”: it is first among the built-in routines, marked Recommended today.</translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <source>Today&apos;s plan has no stretching or rolling for you.</source>
+        <translation>Today&apos;s plan has no stretching or rolling for you.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Today&apos;s routine — recommended</source>
+        <translation>Today&apos;s routine — recommended</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Made from today&apos;s check-in, for the places you marked sore. Today&apos;s page says why each step is there.</source>
+        <translation>Made from today&apos;s check-in, for the places you marked sore. Today&apos;s page says why each step is there.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>No routine for %s %s yet. Build your own.</source>
+        <translation>No routine for %s %s yet. Build your own.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No routine for %s yet. Build your own.</source>
+        <translation>No routine for %s yet. Build your own.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No routine %s yet. Build your own.</source>
+        <translation>No routine %s yet. Build your own.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>New routine</source>
         <translation>New routine</translation>
     </message>
@@ -2661,33 +3089,39 @@
         <translation>Add a routine from a routine file (.json)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-247"/>
         <source>Your routines</source>
         <translation>Your routines</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-8"/>
+        <location line="+230"/>
+        <source>Today&apos;s routine</source>
+        <translation>Today&apos;s routine</translation>
+    </message>
+    <message>
+        <location line="-213"/>
         <source>Built-in routines</source>
         <translation>Built-in routines</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Duplicate to edit</source>
         <translation>Duplicate to edit</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+42"/>
+        <location line="+40"/>
         <source>Duplicate %s</source>
         <translation>Duplicate %s</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-18"/>
         <source>Your own routines appear here. Press New routine, or Duplicate to edit on any built-in one.</source>
         <translation>Your own routines appear here. Press New routine, or Duplicate to edit on any built-in one.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
@@ -2722,12 +3156,36 @@
         <translation>Delete %s</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+193"/>
+        <source>Build your own</source>
+        <translation>Build your own</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Build your own routine</source>
+        <translation>Build your own routine</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Check in on Today to get a routine made for you.</source>
+        <translation>Check in on Today to get a routine made for you.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Go to Today</source>
+        <translation>Go to Today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check in on Today</source>
+        <translation>Check in on Today</translation>
+    </message>
+    <message>
         <source>%s: about %d min</source>
-        <translation>%s: about %d min</translation>
+        <translation type="vanished">%s: about %d min</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location filename="../../companion/ui/routines/cards.py" line="-34"/>
         <source>%s, about %n minute(s)</source>
         <translation>
             <numerusform>%s, about %n minute</numerusform>
@@ -2735,14 +3193,242 @@
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+4"/>
+        <source>Press Enter to see every step.</source>
+        <translation>Press Enter to see every step.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../companion/ui/routines/detail.py" line="+171"/>
+        <source>Recommended today</source>
+        <translation>Recommended today</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <location filename="../../companion/ui/routines/detail.py" line="+6"/>
+        <source>About %n min</source>
+        <translation>
+            <numerusform>About %n min</numerusform>
+            <numerusform>About %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../../companion/ui/routines/detail.py" line="+54"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location filename="../../companion/ui/routines/detail.py" line="+3"/>
         <source>Start %s</source>
         <translation>Start %s</translation>
+    </message>
+    <message>
+        <location filename="../../companion/ui/routines/detail.py" line="-185"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n slow movement(s) in about %1 s</source>
+        <translation>
+            <numerusform>%n slow movement in about %1 s</numerusform>
+            <numerusform>%n slow movements in about %1 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 × %2 s hold</source>
+        <translation>%1 × %2 s hold</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 × %2 s</source>
+        <translation>%1 × %2 s</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1, then %2</source>
+        <translation>%1, then %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 each side</source>
+        <translation>%1 each side</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>about %1</source>
+        <translation>about %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The steps of %s</source>
+        <translation>The steps of %s</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%n exercise(s)</source>
+        <translation>
+            <numerusform>%n exercise</numerusform>
+            <numerusform>%n exercises</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Stretch to mild tension only and roll at no more than moderate discomfort. Stop if anything sharp, tingling or numb appears.</source>
+        <translation>Stretch to mild tension only and roll at no more than moderate discomfort. Stop if anything sharp, tingling or numb appears.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../companion/ui/routines/filters.py" line="+21"/>
+        <source>Foam roller</source>
+        <translation>Foam roller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Massage ball</source>
+        <translation>Massage ball</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strap or towel</source>
+        <translation>Strap or towel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wall</source>
+        <translation>Wall</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chair</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low step</source>
+        <translation>Low step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bottle</source>
+        <translation>Bottle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Massage stick</source>
+        <translation>Massage stick</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>without equipment</source>
+        <translation>without equipment</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with %s</source>
+        <translation>with %s</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Show routines for</source>
+        <translation>Show routines for</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show routines using</source>
+        <translation>Show routines using</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../companion/ui/routines/page.py" line="-46"/>
+        <source>Show all</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show all routines</source>
+        <translation>Show all routines</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equipment</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>All regions</source>
+        <translation>All regions</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any equipment</source>
+        <translation>Any equipment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No equipment</source>
+        <translation>No equipment</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only what every home has: the floor, a wall, a chair, a towel</source>
+        <translation>Only what every home has: the floor, a wall, a chair, a towel</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>%1 of %n routine(s)</source>
+        <translation>
+            <numerusform>%1 of %n routine</numerusform>
+            <numerusform>%1 of %n routines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n routine(s)</source>
+        <translation>
+            <numerusform>%n routine</numerusform>
+            <numerusform>%n routines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../companion/ui/routines/pose_thumbs.py" line="+55"/>
+        <source>Pose for %s</source>
+        <translation>Pose for %s</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Poses: %s</source>
+        <translation>Poses: %s</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>%n more pose(s)</source>
+        <translation>
+            <numerusform>%n more pose</numerusform>
+            <numerusform>%n more poses</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3081,6 +3767,60 @@
     </message>
 </context>
 <context>
+    <name>SkinCheck</name>
+    <message>
+        <location filename="../../companion/ui/reminders/therapy_timer.py" line="+379"/>
+        <source>Skin check: %s</source>
+        <translation>Skin check: %s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%s: skin check</source>
+        <translation>%s: skin check</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Looks fine</source>
+        <translation>Looks fine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop now</source>
+        <translation>Stop now</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Stop here</source>
+        <translation>Stop here</translation>
+    </message>
+    <message>
+        <location filename="../../companion/ui/reminders/timer_panels.py" line="-51"/>
+        <location line="+4"/>
+        <source>Skin check</source>
+        <translation>Skin check</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Looks &amp;fine</source>
+        <translation>Looks &amp;fine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The skin looks fine: the timer goes on.</source>
+        <translation>The skin looks fine: the timer goes on.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop &amp;now</source>
+        <translation>Stop &amp;now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stops the timer and says what to do.</source>
+        <translation>Stops the timer and says what to do.</translation>
+    </message>
+</context>
+<context>
     <name>TherapyPhase</name>
     <message>
         <location filename="../../companion/domain/therapy_timer.py" line="-70"/>
@@ -3123,7 +3863,7 @@
 <context>
     <name>TherapyTimer</name>
     <message>
-        <location filename="../../companion/ui/reminders/therapy_timer.py" line="+80"/>
+        <location filename="../../companion/ui/reminders/therapy_timer.py" line="-307"/>
         <source>%s: Recovery Companion</source>
         <translation>%s: Recovery Companion</translation>
     </message>
@@ -3186,14 +3926,14 @@
         <translation>Time left in this phase</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+106"/>
-        <location line="+14"/>
+        <location line="+23"/>
+        <location line="+214"/>
+        <location line="+15"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-228"/>
         <source>Skip</source>
         <translation>Skip</translation>
     </message>
@@ -3219,17 +3959,20 @@
     </message>
     <message>
         <location line="+33"/>
+        <location line="+181"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
         <source>Look at your skin: stop if it is white, grey, blistered or numb.</source>
-        <translation>Look at your skin: stop if it is white, grey, blistered or numb.</translation>
+        <translation type="vanished">Look at your skin: stop if it is white, grey, blistered or numb.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+66"/>
         <source>Done. Well done.</source>
-        <translation>Done. Well done.</translation>
+        <translation type="vanished">Done. Well done.</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-152"/>
         <source>%s (paused)</source>
         <translation>%s (paused)</translation>
     </message>
@@ -3244,24 +3987,39 @@
         <translation>Last phase.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+43"/>
+        <source>%s: %s</source>
+        <translation>%s: %s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the timer</source>
+        <translation>Show the timer</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+5"/>
-        <location line="+23"/>
+        <location line="+28"/>
+        <location line="+7"/>
+        <location line="+58"/>
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>%s: %s, paused</source>
         <translation>%s: %s, paused</translation>
     </message>
@@ -3302,7 +4060,7 @@
 <context>
     <name>Today</name>
     <message>
-        <location filename="../../companion/ui/today/plan_view.py" line="+38"/>
+        <location filename="../../companion/ui/today/plan_view.py" line="+46"/>
         <source>Suggested</source>
         <translation>Suggested</translation>
     </message>
@@ -3322,17 +4080,17 @@
         <translation>Not today</translation>
     </message>
     <message>
-        <location filename="../../companion/ui/today/page.py" line="+81"/>
+        <location filename="../../companion/ui/today/page.py" line="+85"/>
         <source>%s: %d out of 10</source>
         <translation>%s: %d out of 10</translation>
     </message>
     <message>
-        <location filename="../../companion/ui/today/dialogs.py" line="+58"/>
+        <location filename="../../companion/ui/today/dialogs.py" line="+48"/>
         <source>Before your plan: a quick safety check</source>
         <translation>Before your plan: a quick safety check</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+53"/>
         <source>Why these questions now:</source>
         <translation>Why these questions now:</translation>
     </message>
@@ -3342,37 +4100,130 @@
         <translation>Why these questions now</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Do any of these apply to you right now? Tick each one that does. This is not a diagnosis: it tells you when to get help instead of self-care.</source>
-        <translation>Do any of these apply to you right now? Tick each one that does. This is not a diagnosis: it tells you when to get help instead of self-care.</translation>
+        <translation type="vanished">Do any of these apply to you right now? Tick each one that does. This is not a diagnosis: it tells you when to get help instead of self-care.</translation>
     </message>
     <message>
-        <location line="+29"/>
         <source>None of these apply</source>
-        <translation>None of these apply</translation>
+        <translation type="vanished">None of these apply</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Continue with what I ticked</source>
-        <translation>Continue with what I ticked</translation>
+        <translation type="vanished">Continue with what I ticked</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+259"/>
         <source>Health conditions</source>
         <translation>Health conditions</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Some conditions make ice, heat, baths or rolling unsafe. Tick any that apply; the plan will leave those out. You can change this in Settings.</source>
         <translation>Some conditions make ice, heat, baths or rolling unsafe. Tick any that apply; the plan will leave those out. You can change this in Settings.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-59"/>
         <source>Both legs</source>
         <translation>Both legs</translation>
     </message>
     <message>
+        <location line="-253"/>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This is not a diagnosis: it tells you when to get help instead of self-care. Keys: Y yes, N no, Enter next, Esc cancel.</source>
+        <translation>This is not a diagnosis: it tells you when to get help instead of self-care. Keys: Y yes, N no, Enter next, Esc cancel.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;Yes</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>&amp;No</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+93"/>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>All %d questions answered</source>
+        <translation>All %d questions answered</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%s · question %d of %d</source>
+        <translation>%s · question %d of %d</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>You answered no to every question. Press Done to carry on.</source>
+        <translation>You answered no to every question. Press Done to carry on.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You answered yes to:</source>
+        <translation>You answered yes to:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Press Done to see what to do next, or Back to change an answer.</source>
+        <translation>Press Done to see what to do next, or Back to change an answer.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Emergency signs</source>
+        <translation>Emergency signs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signs to get checked today</source>
+        <translation>Signs to get checked today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signs to get checked soon</source>
+        <translation>Signs to get checked soon</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Left leg</source>
         <translation>Left leg</translation>
     </message>
@@ -3387,72 +4238,103 @@
         <translation>%s: which leg</translation>
     </message>
     <message>
-        <location filename="../../companion/ui/today/plan_view.py" line="+16"/>
+        <location line="+9"/>
+        <source>None of these</source>
+        <translation>None of these</translation>
+    </message>
+    <message>
+        <location filename="../../companion/ui/today/plan_view.py" line="+27"/>
+        <location line="+76"/>
+        <location line="+3"/>
         <source>Today&apos;s plan</source>
         <translation>Today&apos;s plan</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Ice, heat and water</source>
-        <translation>Ice, heat and water</translation>
+        <translation type="vanished">Ice, heat and water</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Movement and water</source>
-        <translation>Movement and water</translation>
+        <translation type="vanished">Movement and water</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Active recovery: %d minutes of %s. %s</source>
-        <translation>Active recovery: %d minutes of %s. %s</translation>
+        <translation type="vanished">Active recovery: %d minutes of %s. %s</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Active recovery: %s</source>
-        <translation>Active recovery: %s</translation>
+        <translation type="vanished">Active recovery: %s</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+198"/>
         <source>Active recovery</source>
         <translation>Active recovery</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Water: %s</source>
-        <translation>Water: %s</translation>
+        <translation type="vanished">Water: %s</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Water: about %s today. %s</source>
-        <translation>Water: about %s today. %s</translation>
+        <translation type="vanished">Water: about %s today. %s</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-38"/>
+        <location line="+21"/>
         <source>Water</source>
         <translation>Water</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-209"/>
         <source>Stop at once if</source>
         <translation>Stop at once if</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-75"/>
+        <source>Start ice timer</source>
+        <translation>Start ice timer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start heat timer</source>
+        <translation>Start heat timer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start contrast timer</source>
+        <translation>Start contrast timer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start cold-soak timer</source>
+        <translation>Start cold-soak timer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start bath timer</source>
+        <translation>Start bath timer</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>What to do today</source>
+        <translation>What to do today</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>When to stop</source>
         <translation>When to stop</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Stretching and rolling: about %d min</source>
-        <translation>Stretching and rolling: about %d min</translation>
+        <translation type="vanished">Stretching and rolling: about %d min</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+41"/>
         <source>Stretching and rolling</source>
         <translation>Stretching and rolling</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>left</source>
         <translation>left</translation>
     </message>
@@ -3471,17 +4353,41 @@
         <translation type="vanished">Stretch to mild tension only; roll at no more than moderate discomfort. The guided player with timers is coming.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Stretch to mild tension only; roll at no more than moderate discomfort. The player times each step and tells you when to switch sides.</source>
         <translation>Stretch to mild tension only; roll at no more than moderate discomfort. The player times each step and tells you when to switch sides.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Start the guided routine</source>
-        <translation>Start the guided routine</translation>
+        <translation type="vanished">Start the guided routine</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-41"/>
+        <source>Edit check-in</source>
+        <translation>Edit check-in</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit check-in: back to the map and answers</source>
+        <translation>Edit check-in: back to the map and answers</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Start routine again</source>
+        <translation>Start routine again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start routine</source>
+        <translation>Start routine</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start today&apos;s guided routine</source>
+        <translation>Start today&apos;s guided routine</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Stretching</source>
         <translation>Stretching</translation>
     </message>
@@ -3501,7 +4407,47 @@
         <translation>Read more about rolling</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+14"/>
+        <source>Ice and heat</source>
+        <translation>Ice and heat</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Other options</source>
+        <translation>Other options</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>About %s across the day.</source>
+        <translation>About %s across the day.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Water reminders are on.</source>
+        <translation>Water reminders are on.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Turn on water reminders</source>
+        <translation>Turn on water reminders</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Easy movement</source>
+        <translation>Easy movement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Easy movement: %d min</source>
+        <translation>Easy movement: %d min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For example %s.</source>
+        <translation>For example %s.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Safety check: %s</source>
         <translation>Safety check: %s</translation>
     </message>
@@ -3516,7 +4462,7 @@
         <translation>Read more about this kind of soreness</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+17"/>
         <source>Read more</source>
         <translation>Read more</translation>
     </message>
@@ -3546,7 +4492,7 @@
         <translation>I have been assessed by a professional</translation>
     </message>
     <message>
-        <location filename="../../companion/ui/today/page.py" line="+52"/>
+        <location filename="../../companion/ui/today/page.py" line="+56"/>
         <source>Point at a sore spot to see its name.</source>
         <translation>Point at a sore spot to see its name.</translation>
     </message>
@@ -3556,9 +4502,19 @@
         <translation>Click a sore spot, or Tab into the map and use the arrow keys. 1-9 set soreness, 0 sets 10, Delete clears.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
+        <source>A new check-in</source>
+        <translation>A new check-in</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Save check-in and plan my day</source>
         <translation>Save check-in and plan my day</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -3668,12 +4624,52 @@
         <translation>Routine time</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+107"/>
         <source>From your log: %s, finished %s.</source>
         <translation>From your log: %s, finished %s.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+18"/>
+        <source>your run</source>
+        <translation>your run</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your leg day</source>
+        <translation>your leg day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your long time on your feet</source>
+        <translation>your long time on your feet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your exercise</source>
+        <translation>your exercise</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New check-in for %s that ended at %s. Mark how your legs feel now</source>
+        <translation>New check-in for %s that ended at %s. Mark how your legs feel now</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>; saving replaces today&apos;s earlier check-in.</source>
+        <translation>; saving replaces today&apos;s earlier check-in.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; yesterday&apos;s check-in stays in History.</source>
+        <translation>; yesterday&apos;s check-in stays in History.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; your check-in from %s stays in History.</source>
+        <translation>; your check-in from %s stays in History.</translation>
+    </message>
+    <message>
+        <location line="+91"/>
         <source>Test movement: %s</source>
         <translation>Test movement: %s</translation>
     </message>
@@ -3698,7 +4694,7 @@
         <translation>Saved at %s.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Confirm assessment</source>
         <translation>Confirm assessment</translation>
     </message>
@@ -3706,6 +4702,16 @@
         <location line="+1"/>
         <source>Have you been assessed by a doctor or other health professional about these symptoms?</source>
         <translation>Have you been assessed by a doctor or other health professional about these symptoms?</translation>
+    </message>
+    <message>
+        <location filename="../../companion/ui/today/plan_items.py" line="+43"/>
+        <source>Done today</source>
+        <translation>Done today</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%s: done today</source>
+        <translation>%s: done today</translation>
     </message>
 </context>
 <context>
@@ -3744,6 +4750,114 @@
         <location line="+2"/>
         <source>Reminders: %s</source>
         <translation>Reminders: %s</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <location filename="../../companion/ui/welcome/dialog.py" line="+61"/>
+        <source>Welcome to Recovery Companion</source>
+        <translation>Welcome to Recovery Companion</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Nothing ticked is fine: the plan then uses your hands, the floor, a wall, a chair and a towel.</source>
+        <translation>Nothing ticked is fine: the plan then uses your hands, the floor, a wall, a chair and a towel.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Awake from</source>
+        <translation>Awake from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awake until</source>
+        <translation>Awake until</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Daily goal</source>
+        <translation>Daily goal</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Daily water goal</source>
+        <translation>Daily water goal</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Drinks over the day, from %(low)g to %(high)g L here; 2 L suits most adults. Thirst and pale urine are good guides. A goal outside this range is set in Settings, which asks first.</source>
+        <translation>Drinks over the day, from %(low)g to %(high)g L here; 2 L suits most adults. Thirst and pale urine are good guides. A goal outside this range is set in Settings, which asks first.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Skip for now</source>
+        <translation>Skip for now</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Health conditions</source>
+        <translation>Health conditions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some conditions make ice, heat, baths or rolling unsafe. Tick any that apply, or None of these; the plan leaves out what is not safe for you.</source>
+        <translation>Some conditions make ice, heat, baths or rolling unsafe. Tick any that apply, or None of these; the plan leaves out what is not safe for you.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Equipment you have</source>
+        <translation>Equipment you have</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick what you have at home. The routine only uses what you tick.</source>
+        <translation>Tick what you have at home. The routine only uses what you tick.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your waking hours</source>
+        <translation>Your waking hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminders stay quiet outside these hours. Settings can set each day apart.</source>
+        <translation>Reminders stay quiet outside these hours. Settings can set each day apart.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your water goal</source>
+        <translation>Your water goal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How much to drink in a day, for the water reminders.</source>
+        <translation>How much to drink in a day, for the water reminders.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Step %d of %d</source>
+        <translation>Step %d of %d</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next</source>
+        <translation>Next</translation>
     </message>
 </context>
 <context>
@@ -4381,7 +5495,7 @@ A backup is made first, in %s, so this can be undone with Restore.</translation>
 <context>
     <name>history</name>
     <message>
-        <location filename="../../companion/domain/history.py" line="+43"/>
+        <location filename="../../companion/domain/history.py" line="+44"/>
         <source>Typical pattern after exercise: yours may differ</source>
         <translation>Typical pattern after exercise: yours may differ</translation>
     </message>
