@@ -1,10 +1,12 @@
 """Render every pose drawing on one contact sheet, to look at them together.
 
 QT_QPA_PLATFORM=offscreen python docs/pose_sheet.py /tmp/poses.png [--dark] [--right] [--keys]
+    [--only=id,id,...]
 
 --right draws them mirrored, as the player does for a right-side step; --keys
 shows only the poses with key positions, each key position and the midway
 blends between them (companion.domain.poses.blend), as the animation passes them.
+--only=... draws just the named exercises' poses.
 """
 
 from __future__ import annotations
@@ -47,8 +49,16 @@ def main() -> None:
     library = load_exercises()
     poses = load_poses(library=library)
     names = {e.id: e.name for e in library}
+    only = {
+        name
+        for arg in sys.argv
+        if arg.startswith("--only=")
+        for name in arg.removeprefix("--only=").split(",")
+    }
     cells: list[tuple[Pose, str]] = []
     for pose in poses:
+        if only and pose.exercise not in only:
+            continue
         if "--keys" not in sys.argv:
             cells.append((pose, f"{pose.exercise}\n{names[pose.exercise]}"))
         elif pose.animated:

@@ -54,6 +54,7 @@ CHAIR_SEAT = 0.2  # seat height when nothing else reaches the floor
 CHAIR_DEPTH = 0.2
 WALL_H = 1.05
 STEP_H = 0.09
+BIKE_SEAT = 0.5  # an exercise bike's saddle: the hip's underside above the floor
 
 PROP_KINDS = (
     "roller",
@@ -66,6 +67,7 @@ PROP_KINDS = (
     "stick",
     "step",
     "bed",
+    "bike",
 )
 LIMBS = {
     "near_arm": ("upper_arm", "forearm"),
@@ -218,6 +220,8 @@ def figure(pose: Pose) -> Figure:
             lows.append(y - LIMB_W / 2 - CHAIR_SEAT)
         elif prop.kind == "step":
             lows.append(y - LIMB_W / 2 - STEP_H)
+        elif prop.kind == "bike":
+            lows.append(y - LIMB_W / 2 - BIKE_SEAT)
     floor = min(lows)
 
     def shift(p: Point) -> Point:
@@ -307,6 +311,39 @@ def _chair_back(prop: Prop, x: float, top: float, _hip_x: float) -> PropShape:
     )
 
 
+def _bike(prop: Prop, x: float, seat: float, _hip_x: float) -> PropShape:
+    """Sat on: an exercise bike's outline, the saddle under the anchor, the bars ahead."""
+    f = prop.toward
+    crank = (x + f * 0.1, seat - BIKE_SEAT + 0.17)
+    wheel = [
+        (crank[0] + 0.05 * math.cos(a * math.pi / 6), crank[1] + 0.05 * math.sin(a * math.pi / 6))
+        for a in range(13)
+    ]
+    bars = (x + f * 0.5, seat + 0.1)
+    return PropShape(
+        "polyline",
+        (
+            (x - f * 0.06, seat),  # the saddle
+            (x + f * 0.05, seat),
+            (x, seat),
+            (crank[0], crank[1]),  # the seat post to the pedals
+            *wheel,
+            (crank[0], crank[1]),
+            (x + f * 0.42, seat - BIKE_SEAT + 0.05),  # to the front post
+            (bars[0] - f * 0.02, bars[1]),
+            (bars[0] - f * 0.08, bars[1]),  # the handlebar
+            (bars[0] - f * 0.02, bars[1]),
+            (x + f * 0.42, seat - BIKE_SEAT + 0.05),
+            (x + f * 0.42, seat - BIKE_SEAT),  # the base on the floor
+            (x + f * 0.52, seat - BIKE_SEAT),
+            (x - f * 0.22, seat - BIKE_SEAT),
+            (x - f * 0.22, seat - BIKE_SEAT + 0.03),
+            (crank[0], crank[1]),
+        ),
+        width=0.018,
+    )
+
+
 _ROUND = {"roller": ROLLER_R, "ball": BALL_R, "towel": TOWEL_R}
 _STANDING = {
     "wall": _wall,
@@ -314,6 +351,7 @@ _STANDING = {
     "bed": _bed,
     "chair": _chair,
     "chair_back": _chair_back,
+    "bike": _bike,
 }
 
 
