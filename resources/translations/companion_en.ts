@@ -4785,7 +4785,13 @@
         <translation>Daily goal</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>L</source>
+        <comment>litres</comment>
+        <translation>L</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Daily water goal</source>
         <translation>Daily water goal</translation>
     </message>

@@ -152,7 +152,8 @@ class WelcomeDialog(QDialog):
         self.water.setDecimals(1)
         self.water.setSingleStep(0.1)
         self.water.setRange(*self._water_range)
-        self.water.setSuffix(" L")
+        # Litres: the welcome comes before any unit is chosen, and new users start in litres.
+        self.water.setSuffix(" " + QCoreApplication.translate("Welcome", "L", "litres"))
         self.water.setMinimumWidth(self.water.fontMetrics().horizontalAdvance("00.0 L") + 48)
         self.water.setValue(preferences.water_goal_l(bounds))
         self.water.setAccessibleName(QCoreApplication.translate("Welcome", "Daily water goal"))
