@@ -20,11 +20,13 @@ from companion.ui.wheel_guard import WheelGuard, install_wheel_guard
 
 
 def wheel(widget, steps=-1):
-    """A wheel turn over the middle of ``widget`` (negative: towards the user, down)."""
-    centre = QPointF(widget.width() / 2, widget.height() / 2)
+    """A wheel turn over the middle of ``widget`` (negative: towards the user, down),
+    arriving where the window system delivers it: at the widget's window."""
+    centre = QPoint(widget.width() // 2, widget.height() // 2)
+    top = widget.window()
     event = QWheelEvent(
-        centre,
-        QPointF(widget.mapToGlobal(centre.toPoint())),
+        QPointF(widget.mapTo(top, centre)),
+        QPointF(widget.mapToGlobal(centre)),
         QPoint(0, 0),
         QPoint(0, 120 * steps),
         Qt.MouseButton.NoButton,
@@ -32,12 +34,12 @@ def wheel(widget, steps=-1):
         Qt.ScrollPhase.NoScrollPhase,
         False,
     )
-    QApplication.sendEvent(widget, event)
+    QApplication.sendEvent(top.windowHandle(), event)
 
 
 @pytest.fixture
 def page(qtbot, qapp):
-    install_wheel_guard(qapp)
+    guard = install_wheel_guard(qapp)
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     inner = QWidget()
@@ -58,6 +60,7 @@ def page(qtbot, qapp):
     qtbot.addWidget(scroll)
     scroll.show()
     qtbot.waitExposed(scroll)
+    guard.watch(scroll.windowHandle())  # focusWindowChanged does this on a desktop
     first.setFocus()
     return scroll, combo, spin, slider, date
 
@@ -94,15 +97,28 @@ def test_a_focused_combo_still_changes_with_the_wheel(page, qtbot):
     assert combo.currentText() == "Leg day"
 
 
-def test_guarded_controls_take_focus_by_click_or_tab_not_by_wheel(page):
+def test_the_wheel_never_gives_focus_to_a_control(page):
     _scroll, combo, spin, slider, date = page
     for widget in (combo, spin, slider, date):
-        assert widget.focusPolicy() == Qt.FocusPolicy.StrongFocus, widget
+        wheel(widget)
+        assert not widget.hasFocus(), widget
 
 
-def test_the_app_installs_the_guard(make_app, qapp):
+def test_the_app_makes_the_guard(make_app, qapp):
     for guard in qapp.findChildren(WheelGuard):
-        qapp.removeEventFilter(guard)
         guard.setParent(None)
-    make_app()
-    assert len(qapp.findChildren(WheelGuard)) == 1
+    companion = make_app()
+    [guard] = qapp.findChildren(WheelGuard)
+    guard.watch(companion.window.windowHandle())  # as when it first becomes active
+    assert companion.window.windowHandle().property("companion_wheel_guard") is True
+
+
+def test_a_window_that_becomes_active_is_watched(qapp, qtbot):
+    guard = install_wheel_guard(qapp)
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    qtbot.waitExposed(other)
+    guard.watch(other.windowHandle())
+    guard.watch(other.windowHandle())  # once only
+    assert other.windowHandle().property("companion_wheel_guard") is True
