@@ -16,18 +16,13 @@ from datetime import datetime, time
 from typing import TYPE_CHECKING
 
 from companion.domain.clock import Clock
-from companion.domain.reminders import Kind
-from companion.domain.therapy import Therapy
-from companion.domain.therapy_timer import TimerKind
 from companion.domain.units import METRIC, Units
-from companion.storage.reminders import ReminderRepository
-from companion.storage.runs import RunRepository
-from companion.storage.therapy import TherapyRepository
 
 if TYPE_CHECKING:
     from companion.domain.planner import Plan
     from companion.domain.protocols import ProtocolBounds
-    from companion.domain.therapy import TherapyOption
+    from companion.domain.therapy import Therapy, TherapyOption
+    from companion.domain.therapy_timer import TimerKind
     from companion.services.safety import SafetyGate
     from companion.storage.database import Database
 
@@ -68,12 +63,16 @@ class TodayStatus:
 
 def timer_kind(therapy: Therapy) -> TimerKind:
     """The timer that runs a plan's treatment (the inverse of ``TimerKind.therapy``)."""
+    from companion.domain.therapy_timer import TimerKind  # noqa: PLC0415 - with the first plan
+
     return next(k for k in TimerKind if k.therapy is therapy)
 
 
 def timer_options(option: TherapyOption) -> dict[str, object]:
     """The plan's protocol for a treatment as the timer's options (the same numbers the
     plan shows: a shorter ice time over the outer knee, a cooler bath for a condition)."""
+    from companion.domain.therapy import Therapy  # noqa: PLC0415 - with the first plan
+
     protocol = option.protocol
     therapy = option.therapy
     if therapy is Therapy.ICE_PACK:
@@ -110,6 +109,14 @@ class TodayService:
         return datetime.combine(now.date(), time(0), tzinfo=now.tzinfo)
 
     def done_today(self) -> DoneToday:
+        # Loaded with the first plan shown, not at start-up (a page with no check-in
+        # reads none of them).
+        from companion.domain.reminders import Kind  # noqa: PLC0415
+        from companion.domain.therapy_timer import TimerKind  # noqa: PLC0415
+        from companion.storage.reminders import ReminderRepository  # noqa: PLC0415
+        from companion.storage.runs import RunRepository  # noqa: PLC0415
+        from companion.storage.therapy import TherapyRepository  # noqa: PLC0415
+
         now = self._clock.now()
         start = self.day_start()
         routine = any(
