@@ -273,4 +273,4 @@ def test_an_existing_users_saved_equipment_is_kept():
     everything = read_preferences({"schema": 1, "equipment": None}).preferences
     assert everything.equipment is None and everything.owns(Equipment.FOAM_ROLLER)
     some = read_preferences({"schema": 1, "equipment": ["ball"]}).preferences
-    assert some.equipment == {Equipment.BALL}
+    assert some.equipment == frozenset({Equipment.BALL})

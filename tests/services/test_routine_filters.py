@@ -4,12 +4,14 @@ and the routine today's plan chose (and which built-in card it matches)."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import cast
 
 import pytest
 
 from companion.domain.checkin import Cause, CheckIn, RegionReport, SorenessType
 from companion.domain.custom_routines import RoutineDraft, StepSpec
 from companion.domain.exercises import Equipment
+from companion.domain.planner import Plan
 from companion.domain.regions import Side
 from companion.domain.routines import Routine
 from companion.resources import (
@@ -185,7 +187,7 @@ def test_a_plan_with_a_built_in_routines_steps_badges_that_routine(clock):
         routine = built_in.steps
         routine_note = ""
 
-    pick = todays_pick(sore_calves(clock), clock.now(), lambda _c: Made(), CATALOG)
+    pick = todays_pick(sore_calves(clock), clock.now(), lambda _c: cast(Plan, Made()), CATALOG)
     assert pick is not None and pick.catalog_id == "plantar_and_achilles"
     # One step different (a longer hold) is not the same routine.
     first, *rest = built_in.steps
@@ -199,7 +201,7 @@ def test_a_plan_with_a_built_in_routines_steps_badges_that_routine(clock):
         routine = changed
         routine_note = ""
 
-    other = todays_pick(sore_calves(clock), clock.now(), lambda _c: Other(), CATALOG)
+    other = todays_pick(sore_calves(clock), clock.now(), lambda _c: cast(Plan, Other()), CATALOG)
     assert other is not None and other.catalog_id is None
 
 
@@ -208,13 +210,15 @@ def test_a_plan_without_steps_keeps_its_reason(clock):
         routine = ()
         routine_note = "Nothing to stretch today."
 
-    pick = todays_pick(sore_calves(clock), clock.now(), lambda _c: Empty(), CATALOG)
+    pick = todays_pick(sore_calves(clock), clock.now(), lambda _c: cast(Plan, Empty()), CATALOG)
     assert pick is not None and pick.empty and pick.note == "Nothing to stretch today."
     assert pick.catalog_id is None  # an empty plan matches nothing
     assert isinstance(pick.routine, Routine)
 
 
 def test_yesterdays_check_in_late_at_night_is_not_today(clock):
+    no_plan = cast(Plan, None)
     assert (
-        todays_pick(sore_calves(clock, hours_ago=10), clock.now(), lambda _c: None, CATALOG) is None
+        todays_pick(sore_calves(clock, hours_ago=10), clock.now(), lambda _c: no_plan, CATALOG)
+        is None
     )

@@ -82,6 +82,7 @@ def test_skin_checks_and_the_quick_check_are_kept_with_the_session(tmp_path):
     clock.advance(minutes=1)
     timer.answer_skin("stop", clock.now())
     timers.save(timer)
+    assert timers._db is not None
     (stored,) = TherapyRepository(timers._db).recent()
     assert stored.outcome == "stopped"
     assert stored.settings["stopped_for"] == "skin check"

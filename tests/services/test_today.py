@@ -99,6 +99,7 @@ def test_water_reminders_count_when_one_is_on(service, db, clock):
         ReminderRule(Kind.HYDRATION, "Water", enabled=False, every_min=90), clock.now()
     )
     assert not service.done_today().water_reminders
+    assert rule.id is not None
     repo.set_enabled(rule.id, True, clock.now())
     assert service.done_today().water_reminders
     repo.save(ReminderRule(Kind.ICING, "Ice", every_min=120), clock.now())

@@ -29,6 +29,7 @@ def filled(data_dir, clock):
 def run_record(filled, tmp_path, clock) -> dict[str, Any]:
     data = export(filled, tmp_path / "out.json", clock)
     (run,) = data["records"]["routine_runs"]
+    assert isinstance(run, dict)
     return run
 
 

@@ -200,10 +200,13 @@ def test_something_wrong_during_a_routine_records_the_answers(make_app, qtbot, c
     )
     player = companion.player
     player.ticker.stop()
-    asked = []
-    player.ask_check = lambda questions: (
-        asked.append(questions) or {q.id: q.id == "O5" for q in questions}
-    )
+    asked: list[object] = []
+
+    def ask_check(questions):
+        asked.append(questions)
+        return {q.id: q.id == "O5" for q in questions}
+
+    player.ask_check = ask_check
     player.report_problem()
     assert asked, "the quick check is asked over the player"
     locks = companion.today.checkins.active_locks(clock.now())

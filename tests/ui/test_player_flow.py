@@ -159,7 +159,7 @@ def test_the_app_keeps_the_run_and_its_feel_scores(make_app, qtbot, clock):
 
 def test_the_switch_names_the_leg_and_lasts_from_content(qtbot, clock, poses):
     view = make_player(qtbot, clock, poses, "calves_and_shins")
-    spoken = []
+    spoken: list[str] = []
     view.sound.phase = spoken.append
     while view.session.current.phase is not Phase.SWITCH:
         clock.advance(seconds=view.session.remaining(clock.now()).total_seconds())

@@ -110,7 +110,7 @@ def answered(conditions=(), equipment=frozenset(), water_ml=None, finished=True)
         calls.append(1)
         return WelcomeAnswers(conditions, equipment, None, water_ml), finished
 
-    ask.calls = calls
+    ask.calls = calls  # type: ignore[attr-defined]
     return ask
 
 
