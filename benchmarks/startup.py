@@ -65,6 +65,29 @@ def app_command(data_dir: Path, *extra: str) -> list[str]:
     return [sys.executable, "-c", LAUNCHER, "--data-dir", str(data_dir), *extra]
 
 
+RETURNING_USER = (
+    "import sys\n"
+    "from datetime import UTC, datetime\n"
+    "from pathlib import Path\n"
+    "from companion.storage.database import open_database\n"
+    "from companion.storage.settings import SettingsRepository\n"
+    "folder = Path(sys.argv[1])\n"
+    "folder.mkdir(parents=True, exist_ok=True)\n"
+    "db = open_database(folder / 'companion.db', datetime.now(UTC)).database\n"
+    "SettingsRepository(db).set('welcome.state', 'skipped', datetime.now(UTC))\n"
+    "db.close()\n"
+)
+
+
+def returning_user(data_dir: Path, env: dict[str, str], cwd: Path | None = None) -> Path:
+    """A data folder past the first start (its welcome answered), as the app sits idle
+    every day after the first: the idle figures measure that, not the welcome dialog."""
+    subprocess.run(
+        [sys.executable, "-c", RETURNING_USER, str(data_dir)], env=env, cwd=cwd, check=True
+    )
+    return data_dir
+
+
 def bare_command(*extra: str) -> list[str]:
     return [sys.executable, str(HERE / "bare_window.py"), *extra]
 
@@ -219,7 +242,13 @@ def measure(platform: str, env: dict[str, str], args: argparse.Namespace) -> lis
         threads = [
             threading.Thread(
                 target=lambda: results.__setitem__(
-                    "app", idle(app_command(Path(tmp) / "idle"), env, args.idle, args.cpu)
+                    "app",
+                    idle(
+                        app_command(returning_user(Path(tmp) / "idle", env)),
+                        env,
+                        args.idle,
+                        args.cpu,
+                    ),
                 )
             ),
             threading.Thread(
