@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from companion import __version__
-from companion.ui.today.dialogs import ConditionsDialog
 
 if TYPE_CHECKING:
     from companion.app.root import CompanionApp
@@ -75,6 +74,8 @@ class SettingsWiring:
         )
 
     def _edit_conditions(self, page: SettingsPage) -> None:
+        from companion.ui.today.dialogs import ConditionsDialog  # noqa: PLC0415
+
         dialog = ConditionsDialog(self.app.today, self.app.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.app.today.save_conditions(dialog.chosen())

@@ -48,7 +48,6 @@ from companion.domain.triage import Question
 from companion.services.checkin import CheckInService
 from companion.ui.sections import SECTIONS, Card, make_label
 from companion.ui.today.body_map import BodyMapView, IntensityLegend
-from companion.ui.today.dialogs import ConditionsDialog, SafetyQuestionsDialog
 from companion.ui.today.plan_view import PlanView
 
 if TYPE_CHECKING:
@@ -691,10 +690,14 @@ class TodayPage(QWidget):
             self.show_plan(self.presenter.plan(latest))
 
     def _ask_dialog(self, questions: tuple[Question, ...]) -> Mapping[str, bool] | None:
+        from companion.ui.today.dialogs import SafetyQuestionsDialog  # noqa: PLC0415 - at Save
+
         reasons = tuple(a.detail for a in self.presenter.pending_alerts)
         dialog = SafetyQuestionsDialog(questions, self, reasons)
         return dialog.answers() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _conditions_dialog(self) -> tuple[ReportedCondition, ...] | None:
+        from companion.ui.today.dialogs import ConditionsDialog  # noqa: PLC0415 - at Save
+
         dialog = ConditionsDialog(self.presenter, self)
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
