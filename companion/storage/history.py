@@ -17,6 +17,7 @@ from companion.domain.clock import utc
 from companion.domain.history import DayScores, Reading, RunSummary
 from companion.storage.database import Database
 from companion.storage.runs import FeelRepository
+from companion.storage.therapy import counts
 
 
 @dataclass(frozen=True)
@@ -154,11 +155,13 @@ class HistoryRepository:
         found: list[Event] = []
         for run in self.runs(first, last) if routines else ():
             found.append(Event(run.started_at, "routine", run_label(run), run))
-        for started, ended, therapy in self._db.conn.execute(
-            "SELECT started_at, ended_at, therapy FROM therapy_sessions "
+        for started, ended, therapy, phases in self._db.conn.execute(
+            "SELECT started_at, ended_at, therapy, phases FROM therapy_sessions "
             "WHERE started_at >= ? AND started_at < ?",
             (start, end),
         ):
+            if not counts(phases):
+                continue  # stopped before a minute of cold or heat: not a session
             began = datetime.fromisoformat(started)
             minutes = round((datetime.fromisoformat(ended) - began).total_seconds() / 60)
             kind = THERAPY_MARKER.get(therapy, "ice")
@@ -225,13 +228,17 @@ class HistoryRepository:
         return {date.fromisoformat(d): (int(done), int(stopped)) for d, done, stopped in rows}
 
     def therapy_counts(self, first: date, last: date, zone: tzinfo) -> dict[str, int]:
+        """Sessions by kind in [first, last]; only those that count (a minute or more of
+        cold or heat, as the safety gate counts them)."""
         start, end = _day_bounds(first, last, zone)
-        rows = self._db.conn.execute(
-            "SELECT therapy, COUNT(*) FROM therapy_sessions "
-            "WHERE started_at >= ? AND started_at < ? GROUP BY therapy",
+        found: dict[str, int] = defaultdict(int)
+        for therapy, phases in self._db.conn.execute(
+            "SELECT therapy, phases FROM therapy_sessions WHERE started_at >= ? AND started_at < ?",
             (start, end),
-        )
-        return {therapy: int(n) for therapy, n in rows}
+        ):
+            if counts(phases):
+                found[therapy] += 1
+        return dict(found)
 
 
 def run_label(run: RunSummary) -> str:

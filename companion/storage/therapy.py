@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from companion.domain.clock import elapsed, later, utc
-from companion.domain.sessions import PastSession
+from companion.domain.sessions import COUNTS_FROM_S, PastSession
 from companion.domain.therapy_timer import PhaseTimer
 from companion.storage.database import Database
 
@@ -104,9 +104,7 @@ class TherapyRepository:
             "WHERE ended_at > ? ORDER BY started_at",
             (since,),
         ):
-            exposure = sum(
-                float(p.get("worked_s", 0)) for p in json.loads(phases) if p.get("temp") != "off"
-            )
+            exposure = exposure_s(phases)
             found.append(
                 PastSession(
                     kind, datetime.fromisoformat(started), datetime.fromisoformat(ended), exposure
@@ -125,6 +123,19 @@ class TherapyRepository:
                 timer_kind = "ice" if kind == "icing" else "contrast"
                 found.append(PastSession(timer_kind, start, end, minutes * 60.0))
         return tuple(sorted(found, key=lambda s: utc(s.started_at)))
+
+
+def exposure_s(phases: str) -> float:
+    """Seconds of cold or heat in a stored session's phases (the "off" phases between
+    ice applications are not counted)."""
+    return sum(float(p.get("worked_s", 0)) for p in json.loads(phases) if p.get("temp") != "off")
+
+
+def counts(phases: str) -> bool:
+    """Whether a stored session counts as one (PROTOCOLS 1.1-1.2, ``PastSession.counts``):
+    at least ``COUNTS_FROM_S`` of cold or heat. A contrast stopped in its first hot
+    minute, or an ice pack taken off after a few seconds, does not."""
+    return exposure_s(phases) >= COUNTS_FROM_S
 
 
 REMINDED_SESSION_MAX = timedelta(minutes=30)  # the longest an icing or contrast prompt stands for
