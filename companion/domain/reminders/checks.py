@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from companion.domain.clock import utc
 from companion.domain.protocols import Check, ProtocolBounds, Verdict
@@ -21,6 +21,7 @@ from companion.domain.reminders.rules import (
     session_min,
 )
 from companion.domain.reminders.schedule import day_times, fits
+from companion.domain.reminders.timeline import WELL_PAST_GOAL, scheduled_water_ml
 from companion.domain.reminders.waking import DAY_NAMES, Waking
 
 ICING_WINDOW_USUAL_H = 72  # the main window after an acute injury
@@ -52,8 +53,11 @@ def check_rule(
     bounds: ProtocolBounds,
     waking: Waking,
     others: Sequence[ReminderRule] = (),
+    *,
+    now: datetime | None = None,
 ) -> RuleReview:
-    """Every limit the rule must respect, with ``others`` (the user's other rules)."""
+    """Every limit the rule must respect, with ``others`` (the user's other rules);
+    with ``now``, a window that has already closed is refused too."""
     checks: list[Check] = []
     title = rule.title.strip()
     if not title:
@@ -64,6 +68,13 @@ def check_rule(
         checks.append(_refuse("Choose at least one day of the week."))
     if rule.starts is not None and rule.ends is not None and utc(rule.ends) <= utc(rule.starts):
         checks.append(_refuse("The reminder's window ends before it starts."))
+    elif rule.ends is not None and now is not None and utc(rule.ends) <= utc(now):
+        checks.append(
+            _refuse(
+                f"Its window already ended ({rule.ends.astimezone(now.tzinfo):%a %H:%M}), "
+                "so it would never remind you."
+            )
+        )
     if rule.kind.by_interval:
         if not rule.every_min or rule.every_min <= 0:
             checks.append(_refuse("Say how often, in minutes."))
@@ -144,19 +155,32 @@ def _hydration(rule: ReminderRule, ctx: _Context) -> list[Check]:
                 f"{hour_cap * 1000:g} mL an hour is more than kidneys clear, so it is not allowed."
             )
         )
-    per_day = max(
-        sum(
-            (r.amount_ml or 0) * len(day_times(r, _A_MONDAY + timedelta(days=d), ctx.waking))
-            for r in water
-        )
-        for d in range(7)
-    )
+    per_day = scheduled_water_ml(water, ctx.waking)
     day_cap = ctx.bounds.bound("hydration.daily_target").hard_max or 6.0
     if per_day > day_cap * 1000:
         checks.append(
             _refuse(
                 f"That schedules {per_day / 1000:g} L of water a day; more than "
                 f"{day_cap:g} L is not allowed."
+            )
+        )
+        return checks
+    goal = rule.daily_goal_ml
+    warn = ctx.bounds.bound("hydration.daily_target").warn_max
+    if goal and per_day > goal * WELL_PAST_GOAL:
+        checks.append(
+            Check(
+                Verdict.CONFIRM,
+                f"That schedules about {per_day / 1000:g} L of water a day, well past your "
+                f"goal of {goal / 1000:g} L. Keep it anyway?",
+            )
+        )
+    elif warn is not None and per_day > warn * 1000:
+        checks.append(
+            Check(
+                Verdict.CONFIRM,
+                f"That schedules about {per_day / 1000:g} L of water a day, more than the "
+                f"usual {warn:g} L. Keep it anyway?",
             )
         )
     return checks

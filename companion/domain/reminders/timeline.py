@@ -1,15 +1,19 @@
 """Timelines and the day's water: the Reminders screen's day view, the reminders after
-a run or leg day, the water goal and pace, and when a water reminder backs off."""
+a run or leg day, the water goal and pace, what a water schedule adds up to, when a
+water reminder backs off, when a rule is finished, and where and from when an icing
+reminder ices (the latest check-in's sorest spot suited to ice, from its onset)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from companion.domain.clock import utc
+from companion.domain.checkin import CheckIn, Descriptor, SorenessType
+from companion.domain.clock import later, utc
+from companion.domain.regions import Side
 from companion.domain.reminders.rules import Kind, ReminderRule
-from companion.domain.reminders.schedule import occurrences, wall_moment
+from companion.domain.reminders.schedule import day_times, occurrences, wall_moment
 from companion.domain.reminders.waking import Waking
 
 
@@ -44,6 +48,53 @@ def pace(goal_ml: int, drunk_ml: int, now: datetime, week: Waking) -> Pace:
     into = (wall.hour * 60 + wall.minute) - (waking.start.hour * 60 + waking.start.minute)
     fraction = min(1.0, max(0.0, into / minutes)) if minutes else 1.0
     return Pace(goal_ml, drunk_ml, round(goal_ml * fraction))
+
+
+# -- what a water schedule adds up to --------------------------------------------------------
+WELL_PAST_GOAL = 1.5  # [D] a schedule above 1.5 times the day's goal asks first
+_A_WEEK = tuple(date(2026, 1, 5) + timedelta(days=d) for d in range(7))  # Monday first
+
+
+def scheduled_water_ml(rules: Iterable[ReminderRule], waking: Waking) -> int:
+    """The water the switched-on hydration ``rules`` ask for on their busiest day, in mL:
+    each reminder's amount once for every time it fires inside that day's waking hours
+    (hourly 250 mL over 07:00-22:00 is 15 reminders, 3,750 mL)."""
+    water = [
+        r for r in rules if r.kind is Kind.HYDRATION and r.enabled and r.every_min and r.amount_ml
+    ]
+    if not water:
+        return 0
+    return max(
+        sum((r.amount_ml or 0) * len(day_times(r, day, waking)) for r in water) for day in _A_WEEK
+    )
+
+
+@dataclass(frozen=True)
+class WaterSchedule:
+    """A water reminder's day, against the goal: what the editor says as you type."""
+
+    rule_ml: int  # this reminder alone, on its busiest day
+    total_ml: int  # with the user's other switched-on water reminders
+    goal_ml: int | None
+
+    @property
+    def well_past_goal(self) -> bool:
+        return bool(self.goal_ml) and self.total_ml > (self.goal_ml or 0) * WELL_PAST_GOAL
+
+
+def water_schedule(
+    rule: ReminderRule,
+    others: Sequence[ReminderRule],
+    waking: Waking,
+    goal_ml: int | None,
+) -> WaterSchedule:
+    """What ``rule`` (as edited; its stored self among ``others`` does not count twice)
+    and the other water reminders add up to over a waking day."""
+    on = replace(rule, enabled=True)
+    rest = [r for r in others if rule.id is None or r.id != rule.id]
+    return WaterSchedule(
+        scheduled_water_ml([on], waking), scheduled_water_ml([*rest, on], waking), goal_ml
+    )
 
 
 def backs_off(rule: ReminderRule, now: datetime, last_drink: datetime | None) -> bool:
@@ -157,3 +208,66 @@ def timeline(
         (moment, rule) for rule in rules for moment in occurrences(rule, start, end, zone, waking)
     ]
     return sorted(items, key=lambda item: (utc(item[0]), item[1].title))
+
+
+def finished(rule: ReminderRule, now: datetime) -> bool:
+    """Whether a rule's window has closed: a one-off that fired, an icing window that
+    ended. Nothing more comes of it (its answers stay in the history)."""
+    return rule.ends is not None and utc(rule.ends) <= utc(now)
+
+
+# -- where and from when an icing reminder ices -----------------------------------------------
+ICE_UNSUITED_GROUPS = frozenset({"lower_back"})  # [D] back pain that spreads: see the guide
+ICING_DEFAULT_WINDOW_H = 72  # the first 72 h from onset (PROTOCOLS 4.2)
+# Nerve-type words and numbness: cold is blocked over reduced sensation (PROTOCOLS 4.3).
+_NO_ICE_WORDS = frozenset(
+    {Descriptor.BURNING, Descriptor.SHOOTING, Descriptor.TINGLING, Descriptor.NUMB}
+)
+
+
+@dataclass(frozen=True)
+class IcingSpot:
+    """The spot an icing reminder starts from: a region group, its side (CENTRE for a
+    central region, None for both sides of a pair sore alike), and when it started."""
+
+    group: str
+    side: Side | None
+    onset: datetime
+
+
+def icing_spot(checkin: CheckIn | None) -> IcingSpot | None:
+    """The latest check-in's sorest region suited to ice, with its side and onset.
+
+    None (the editor asks) without a check-in, for nerve-type soreness (no cold or heat,
+    PROTOCOLS 4.1 E), when no sore region suits ice (burning, tingling or numb words,
+    the lower back), or when two different regions are equally sore: the app does not
+    pick one for the user. Both sides of one region equally sore give that region with
+    no side (both legs).
+    """
+    if checkin is None or checkin.soreness_type is SorenessType.NERVE:
+        return None
+    suited = [
+        r
+        for r in checkin.sore_regions
+        if not r.descriptors & _NO_ICE_WORDS and _group(r.region_id) not in ICE_UNSUITED_GROUPS
+    ]
+    if not suited:
+        return None
+    worst = max(r.worst for r in suited)
+    sorest = [r for r in suited if r.worst == worst]
+    groups = {_group(r.region_id) for r in sorest}
+    if len(groups) != 1:
+        return None
+    (group,) = groups
+    side = sorest[0].side if len(sorest) == 1 else None
+    return IcingSpot(group, side, checkin.onset)
+
+
+def icing_window(onset: datetime, hours: int) -> tuple[datetime, datetime]:
+    """An icing reminder's window: ``hours`` from when the soreness started, not from now
+    (a check-in two days after a fall leaves a day of the first 72 h)."""
+    return onset, later(onset, timedelta(hours=hours))
+
+
+def _group(region_id: str) -> str:
+    return region_id[:-2] if region_id.endswith(("_L", "_R")) else region_id
