@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from companion.domain.protocols import ProtocolBounds
     from companion.services.safety import Answer, SafetyGate
     from companion.storage.database import Database
+    from companion.storage.reminders import HeldBack
 
 SNOOZE_KEY = "reminders.snooze_minutes"
 SNOOZE_RANGE = (5, 60)  # minutes, both included
@@ -480,6 +481,13 @@ class ReminderService:
     def merged(self, event_id: int, now: datetime | None = None) -> None:
         """A newer prompt of the same rule stands in for this one: it stays quiet."""
         self.repo.answer(event_id, "quiet", now or self.clock.now())
+
+    def backed_off_today(self, now: datetime | None = None) -> list[HeldBack]:
+        """Today's water reminders that stayed quiet after a drink, each with that drink
+        (its time and amount), in time order: the Reminders screen says so."""
+        now = (now or self.clock.now()).astimezone(self.zone)
+        start = datetime.combine(now.date(), time(0), tzinfo=self.zone)
+        return self.repo.backed_off(start, start + timedelta(days=1))
 
 
 __all__ = [

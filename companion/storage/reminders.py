@@ -27,6 +27,7 @@ _SPEC_FIELDS = (
     "message",
     "action",
 )
+_EXTRA_FIELDS = ("side",)  # icing: "left", "right" or "both" (kept in ``rule.extra``)
 MAX_WATER_ML = 2000  # one entry; the table refuses more
 
 
@@ -36,6 +37,8 @@ def _spec(rule: ReminderRule) -> str:
     spec["weekdays"] = sorted(rule.weekdays)
     spec["starts"] = rule.starts.isoformat() if rule.starts else None
     spec["ends"] = rule.ends.isoformat() if rule.ends else None
+    for name in _EXTRA_FIELDS:
+        spec[name] = rule.extra.get(name)
     return json.dumps({k: v for k, v in spec.items() if v not in (None, "", [])}, sort_keys=True)
 
 
@@ -60,6 +63,7 @@ def rule_from_row(row: tuple[Any, ...]) -> ReminderRule:
         routine_id=spec.get("routine_id", ""),
         message=spec.get("message", ""),
         action=spec.get("action", ""),
+        extra={name: str(spec[name]) for name in _EXTRA_FIELDS if spec.get(name)},
     )
 
 
@@ -74,6 +78,18 @@ class ReminderEvent:
     answer: str | None
     answered_at: datetime | None
     snoozed_until: datetime | None
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    """A water reminder that backed off, with the drink just before it, if one is logged."""
+
+    event_id: int
+    rule_id: int | None
+    title: str
+    due_at: datetime
+    drink_at: datetime | None
+    drink_ml: int | None
 
 
 class ReminderRepository:
@@ -246,6 +262,22 @@ class ReminderRepository:
             conn.execute(
                 "UPDATE reminder_events SET snoozed_until = NULL WHERE id = ?", (event_id,)
             )
+
+    def backed_off(self, start: datetime, end: datetime) -> list[HeldBack]:
+        """The reminders due in [start, end) that stayed quiet after a drink ("backed_off"),
+        each with the last drink logged before it fell due, in time order."""
+        rows = self._db.conn.execute(
+            "SELECT e.id, e.rule_id, e.title, e.due_at, w.at, w.ml FROM reminder_events e "
+            "LEFT JOIN water_log w ON w.id = (SELECT id FROM water_log "
+            "WHERE at <= COALESCE(e.shown_at, e.due_at) ORDER BY at DESC, id DESC LIMIT 1) "
+            "WHERE e.answer = 'backed_off' AND e.due_at >= ? AND e.due_at < ? "
+            "ORDER BY e.due_at, e.id",
+            (utc(start).isoformat(), utc(end).isoformat()),
+        )
+        return [
+            HeldBack(event_id, rule_id, title, datetime.fromisoformat(due), _when(at), ml)
+            for event_id, rule_id, title, due, at, ml in rows
+        ]
 
     def counts(self, since: datetime) -> dict[str, int]:
         """How prompts since ``since`` were last answered, and how often they were snoozed."""
