@@ -53,13 +53,21 @@ class ReminderWiring:
                 service,
                 self.app.pause,
                 units=lambda: self.app.preferences.current.units,
+                style=lambda: self.app.preferences.current.reminders_as,
                 notifier_factory=self._desktop_notifier,
                 parent=self.app,
             )
             self.center.routine_requested.connect(self.app.start_routine)
             self.center.checkin_requested.connect(self.app._open_checkin)
+            self.center.open_requested.connect(self._open_reminder)
             self.center.changed.connect(self._sync_reminder_status)
         return self.center
+
+    def _open_reminder(self, _prompt: object) -> None:
+        """A reminder's notification was clicked: the window comes forward on Reminders
+        (the center shows the prompt itself, over it)."""
+        self.app.window.show_section("reminders")
+        self.app.window.bring_forward()
 
     def _safety_gate(self) -> SafetyGate:
         return self.app.safety
@@ -265,6 +273,7 @@ class ReminderWiring:
         range they are asked about first (unless ``confirmed``, as from the command line,
         whose user typed them).
         """
+        from companion.app.placement import centre_over  # noqa: PLC0415
         from companion.services.timers import QUICK_CHECK, TimerService  # noqa: PLC0415
         from companion.ui.reminders.therapy_timer import TherapyTimerView  # noqa: PLC0415
 
@@ -298,6 +307,7 @@ class ReminderWiring:
         view.something_wrong.connect(self.app._something_wrong)
         view.phase_changed.connect(self._sync_reminder_status)
         self.app.therapy = view
+        centre_over(view, self.app.window)
         view.show()
         view.bring_forward()
         return None
@@ -338,11 +348,15 @@ class ReminderWiring:
             )
         drunk = self.center.water_today()
         goal = self.center.goal_ml()
+        units = self.app.preferences.current.units  # amounts as the window writes them
+        self.app.tray.set_water_units(units)
         if goal:
             lines.append(
-                QCoreApplication.translate("CompanionApp", "Water today: %d of %d mL")
-                % (drunk, goal)
+                QCoreApplication.translate("CompanionApp", "Water today: %s of %s")
+                % (units.amount(drunk), units.amount(goal))
             )
         elif drunk:
-            lines.append(QCoreApplication.translate("CompanionApp", "Water today: %d mL") % drunk)
+            lines.append(
+                QCoreApplication.translate("CompanionApp", "Water today: %s") % units.amount(drunk)
+            )
         self.app.tray.set_extra_status(lines)
