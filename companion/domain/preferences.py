@@ -34,6 +34,16 @@ class ThemeChoice(StrEnum):
     DARK = "dark"
 
 
+class ReminderStyle(StrEnum):
+    """How a reminder shows: the desktop's notification, or the app's own small window.
+
+    With ``DESKTOP`` the app's window is still used where the desktop has no
+    notification service that can show buttons."""
+
+    DESKTOP = "desktop"
+    WINDOW = "window"
+
+
 @dataclass(frozen=True)
 class Preferences:
     units: Units = field(default_factory=Units)
@@ -48,6 +58,7 @@ class Preferences:
     # or Settings asks), so no plan sends someone without a foam roller to one. None
     # means everything; a stored document keeps what it says (older ones said None).
     equipment: frozenset[Equipment] | None = frozenset()
+    reminders_as: ReminderStyle = ReminderStyle.DESKTOP
 
     def __post_init__(self) -> None:
         # Kept as it is stored and read back: without the spaces typed around it.
@@ -83,6 +94,7 @@ class Preferences:
             "equipment": None
             if self.equipment is None
             else sorted(item.value for item in self.equipment),
+            "reminders_as": self.reminders_as.value,
         }
 
 
@@ -193,6 +205,10 @@ def _emergency(value: object, _bounds: ProtocolBounds | None) -> str:
     return value.strip()
 
 
+def _reminders_as(value: object, _bounds: ProtocolBounds | None) -> ReminderStyle:
+    return ReminderStyle(str(value))
+
+
 def _equipment(value: object, _bounds: ProtocolBounds | None) -> frozenset[Equipment] | None:
     if value is None:
         return None
@@ -211,6 +227,7 @@ _READERS: dict[str, Callable[[Any, ProtocolBounds | None], Any]] = {
     "theme": _theme,
     "emergency_number": _emergency,
     "equipment": _equipment,
+    "reminders_as": _reminders_as,
 }
 
 
@@ -325,6 +342,10 @@ _KINDS: dict[str, tuple[Callable[[Any], bool], str]] = {
         ),
         "a set of equipment, or none for everything",
     ),
+    "reminders_as": (
+        lambda v: isinstance(v, ReminderStyle),
+        "desktop (notifications) or window (the app's own)",
+    ),
 }
 
 
@@ -375,6 +396,10 @@ def _theme_words(text: str, _words: list[str], _current: Preferences) -> dict[st
     return {"theme": _choose(text.lower(), {t.value: t for t in ThemeChoice}, "theme")}
 
 
+def _reminders_as_words(text: str, _words: list[str], _current: Preferences) -> dict[str, Any]:
+    return {"reminders_as": _choose(text.lower(), {s.value: s for s in ReminderStyle}, "reminders")}
+
+
 def _emergency_words(text: str, _words: list[str], _current: Preferences) -> dict[str, Any]:
     return {"emergency_number": "" if text.lower() == "default" else text}
 
@@ -403,6 +428,7 @@ _SETTING_PARSERS: dict[str, Callable[[str, list[str], Preferences], dict[str, An
     "theme": _theme_words,
     "emergency-number": _emergency_words,
     "equipment": _equipment_setting,
+    "reminders": _reminders_as_words,
 }
 SETTING_NAMES = tuple(_SETTING_PARSERS)
 
@@ -491,5 +517,6 @@ def describe_preferences(preferences: Preferences, default_goal_l: float, local_
         f"theme             {p.theme.value}",
         f"emergency-number  {p.emergency_number or local_number + ' (local)'}",
         f"equipment         {owned}",
+        f"reminders         {p.reminders_as.value}",
     ]
     return "\n".join(lines)

@@ -19,3 +19,14 @@ class Fired:
     key: str = ""  # for a one-off
     scheduled: datetime | None = None
     thread: str = ""  # the worker thread it ran on (tests check it is not the GUI's)
+
+
+@dataclass(frozen=True)
+class FiredTogether:
+    """Several jobs that ran in the same wake-up of the scheduler, handed over at once.
+
+    After a gap (a suspend, a clock jump) every job that fell due meanwhile runs in
+    one pass; handing them over together lets the receiver say what was missed in
+    one summary instead of a prompt each."""
+
+    events: tuple[Fired, ...]

@@ -12,6 +12,12 @@ What the notes taught, and what this module does about it:
 - ``coalesce=True`` with no misfire grace: a late wake-up runs a job once, not
   once per missed occurrence and not never. What was missed is worked out by
   the receiver from the rule's ``last_fired_at``.
+- Nor a burst across jobs: the jobs run inline on the scheduler's own thread
+  (APScheduler's ``DebugExecutor``; each only records what fell due), and
+  everything one wake-up found is handed over in one ``deliver`` call, a
+  ``FiredTogether`` when there are several. After a suspend the receiver gets
+  the water, the icing and a snooze that ended as one event, and says what was
+  missed in one summary.
 - The scheduler thread never sleeps longer than ``max_sleep`` (60 s): a
   machine that was suspended, or whose clock was changed, is caught up within
   a minute instead of after the monotonic remainder of the old wait. Nothing
@@ -29,7 +35,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, tzinfo
 from typing import Any
 
-from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.executors.debug import DebugExecutor
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import STATE_STOPPED
@@ -37,9 +43,9 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.date import DateTrigger
 
 from companion.domain.reminders import ReminderRule, Waking, next_fire
-from companion.scheduling.fired import Fired
+from companion.scheduling.fired import Fired, FiredTogether
 
-__all__ = ["Fired", "ReminderScheduler", "RuleTrigger"]
+__all__ = ["Fired", "FiredTogether", "ReminderScheduler", "RuleTrigger"]
 
 log = logging.getLogger(__name__)
 
@@ -78,12 +84,28 @@ class RuleTrigger(BaseTrigger):  # type: ignore[misc]
 
 
 class _Scheduler(BackgroundScheduler):  # type: ignore[misc]
-    """BackgroundScheduler whose thread wakes at least every ``max_sleep`` seconds."""
+    """BackgroundScheduler whose thread wakes at least every ``max_sleep`` seconds, and
+    hands over what one wake-up found in one go (``hand_over``)."""
 
     max_sleep = MAX_SLEEP_S
+    hand_over: Callable[[list[Fired]], None] = staticmethod(lambda _found: None)
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._found: list[Fired] = []
+        self._found_lock = threading.Lock()
+
+    def found(self, fired: Fired) -> None:
+        """A job ran (inline, in ``_process_jobs``): keep it for the end of the pass."""
+        with self._found_lock:
+            self._found.append(fired)
 
     def _process_jobs(self) -> float:
         wait = super()._process_jobs()
+        with self._found_lock:
+            found, self._found = self._found, []
+        if found:
+            self.hand_over(found)
         return self.max_sleep if wait is None else min(wait, self.max_sleep)
 
     def remove_job(self, job_id: str, jobstore: str | None = None) -> None:
@@ -99,13 +121,14 @@ class _Scheduler(BackgroundScheduler):  # type: ignore[misc]
 class ReminderScheduler:
     """Turns rules and one-offs into jobs; reports due ones through ``deliver``.
 
-    ``deliver`` is called on a worker thread; it must only hand the event on
-    (the UI layer emits a queued Qt signal).
+    ``deliver`` is called on the scheduler's thread, once per wake-up that found
+    anything (a ``FiredTogether`` when it found several); it must only hand the
+    event on (the UI layer emits a queued Qt signal).
     """
 
     def __init__(
         self,
-        deliver: Callable[[Fired], None],
+        deliver: Callable[[Fired | FiredTogether], None],
         zone: tzinfo,
         waking: Callable[[], Waking],
         paused_until: Callable[[], datetime | None],
@@ -118,12 +141,14 @@ class ReminderScheduler:
         self.zone = zone
         self._waking = waking
         self._paused_until = paused_until
+        # Inline: a job only records what fell due; the pass hands it all over at its end.
         self._scheduler = _Scheduler(
             timezone=zone,
-            executors={"default": ThreadPoolExecutor(max_workers=2)},
+            executors={"default": DebugExecutor()},
             job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
         )
         self._scheduler.max_sleep = max_sleep
+        self._scheduler.hand_over = self._hand_over
 
     # -- life -----------------------------------------------------------------------------------
     def start(self, *, paused: bool = False) -> None:
@@ -189,16 +214,18 @@ class ReminderScheduler:
 
     # -- jobs (worker thread) -------------------------------------------------------------------
     def _fire_rule(self, rule_id: int) -> None:
-        self._hand_over(Fired(rule_id=rule_id, thread=threading.current_thread().name))
+        self._scheduler.found(Fired(rule_id=rule_id, thread=threading.current_thread().name))
 
     def _fire_once(self, key: str, at: datetime) -> None:
-        self._hand_over(Fired(key=key, scheduled=at, thread=threading.current_thread().name))
+        self._scheduler.found(Fired(key=key, scheduled=at, thread=threading.current_thread().name))
 
-    def _hand_over(self, fired: Fired) -> None:
+    def _hand_over(self, found: list[Fired]) -> None:
+        """Everything one wake-up found: one ``Fired``, or several as ``FiredTogether``."""
+        event: Fired | FiredTogether = found[0] if len(found) == 1 else FiredTogether(tuple(found))
         try:
-            self._deliver(fired)
-        except Exception:  # a job must never take the scheduler down
-            log.exception("delivering %s failed", fired)
+            self._deliver(event)
+        except Exception:  # a receiver's failure must never take the scheduler down
+            log.exception("delivering %s failed", event)
 
     # -- tests ----------------------------------------------------------------------------------
     @property

@@ -13,7 +13,10 @@ all come here.
   due: ``on_due(rule, now)`` shows it or keeps it quiet, with the reason (the
   pause, a drink just taken, or the safety gate's answer), and stores the event
   either way. An answer (done, snooze, skip) is stored here too, with what it
-  implies (water logged, when the snooze ends, when the ice comes off).
+  implies (water logged, when the snooze ends, when the ice comes off). After a
+  gap, several reminders falling due at once become one summary
+  (``summarise``): each is stored as stood in for, and one sentence says what
+  was missed and what comes next.
 
 The prompts themselves (the popup, the desktop notification, one at a time)
 and the scheduler's thread are the window's (``companion.ui.reminders.center``).
@@ -23,7 +26,7 @@ from the window, ``english`` by default).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta, tzinfo
 from enum import StrEnum
@@ -42,10 +45,12 @@ from companion.domain.reminders import (
     check_rule,
     daily_goal_ml,
     due,
+    next_fire,
     pace,
     recovery_timeline,
     timeline,
 )
+from companion.domain.reminders.schedule import after_gap
 from companion.domain.reminders.timeline import recovery_groups
 from companion.domain.translatable import Translate, english
 from companion.services.pause import PauseService
@@ -84,6 +89,12 @@ class Decision:
     missed: int = 0  # earlier occurrences it stands in for
     quiet: Quiet | None = None
     reason: str = ""  # the safety gate's words, for a reminder it held back
+    expected: datetime | None = None  # a snooze: when it was to come back (``at`` is older)
+
+    @property
+    def meant_for(self) -> datetime:
+        """When it was meant to show: a snooze's end, else its occurrence."""
+        return self.expected or self.at
 
     @property
     def prompts(self) -> bool:
@@ -98,6 +109,32 @@ class Answered:
     ice_off_at: datetime | None = None  # say "take the ice off" then
     routine_id: str = ""  # start this routine now
     checkin: bool = False  # open the check-in
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Several reminders that fell due at once after a gap, told in one sentence."""
+
+    decisions: tuple[Decision, ...]  # each one's event is stored as stood in for
+    text: str  # "While you were away: 3 water reminders and 1 icing reminder. Next: ..."
+
+    @property
+    def missed(self) -> int:
+        """How many reminders it stands in for, counting those each one stood in for."""
+        return sum(1 + d.missed for d in self.decisions)
+
+
+def _missed_words(kind: Kind, n: int, translate: Translate) -> str:
+    """ "3 water reminders", "1 icing reminder" (literal calls, for lupdate)."""
+    if kind is Kind.HYDRATION:
+        return translate("Reminders", "%n water reminder(s)", None, n)
+    if kind is Kind.ICING:
+        return translate("Reminders", "%n icing reminder(s)", None, n)
+    if kind is Kind.CONTRAST:
+        return translate("Reminders", "%n contrast reminder(s)", None, n)
+    if kind is Kind.ROUTINE:
+        return translate("Reminders", "%n routine reminder(s)", None, n)
+    return translate("Reminders", "%n other reminder(s)", None, n)
 
 
 @dataclass(frozen=True)
@@ -447,7 +484,7 @@ class ReminderService:
         if held is not None:
             self.repo.answer(event_id, "quiet", now)
             return Decision(rule, event_id, event.due_at, 0, Quiet.SAFETY, held)
-        return Decision(rule, event_id, event.due_at)
+        return Decision(rule, event_id, event.due_at, expected=event.snoozed_until)
 
     def pending_snoozes(self) -> list[tuple[int, datetime | None]]:
         """Snoozed reminders not yet shown again (they survive a restart): id and when."""
@@ -489,6 +526,68 @@ class ReminderService:
         start = datetime.combine(now.date(), time(0), tzinfo=self.zone)
         return self.repo.backed_off(start, start + timedelta(days=1))
 
+    # -- after a gap ----------------------------------------------------------------------------
+    def next_due(self, now: datetime | None = None) -> tuple[ReminderRule, datetime] | None:
+        """The next reminder to fall due after ``now`` (after any pause), and when."""
+        now = now or self.clock.now()
+        paused_until = self.pause.state.paused_until
+        found = [
+            (when, rule)
+            for rule in self.rules()
+            if rule.enabled
+            and (when := next_fire(rule, now, self.zone, self.waking(), paused_until)) is not None
+        ]
+        if not found:
+            return None
+        when, rule = min(found, key=lambda item: item[0])
+        return rule, when
+
+    def summarise(
+        self,
+        decisions: Sequence[Decision],
+        now: datetime | None = None,
+        translate: Translate = english,
+    ) -> Summary | None:
+        """Reminders that fell due together (one wake-up of the scheduler, or the app's
+        start): one summary when they come after a gap, else None (each prompts).
+
+        With a summary, every one of them is stored as stood in for ("quiet", as a
+        merged prompt is): nothing waits for an answer that no one was asked for.
+        """
+        now = now or self.clock.now()
+        prompting = [d for d in decisions if d.prompts]
+        if not after_gap([(d.meant_for, d.missed) for d in prompting], now):
+            return None
+        for decision in prompting:
+            self.merged(decision.event_id, now)
+        return Summary(tuple(prompting), self.summary_text(prompting, now, translate))
+
+    def summary_text(
+        self, decisions: Sequence[Decision], now: datetime, translate: Translate = english
+    ) -> str:
+        """The summary's words: "While you were away: 3 water reminders and 1 icing
+        reminder. Next: Water at 14:30." """
+        counts: dict[Kind, int] = {}
+        for decision in decisions:
+            kind = decision.rule.kind
+            counts[kind] = counts.get(kind, 0) + 1 + decision.missed
+        parts = [_missed_words(kind, n, translate) for kind, n in counts.items()]
+        if len(parts) > 1:
+            listed = translate("Reminders", "%s and %s") % (", ".join(parts[:-1]), parts[-1])
+        else:
+            listed = parts[0] if parts else ""
+        text = translate("Reminders", "While you were away: %s.") % listed
+        coming = self.next_due(now)
+        if coming is not None:
+            rule, when = coming
+            local = now.astimezone(self.zone)
+            words = _at_words(when, local, translate)
+            if when.astimezone(self.zone).date() == local.date():
+                text += " " + translate("Reminders", "Next: %s at %s.") % (rule.title, words)
+            else:  # "tomorrow at 07:00", "on Wed at 07:00"
+                text += " " + translate("Reminders", "Next: %s %s.") % (rule.title, words)
+        return text
+
 
 __all__ = [
     "QUIET_ANSWERS",
@@ -503,4 +602,5 @@ __all__ = [
     "ReminderService",
     "RuleRefusedError",
     "Slot",
+    "Summary",
 ]

@@ -143,10 +143,12 @@ def test_across_the_spring_change_the_evening_reminder_keeps_its_clock_time(sche
 
 def test_a_failing_receiver_does_not_stop_the_scheduler(moment, inbox, caplog):
     calls = []
+    first = threading.Event()
 
     def deliver(fired):
         calls.append(fired)
         if len(calls) == 1:
+            first.set()
             raise RuntimeError("receiver broke")
         inbox.deliver(fired)
 
@@ -155,6 +157,7 @@ def test_a_failing_receiver_does_not_stop_the_scheduler(moment, inbox, caplog):
     try:
         scheduler.add_once("a", datetime(2026, 6, 15, 8, 40, tzinfo=LONDON))
         step_to(scheduler, moment, datetime(2026, 6, 15, 8, 41, tzinfo=LONDON))
+        assert first.wait(timeout=10)  # the first wake-up's delivery raised
         scheduler.add_once("b", datetime(2026, 6, 15, 8, 50, tzinfo=LONDON))
         step_to(scheduler, moment, datetime(2026, 6, 15, 8, 51, tzinfo=LONDON))
         assert [f.key for f in inbox.wait_for(1)] == ["b"]

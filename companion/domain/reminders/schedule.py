@@ -156,3 +156,21 @@ def due(
     if not found:
         return None
     return Due(found[-1], tuple(found[:-1]))
+
+
+GAP_GRACE = timedelta(minutes=5)  # later than this, a reminder was missed, not just shown late
+
+
+def after_gap(due_now: list[tuple[datetime, int]], now: datetime) -> bool:
+    """Whether reminders falling due together at ``now`` are one summary, not a burst.
+
+    ``due_now`` holds, for each reminder that would prompt, the occurrence it
+    shows and how many earlier ones it stands in for. After a gap (the computer
+    asleep, the app closed, a clock jump) several of them arrive at once, late:
+    the user gets one summary of what was missed instead of a prompt each. Two
+    reminders simply set for the same minute, on time, are not a gap; nor is one
+    reminder alone (its own prompt already says what it stands in for).
+    """
+    if len(due_now) < 2:
+        return False
+    return any(missed > 0 or utc(now) - utc(at) > GAP_GRACE for at, missed in due_now)

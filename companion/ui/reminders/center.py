@@ -6,13 +6,22 @@ they imply are ``companion.services.reminders.ReminderService``'s; this is the
 worker-thread bridge, the popup, the desktop notification, the queue and the
 routing of answers.
 
-APScheduler's worker thread only emits ``_Bridge.fired`` (a queued signal), so
+APScheduler's thread only emits ``_Bridge.fired`` (a queued signal), so
 everything below runs on the GUI thread: asking the service, showing the popup
-and the desktop notification. Prompts never overlap: a second one queues behind
+or the desktop notification. Prompts never overlap: a second one queues behind
 the first, and a newer prompt of the same rule replaces a queued older one (they
-merge). Every answer (done, snooze, skip) is stored by the service in one
-transaction with what it implies (water logged, a snooze to come back, the ice to
-come off).
+merge).
+
+Each prompt shows once, one way: as a desktop notification where a notification
+service can show buttons (and the user has not chosen the app's own window in
+Settings), else in the app's popup. Its Done, Snooze and Skip come back from
+either; a click on the notification's body (the freedesktop "default" action)
+brings the window forward with the prompt in the popup; a notification that
+cannot be shown, falls back to the popup. What one wake-up of the scheduler (or
+the app's start) found comes in together: after a gap, several reminders due at
+once make one summary of what was missed, not a burst. Every answer (done,
+snooze, skip) is stored by the service in one transaction with what it implies
+(water logged, a snooze to come back, the ice to come off).
 
 The scheduler (APScheduler, its thread and its one wake-up a minute) starts
 only once there is something to schedule: an enabled rule, a snooze or the
@@ -32,11 +41,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from companion.domain.clock import Clock
+from companion.domain.preferences import ReminderStyle
 from companion.domain.reminders import Kind, ReminderRule, Waking
 from companion.domain.translatable import Translate
 from companion.domain.units import METRIC, Units
-from companion.scheduling.fired import Fired
-from companion.services.reminders import Recovery, ReminderService
+from companion.scheduling.fired import Fired, FiredTogether
+from companion.services.reminders import Decision, Recovery, ReminderService
 from companion.ui.reminders.pause import PauseController
 
 if TYPE_CHECKING:
@@ -45,6 +55,8 @@ if TYPE_CHECKING:
 
 
 QT_TRANSLATE = cast(Translate, QCoreApplication.translate)
+DEFAULT_ACTION = "default"  # freedesktop: what a click on the notification's body does
+DESKTOP, WINDOW = "desktop", "window"  # where the current prompt shows
 
 
 def when_words(moment: datetime, now: datetime) -> str:
@@ -132,6 +144,7 @@ class ReminderCenter(QObject):
     prompt_shown = Signal(object)  # Prompt
     routine_requested = Signal(str)  # a routine reminder answered Done
     checkin_requested = Signal()  # a check-in reminder answered Done
+    open_requested = Signal(object)  # Prompt: its notification's body was clicked
 
     def __init__(
         self,
@@ -139,6 +152,7 @@ class ReminderCenter(QObject):
         pause: PauseController,
         *,
         units: Callable[[], Units] = lambda: METRIC,
+        style: Callable[[], ReminderStyle] = lambda: ReminderStyle.DESKTOP,
         notifier: DesktopNotifier | None = None,
         notifier_factory: Callable[[], DesktopNotifier] | None = None,
         parent: QObject | None = None,
@@ -149,6 +163,7 @@ class ReminderCenter(QObject):
         self.zone: tzinfo = service.zone
         self.pause = pause
         self.units = units
+        self.style = style
         self._notifier = notifier
         self._notifier_factory = notifier_factory
         self._bridge = _Bridge(self)
@@ -157,11 +172,13 @@ class ReminderCenter(QObject):
         self.started = False  # start() has run (the scheduler itself may not have)
         self._popup: ReminderPopup | None = None  # made for the first prompt
         self.current: Prompt | None = None
+        self.channel = ""  # where the current prompt shows: DESKTOP or WINDOW
         self.queue: list[Prompt] = []
         self.handled_on: list[str] = []  # which thread handled each fired job (tests)
+        self._summaries = 0
         pause.changed.connect(self.reschedule)
         if notifier is not None:
-            notifier.action_invoked.connect(self.answer)
+            self._listen(notifier)
 
     @property
     def notifier(self) -> DesktopNotifier | None:
@@ -169,8 +186,13 @@ class ReminderCenter(QObject):
         needed (QtDBus, about 2 MB, loads only once a reminder shows)."""
         if self._notifier is None and self._notifier_factory is not None:
             self._notifier = self._notifier_factory()
-            self._notifier.action_invoked.connect(self.answer)
+            self._listen(self._notifier)
         return self._notifier
+
+    def _listen(self, notifier: DesktopNotifier) -> None:
+        notifier.action_invoked.connect(self._notification_action)
+        notifier.failed.connect(self._notification_failed)
+        notifier.closed.connect(self._notification_closed)
 
     @property
     def held(self) -> dict[int, str]:
@@ -214,17 +236,18 @@ class ReminderCenter(QObject):
         self.service.tidy(now)
         self.service.reload()
         self.started = True
+        due_now: list[Fired] = []  # what fell due while the app was closed, told at once
         for event_id, until in self.service.pending_snoozes():
             if until is not None and until > now:
                 self.add_once(f"snooze-{event_id}", until)
             else:
-                self._on_fired(Fired(key=f"snooze-{event_id}"))
+                due_now.append(Fired(key=f"snooze-{event_id}"))
         if self._has_enabled_rule():
             self._run_scheduler()
-        for rule in self.rules():
-            if rule.enabled and rule.id is not None:
-                self._on_fired(Fired(rule_id=rule.id))  # coalesced catch-up, if anything is due
-        self.changed.emit()
+        due_now += [
+            Fired(rule_id=rule.id) for rule in self.rules() if rule.enabled and rule.id is not None
+        ]
+        self._on_fired(FiredTogether(tuple(due_now)))  # coalesced catch-up, if anything is due
 
     @property
     def popup(self) -> ReminderPopup:
@@ -334,13 +357,38 @@ class ReminderCenter(QObject):
         return self.service.goal_ml()
 
     # -- firing (GUI thread) --------------------------------------------------------------------
-    def _on_fired(self, fired: Fired) -> None:
+    def _on_fired(self, fired: Fired | FiredTogether) -> None:
+        """One job, or everything one wake-up of the scheduler found (``FiredTogether``).
+
+        Together, the reminders that would prompt are one summary when they come after
+        a gap (the service decides), else one prompt each, in turn. Taking the ice off
+        is never folded into a summary."""
         self.handled_on.append(threading.current_thread().name)
+        events = fired.events if isinstance(fired, FiredTogether) else (fired,)
+        now = self.clock.now()
+        decisions: list[Decision] = []
+        for event in events:
+            decision = self._decide(event, now)
+            if decision is not None and decision.prompts:
+                decisions.append(decision)
+        summary = self.service.summarise(decisions, now, QT_TRANSLATE)
+        if summary is not None:
+            self._enqueue_summary(summary.text, {d.rule.id for d in summary.decisions})
+        else:
+            for decision in decisions:
+                self._enqueue(
+                    self._prompt(decision.rule, decision.event_id, decision.missed, decision.at)
+                )
+        self.changed.emit()
+
+    def _decide(self, fired: Fired, now: datetime) -> Decision | None:
+        """What one fired job comes to: a rule's or a snooze's decision, or (taking the ice
+        off) a prompt queued at once."""
         if fired.rule_id is not None:
-            self._rule_due(fired.rule_id)
-        elif fired.key.startswith("snooze-"):
-            self._snooze_over(int(fired.key.removeprefix("snooze-")))
-        elif fired.key.startswith("ice-off-"):
+            return self.service.rule_due(fired.rule_id, now)
+        if fired.key.startswith("snooze-"):
+            return self.service.snooze_over(int(fired.key.removeprefix("snooze-")), now)
+        if fired.key.startswith("ice-off-"):
             self._enqueue(
                 Prompt(
                     fired.key,
@@ -352,19 +400,7 @@ class ReminderCenter(QObject):
                     (("done", QCoreApplication.translate("Reminders", "Ice is off")),),
                 )
             )
-        self.changed.emit()
-
-    def _rule_due(self, rule_id: int) -> None:
-        decision = self.service.rule_due(rule_id, self.clock.now())
-        if decision is not None and decision.prompts:
-            self._enqueue(
-                self._prompt(decision.rule, decision.event_id, decision.missed, decision.at)
-            )
-
-    def _snooze_over(self, event_id: int) -> None:
-        decision = self.service.snooze_over(event_id, self.clock.now())
-        if decision is not None and decision.prompts:
-            self._enqueue(self._prompt(decision.rule, decision.event_id, 0, decision.at))
+        return None
 
     def quiet_reason(self, rule: ReminderRule) -> str:
         """Why this reminder would stay quiet if it fell due now, in short ("" if it
@@ -427,6 +463,22 @@ class ReminderCenter(QObject):
         return rule.message
 
     # -- one at a time --------------------------------------------------------------------------
+    def _enqueue_summary(self, text: str, rule_ids: set[int | None]) -> None:
+        """One prompt for what was missed; queued prompts of the same rules go into it."""
+        for older in [p for p in self.queue if p.rule is not None and p.rule.id in rule_ids]:
+            self.queue.remove(older)
+            if older.event_id is not None:
+                self.service.merged(older.event_id, self.clock.now())
+        self._summaries += 1
+        self._enqueue(
+            Prompt(
+                f"summary-{self._summaries}",
+                QCoreApplication.translate("Reminders", "Missed reminders"),
+                text,
+                (("ok", QCoreApplication.translate("Reminders", "Got it")),),
+            )
+        )
+
     def _enqueue(self, prompt: Prompt) -> None:
         if self.current is None:
             self._show(prompt)
@@ -440,11 +492,60 @@ class ReminderCenter(QObject):
         self.queue.append(prompt)
 
     def _show(self, prompt: Prompt) -> None:
+        """Show ``prompt`` once: as a desktop notification where one can show buttons and
+        the user wants them, else in the app's popup."""
         self.current = prompt
-        self.popup.show_prompt(prompt)
-        if self.notifier is not None and self.notifier.available():
-            self.notifier.notify(prompt.key, prompt.title, prompt.body, list(prompt.actions))
+        notifier = self.notifier if self.style() is ReminderStyle.DESKTOP else None
+        if notifier is not None and notifier.available():
+            self.channel = DESKTOP
+            opens = QCoreApplication.translate("Reminders", "Open")
+            notifier.notify(
+                prompt.key, prompt.title, prompt.body, [(DEFAULT_ACTION, opens), *prompt.actions]
+            )
+        else:
+            self.channel = WINDOW
+            self.popup.show_prompt(prompt)
         self.prompt_shown.emit(prompt)
+
+    def open_prompt(self, key: str) -> None:
+        """The notification's body was clicked: the window comes forward (the app does
+        that on ``open_requested``) with the prompt in the popup, still to answer. A
+        summary has nothing to answer: opening it is seeing it."""
+        prompt = self.current
+        if prompt is None or prompt.key != key:
+            return
+        if prompt.key.startswith("summary-"):
+            self.answer(key, "ok")
+            self.open_requested.emit(prompt)
+            return
+        self.channel = WINDOW
+        if self._notifier is not None:
+            self._notifier.withdraw(key)
+        self.open_requested.emit(prompt)
+        self.popup.show_prompt(prompt)
+
+    def _notification_action(self, key: str, action: str) -> None:
+        if action == DEFAULT_ACTION:
+            self.open_prompt(key)
+        else:
+            self.answer(key, action)
+
+    def _notification_failed(self, key: str, _error: str) -> None:
+        """The notification did not reach a server after all: the popup shows it."""
+        if self.current is not None and self.current.key == key and self.channel == DESKTOP:
+            self.channel = WINDOW
+            self.popup.show_prompt(self.current)
+
+    def _notification_closed(self, key: str) -> None:
+        """Dismissed on the desktop without an answer: it stays unanswered (the day's
+        list shows it), and the next prompt's turn comes."""
+        if self.current is None or self.current.key != key or self.channel != DESKTOP:
+            return
+        self.current = None
+        self.channel = ""
+        if self.queue:
+            self._show(self.queue.pop(0))
+        self.changed.emit()
 
     def answer(self, key: str, action: str) -> None:
         """Done, Snooze or Skip, from the popup or the desktop notification."""
@@ -462,6 +563,7 @@ class ReminderCenter(QObject):
             if answered.checkin:
                 self.checkin_requested.emit()
         self.current = None
+        self.channel = ""
         if self._popup is not None:
             self._popup.hide()
         if self._notifier is not None:  # one was made when the prompt showed
