@@ -51,12 +51,9 @@ def _add_app_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="start in the system tray without showing the window",
     )
-    parser.add_argument(
-        "--exit-after-paint",
-        action="store_true",
-        help="start, paint the window once, print the moment it was painted and quit "
-        "(for benchmarks and smoke tests)",
-    )
+    # For benchmarks and smoke tests: start, paint the window once, print the moment it
+    # was painted and quit. It works as ever but is not a user option, so --help hides it.
+    parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
 
 
 def gui_args(argv: Sequence[str]) -> argparse.Namespace | None:
@@ -84,6 +81,17 @@ def gui_args(argv: Sequence[str]) -> argparse.Namespace | None:
     return args
 
 
+PLAN_JSON_HELP = """\
+With --json, one object: schema (1), made_at, hours_since_onset, soreness_type,
+headline, concerns, triage {tier, headline, flags, restrictions, locked_legs,
+locks_everything, requires_assessment, lock_until}, notes, therapies [one per
+treatment: its status, why, reasons and protocol], routine {minutes, steps,
+total_seconds, note}, active_recovery {allowed, minutes, modes, why},
+water {litres, why} and stop_rules. The plan also follows what the app has
+saved in the data folder: health conditions and any safety lock still running.
+'recovery-companion questions' lists the ids --yes takes."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=APP_ID,
@@ -100,8 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="print today's plan for the given sore regions, with no window",
         description="Print today's plan: the safety outcome, ice/heat/contrast/bath options "
         "with reasons and protocol numbers, active recovery and the water goal. Scores are "
-        "0-10 soreness during each region's test movement. The JSON is documented in "
-        "docs/plan-json.md.",
+        "0-10 soreness during each region's test movement.",
+        epilog=PLAN_JSON_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     plan.add_argument(
         "--sore",
@@ -143,7 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         type=_known_id("triage"),
         default=[],
-        help="a safety question answered yes (repeatable), e.g. O5",
+        help="a safety question answered yes (repeatable), e.g. O5; "
+        "'recovery-companion questions' lists the ids",
     )
     plan.add_argument("--json", action="store_true", help="print JSON instead of text")
     routines = commands.add_parser("routines", help="list the routines with their length and steps")
@@ -161,6 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
         type=_routine_id,
         help="a routine id from 'recovery-companion routines' (yours start with 'mine-')",
     )
+    from companion.cli_questions import add_parsers as add_question_parsers  # noqa: PLC0415
+
+    add_question_parsers(commands)
     from companion.cli_reminders import add_parsers  # noqa: PLC0415
 
     add_parsers(commands)
@@ -188,6 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     commands: dict[str, Callable[[], int]] = {
         "regions": lambda: cmd_regions(args.json, sys.stdout),
+        "questions": lambda: _questions_command(args),
         "plan": lambda: cmd_plan(args, sys.stdout),
         "routines": lambda: cmd_routines(args.json, sys.stdout, args.data_dir),
         "log-water": lambda: _reminder_command(args),
@@ -235,9 +249,19 @@ def _reminder_command(args: argparse.Namespace) -> int:
             return cli_reminders.cmd_log_water(args.ml, args.data_dir, sys.stdout, sys.stderr)
         if args.command == "pause":
             return cli_reminders.cmd_pause(args.choice, args.data_dir, sys.stdout, sys.stderr)
+        if getattr(args, "reminder_action", None):
+            from companion.cli_reminder_edits import cmd_edit  # noqa: PLC0415
+
+            return cmd_edit(args, sys.stdout, sys.stderr)
         return cli_reminders.cmd_reminders(args.json, args.data_dir, sys.stdout)
     except (DataDirError, DatabaseError) as exc:
         return failed(exc)
+
+
+def _questions_command(args: argparse.Namespace) -> int:
+    from companion.cli_questions import cmd_questions  # noqa: PLC0415
+
+    return cmd_questions(args, sys.stdout, sys.stderr)
 
 
 def _settings_command(args: argparse.Namespace) -> int:

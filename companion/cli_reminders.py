@@ -86,9 +86,16 @@ def add_parsers(commands: Any) -> None:
         help="start even though a setting is outside the usual range (inside the limits)",
     )
     reminders = commands.add_parser(
-        "reminders", help="list your reminders with their next fire times"
+        "reminders",
+        help="list your reminders, or add, change or remove one",
+        description="With no action, list your reminders with their next times. 'add', "
+        "'set' and 'remove' change them with the same checks as the window's editor; "
+        "they go to the running app if there is one, else straight into the data folder.",
     )
     reminders.add_argument("--json", action="store_true", help="print JSON instead of text")
+    from companion.cli_reminder_edits import add_edit_parsers  # noqa: PLC0415
+
+    add_edit_parsers(reminders)
 
 
 class Store:
@@ -152,7 +159,7 @@ def cmd_pause(choice: str, data_dir: str | None, out: TextIO, err: TextIO) -> in
     if isinstance(reply, int):
         return reply
     if reply:
-        print(f"Reminders: {reply.get('status', '')}", file=out)
+        print(str(reply.get("status", "")), file=out)
         return 0
     from companion.services.pause import PauseService  # noqa: PLC0415
 
@@ -163,7 +170,7 @@ def cmd_pause(choice: str, data_dir: str | None, out: TextIO, err: TextIO) -> in
         status = paused.describe()
     finally:
         store.close()
-    print(f"Reminders: {status}", file=out)
+    print(status, file=out)
     return 0
 
 
@@ -200,9 +207,11 @@ def cmd_reminders(as_json: bool, data_dir: str | None, out: TextIO) -> int:
         json.dump({"status": status, "reminders": rows}, out, indent=2)
         out.write("\n")
         return 0
-    print(f"Reminders: {paused.describe(now)}", file=out)
+    print(paused.describe(now), file=out)
     if not rows:
-        print("No reminders yet. Add them on the Reminders screen.", file=out)
+        print(
+            "No reminders yet. Add one on the Reminders screen, or with 'reminders add'.", file=out
+        )
     for row in rows:
         next_text = _when(row["next"], now) if row["enabled"] else "off"
         print(f"{row['id']:>3}  {row['title']}: {row['schedule']}; next {next_text}", file=out)

@@ -12,6 +12,7 @@ import pytest
 from companion.cli import main
 from companion.domain.clock import SystemClock
 from companion.paths import prepare_data_dir
+from companion.services.commands import PROTOCOL
 from companion.storage.backup import list_backups
 from companion.storage.database import Database, open_database
 from companion.storage.reminders import WaterLog
@@ -148,7 +149,7 @@ def test_restore_is_refused_while_the_app_runs_on_the_folder(data, capsys, monke
     code, out, err = run(capsys, "--data-dir", str(data), "restore", backup)
     assert (code, out) == (1, "")
     assert "Recovery Companion is running on" in err and "Nothing was changed." in err
-    assert sent[-1][1] == {"command": "ping", "protocol": 2}
+    assert sent[-1][1] == {"command": "ping", "protocol": PROTOCOL}
     assert sent[-1][0] == prepare_data_dir(data).instance_key
 
 
@@ -164,7 +165,7 @@ def test_import_tells_a_running_app_the_data_changed(data, tmp_path, capsys, mon
     monkeypatch.setattr("companion.ipc.send_to_running", running)
     code, _, _ = run(capsys, "--data-dir", str(tmp_path / "other"), "import", str(out_file))
     assert code == 0
-    assert sent == [{"command": "data-changed", "protocol": 2}]
+    assert sent == [{"command": "data-changed", "protocol": PROTOCOL}]
 
 
 def test_backup_with_no_database_yet_says_so(tmp_path, capsys):

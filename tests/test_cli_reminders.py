@@ -46,8 +46,8 @@ def test_log_water_refuses_bad_amounts_before_touching_anything(tmp_path, capsys
 def test_pause_and_resume_offline(tmp_path, capsys):
     data = str(tmp_path / "data")
     code, out, _ = run(capsys, "--data-dir", data, "pause", "30min")
-    assert code == 0 and out.startswith("Reminders: Paused until ")
-    assert run(capsys, "--data-dir", data, "pause", "off")[1] == "Reminders: Reminders on\n"
+    assert code == 0 and out.startswith("Paused until ")
+    assert run(capsys, "--data-dir", data, "pause", "off")[1] == "Reminders on\n"
     with pytest.raises(SystemExit):
         main(["--data-dir", data, "pause", "forever"])
     assert "use 30min, 1h, morning or off" in capsys.readouterr().err

@@ -59,6 +59,7 @@ class IpcHandler:
             Command.TIMER: self._timer_command,
             Command.LOG_ACTIVITY: self._log_activity_command,
             Command.SET_PREFERENCE: self._set_preference_command,
+            Command.EDIT_REMINDER: self._edit_reminder_command,
             Command.DATA_CHANGED: self._data_changed_command,
             Command.QUIT: self._quit_command,
         }
@@ -128,6 +129,13 @@ class IpcHandler:
         if not changed.saved:
             return {"ok": False, "error": changed.said}
         return {"ok": True, "said": changed.said}
+
+    def _edit_reminder_command(self, message: dict[str, Any]) -> dict[str, Any]:
+        """``reminders add``, ``set`` and ``remove``: the editor's checks, saved through the
+        reminder center so the schedule follows at once."""
+        from companion.services.reminder_edits import edit_running  # noqa: PLC0415
+
+        return edit_running(self.app.reminders, message)
 
     def _log_activity_command(self, message: dict[str, Any]) -> dict[str, Any]:
         from companion.domain.activity import MorningLog  # noqa: PLC0415

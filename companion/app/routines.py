@@ -171,6 +171,9 @@ class RoutineWiring:
         )
         player.feel_given.connect(lambda scores: run.feel(scores, self._record_feel))
         player.something_wrong.connect(lambda: self._player_something_wrong(player))
+        from companion.app.placement import centre_over  # noqa: PLC0415
+
+        centre_over(player, self.app.window)
         self.app.player.show()
         self.app.player.raise_()
         self.app.player.activateWindow()

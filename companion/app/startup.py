@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import signal
 import socket
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -150,7 +151,30 @@ def hand_over(
     return 0
 
 
+NO_DISPLAY = (
+    f"{APP_ID}: no display found. Run it in a desktop session, or with "
+    "QT_QPA_PLATFORM=offscreen for a headless check."
+)
+EXIT_NO_DISPLAY = 2
+
+
+def no_display(environ: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
+    """Whether a window cannot open here: on Linux, no X display, no Wayland display and
+    no platform chosen (Qt would abort with its own text and a hint about libxcb-cursor)."""
+    env = os.environ if environ is None else environ
+    if not (platform or sys.platform).startswith("linux"):
+        return False
+    return not any(env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def run_gui(args: argparse.Namespace) -> int:
+    if QApplication.instance() is None and no_display():  # before Qt tries a display
+        print(NO_DISPLAY, file=sys.stderr, flush=True)
+        return EXIT_NO_DISPLAY
+    return _run_gui(args)
+
+
+def _run_gui(args: argparse.Namespace) -> int:
     routine: str | None = getattr(args, "routine_id", None)
     timer: dict[str, Any] | None = getattr(args, "timer", None)
     try:

@@ -26,7 +26,7 @@ from companion.domain.protocols import Check, ProtocolBounds, Verdict
 from companion.domain.regions import OUTER_KNEE_GROUPS
 from companion.domain.therapy import Therapy
 from companion.domain.translatable import QT_TRANSLATE_NOOP
-from companion.domain.units import METRIC, Units
+from companion.domain.units import METRIC, Units, minutes_words
 
 SKIN_CHECK_EVERY_S = 5 * 60
 
@@ -126,7 +126,7 @@ def plan_ice(
                 QT_TRANSLATE_NOOP("TherapyPhase", "Ice on"),
                 round(on * 60),
                 Temp.COLD,
-                f"Ice on for {on:g} minutes.",
+                f"Ice on for {minutes_words(on)}.",
             ),
             Phase(
                 QT_TRANSLATE_NOOP("TherapyPhase", "Ice off"),
@@ -138,7 +138,7 @@ def plan_ice(
                 QT_TRANSLATE_NOOP("TherapyPhase", "Ice on"),
                 round(on * 60),
                 Temp.COLD,
-                f"Ice back on for {on:g} minutes.",
+                f"Ice back on for {minutes_words(on)}.",
             ),
         )
         return TimerPlan(
@@ -154,7 +154,7 @@ def plan_ice(
             QT_TRANSLATE_NOOP("TherapyPhase", "Ice on"),
             round(minutes * 60),
             Temp.COLD,
-            f"Ice on for {minutes:g} minutes.",
+            f"Ice on for {minutes_words(minutes)}.",
         ),
     )
     return TimerPlan(TimerKind.ICE, phases, {"on_min": minutes, "region": region}, cloth, checks)
@@ -237,7 +237,7 @@ def plan_contrast(
                 QT_TRANSLATE_NOOP("TherapyPhase", "Hot"),
                 round(hot_min * 60),
                 Temp.HOT,
-                f"Hot water, about {units.degrees(hot_c):g} degrees, for {hot_min:g} minutes. "
+                f"Hot water, about {units.temp(hot_c)}, for {minutes_words(hot_min)}. "
                 f"Round {cycle} of {cycles}.",
             )
         )
@@ -247,7 +247,7 @@ def plan_contrast(
                 QT_TRANSLATE_NOOP("TherapyPhase", "Cold"),
                 round(cold_min * 60),
                 Temp.COLD,
-                f"Cold water, about {units.degrees(cold_c):g} degrees, for {cold_min:g} minutes."
+                f"Cold water, about {units.temp(cold_c)}, for {minutes_words(cold_min)}."
                 + (" This is the last one." if last else ""),
             )
         )
@@ -285,7 +285,7 @@ def plan_cold_bath(
             QT_TRANSLATE_NOOP("TherapyPhase", "In the cold water"),
             round(minutes * 60),
             Temp.COLD,
-            f"In the cold water for {minutes:g} minutes. Breathe slowly.",
+            f"In the cold water for {minutes_words(minutes)}. Breathe slowly.",
         ),
     )
     return TimerPlan(
@@ -308,7 +308,7 @@ def plan_warm_bath(
             QT_TRANSLATE_NOOP("TherapyPhase", "In the warm bath"),
             round(minutes * 60),
             Temp.HOT,
-            f"Relax in the warm water for {minutes:g} minutes.",
+            f"Relax in the warm water for {minutes_words(minutes)}.",
         ),
     )
     return TimerPlan(
@@ -324,7 +324,7 @@ def plan_heat(bounds: ProtocolBounds, minutes: float = 20) -> TimerPlan:
             QT_TRANSLATE_NOOP("TherapyPhase", "Heat on"),
             round(minutes * 60),
             Temp.HOT,
-            f"Heat on for {minutes:g} minutes.",
+            f"Heat on for {minutes_words(minutes)}.",
         ),
     )
     return TimerPlan(TimerKind.HEAT, phases, {"minutes": minutes}, before, confirm)

@@ -89,6 +89,15 @@ class Units:
 METRIC = Units()
 
 
+def minutes_words(minutes: float) -> str:
+    """A length of time in English words: '1 minute', '1.5 minutes', '20 minutes'.
+
+    For the domain's English sentences (the window translates its own with Qt's %n
+    plurals); only exactly one takes the singular.
+    """
+    return f"{minutes:g} minute" if minutes == 1 else f"{minutes:g} minutes"
+
+
 _CELSIUS = re.compile(r"(\d+(?:\.\d+)?)(?P<range> to (\d+(?:\.\d+)?))? °C")
 _LITRES = re.compile(r"(\d+(?:\.\d+)?)(?P<range> to (\d+(?:\.\d+)?))? litres?\b")
 

@@ -8,7 +8,8 @@ instead of "unknown command".
 
 Protocol history:
 1. the commands up to ``set-preference`` and ``data-changed`` (no version field);
-2. the version field itself, and ``confirmed`` on ``timer``.
+2. the version field itself, and ``confirmed`` on ``timer``;
+3. ``edit-reminder`` (``reminders add``, ``set`` and ``remove``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-PROTOCOL = 2
+PROTOCOL = 3
 APP_NAME = "Recovery Companion"
 
 
@@ -29,6 +30,7 @@ class Command(StrEnum):
     TIMER = "timer"  # open a therapy timer
     LOG_ACTIVITY = "log-activity"  # an activity, or a morning's sleep
     SET_PREFERENCE = "set-preference"
+    EDIT_REMINDER = "edit-reminder"  # add, change or remove a reminder (action, id, fields)
     DATA_CHANGED = "data-changed"  # another process changed the database: read it again
     QUIT = "quit"
 

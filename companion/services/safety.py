@@ -59,7 +59,7 @@ from companion.domain.triage import (
     combine,
     emergency_number_for,
 )
-from companion.domain.units import METRIC, Units
+from companion.domain.units import METRIC, Units, minutes_words
 from companion.services.content import SafetyContent
 
 if TYPE_CHECKING:
@@ -266,7 +266,7 @@ def _spacing_answer(state: SafetyState, kind: TimerKind, bounds: ProtocolBounds)
         free_at = later(last.ended_at, rule.gap)
         if utc(free_at) > utc(state.now):
             gap_min = round(rule.gap.total_seconds() / 60)
-            gap_words = f"{gap_min} minutes" if gap_min < 120 else f"{gap_min // 60} hours"
+            gap_words = minutes_words(gap_min) if gap_min < 120 else f"{gap_min // 60} hours"
             return Answer(
                 Verdict.REFUSED,
                 what,
@@ -319,8 +319,8 @@ def _water_caps(state: SafetyState, plan: TimerPlan, catalog: ConditionCatalog) 
         return Answer(
             Verdict.REFUSED,
             plan.kind.label,
-            (*notes, f"{minutes:g} minutes is longer than the {cap_min:g} your health allows"),
-            f"Choose {cap_min:g} minutes or less",
+            (*notes, f"{minutes_words(minutes)} is longer than the {cap_min:g} your health allows"),
+            f"Choose {minutes_words(cap_min)} or less",
         )
     return None
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from companion import APP_NAME
+from companion.domain.units import METRIC, Units
 from companion.ui.actions import AppActions
 from companion.ui.icons import app_icon
 from companion.ui.reminders.pause import PauseController
@@ -35,7 +36,7 @@ class TrayIcon(QSystemTrayIcon):
         self.menu.addSeparator()
         self.water_menu = QMenu(QCoreApplication.translate("TrayIcon", "Log &water"), self.menu)
         for ml in WATER_AMOUNTS_ML:
-            action = self.water_menu.addAction(QCoreApplication.translate("TrayIcon", "%d mL") % ml)
+            action = self.water_menu.addAction(METRIC.amount(ml))
             action.setData(ml)
         self.water_menu.triggered.connect(lambda action: self.water_logged.emit(int(action.data())))
         self.menu.addMenu(self.water_menu)
@@ -68,6 +69,11 @@ class TrayIcon(QSystemTrayIcon):
             QSystemTrayIcon.ActivationReason.DoubleClick,
         ):
             self._open.trigger()
+
+    def set_water_units(self, units: Units) -> None:
+        """Write the Log water amounts as the window writes amounts (``Units.amount``)."""
+        for action in self.water_menu.actions():
+            action.setText(units.amount(int(action.data())))
 
     def set_extra_status(self, lines: list[str]) -> None:
         """Lines under the pause status in the tooltip: the next reminder, today's water."""

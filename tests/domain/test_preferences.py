@@ -215,7 +215,7 @@ def test_timers_and_therapy_lines_speak_the_users_temperature_unit(bounds):
     bath = build_plan("warm-bath", {"temp_c": 37.5}, bounds, us)
     assert "100 °F, never above 104 °F" in bath.before
     contrast = build_plan("contrast", {}, bounds, us)
-    assert "about 100 degrees" in contrast.phases[0].say
+    assert "about 100 °F" in contrast.phases[0].say
     assert "55 °F" in contrast.before  # 13 °C
     line = describe_protocol(
         Therapy.CONTRAST,

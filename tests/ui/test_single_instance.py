@@ -247,11 +247,11 @@ def test_reminder_commands_reach_the_running_app(qtbot, tmp_path):
         again = app.launch_again("log-water", "500ml")
         assert again.stdout.strip() == "Logged 500 mL; 750 mL today."
         paused = app.launch_again("pause", "1h")
-        assert paused.returncode == 0 and paused.stdout.startswith("Reminders: Paused until")
+        assert paused.returncode == 0 and paused.stdout.startswith("Paused until")
         listing = app.launch_again("reminders", "--json")
         assert json.loads(listing.stdout)["status"].startswith("Paused until")
         resumed = app.launch_again("pause", "off")
-        assert resumed.stdout.strip() == "Reminders: Reminders on"
+        assert resumed.stdout.strip() == "Reminders on"
         app.quit_cleanly()
 
 

@@ -65,6 +65,25 @@ def phase_name(phase: Phase) -> str:
     return QCoreApplication.translate("TherapyPhase", phase.name)
 
 
+def plan_length(total_s: int, phases: int) -> str:
+    """ "1 phase, 1 minute in all." or "6 phases, 12 minutes in all.", with Qt's plurals."""
+    minutes = total_s / 60
+    phase_words = QCoreApplication.translate("TherapyTimer", "%n phase(s)", None, phases)
+    if minutes == round(minutes):
+        time_words = QCoreApplication.translate(
+            "TherapyTimer", "%n minute(s) in all", None, round(minutes)
+        )
+    else:
+        time_words = QCoreApplication.translate("TherapyTimer", "%s minutes in all") % (
+            f"{minutes:g}"
+        )
+    return (
+        QCoreApplication.translate("TherapyTimer", "%1, %2.", "phases, then minutes")
+        .replace("%1", phase_words)
+        .replace("%2", time_words)
+    )
+
+
 class TherapyTimerView(QWidget):
     finished = Signal(object)  # the PhaseTimer, ended (completed or stopped)
     something_wrong = Signal()
@@ -158,16 +177,7 @@ class TherapyTimerView(QWidget):
             make_label(QCoreApplication.translate("TherapyTimer", "Before you start"), "CardTitle")
         )
         column.addWidget(make_label(self.plan.before, ""))
-        minutes = self.plan.total_s / 60
-        column.addWidget(
-            make_label(
-                QCoreApplication.translate(
-                    "TherapyTimer", "%n phase(s), %s minutes in all.", None, len(self.plan.phases)
-                )
-                % f"{minutes:g}",
-                "Muted",
-            )
-        )
+        column.addWidget(make_label(plan_length(self.plan.total_s, len(self.plan.phases)), "Muted"))
         column.addStretch(1)
         self.start_button = QPushButton(QCoreApplication.translate("TherapyTimer", "&Start"))
         self.start_button.setDefault(True)

@@ -1,0 +1,29 @@
+"""Where a second window opens: centred over the main window, not at the screen's corner.
+
+The routine player and the therapy timer are top-level windows; left to the window
+manager (or to Qt offscreen) they open at the screen's top-left. ``centre_over`` puts
+one centred over the main window's frame before it is shown, kept inside the screen the
+main window is on (or the primary screen, when the main window is hidden in the tray).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+
+def centre_over(window: QWidget, anchor: QWidget) -> None:
+    """Move ``window`` (not yet shown) so its frame is centred over ``anchor``'s frame."""
+    size = window.size() if window.testAttribute(Qt.WidgetAttribute.WA_Resized) else None
+    if size is None:
+        size = window.sizeHint().expandedTo(window.minimumSize())
+    screen = anchor.screen() if anchor.isVisible() else QGuiApplication.primaryScreen()
+    area = screen.availableGeometry() if screen is not None else QRect()
+    centre = anchor.frameGeometry().center() if anchor.isVisible() else area.center()
+    frame = QRect(QPoint(0, 0), size)
+    frame.moveCenter(centre)
+    if area.isValid():  # never partly off the screen: the title bar stays reachable
+        frame.moveLeft(max(area.left(), min(frame.left(), area.right() - frame.width() + 1)))
+        frame.moveTop(max(area.top(), min(frame.top(), area.bottom() - frame.height() + 1)))
+    window.move(frame.topLeft())
