@@ -303,7 +303,7 @@ class TodayPage(QWidget):
         self.minutes = QComboBox()
         for minutes in ROUTINE_MINUTES:
             self.minutes.addItem(
-                QCoreApplication.translate("Today", "%d minutes") % minutes, minutes
+                QCoreApplication.translate("Today", "%n minute(s)", None, minutes), minutes
             )
         self.minutes.setAccessibleName(
             QCoreApplication.translate("Today", "Time for a routine today")
