@@ -14,6 +14,7 @@ from companion.domain.reminders.timeline import (
     IcingSpot,
     finished,
     icing_spot,
+    icing_start,
     icing_window,
     scheduled_water_ml,
     water_schedule,
@@ -119,19 +120,20 @@ def sore(region: str, worst: int, *words: Descriptor) -> RegionReport:
 
 
 def test_the_sorest_region_with_its_side_and_onset() -> None:
-    got = icing_spot(checkin(sore("quads_R", 4), sore("calves_L", 6), sore("adductors_L", 0)))
+    got = icing_spot(checkin(sore("quads_R", 4), sore("calves_L", 6), sore("adductors_L", 0)), NOW)
     assert got == IcingSpot("calves", Side.LEFT, ONSET)
 
 
 def test_regions_not_suited_to_ice_are_passed_over() -> None:
     got = icing_spot(
-        checkin(sore("lower_back", 8), sore("shin_R", 7, Descriptor.TINGLING), sore("knee_L", 3))
+        checkin(sore("lower_back", 8), sore("shin_R", 7, Descriptor.TINGLING), sore("knee_L", 3)),
+        NOW,
     )
     assert got == IcingSpot("knee", Side.LEFT, ONSET)
 
 
 def test_both_sides_alike_give_the_region_without_a_side() -> None:
-    got = icing_spot(checkin(sore("calves_L", 5), sore("calves_R", 5)))
+    got = icing_spot(checkin(sore("calves_L", 5), sore("calves_R", 5)), NOW)
     assert got == IcingSpot("calves", None, ONSET)
 
 
@@ -146,10 +148,20 @@ def test_both_sides_alike_give_the_region_without_a_side() -> None:
     ],
 )
 def test_no_silent_default_when_nothing_clearly_suits(found: CheckIn | None) -> None:
-    assert icing_spot(found) is None
+    assert icing_spot(found, NOW) is None
 
 
 def test_the_72_hour_window_counts_from_the_onset_not_from_now() -> None:
     starts, ends = icing_window(ONSET, 72)
     assert starts == ONSET
     assert ends - NOW == timedelta(hours=42)
+
+
+def test_an_old_check_in_neither_places_nor_starts_the_window() -> None:
+    old = CheckIn(
+        NOW, NOW - timedelta(hours=73), Cause.RUN, SorenessType.ACUTE, (sore("calves_L", 6),)
+    )
+    assert icing_spot(old, NOW) is None
+    assert icing_start(old, NOW) == NOW
+    assert icing_start(None, NOW) == NOW
+    assert icing_start(checkin(sore("calves_L", 6)), NOW) == ONSET

@@ -219,6 +219,7 @@ def finished(rule: ReminderRule, now: datetime) -> bool:
 # -- where and from when an icing reminder ices -----------------------------------------------
 ICE_UNSUITED_GROUPS = frozenset({"lower_back"})  # [D] back pain that spreads: see the guide
 ICING_DEFAULT_WINDOW_H = 72  # the first 72 h from onset (PROTOCOLS 4.2)
+_DEFAULT_WINDOW = timedelta(hours=ICING_DEFAULT_WINDOW_H)
 # Nerve-type words and numbness: cold is blocked over reduced sensation (PROTOCOLS 4.3).
 _NO_ICE_WORDS = frozenset(
     {Descriptor.BURNING, Descriptor.SHOOTING, Descriptor.TINGLING, Descriptor.NUMB}
@@ -235,16 +236,27 @@ class IcingSpot:
     onset: datetime
 
 
-def icing_spot(checkin: CheckIn | None) -> IcingSpot | None:
+def icing_start(checkin: CheckIn | None, now: datetime) -> datetime:
+    """Where a new icing reminder's window starts: the latest check-in's onset (when the
+    soreness started), while its first 72 hours last; else now (no check-in, or an old one)."""
+    if checkin is None or utc(later(checkin.onset, _DEFAULT_WINDOW)) <= utc(now):
+        return now
+    return checkin.onset
+
+
+def icing_spot(checkin: CheckIn | None, now: datetime) -> IcingSpot | None:
     """The latest check-in's sorest region suited to ice, with its side and onset.
 
-    None (the editor asks) without a check-in, for nerve-type soreness (no cold or heat,
+    None (the editor asks) without a check-in or with one whose first 72 hours are over,
+    for nerve-type soreness (no cold or heat,
     PROTOCOLS 4.1 E), when no sore region suits ice (burning, tingling or numb words,
     the lower back), or when two different regions are equally sore: the app does not
     pick one for the user. Both sides of one region equally sore give that region with
     no side (both legs).
     """
     if checkin is None or checkin.soreness_type is SorenessType.NERVE:
+        return None
+    if icing_start(checkin, now) != checkin.onset:
         return None
     suited = [
         r
