@@ -164,3 +164,22 @@ def test_a_failing_receiver_does_not_stop_the_scheduler(moment, inbox, caplog):
     finally:
         scheduler.shutdown()
     assert "receiver broke" in caplog.text
+
+
+def test_what_one_wake_up_found_is_handed_over_together(scheduler, moment, inbox):
+    from companion.scheduling.reminders import FiredTogether
+
+    scheduler.set_rules([WATER, EVENING])
+    scheduler.add_once("snooze-5", datetime(2026, 6, 15, 9, 0, tzinfo=LONDON))
+    # A suspend from 08:29 to 19:45: water, the evening routine and the snooze all fell due.
+    step_to(scheduler, moment, datetime(2026, 6, 15, 19, 45, tzinfo=LONDON))
+    (together,) = inbox.wait_for(1)
+    scheduler.shutdown()
+    assert isinstance(together, FiredTogether)
+    assert sorted((f.rule_id or 0, f.key) for f in together.events) == [
+        (0, "snooze-5"),
+        (1, ""),
+        (2, ""),
+    ]
+    assert len(inbox.items) == 1  # one hand-over, not a burst
+    assert all(f.thread != threading.main_thread().name for f in together.events)

@@ -357,3 +357,69 @@ def test_a_pause_runs_out(db, clock):
     assert pause.refresh()
     assert PauseService(db, clock).state.paused_until is None
     assert not pause.refresh()  # once
+
+
+# -- after a gap: one summary, not a burst -------------------------------------------------------
+def test_several_reminders_due_at_once_after_a_gap_make_one_summary(service, clock):
+    water = service.save_rule(water_rule())
+    ice = service.save_rule(
+        ReminderRule(Kind.ICING, "Ice the calf", every_min=120, on_min=15, region="calves")
+    )
+    clock.set(clock.now().replace(hour=12, minute=10))  # asleep since 08:00
+    decisions = [service.rule_due(water.id), service.rule_due(ice.id)]
+    assert all(d is not None and d.prompts for d in decisions)
+    summary = service.summarise(decisions)
+    assert summary is not None
+    assert summary.text == (
+        "While you were away: 3 water reminders and 2 icing reminders. Next: Water at 13:00."
+    )
+    assert summary.missed == 5
+    # Each is stored as stood in for: nothing waits for an answer no one was asked for.
+    assert service.repo.counts(clock.now() - timedelta(days=1)) == {"quiet": 2}
+
+
+def test_reminders_on_time_together_are_not_a_gap(service, clock):
+    water = service.save_rule(water_rule())
+    stand = service.save_rule(
+        ReminderRule(Kind.CUSTOM, "Stand up", times=(time(8, 30),), message="Walk a little.")
+    )
+    clock.advance(minutes=30)  # 08:30: both due now, on time
+    decisions = [service.rule_due(water.id), service.rule_due(stand.id)]
+    assert service.summarise(decisions) is None
+    assert service.repo.counts(clock.now() - timedelta(days=1)) == {"unanswered": 2}
+
+
+def test_one_late_reminder_alone_keeps_its_own_prompt(service, clock):
+    water = service.save_rule(water_rule())
+    clock.set(clock.now().replace(hour=13, minute=10))
+    decision = service.rule_due(water.id)
+    assert decision is not None and decision.missed == 3
+    assert service.summarise([decision]) is None
+
+
+def test_a_snooze_ending_on_time_with_a_reminder_is_not_a_gap(service, clock):
+    water = service.save_rule(water_rule())
+    stand = service.save_rule(
+        ReminderRule(Kind.CUSTOM, "Stand up", times=(time(8, 40),), message="Walk a little.")
+    )
+    clock.advance(minutes=30)
+    first = service.rule_due(water.id)
+    assert first is not None
+    service.answer(first.event_id, water, "snooze")  # back at 08:40
+    clock.advance(minutes=10)
+    together = [service.snooze_over(first.event_id), service.rule_due(stand.id)]
+    assert together[0] is not None and together[0].at < clock.now()  # 08:30 shown again
+    assert service.summarise(together) is None
+
+
+def test_the_summary_names_tomorrow_when_nothing_more_comes_today(service, clock):
+    water = service.save_rule(water_rule())
+    stand = service.save_rule(
+        ReminderRule(Kind.CUSTOM, "Stand up", times=(time(9, 0),), message="Walk a little.")
+    )
+    clock.set(clock.now().replace(hour=21, minute=50))
+    decisions = [service.rule_due(water.id), service.rule_due(stand.id)]
+    summary = service.summarise(decisions)
+    assert summary is not None
+    assert summary.text.startswith("While you were away: 9 water reminders and 1 other reminder.")
+    assert summary.text.endswith("Next: Water tomorrow at 08:30.")

@@ -41,6 +41,7 @@ from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.units import TemperatureUnit, Units, VolumeUnit
 from companion.ui.sections import DISCLAIMER, SECTIONS, Card, SectionPage, make_label
 from companion.ui.settings.preferences import PreferencesModel
+from companion.ui.settings.reminder_style import ReminderStyleCard
 
 DAY_NAMES = (
     QT_TRANSLATE_NOOP("SettingsPage", "Monday"),
@@ -139,6 +140,8 @@ class SettingsPage(SectionPage):
         self._waking_card()
         self._water_card()
         self._sound_card()
+        self.reminders_as = ReminderStyleCard(model)  # how reminders show (its own module)
+        self.content.addWidget(self.reminders_as)
         self._appearance_card()
         self._safety_card(conditions_summary)
         self._equipment_card()
