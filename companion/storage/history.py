@@ -30,6 +30,8 @@ class Event:
     run: RunSummary | None = None  # a routine's run, for the service to word
 
 
+MORNING = time(7)  # where a morning's sleep and recovery sit in the activity list
+
 THERAPY_MARKER = {
     "ice": "ice",
     "heat": "heat",
@@ -226,6 +228,26 @@ class HistoryRepository:
             (first.isoformat(), (last + timedelta(days=1)).isoformat()),
         )
         return {date.fromisoformat(d): (int(done), int(stopped)) for d, done, stopped in rows}
+
+    def log_moments(self, first: date, last: date, zone: tzinfo) -> list[datetime]:
+        """When each activity and morning in [first, last] happened (a morning at 07:00
+        local), newest first, in UTC: the activity list's order, for paging it without
+        reading every entry."""
+        start, end = _day_bounds(first, last, zone)
+        found = [
+            datetime.fromisoformat(ended)
+            for (ended,) in self._db.conn.execute(
+                "SELECT ended_at FROM activities WHERE ended_at >= ? AND ended_at < ?",
+                (start, end),
+            )
+        ]
+        for (day,) in self._db.conn.execute(
+            "SELECT day FROM daily_log WHERE day >= ? AND day <= ?",
+            (first.isoformat(), last.isoformat()),
+        ):
+            found.append(utc(datetime.combine(date.fromisoformat(day), MORNING, tzinfo=zone)))
+        found.sort(key=utc, reverse=True)
+        return found
 
     def therapy_counts(self, first: date, last: date, zone: tzinfo) -> dict[str, int]:
         """Sessions by kind in [first, last]; only those that count (a minute or more of

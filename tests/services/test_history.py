@@ -94,10 +94,13 @@ def test_a_region_by_calendar_day_with_its_summary_band_and_markers(history):
         ("run", "Run, 10 km, 60 min"),
         ("run", "Run, 11 km, 60 min"),
     ]
-    assert chart.x_ticks[:2] == ((0.5, "17 May"), (3.5, "20 May"))
+    # The history began 21 days ago: the chart spans those, not 30 days.
+    assert chart.x_range == (0.0, 21.0)
+    assert chart.x_ticks[:2] == ((0.5, "26 May"), (2.5, "28 May"))
     assert view.summary == (
         "Calves (left): 0/10 on movement and 0/10 at rest on Wed 10 Jun, about 2 points "
-        "lower than 2 days ago: a clear improvement."
+        "lower than 2 days ago: a clear improvement. 21 days of history so far: the chart "
+        "fills in as you check in."
     )
     assert chart.description == view.summary
     assert chart.empty_text == "No ratings for this region in this period."
@@ -134,7 +137,8 @@ def test_a_region_without_a_spell_says_so(history):
     assert view.chart.empty_text == "No sore spell of this region in this period."
 
 
-def test_long_periods_tick_by_month_and_draw_no_calendar_bands(history):
+def test_long_periods_tick_by_month_and_draw_no_calendar_bands(history, db, clock):
+    WaterLog(db).add(250, clock.now() - timedelta(days=500), "app")  # a longer history
     history.set_range(365)
     chart = history.region_view("calves").chart
     assert chart.bands == ()
@@ -190,15 +194,15 @@ def test_adherence_and_water_against_the_goal(history):
     assert lines == [
         (
             "0 routines done; 0 ice, heat, contrast or bath sessions; "
-            "water goal reached on 6 of 30 days."
+            "water goal reached on 6 of 21 days."
         ),
         "Water goal: 0 days in a row now; best run in this period 1 day.",
     ]
     chart = history.water_chart()
     assert chart.title == "Water per day"
-    assert len(chart.bars) == 30 and sum(b.met for b in chart.bars) == 6
-    assert chart.bars[0].label == "Sun 17 May: 0 mL"
-    assert chart.description == "Water per day. Goal 2,000 mL; reached on 6 of 30."
+    assert len(chart.bars) == 21 and sum(b.met for b in chart.bars) == 6  # since 26 May
+    assert chart.bars[0].label == "Tue 26 May: 0 mL"
+    assert chart.description == "Water per day. Goal 2,000 mL; reached on 6 of 21."
     assert chart.goal == 2000.0 and chart.y_max == pytest.approx(2310.0)
 
 
@@ -210,10 +214,11 @@ def test_water_without_a_goal_and_by_the_week(db, clock):
     assert chart.description == (
         "Water per day. No daily goal is set: a hydration reminder sets one."
     )
+    WaterLog(db).add(250, clock.now() - timedelta(days=500), "app")  # a longer history
     history.set_range(365)
     weekly = history.water_chart()
     assert weekly.title == "Water: average per day, week by week"
-    assert weekly.bars[-1].label == "Week of 15 Jun: 0 mL a day on average"
+    assert weekly.bars[-1].label == "Week of 15 Jun 2026: 0 mL a day on average"
 
 
 def test_the_activity_log_and_the_weeks_running(history, db, clock):

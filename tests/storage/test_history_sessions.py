@@ -19,7 +19,7 @@ from tests.helpers.clock import FakeClock
 
 
 @pytest.fixture
-def db(data_dir, clock):  # type: ignore[no-untyped-def]
+def db(data_dir, clock):
     clock.set(clock.now().replace(hour=10, minute=0))
     data_dir.mkdir()
     database = open_database(data_dir / "companion.db", clock.now()).database

@@ -14,6 +14,8 @@ the default ``english``.
 
 The package:
 
+- ``buckets``: how finely a period is charted (by day, week or month: one rule);
+- ``grouped``: soreness and what was logged, week by week or month by month;
 - ``views``: the results as plain data (``Period``, the charts' content
   ``SorenessChart`` and ``WaterChart`` with their pieces, ``RegionView``,
   ``EpisodeCard``), the periods offered (``RANGES``) and the date words;
@@ -26,12 +28,15 @@ The package:
 
 from __future__ import annotations
 
+from companion.services.history.buckets import DAILY_UP_TO, WEEKLY_UP_TO, Grain, grain_for
 from companion.services.history.habits import WEEKLY_BARS_AFTER
 from companion.services.history.service import (
-    ACTIVITY_DAYS,
+    ACTIVITY_PAGE,
     EPISODE_LOOKBACK,
     ROUTINE_MARKERS_UP_TO,
     RUNS_LISTED,
+    SHOWN_AT_LEAST,
+    ActivityPage,
     HistoryService,
 )
 from companion.services.history.soreness import BANDS_UP_TO, DOMS_CAUSES
@@ -53,20 +58,25 @@ from companion.services.history.views import (
 )
 
 __all__ = [
-    "ACTIVITY_DAYS",
+    "ACTIVITY_PAGE",
     "BANDS_UP_TO",
+    "DAILY_UP_TO",
     "DEFAULT_RANGE",
     "DOMS_CAUSES",
     "EPISODE_LOOKBACK",
     "RANGES",
     "ROUTINE_MARKERS_UP_TO",
     "RUNS_LISTED",
+    "SHOWN_AT_LEAST",
     "WEEKLY_BARS_AFTER",
+    "WEEKLY_UP_TO",
+    "ActivityPage",
     "ChartBand",
     "ChartHighlight",
     "ChartMarker",
     "ChartSeries",
     "EpisodeCard",
+    "Grain",
     "HistoryService",
     "Period",
     "RegionView",
@@ -74,5 +84,6 @@ __all__ = [
     "WaterBar",
     "WaterChart",
     "day_month",
+    "grain_for",
     "weekday_day_month",
 ]

@@ -4,21 +4,22 @@ No PySide6 here."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from companion.domain.activity import Activity, MorningLog, format_km
 from companion.domain.clock import utc
 from companion.domain.history import Adherence
 from companion.domain.translatable import Translate
+from companion.services.history.buckets import DAILY_UP_TO, Grain, buckets, grain_for
 from companion.services.history.views import (
     Period,
     WaterBar,
     WaterChart,
-    day_month,
     weekday_day_month,
 )
+from companion.storage.history import MORNING
 
-WEEKLY_BARS_AFTER = 120  # longer ranges show water as a weekly average
+WEEKLY_BARS_AFTER = DAILY_UP_TO  # longer ranges show water week by week (then month by month)
 
 
 def days_words(n: int, translate: Translate) -> str:
@@ -66,26 +67,33 @@ def water_chart(
     goal: int | None,
     translate: Translate,
 ) -> WaterChart:
-    """Water per day against the goal; over long periods, a weekly average."""
+    """Water per day against the goal; over long periods (``buckets.grain_for``) the
+    average per day, week by week or month by month."""
     p = period
     bars: list[WaterBar] = []
-    if p.days > WEEKLY_BARS_AFTER:
-        for start in range(0, p.days, 7):
-            days = [p.first + timedelta(days=start + i) for i in range(7)]
-            days = [d for d in days if d <= min(p.last, today)]
-            if not days:
+    grain = grain_for(p.days)
+    if grain is not Grain.DAY:
+        for span in buckets(p, grain):
+            last = min(span.last, today)
+            if last < span.first:
                 continue
-            average = sum(water.get(d, 0) for d in days) / len(days)
+            days = (last - span.first).days + 1
+            total = sum(water.get(span.first + timedelta(days=i), 0) for i in range(days))
+            average = total / days
             bars.append(
                 WaterBar(
-                    start + 3.5,
+                    span.x,
                     average,
-                    translate("HistoryPresenter", "Week of %s: %s mL a day on average")
-                    % (day_month(days[0]), f"{average:,.0f}"),
+                    translate("HistoryPresenter", "%s: %s mL a day on average")
+                    % (span.name(translate), f"{average:,.0f}"),
                     bool(goal and average >= goal),
                 )
             )
-        title = translate("HistoryPresenter", "Water: average per day, week by week")
+        title = (
+            translate("HistoryPresenter", "Water: average per day, week by week")
+            if grain is Grain.WEEK
+            else translate("HistoryPresenter", "Water: average per day, month by month")
+        )
     else:
         for i in range(p.days):
             day = p.first + timedelta(days=i)
@@ -126,12 +134,22 @@ def activity_lines(
     translate: Translate,
 ) -> list[str]:
     """Activities and mornings in short lines, newest first."""
+    return [text for _when, text in activity_entries(activities, mornings, zone, translate)]
+
+
+def activity_entries(
+    activities: Iterable[Activity],
+    mornings: Iterable[MorningLog],
+    zone: tzinfo,
+    translate: Translate,
+) -> list[tuple[datetime, str]]:
+    """Activities and mornings with when each was, in short lines, newest first."""
     found: list[tuple[datetime, str]] = []
     for activity in activities:
         when = activity.ended_at.astimezone(zone)
         found.append((when, f"{weekday_day_month(when)} {when:%H:%M} · {activity.describe()}"))
     for log in mornings:
-        when = datetime.combine(log.day, time(7), tzinfo=zone)
+        when = datetime.combine(log.day, MORNING, tzinfo=zone)
         parts = []
         if log.sleep_hours is not None:
             parts.append(translate("HistoryPresenter", "slept %s h") % f"{log.sleep_hours:g}")
@@ -143,7 +161,7 @@ def activity_lines(
         )
         found.append((when, line))
     found.sort(key=lambda f: utc(f[0]), reverse=True)
-    return [text for _when, text in found]
+    return found
 
 
 def distance_words(km: list[float], translate: Translate) -> str:

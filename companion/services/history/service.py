@@ -4,15 +4,15 @@ history rules, into the charts' content and sentences (``HistoryService``). No P
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from companion.domain.clock import Clock
+from companion.domain.clock import Clock, utc
 from companion.domain.history import Adherence, DayScores, Episode, adherence, episodes
 from companion.domain.regions import RegionCatalog
 from companion.domain.translatable import Translate, english
 from companion.services.history import habits, routines, spells
-from companion.services.history.soreness import SorenessCharts
+from companion.services.history.soreness import BANDS_UP_TO, SorenessCharts
 from companion.services.history.views import (
     DEFAULT_RANGE,
     RANGES,
@@ -27,8 +27,27 @@ from companion.storage.history import Event, HistoryRepository
 
 EPISODE_LOOKBACK = timedelta(days=120)  # earlier episodes the first one in range is compared with
 ROUTINE_MARKERS_UP_TO = 91  # days: longer periods leave routines off the timeline
-ACTIVITY_DAYS = timedelta(days=30)  # the activity list shows at most the period's last month
 RUNS_LISTED = 8  # the newest routine runs of the period in "What you did"
+ACTIVITY_PAGE = 20  # lines a page of the activity list
+SHOWN_AT_LEAST = 7  # days: a chart of a short history spans this much, not the whole range
+
+
+@dataclass(frozen=True)
+class ActivityPage:
+    """One page of the activity list: its lines, newest first, and where it is."""
+
+    lines: tuple[str, ...]
+    page: int  # 0: the newest
+    pages: int
+    total: int  # entries in the period
+
+    @property
+    def has_newer(self) -> bool:
+        return self.page > 0
+
+    @property
+    def has_older(self) -> bool:
+        return self.page + 1 < self.pages
 
 
 class HistoryService:
@@ -54,6 +73,7 @@ class HistoryService:
         self.goal_ml = goal_ml
         self.translate = translate
         self.region_names = routines.region_names(regions)
+        self._first_day: tuple[date | None] | None = None
         self.period = self.period_for(RANGES[DEFAULT_RANGE][1])
         self._events: list[Event] | None = None
         self._days: list[DayScores] | None = None
@@ -68,9 +88,39 @@ class HistoryService:
         """The last ``days`` days up to today; None: from the first day with history."""
         today = self.today()
         if days is None:
-            first = self.store.first_day() or today
+            first = self.first_day() or today
             return Period(min(first, today), today)
         return Period(today - timedelta(days=days - 1), today)
+
+    def first_day(self) -> date | None:
+        """The first day anything was logged (read once until ``reload``)."""
+        if self._first_day is None:
+            self._first_day = (self.store.first_day(),)
+        return self._first_day[0]
+
+    @property
+    def shown(self) -> Period:
+        """The days the charts span: the period, or, while the history is younger than it,
+        from the history's first day (``SHOWN_AT_LEAST`` days at least), so that one day
+        of ratings is not a dot at the end of 30 empty days."""
+        p = self.period
+        first = self.first_day()
+        start = p.first if first is None or first <= p.first else first
+        start = min(start, p.last - timedelta(days=SHOWN_AT_LEAST - 1))
+        return p if start == p.first else Period(start, p.last)
+
+    def so_far(self) -> str:
+        """ "3 days so far: ..." while the history is younger than the period; else ""."""
+        first = self.first_day()
+        if first is None or first <= self.period.first:
+            return ""
+        n = (self.period.last - first).days + 1
+        return self.translate(
+            "HistoryPresenter",
+            "%n day(s) of history so far: the chart fills in as you check in.",
+            None,
+            n,
+        )
 
     def set_range(self, days: int | None) -> None:
         self.period = self.period_for(days)
@@ -78,6 +128,7 @@ class HistoryService:
 
     def reload(self) -> None:
         """Forget what was read: the next question reads the period again."""
+        self._first_day = None
         self._events = None
         self._days = None
         self._episodes = None
@@ -152,12 +203,17 @@ class HistoryService:
         """A group's soreness over the period by calendar day (with left against right
         for a pair), or in hours since the activity of its latest sore spell."""
         ids = self.members(group)
-        charts = SorenessCharts(self.period, self.zone, self.today(), self.regions, self.translate)
+        shown = self.shown
+        charts = SorenessCharts(
+            shown, self.zone, self.today(), self.regions, self.translate, self.so_far()
+        )
         if since_activity:
             name = self.regions.get(ids[0]).name
             return charts.since_activity(ids, name, self.events, self.episodes)
-        readings = self.store.readings(ids, self.period.first, self.period.last)
-        return charts.by_day(ids, readings, self.events, self.episodes)
+        readings = self.store.readings(ids, shown.first, shown.last)
+        # The typical course per spell only over short periods (the spells are read then).
+        spells_shown = self.episodes if shown.days <= BANDS_UP_TO else []
+        return charts.by_day(ids, readings, self.events, spells_shown)
 
     # -- the body map replay ----------------------------------------------------------------
     def map_days(self) -> list[date]:
@@ -221,7 +277,7 @@ class HistoryService:
             self.store.therapy_counts(p.first, p.last, self.zone),
             water,
             goal,
-            first=p.first,
+            first=max(p.first, self.first_day() or p.first),  # not days before any history
             last=p.last,
             today=today,
             all_routine_days=[d for d, (done, _s) in routines.items() if done],
@@ -233,19 +289,43 @@ class HistoryService:
 
     def water_chart(self) -> WaterChart:
         return habits.water_chart(
-            self.period, self.today(), self.water, self.goal_ml(), self.translate
+            self.shown, self.today(), self.water, self.goal_ml(), self.translate
         )
 
     # -- activity ---------------------------------------------------------------------------
+    def activity_page(self, page: int = 0, size: int = ACTIVITY_PAGE) -> ActivityPage:
+        """Page ``page`` (0: the newest) of the period's activities and mornings, ``size``
+        lines a page, newest first; a page past the end is the last one. Only that page's
+        entries are read."""
+        moments = self.store.log_moments(self.period.first, self.period.last, self.zone)
+        pages = max(1, -(-len(moments) // size))
+        page = min(max(0, page), pages - 1)
+        a, b = page * size, min(len(moments), (page + 1) * size)
+        if a >= b:
+            return ActivityPage((), 0, 1, 0)
+        newest, oldest = moments[a], moments[b - 1]
+        ahead = a  # entries at the page's newest moment that the page before shows
+        while ahead > 0 and moments[ahead - 1] == newest:
+            ahead -= 1
+        activities = [
+            act for _id, act in self.activity_store.between(oldest, newest + timedelta(seconds=1))
+        ]
+        days = (oldest.astimezone(self.zone).date(), newest.astimezone(self.zone).date())
+        mornings = self.mornings.between(*days)
+        lines = habits.activity_entries(activities, mornings, self.zone, self.translate)
+        inside = [text for when, text in lines if utc(oldest) <= utc(when) <= utc(newest)]
+        shown = inside[a - ahead : a - ahead + (b - a)]
+        return ActivityPage(tuple(shown), page, pages, len(moments))
+
     def activity_lines(self) -> list[str]:
-        """The period's activities and mornings in short lines, newest first; the
-        period's last ACTIVITY_DAYS at most."""
-        p = Period(max(self.period.first, self.period.last - ACTIVITY_DAYS), self.period.last)
-        start = datetime.combine(p.first, time(0), tzinfo=self.zone)
-        end = datetime.combine(p.last + timedelta(days=1), time(0), tzinfo=self.zone)
-        activities = [a for _id, a in self.activity_store.between(start, end)]
-        mornings = self.mornings.between(p.first, p.last)
-        return habits.activity_lines(activities, mornings, self.zone, self.translate)
+        """Every activity and morning of the period in short lines, newest first."""
+        lines: list[str] = []
+        page = self.activity_page(0, 1000)
+        while True:
+            lines += page.lines
+            if page.page + 1 >= page.pages:
+                return lines
+            page = self.activity_page(page.page + 1, 1000)
 
     def weekly_distance(self) -> str:
         """The last 7 days' running distance in words; "" without runs."""

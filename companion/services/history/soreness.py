@@ -25,6 +25,8 @@ from companion.domain.history import (
 )
 from companion.domain.regions import RegionCatalog
 from companion.domain.translatable import Translate
+from companion.services.history.buckets import BucketIndex, Grain, buckets, grain_for
+from companion.services.history.grouped import GAP_BUCKETS, grouped
 from companion.services.history.views import (
     ChartBand,
     ChartHighlight,
@@ -51,6 +53,7 @@ class SorenessCharts:
     today: date
     regions: RegionCatalog
     translate: Translate
+    so_far: str = ""  # "3 days so far: ..." when the history is shorter than the range
 
     # -- by calendar day ------------------------------------------------------------------
     def by_day(
@@ -64,19 +67,35 @@ class SorenessCharts:
         was logged on the same timeline, and left against right for a pair."""
         translate = self.translate
         period, zone = self.period, self.zone
-        markers = tuple(ChartMarker(period.x(e.at, zone), e.kind, e.label) for e in events)
         # Calendar days: the sorer side's line, or the one region.
         by_region = {rid: [r for r in readings if r.region_id == rid] for rid in ids}
         main = max(ids, key=lambda rid: max((r.on_movement for r in by_region[rid]), default=-1))
         mine = by_region[main]
         label = self.regions.get(main).display_name
-        move = [(period.x(r.at, zone), float(r.on_movement)) for r in mine]
-        rest = [(period.x(r.at, zone), float(r.at_rest)) for r in mine]
-        series = self.series(move, rest, translate("HistoryPresenter", "%s, 3-day average"))
-        bands = self.calendar_bands(main, episodes)
         summary = self.summary(label, [(r.day, r.on_movement) for r in mine], mine)
+        if self.so_far:
+            summary += " " + self.so_far
+        grain = grain_for(period.days)
+        if grain is Grain.DAY:
+            markers = tuple(ChartMarker(period.x(e.at, zone), e.kind, e.label) for e in events)
+            move = [(period.x(r.at, zone), float(r.on_movement)) for r in mine]
+            rest = [(period.x(r.at, zone), float(r.at_rest)) for r in mine]
+            series = self.series(move, rest, translate("HistoryPresenter", "%s, 3-day average"))
+            title = translate("HistoryPresenter", "%s: soreness by day") % label
+            x_names: tuple[tuple[float, str], ...] = ()
+            gap = None
+            bands = self.calendar_bands(main, episodes)
+        else:
+            found = grouped(buckets(period, grain), mine, events, zone, translate)
+            series, markers, x_names, gap = found.series, found.markers, found.x_names, found.gap
+            title = (
+                translate("HistoryPresenter", "%s: soreness week by week")
+                if grain is Grain.WEEK
+                else translate("HistoryPresenter", "%s: soreness month by month")
+            ) % label
+            bands = ()
         chart = SorenessChart(
-            title=translate("HistoryPresenter", "%s: soreness by day") % label,
+            title=title,
             x_range=(0.0, float(period.days)),
             x_ticks=period.ticks(),
             y_label=self.axis(),
@@ -85,6 +104,8 @@ class SorenessCharts:
             markers=markers,
             description=summary,
             empty_text=translate("HistoryPresenter", "No ratings for this region in this period."),
+            gap=gap,
+            x_names=x_names,
         )
         sides, sides_summary = self.sides(ids, by_region)
         return RegionView(chart, sides, summary, sides_summary)
@@ -149,15 +170,45 @@ class SorenessCharts:
         left = tuple((x(p.day), float(p.left)) for p in pairs if p.left is not None)
         right = tuple((x(p.day), float(p.right)) for p in pairs if p.right is not None)
         wide = [p for p in pairs if p.gap >= LEFT_RIGHT_GAP]
-        highlights = tuple(
-            ChartHighlight(
-                x(p.day) - 0.5,
-                x(p.day) + 0.5,
-                translate("HistoryPresenter", "%s: %n point(s) apart", None, p.gap)
-                % day_month(p.day),
+        grain = grain_for(self.period.days)
+        gap: float | None = None
+        if grain is Grain.DAY:
+            highlights = tuple(
+                ChartHighlight(
+                    x(p.day) - 0.5,
+                    x(p.day) + 0.5,
+                    translate("HistoryPresenter", "%s: %n point(s) apart", None, p.gap)
+                    % day_month(p.day),
+                )
+                for p in wide
             )
-            for p in wide
-        )
+        else:  # each side's highest of the week (or month); a span shaded if a day was wide
+            spans = buckets(self.period, grain)
+            index = BucketIndex(spans)
+            tops: dict[int, list[int]] = {}
+            for p in pairs:
+                i = index.of(p.day)
+                if i is not None:
+                    top = tops.setdefault(i, [-1, -1])
+                    top[0] = max(top[0], -1 if p.left is None else p.left)
+                    top[1] = max(top[1], -1 if p.right is None else p.right)
+            left = tuple((spans[i].x, float(t[0])) for i, t in sorted(tops.items()) if t[0] >= 0)
+            right = tuple((spans[i].x, float(t[1])) for i, t in sorted(tops.items()) if t[1] >= 0)
+            widest: dict[int, int] = {}
+            for p in wide:
+                i = index.of(p.day)
+                if i is not None:
+                    widest[i] = max(widest.get(i, 0), p.gap)
+            highlights = tuple(
+                ChartHighlight(
+                    spans[i].x - spans[i].days / 2,
+                    spans[i].x + spans[i].days / 2,
+                    translate("HistoryPresenter", "%s: up to %n point(s) apart", None, g)
+                    % spans[i].name(translate),
+                )
+                for i, g in sorted(widest.items())
+            )
+            gap = GAP_BUCKETS * (30.4 if grain is Grain.MONTH else 7.0)
         if wide:
             summary = (
                 translate(
@@ -194,6 +245,7 @@ class SorenessCharts:
             ),
             highlights=highlights,
             description=summary,
+            gap=gap,
         )
         return model, summary
 

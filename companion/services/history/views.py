@@ -125,6 +125,7 @@ class SorenessChart:
     empty_text: str | None = None
     description: str = ""
     gap: float | None = None  # no line joins points further apart; None: the chart's own
+    x_names: tuple[tuple[float, str], ...] = ()  # the keyboard cursor's names of x positions
 
 
 @dataclass(frozen=True)

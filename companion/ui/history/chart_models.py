@@ -38,6 +38,7 @@ def line_model(chart: SorenessChart) -> LineChartModel:
         markers=tuple(Marker(m.x, m.kind, m.label) for m in chart.markers),
         highlights=tuple(Highlight(h.x0, h.x1, h.label) for h in chart.highlights),
         description=chart.description,
+        x_names=chart.x_names,
         **optional,
     )
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QSlider,
     QVBoxLayout,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from companion.domain.translatable import Translate
 from companion.services.history import (
+    ACTIVITY_PAGE,
     DEFAULT_RANGE,
     RANGES,
     RUNS_LISTED,
@@ -41,11 +43,13 @@ from companion.services.history import (
 )
 from companion.ui.charts import BarChart, LineChart
 from companion.ui.history.chart_models import bar_model, line_model
+from companion.ui.history.replay_map import ReplayMapView
 from companion.ui.sections import SECTIONS, Card, SectionPage, make_label
-from companion.ui.today.body_map import BodyMapView
 
 EPISODES_SHOWN = 6  # cards at first; "Show more" adds as many again
 REPLAY_STEP_MS = 700
+MAP_HEIGHT = 300  # the replay's map and the day's words beside it: fixed, so playing never
+# moves the page
 
 # The service's sentences, translated by Qt (its stub leaves out the defaults it has).
 QT_TRANSLATE = cast(Translate, QCoreApplication.translate)
@@ -98,6 +102,7 @@ class HistoryPage(SectionPage):
         row = QHBoxLayout()
         label = QLabel(QCoreApplication.translate("HistoryPage", "Show"))
         self.range_box = QComboBox()
+        self.range_box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for text, days in RANGES:
             self.range_box.addItem(QCoreApplication.translate("HistoryPresenter", text), days)
         self.range_box.setCurrentIndex(DEFAULT_RANGE)
@@ -134,6 +139,7 @@ class HistoryPage(SectionPage):
         row = QHBoxLayout()
         label = QLabel(QCoreApplication.translate("HistoryPage", "Region"))
         self.region_box = QComboBox()
+        self.region_box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.region_box.setAccessibleName(QCoreApplication.translate("HistoryPage", "Region shown"))
         self.region_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         label.setBuddy(self.region_box)
@@ -171,34 +177,56 @@ class HistoryPage(SectionPage):
         return card
 
     def _map_card(self) -> Card:
+        """The body map replayed by day. Every size here is fixed, so playing never moves
+        anything: the slider and the button sit above the day's words, which scroll in a
+        box of their own height."""
         self.map_card = card = Card(
             QCoreApplication.translate("HistoryPage", "Day by day on the body map")
         )
         row = QHBoxLayout()
-        self.body_map = BodyMapView(self.service.regions, interactive=False)
-        self.body_map.setMinimumSize(260, 280)
+        self.body_map = ReplayMapView(self.service.regions, interactive=False)
+        self.body_map.setFixedHeight(MAP_HEIGHT)
+        self.body_map.setMinimumWidth(260)
         self.body_map.setAccessibleName(
             QCoreApplication.translate("HistoryPage", "Body map for the chosen day")
         )
         row.addWidget(self.body_map, 1)
         side = QVBoxLayout()
-        self.day_label = make_label("", "")
-        self.day_label.setAccessibleName(QCoreApplication.translate("HistoryPage", "Chosen day"))
-        side.addWidget(self.day_label)
-        self.day_slider = QSlider(Qt.Orientation.Horizontal)
-        self.day_slider.setAccessibleName(QCoreApplication.translate("HistoryPage", "Day"))
-        self.day_slider.setPageStep(7)
-        self.day_slider.valueChanged.connect(self._show_day)
-        side.addWidget(self.day_slider)
+        controls = QHBoxLayout()
         self.play_button = QPushButton(QCoreApplication.translate("HistoryPage", "Play"))
         self.play_button.setCheckable(True)
         self.play_button.setAccessibleName(
             QCoreApplication.translate("HistoryPage", "Replay the days")
         )
-        self.play_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        widest = max(
+            self.play_button.fontMetrics().horizontalAdvance(text)
+            for text in (
+                QCoreApplication.translate("HistoryPage", "Play"),
+                QCoreApplication.translate("HistoryPage", "Pause"),
+            )
+        )
+        self.play_button.setFixedWidth(max(self.play_button.sizeHint().width(), widest + 40))
         self.play_button.toggled.connect(self._play_toggled)
-        side.addWidget(self.play_button)
-        side.addStretch(1)
+        self.day_slider = QSlider(Qt.Orientation.Horizontal)
+        self.day_slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.day_slider.setAccessibleName(QCoreApplication.translate("HistoryPage", "Day"))
+        self.day_slider.setPageStep(7)
+        self.day_slider.valueChanged.connect(self._show_day)
+        controls.addWidget(self.play_button)
+        controls.addWidget(self.day_slider, 1)
+        side.addLayout(controls)
+        self.day_label = make_label("", "")
+        self.day_label.setAccessibleName(QCoreApplication.translate("HistoryPage", "Chosen day"))
+        self.day_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.day_box = QScrollArea()
+        self.day_box.setWidget(self.day_label)
+        self.day_box.setWidgetResizable(True)
+        self.day_box.setFrameShape(QFrame.Shape.NoFrame)
+        self.day_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.day_box.setFixedHeight(MAP_HEIGHT - self.play_button.sizeHint().height() - 8)
+        self.day_box.viewport().setAutoFillBackground(False)
+        self.day_label.setAutoFillBackground(False)
+        side.addWidget(self.day_box)
         row.addLayout(side, 1)
         card.body.addLayout(row)
         self._map_days: list[date] = []
@@ -259,6 +287,31 @@ class HistoryPage(SectionPage):
         )
         self.distance_text = card.add_text("", "")
         self.activity_text = card.add_text("", "")
+        self.activity_text.setAccessibleName(
+            QCoreApplication.translate("HistoryPage", "Runs, leg days and mornings")
+        )
+        self._activity_page = 0
+        row = QHBoxLayout()
+        self.newer_button = QPushButton(QCoreApplication.translate("HistoryPage", "‹ Newer"))
+        self.newer_button.setAccessibleName(
+            QCoreApplication.translate("HistoryPage", "Newer entries")
+        )
+        self.newer_button.clicked.connect(lambda: self._turn_activity_page(-1))
+        self.older_button = QPushButton(QCoreApplication.translate("HistoryPage", "Older ›"))
+        self.older_button.setAccessibleName(
+            QCoreApplication.translate("HistoryPage", "Older entries")
+        )
+        self.older_button.clicked.connect(lambda: self._turn_activity_page(1))
+        self.activity_where = make_label("", "Muted")
+        self.activity_where.setWordWrap(False)
+        row.addWidget(self.newer_button)
+        row.addWidget(self.older_button)
+        row.addWidget(self.activity_where)
+        row.addStretch(1)
+        self.activity_pager = QWidget()
+        self.activity_pager.setLayout(row)
+        row.setContentsMargins(0, 0, 0, 0)
+        card.body.addWidget(self.activity_pager)
         return card
 
     # -- filling ----------------------------------------------------------------------------
@@ -399,18 +452,34 @@ class HistoryPage(SectionPage):
     def _fill_activity(self) -> None:
         self.distance_text.setText(self.service.weekly_distance())
         self.distance_text.setVisible(bool(self.distance_text.text()))
-        lines = self.service.activity_lines()
-        shown = lines[:12]
-        text = (
-            "\n".join(shown)
-            if shown
+        self._show_activity_page(0)
+
+    def _show_activity_page(self, page: int) -> None:
+        """One page of the period's activities and mornings, newest first, with Newer and
+        Older to turn (the list is complete: every entry of the period is on a page)."""
+        shown = self.service.activity_page(page, ACTIVITY_PAGE)
+        self._activity_page = shown.page
+        self.activity_text.setText(
+            "\n".join(shown.lines)
+            if shown.lines
             else QCoreApplication.translate("HistoryPage", "Nothing logged in this period.")
         )
-        if len(lines) > len(shown) or self.service.period.days > 31:
-            text += "\n" + QCoreApplication.translate(
-                "HistoryPage", "Earlier entries are in the export (Settings, Your data)."
-            )
-        self.activity_text.setText(text)
+        self.activity_pager.setVisible(shown.pages > 1)
+        self.newer_button.setEnabled(shown.has_newer)
+        self.older_button.setEnabled(shown.has_older)
+        first = shown.page * ACTIVITY_PAGE + 1
+        self.activity_where.setText(
+            QCoreApplication.translate("HistoryPage", "%1-%2 of %n", None, shown.total)
+            .replace("%1", str(first))
+            .replace("%2", str(first + len(shown.lines) - 1))
+        )
+
+    def _turn_activity_page(self, step: int) -> None:
+        button = self.older_button if step > 0 else self.newer_button
+        self._show_activity_page(self._activity_page + step)
+        if not button.isEnabled():  # the end: keep the keyboard on the pager
+            other = self.newer_button if step > 0 else self.older_button
+            other.setFocus()
 
     # -- staying current ----------------------------------------------------------------------
     def mark_stale(self) -> None:
