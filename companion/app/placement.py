@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QWidget
 
 def centre_over(window: QWidget, anchor: QWidget) -> None:
     """Move ``window`` (not yet shown) so its frame is centred over ``anchor``'s frame."""
-    size = window.size() if window.testAttribute(Qt.WidgetAttribute.WA_Resized) else None
-    if size is None:
-        size = window.sizeHint().expandedTo(window.minimumSize())
+    if not window.testAttribute(Qt.WidgetAttribute.WA_Resized):
+        window.adjustSize()  # the size show() would give it, known now
+    size = window.size()
     screen = anchor.screen() if anchor.isVisible() else QGuiApplication.primaryScreen()
     area = screen.availableGeometry() if screen is not None else QRect()
     centre = anchor.frameGeometry().center() if anchor.isVisible() else area.center()

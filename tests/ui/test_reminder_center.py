@@ -178,7 +178,7 @@ def test_the_tray_logs_water_and_tells_the_next_reminder(companion, center, cloc
     assert center.water_today() == 250
     tip = companion.tray.toolTip()
     assert "Next: Water, today 08:30" in tip
-    assert "Water today: 250 of 2000 mL" in tip
+    assert "Water today: 250 mL of 2,000 mL" in tip
 
 
 def test_log_water_over_the_instance_channel(companion, center):
@@ -262,6 +262,6 @@ def test_the_tray_menu_shows_the_status_lines_and_snooze_length_is_a_setting(
     texts = [a.text() for a in companion.tray.menu.actions()[:3]]
     # (the paused test scheduler has not moved the job on; the line's form is the point)
     assert texts[0].startswith("Next: Water, today ")
-    assert texts[1] == "Water today: 250 of 2000 mL"
+    assert texts[1] == "Water today: 250 mL of 2,000 mL"
     assert companion.tray.menu.actions()[2].isSeparator()
     assert not companion.tray.menu.actions()[0].isEnabled()
