@@ -5,7 +5,10 @@ reminder center's bridge signal, queued to the GUI thread. dunst shows no
 buttons of its own: a notification's actions are in its context menu, which a
 left click opens (``mouse_left_click = do_action`` with several actions and no
 default one) and which dunst shows through its ``dmenu`` program, here a script
-that writes down what dunst offered and picks the entry the test chose.
+that writes down what dunst offered and picks the entry the test chose. A
+reminder's notification has a default action, so a left click on its body does
+that (opens the reminder in the window) and the buttons are in the menu that
+``dunstctl context`` (a keyboard shortcut, usually) opens.
 """
 
 from __future__ import annotations
@@ -51,17 +54,55 @@ def on_screen(desktop: Desktop, qtbot) -> None:
     qtbot.waitUntil(lambda: desktop.displayed() == 1, timeout=WAIT_MS)
 
 
+def popup_shown(center: ReminderCenter) -> bool:
+    return center._popup is not None and center._popup.isVisible()
+
+
+def test_one_reminder_is_exactly_one_notification_with_a_default_action(
+    desktop, center, clock, qtbot
+):
+    shown_before = len(desktop.history())
+    fire_water_reminder(center, clock, qtbot)
+    on_screen(desktop, qtbot)
+    assert not popup_shown(center)  # not the app's popup as well
+    desktop.choose(None)
+    desktop.open_context_menu()
+    qtbot.waitUntil(lambda: bool(desktop.offered()), timeout=WAIT_MS)
+    assert desktop.displayed() == 1
+    assert len(desktop.history()) == shown_before  # nothing else was shown and closed
+    offered = sorted(entry.action for entry in desktop.offered())  # dunst's order varies
+    assert offered == ["default", "done", "skip", "snooze"], offered
+    assert center.channel == "desktop"
+
+
+def test_a_click_on_the_body_opens_the_reminder_in_the_window(desktop, center, clock, qtbot):
+    fire_water_reminder(center, clock, qtbot)
+    on_screen(desktop, qtbot)
+    with qtbot.waitSignal(center.open_requested, timeout=WAIT_MS):
+        desktop.click_notification()  # a real left click: dunst invokes "default"
+    window = center.parent().window
+    assert window.isVisible() and window.current_section() == "reminders"
+    qtbot.waitUntil(lambda: popup_shown(center), timeout=WAIT_MS)
+    assert center.popup.title.text() == "Water"
+    assert center.current is not None  # opened, still to answer
+    qtbot.waitUntil(lambda: desktop.displayed() == 0, timeout=WAIT_MS)  # closed by the click
+    assert center.current is not None and popup_shown(center)
+    shot = screen_shot("reminder-opened-from-the-desktop")
+    assert_not_blank(shot, "the window with the opened reminder")
+
+
 def test_a_due_reminder_reaches_dunst_with_its_buttons(desktop, center, clock, qtbot):
     assert center.notifier is not None and center.notifier.available()
     fire_water_reminder(center, clock, qtbot)
     on_screen(desktop, qtbot)
-    assert center.popup.isVisible()  # the app's own prompt is there as well
+    assert not popup_shown(center)  # once: the app's own prompt is not there as well
 
     desktop.choose(None)  # look at the menu, pick nothing
     desktop.open_context_menu()
     qtbot.waitUntil(lambda: bool(desktop.offered()), timeout=WAIT_MS)
     offered = desktop.offered()
-    assert [(entry.label, entry.action) for entry in offered] == BUTTONS
+    buttons = {(entry.label, entry.action) for entry in offered if entry.action != "default"}
+    assert buttons == set(BUTTONS)
     assert {entry.summary for entry in offered} == {"Water"}
     assert len({entry.notification_id for entry in offered}) == 1
     assert center.current is not None  # nothing was picked: still waiting for an answer
@@ -74,10 +115,10 @@ def test_done_clicked_in_dunst_logs_the_water(desktop, center, clock, qtbot):
     fire_water_reminder(center, clock, qtbot)
     on_screen(desktop, qtbot)
     desktop.choose("Done")
-    desktop.click_notification()  # a real click through the X server, then the menu
+    desktop.open_context_menu()  # the buttons: the body's click opens the reminder instead
     qtbot.waitUntil(lambda: center.water_today() == 250, timeout=WAIT_MS)
     assert center.service.repo.counts(clock.now() - timedelta(days=1)) == {"done": 1}
-    assert center.current is None and not center.popup.isVisible()
+    assert center.current is None and not popup_shown(center)
     # Answered: the app withdraws its notification, and dunst files it in its history.
     qtbot.waitUntil(lambda: desktop.displayed() == 0, timeout=WAIT_MS)
     latest = desktop.history()[0]
@@ -92,7 +133,7 @@ def test_snooze_chosen_in_dunst_brings_the_reminder_back_in_ten_minutes(
     fire_water_reminder(center, clock, qtbot)
     on_screen(desktop, qtbot)
     desktop.choose("Snooze 10 min")
-    desktop.run("dunstctl", "action", "0")  # the keyboard's way: the top notification's action
+    desktop.open_context_menu()  # the keyboard's way ("dunstctl action" would open it)
     qtbot.waitUntil(lambda: center.current is None, timeout=WAIT_MS)
     assert center.service.repo.counts(clock.now() - timedelta(days=1)) == {"snoozed": 1}
     ((key, until),) = center.scheduler.next_once().items()
