@@ -207,6 +207,8 @@ def test_window_size_and_position_are_remembered(make_app, qtbot):
 
 
 def test_ipc_messages(make_app, qtbot):
+    from companion.services.commands import PROTOCOL
+
     companion = make_app()
     companion.window.hide()
     assert companion.handle_message({"command": "ping"})["ok"] is True
@@ -215,7 +217,7 @@ def test_ipc_messages(make_app, qtbot):
     assert companion.handle_message({"command": "dance"}) == {
         "ok": False,
         "error": "unknown command 'dance'",
-        "protocol": 2,
+        "protocol": PROTOCOL,
     }
     with qtbot.waitSignal(companion.quit_requested):
         assert companion.handle_message({"command": "quit"}) == {"ok": True}
