@@ -240,3 +240,45 @@ def test_a_restart_after_hours_closed_gives_one_summary(make_app, companion, cen
     assert shown.args[0].title == "Missed reminders"
     assert again.reminders.queue == []
     again.reminders.stop()
+
+
+# -- how they look ---------------------------------------------------------------------------
+@pytest.mark.parametrize("scheme_name", ["light", "dark"])
+def test_the_popup_and_the_summary_render_readably(make_app, clock, qtbot, tmp_path, scheme_name):
+    import os
+    from pathlib import Path
+
+    from PySide6.QtGui import QPalette
+
+    from companion.ui.theme import Scheme
+
+    clock.set(clock.now().replace(hour=8, minute=0))
+    app = make_app(has_tray=True, scheme=Scheme(scheme_name))
+    app.reminder_wiring._notifier = cast(Any, StandInNotifier(can_show=False))
+    center: ReminderCenter = app.reminders
+    center.scheduler.start(paused=True)
+    folder = Path(os.environ.get("COMPANION_SHOTS", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    rule = water(center)
+    clock.advance(minutes=30)
+    center._on_fired(Fired(rule_id=rule.id))
+    popup = center.popup
+    qtbot.waitExposed(popup)
+    shots = {"popup": popup.grab()}
+    press(center, "done")
+    rules = [rule, icing(center)]
+    clock.set(clock.now().replace(hour=12, minute=10))
+    center._on_fired(FiredTogether(tuple(Fired(rule_id=r.id) for r in rules)))
+    shots["summary"] = popup.grab()
+    app.window.show_section("settings")
+    card = app.window.page("settings").reminders_as
+    shots["settings-card"] = card.grab()
+    for name, pixmap in shots.items():
+        image = pixmap.toImage()
+        image.save(str(folder / f"reminder-{name}-{scheme_name}.png"))
+        assert image.width() >= 300 and image.height() >= 80
+    # The words are readable on the popup's background in either theme.
+    palette = popup.palette()
+    text = palette.color(QPalette.ColorRole.WindowText).lightnessF()
+    ground = palette.color(QPalette.ColorRole.Window).lightnessF()
+    assert abs(text - ground) > 0.5
