@@ -146,6 +146,8 @@ class ReminderWiring:
             goal_ml=self.app.water_goal(),
             regions=sorted(regions.items(), key=lambda item: item[1]),
             routines=routines,
+            checkin=self.app.today.latest(),  # where and from when an icing reminder ices
+            paired=[r.group for r in content.regions if r.paired],
             parent=self.app.window,
         )
 

@@ -49,13 +49,17 @@ def test_icing_over_the_outer_knee_has_the_shorter_limit(companion, qtbot):
     assert not dialog.save_button.isEnabled()
     assert "above the safe limit of 10 min" in dialog.review_label.text()
     dialog.region.setCurrentIndex(dialog.region.findData("calves"))
+    assert not dialog.save_button.isEnabled()  # which leg? (no side is picked for you)
+    dialog.side.setCurrentIndex(dialog.side.findData("left"))
     assert dialog.save_button.isEnabled()
     dialog.every.setValue(45)
     assert "below the safe minimum of 60 min" in dialog.review_label.text()
 
 
 def test_outside_the_usual_range_asks_first(companion, qtbot):
-    dialog = companion.reminder_dialog(ReminderRule(Kind.ICING, "Ice"))
+    dialog = companion.reminder_dialog(
+        ReminderRule(Kind.ICING, "Ice", region="calves", extra={"side": "both"})
+    )
     qtbot.addWidget(dialog)
     dialog.every.setValue(115)  # allowed (8 sessions a day), but under the usual 2 hours
     asked: list[str] = []

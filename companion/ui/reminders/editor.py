@@ -2,16 +2,20 @@
 
 A value beyond a hard limit disables Save and says why; one outside the
 usual range asks for confirmation on Save. The same checks run in the
-domain for the command line and imports.
+domain for the command line and imports. A water reminder says what its
+schedule adds up to over the waking day against the goal; an icing reminder
+starts from the latest check-in's sorest spot suited to ice (or asks), with
+its window counted from when the soreness started. The messages wrap below
+the fields and the dialog grows to fit them: a field never shrinks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QCoreApplication, QTime
+from PySide6.QtCore import QCoreApplication, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QSpinBox,
@@ -28,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.domain.checkin import CheckIn
 from companion.domain.clock import later
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.reminders import (
@@ -40,8 +46,22 @@ from companion.domain.reminders import (
     Waking,
     check_rule,
 )
+from companion.domain.reminders.timeline import (
+    ICING_DEFAULT_WINDOW_H,
+    icing_spot,
+    icing_start,
+    water_schedule,
+)
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.units import METRIC, Units
+from companion.ui.reminders.editor_icing import (
+    region_combo,
+    short_region,
+    side_combo,
+    side_words,
+    spot_side,
+    window_words,
+)
 
 DEFAULT_EVERY = {Kind.HYDRATION: 90, Kind.ICING: 120}  # PROTOCOLS 1.2 defaults
 DAY_NAMES = (  # translated where shown, in the "ReminderEditor" context
@@ -73,7 +93,18 @@ def _spin(low: int, high: int, value: int, suffix: str, name: str) -> QSpinBox:
     spin.setValue(value)
     spin.setSuffix(suffix)
     spin.setAccessibleName(name)
+    spin.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel turn never changes it
     return spin
+
+
+def _message_label(name: str) -> QLabel:
+    """A message below the fields: it wraps, and the dialog grows to fit it."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setObjectName("Muted")
+    label.setAccessibleName(name)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 class ReminderEditorDialog(QDialog):
@@ -89,6 +120,8 @@ class ReminderEditorDialog(QDialog):
         goal_ml: int | None = None,  # the water goal set in Settings
         regions: Sequence[tuple[str, str]] = (),  # (group id, label)
         routines: Sequence[tuple[str, str]] = (),  # (routine id, name)
+        checkin: CheckIn | None = None,  # the latest: where and from when to ice
+        paired: Collection[str] | None = None,  # region groups with a left and a right
         confirm: Callable[[str], bool] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -98,7 +131,6 @@ class ReminderEditorDialog(QDialog):
             if rule.id
             else QCoreApplication.translate("ReminderEditor", "New reminder")
         )
-        self.setMinimumWidth(460)
         self.original = rule
         self.bounds = bounds
         self.others = list(others)
@@ -106,16 +138,26 @@ class ReminderEditorDialog(QDialog):
         self.waking = waking
         self.units = units
         self.goal_ml = goal_ml
+        self.paired = None if paired is None else frozenset(paired)
+        self._region_labels = dict(regions)
         self._confirm = confirm or self._ask
         self.result_rule: ReminderRule | None = None
+        # A new reminder's icing window counts from when the soreness started.
+        self._icing_starts = rule.starts or icing_start(checkin, now)
+        self._from_onset = (
+            rule.starts is None and checkin is not None and self._icing_starts == checkin.onset
+        )
+        spot = icing_spot(checkin, now) if rule.id is None and not rule.region else None
+        self._spot_region = spot.group if spot is not None else rule.region
+        self._spot_side = spot_side(spot) if spot is not None else rule.extra.get("side", "")
 
         self.form = self._build_form(rule, regions, routines)
         if goal_ml is not None:  # one goal for the day, set in Settings
             self.goal.setValue(goal_ml)
-        self.review_label = QLabel()
-        self.review_label.setWordWrap(True)
-        self.review_label.setObjectName("Muted")
-        self.review_label.setAccessibleName(
+        self.schedule_label = _message_label(
+            QCoreApplication.translate("ReminderEditor", "What the schedule adds up to")
+        )
+        self.review_label = _message_label(
             QCoreApplication.translate("ReminderEditor", "Safety check")
         )
         buttons = QDialogButtonBox(
@@ -125,14 +167,20 @@ class ReminderEditorDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        # The dialog is never smaller than its layout wants: a long message makes it
+        # taller instead of squeezing the fields (it used to leave them about 16 px high).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.review_label.setMinimumWidth(420)  # the layout sets the dialog's minimum now
         layout.addLayout(self.form)
+        layout.addWidget(self.schedule_label)
         layout.addWidget(self.review_label)
+        layout.addStretch(1)
         layout.addWidget(buttons)
 
         for spin in (self.every, self.amount, self.goal, self.on_min, self.window_h):
             spin.valueChanged.connect(self._changed)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        for combo in (self.region, self.routine):
+        for combo in (self.region, self.side, self.routine):
             combo.currentIndexChanged.connect(self._changed)
         for edit in (self.title, self.message):
             edit.textChanged.connect(self._changed)
@@ -148,7 +196,9 @@ class ReminderEditorDialog(QDialog):
         routines: Sequence[tuple[str, str]],
     ) -> QFormLayout:
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.kind = QComboBox()
+        self.kind.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.kind.setAccessibleName(
             QCoreApplication.translate("ReminderEditor", "Kind of reminder")
         )
@@ -189,33 +239,7 @@ class ReminderEditorDialog(QDialog):
         )
         self.goal.setSingleStep(100)
         form.addRow(QCoreApplication.translate("ReminderEditor", "Daily &goal"), self.goal)
-        self.on_min = _spin(
-            1,
-            60,
-            rule.on_min or 15,
-            QCoreApplication.translate("ReminderEditor", " min"),
-            QCoreApplication.translate("ReminderEditor", "Ice on for"),
-        )
-        form.addRow(QCoreApplication.translate("ReminderEditor", "Ice &on for"), self.on_min)
-        self.region = QComboBox()
-        self.region.setAccessibleName(QCoreApplication.translate("ReminderEditor", "Region iced"))
-        for group, label in regions:
-            self.region.addItem(label, group)
-        if rule.region:
-            self.region.setCurrentIndex(max(0, self.region.findData(rule.region)))
-        form.addRow(QCoreApplication.translate("ReminderEditor", "&Region"), self.region)
-        window_h = 72
-        if rule.starts is not None and rule.ends is not None:
-            window_h = round((rule.ends - rule.starts).total_seconds() / 3600)
-        self.window_h = _spin(
-            0,
-            24 * 14,
-            window_h,
-            QCoreApplication.translate("ReminderEditor", " h"),
-            QCoreApplication.translate("ReminderEditor", "For how many hours"),
-        )
-        self.window_h.setSpecialValueText(QCoreApplication.translate("ReminderEditor", "no end"))
-        form.addRow(QCoreApplication.translate("ReminderEditor", "For the next"), self.window_h)
+        self._build_icing_rows(form, rule, regions)
         self.at = QTimeEdit(
             QTime((rule.times or (time(19, 0),))[0].hour, (rule.times or (time(19, 0),))[0].minute)
         )
@@ -225,6 +249,7 @@ class ReminderEditorDialog(QDialog):
         self.days_row = self._build_days(rule)
         form.addRow(QCoreApplication.translate("ReminderEditor", "On"), self.days_row)
         self.routine = QComboBox()
+        self.routine.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.routine.setAccessibleName(QCoreApplication.translate("ReminderEditor", "Routine"))
         for routine_id, name in routines:
             self.routine.addItem(name, routine_id)
@@ -236,6 +261,38 @@ class ReminderEditorDialog(QDialog):
         self.message.setAccessibleName(QCoreApplication.translate("ReminderEditor", "Message"))
         form.addRow(QCoreApplication.translate("ReminderEditor", "&Message"), self.message)
         return form
+
+    def _build_icing_rows(
+        self, form: QFormLayout, rule: ReminderRule, regions: Sequence[tuple[str, str]]
+    ) -> None:
+        self.on_min = _spin(
+            1,
+            60,
+            rule.on_min or 15,
+            QCoreApplication.translate("ReminderEditor", " min"),
+            QCoreApplication.translate("ReminderEditor", "Ice on for"),
+        )
+        form.addRow(QCoreApplication.translate("ReminderEditor", "Ice &on for"), self.on_min)
+        self.region = region_combo(regions, self._spot_region)
+        form.addRow(QCoreApplication.translate("ReminderEditor", "&Region"), self.region)
+        self.side = side_combo(self._spot_side)
+        form.addRow(QCoreApplication.translate("ReminderEditor", "&Leg"), self.side)
+        window_h = ICING_DEFAULT_WINDOW_H
+        if rule.starts is not None and rule.ends is not None:
+            window_h = round((rule.ends - rule.starts).total_seconds() / 3600)
+        self.window_h = _spin(
+            0,
+            24 * 14,
+            window_h,
+            QCoreApplication.translate("ReminderEditor", " h"),
+            QCoreApplication.translate("ReminderEditor", "For how many hours from the start"),
+        )
+        self.window_h.setSpecialValueText(QCoreApplication.translate("ReminderEditor", "no end"))
+        form.addRow(QCoreApplication.translate("ReminderEditor", "&For"), self.window_h)
+        self.window_note = _message_label(
+            QCoreApplication.translate("ReminderEditor", "The icing window")
+        )
+        form.addRow("", self.window_note)
 
     def _build_days(self, rule: ReminderRule) -> QWidget:
         days = QHBoxLayout()
@@ -256,12 +313,44 @@ class ReminderEditorDialog(QDialog):
     def kind_value(self) -> Kind:
         return Kind(self.kind.currentData())
 
+    def region_value(self) -> str:
+        return str(self.region.currentData() or "")
+
+    def needs_side(self) -> bool:
+        """Whether the region chosen has a left and a right (all do when not told)."""
+        region = self.region_value()
+        return bool(region) and (self.paired is None or region in self.paired)
+
+    def side_value(self) -> str:
+        return str(self.side.currentData() or "") if self.needs_side() else ""
+
+    def default_title(self, kind: Kind) -> str:
+        """An empty name takes the kind's, and an icing reminder's says where."""
+        region = self.region_value()
+        if kind is not Kind.ICING or not region:
+            return kind_label(kind)
+        where = short_region(self._region_labels.get(region, region))
+        side = side_words(self.side_value())
+        if side:
+            return QCoreApplication.translate("ReminderEditor", "Ice: %s, %s") % (where, side)
+        return QCoreApplication.translate("ReminderEditor", "Ice: %s") % where
+
+    def missing(self) -> list[str]:
+        """What the user still has to choose (nothing is picked for them)."""
+        if self.kind_value() is not Kind.ICING:
+            return []
+        if not self.region_value():
+            return [QCoreApplication.translate("ReminderEditor", "Choose where to ice.")]
+        if self.needs_side() and not self.side_value():
+            return [QCoreApplication.translate("ReminderEditor", "Choose which leg to ice.")]
+        return []
+
     def rule(self) -> ReminderRule:
         kind = self.kind_value()
         base = replace(
             self.original,
             kind=kind,
-            title=self.title.text().strip() or kind_label(kind),
+            title=self.title.text().strip() or self.default_title(kind),
             every_min=None,
             times=(),
             weekdays=frozenset(i for i, box in enumerate(self.days) if box.isChecked()),
@@ -273,6 +362,7 @@ class ReminderEditorDialog(QDialog):
             message="",
             starts=None,
             ends=None,
+            extra={k: v for k, v in self.original.extra.items() if k != "side"},
         )
         if kind is Kind.HYDRATION:
             return replace(
@@ -283,16 +373,18 @@ class ReminderEditorDialog(QDialog):
                 weekdays=ALL_DAYS,
             )
         if kind is Kind.ICING:
-            starts = self.original.starts or self.now
+            starts = self._icing_starts
             hours = self.window_h.value()
+            side = self.side_value()
             return replace(
                 base,
                 every_min=self.every.value(),
                 on_min=self.on_min.value(),
-                region=str(self.region.currentData() or ""),
+                region=self.region_value(),
                 starts=starts if hours else None,
                 ends=later(starts, timedelta(hours=hours)) if hours else None,
                 weekdays=ALL_DAYS,
+                extra={**base.extra, "side": side} if side else base.extra,
             )
         at = self.at.time()
         times = (time(at.hour(), at.minute()),)
@@ -303,7 +395,7 @@ class ReminderEditorDialog(QDialog):
         return replace(base, times=times)
 
     def review(self) -> RuleReview:
-        return check_rule(self.rule(), self.bounds, self.waking, self.others)
+        return check_rule(self.rule(), self.bounds, self.waking, self.others, now=self.now)
 
     def _kind_changed(self) -> None:
         """A new rule switching kind starts from that kind's default interval."""
@@ -318,7 +410,9 @@ class ReminderEditorDialog(QDialog):
             self.goal: kind is Kind.HYDRATION and self.goal_ml is None,
             self.on_min: kind is Kind.ICING,
             self.region: kind is Kind.ICING,
+            self.side: kind is Kind.ICING and self.needs_side(),
             self.window_h: kind is Kind.ICING,
+            self.window_note: kind is Kind.ICING,
             self.at: not kind.by_interval,
             self.days_row: not kind.by_interval,
             self.routine: kind is Kind.ROUTINE,
@@ -327,24 +421,61 @@ class ReminderEditorDialog(QDialog):
         for widget, visible in shown.items():
             self.form.setRowVisible(widget, visible)
         if not self.title.text().strip() and self.original.id is None:
-            self.title.setPlaceholderText(kind_label(kind))
+            self.title.setPlaceholderText(self.default_title(kind))
+        rule = self.rule()
+        self.window_note.setText(
+            window_words(rule.starts, rule.ends, self.now, self._from_onset)
+            if kind is Kind.ICING
+            else ""
+        )
+        self.schedule_label.setText(self._schedule_words(rule))
+        self.schedule_label.setVisible(kind is Kind.HYDRATION)
         review = self.review()
-        self.save_button.setEnabled(review.allowed)
+        missing = self.missing()
+        self.save_button.setEnabled(review.allowed and not missing)
         if review.refused:
             self.review_label.setText(
-                QCoreApplication.translate("ReminderEditor", "Not allowed: %s")
-                % " ".join(review.refused)
+                "\n".join(
+                    [
+                        QCoreApplication.translate("ReminderEditor", "Not allowed:"),
+                        *(f"• {reason}" for reason in review.refused),
+                    ]
+                )
             )
+        elif missing:
+            self.review_label.setText(" ".join(missing))
         elif review.to_confirm:
-            self.review_label.setText(" ".join(review.to_confirm))
+            self.review_label.setText("\n".join(review.to_confirm))
         else:
             self.review_label.setText(
                 QCoreApplication.translate("ReminderEditor", "Within the usual, safe range.")
             )
+        if self.isVisible():
+            self.adjustSize()  # taller for a longer message; the width stays
+
+    def _schedule_words(self, rule: ReminderRule) -> str:
+        """ "About 3.5 L over your waking day; your goal is 2 L." """
+        if rule.kind is not Kind.HYDRATION:
+            return ""
+        goal = self.goal_ml if self.goal_ml is not None else rule.daily_goal_ml
+        plan = water_schedule(rule, self.others, self.waking, goal)
+        units = self.units
+        text = QCoreApplication.translate("ReminderEditor", "About %s over your waking day") % (
+            units.litres(plan.rule_ml / 1000)
+        )
+        if plan.total_ml != plan.rule_ml:
+            text += QCoreApplication.translate(
+                "ReminderEditor", ", %s with your other water reminders"
+            ) % units.litres(plan.total_ml / 1000)
+        if goal:
+            return text + QCoreApplication.translate("ReminderEditor", "; your goal is %s.") % (
+                units.litres(goal / 1000)
+            )
+        return text + "."
 
     def save(self) -> None:
         review = self.review()
-        if not review.allowed:
+        if not review.allowed or self.missing():
             return
         if review.to_confirm and not self._confirm("\n".join(review.to_confirm)):
             return
