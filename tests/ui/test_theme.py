@@ -108,7 +108,7 @@ def test_the_style_sheets_come_from_resources_with_every_placeholder_filled(qapp
     assert light != dark
     assert "$" not in style_sheet("guide")
     link = style_sheet("guide-link", {"colour": "#123456", "focus": "#654321"})
-    assert "color: #123456;" in link and "1px solid #654321;" in link
+    assert "color: #123456;" in link and "2px solid #654321;" in link
     with pytest.raises(KeyError, match=r"guide-link.qss needs a value for \$focus"):
         style_sheet("guide-link", {"colour": "#123456"})
     with pytest.raises(ResourceNotFoundError, match="known: app, guide, guide-link"):
