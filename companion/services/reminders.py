@@ -57,9 +57,9 @@ from companion.services.pause import PauseService
 
 if TYPE_CHECKING:
     from companion.domain.protocols import ProtocolBounds
+    from companion.domain.reminders.timeline import HeldBack
     from companion.services.safety import Answer, SafetyGate
     from companion.storage.database import Database
-    from companion.storage.reminders import HeldBack
 
 SNOOZE_KEY = "reminders.snooze_minutes"
 SNOOZE_RANGE = (5, 60)  # minutes, both included

@@ -15,6 +15,7 @@ from typing import Any
 
 from companion.domain.clock import utc
 from companion.domain.reminders import ALL_DAYS, Kind, ReminderRule
+from companion.domain.reminders.timeline import HeldBack
 from companion.storage.database import Database
 
 _SPEC_FIELDS = (
@@ -78,18 +79,6 @@ class ReminderEvent:
     answer: str | None
     answered_at: datetime | None
     snoozed_until: datetime | None
-
-
-@dataclass(frozen=True)
-class HeldBack:
-    """A water reminder that backed off, with the drink just before it, if one is logged."""
-
-    event_id: int
-    rule_id: int | None
-    title: str
-    due_at: datetime
-    drink_at: datetime | None
-    drink_ml: int | None
 
 
 class ReminderRepository:

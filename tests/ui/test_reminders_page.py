@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import time, timedelta
 
 import pytest
 from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QPushButton
@@ -192,3 +192,54 @@ def test_switching_on_a_rule_beyond_the_limits_is_refused(companion, qtbot):
     qtbot.waitUntil(
         lambda: not [b for b in page.findChildren(QCheckBox) if b.text() == "Flood"][-1].isChecked()
     )
+
+
+def visible_texts(page) -> list[str]:
+    return [label.text() for label in page.findChildren(QLabel) if label.isVisible()]
+
+
+def test_a_water_reminder_held_back_after_a_drink_says_so(companion, clock, qtbot):
+    page = open_page(companion)
+    service = companion.reminders.service
+    rule = companion.reminders.save_rule(
+        ReminderRule(Kind.HYDRATION, "Water", every_min=60, amount_ml=250, daily_goal_ml=3500)
+    )
+    clock.advance(minutes=45)  # 08:45
+    companion.reminders.log_water(300)
+    clock.advance(minutes=15)  # 09:00: due, a quarter of an hour after the drink
+    decision = service.on_due(rule, clock.now())
+    assert decision is not None and not decision.prompts
+    page.refresh()
+    words = "Held back at 09:00: you drank 300 mL at 08:45"
+    qtbot.waitUntil(lambda: any(words in text for text in visible_texts(page)))
+    items = [page.today_list.item(i).text() for i in range(page.today_list.count())]
+    assert "09:00  Water  (held back: you drank 300 mL at 08:45)" in items
+
+
+def test_finished_one_off_reminders_are_hidden_until_asked_for(companion, clock, qtbot):
+    page = open_page(companion)
+    now = clock.now()
+    companion.reminders.save_rules(
+        [
+            ReminderRule(
+                Kind.CUSTOM,
+                "Drink after your run",
+                times=(time(7, 30),),
+                starts=now - timedelta(minutes=31),
+                ends=now - timedelta(minutes=29),
+            ),
+            ReminderRule(Kind.HYDRATION, "Water", every_min=90, amount_ml=250),
+        ]
+    )
+
+    def titles() -> list[str]:
+        return [b.text() for b in page.findChildren(QCheckBox) if b.isVisible()]
+
+    qtbot.waitUntil(lambda: "Water" in titles())
+    assert "Drink after your run" not in titles()
+    assert page.show_finished.isVisible() and page.show_finished.text() == "Show finished (1)"
+    page.show_finished.click()
+    qtbot.waitUntil(lambda: "Drink after your run" in titles())
+    page.show_finished.click()
+    qtbot.waitUntil(lambda: "Drink after your run" not in titles())
+    assert len(companion.reminders.rules()) == 2  # hidden, not deleted

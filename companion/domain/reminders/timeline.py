@@ -97,6 +97,19 @@ def water_schedule(
     )
 
 
+@dataclass(frozen=True)
+class HeldBack:
+    """A water reminder that backed off (its stored event), with the drink logged just
+    before it fell due, if there is one: what the Reminders screen says."""
+
+    event_id: int
+    rule_id: int | None
+    title: str
+    due_at: datetime
+    drink_at: datetime | None
+    drink_ml: int | None
+
+
 def backs_off(rule: ReminderRule, now: datetime, last_drink: datetime | None) -> bool:
     """Hydration stays quiet when the user drank within the last half interval."""
     if rule.kind is not Kind.HYDRATION or last_drink is None or not rule.every_min:

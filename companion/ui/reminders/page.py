@@ -1,4 +1,10 @@
-"""The Reminders screen: status and pause, water today, your reminders, and today's timeline."""
+"""The Reminders screen: status and pause, water today, your reminders, and today's timeline.
+
+A water reminder that stayed quiet after a drink says so ("Held back at 14:00: you drank
+300 mL at 13:45"), in its row and on today's timeline; reminders whose window has closed
+(a one-off that fired, an icing window that ended) are hidden behind "Show finished",
+their answers kept in the history.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.reminders import Kind, ReminderRule
+from companion.domain.reminders.timeline import HeldBack, finished
 from companion.domain.therapy_timer import CONTRAST_PRESETS
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.units import Units
@@ -309,6 +316,13 @@ class RemindersPage(SectionPage):
         self.rules_grid = QGridLayout()
         self.rules_grid.setHorizontalSpacing(12)
         card.body.addLayout(self.rules_grid)
+        self.show_finished = QCheckBox()
+        self.show_finished.setAccessibleName(
+            QCoreApplication.translate("RemindersPage", "Show finished reminders")
+        )
+        self.show_finished.setVisible(False)
+        self.show_finished.toggled.connect(self.refresh)
+        card.body.addWidget(self.show_finished)
         row = QHBoxLayout()
         water = QPushButton(QCoreApplication.translate("RemindersPage", "Add &water reminder"))
         water.setProperty("kind", Kind.HYDRATION.value)
@@ -431,7 +445,15 @@ class RemindersPage(SectionPage):
                 widget.hide()
                 widget.deleteLater()
         self.empty_label.setVisible(not rules)
+        done = [r for r in rules if finished(r, now)]
+        self.show_finished.setText(
+            QCoreApplication.translate("RemindersPage", "Show finished (%s)") % len(done)
+        )
+        self.show_finished.setVisible(bool(done))
+        if not self.show_finished.isChecked():
+            rules = [r for r in rules if r not in done]
         nexts = self.center.next_fire_times()
+        held = {h.rule_id: h for h in self._held_back(now)}  # the latest of each
         for row, rule in enumerate(rules):
             assert rule.id is not None
             toggle = QCheckBox(rule.title)
@@ -459,6 +481,8 @@ class RemindersPage(SectionPage):
                     )
                     % quiet
                 )
+            if rule.id in held:
+                detail += "\n" + self._held_words(held[rule.id], now)
             info = make_label(detail, "Muted")
             self.rules_grid.addWidget(toggle, row, 0)
             self.rules_grid.addWidget(info, row, 1)
@@ -477,8 +501,29 @@ class RemindersPage(SectionPage):
                 self.rules_grid.addWidget(button, row, column)
         self.rules_grid.setColumnStretch(1, 1)
 
+    def _held_back(self, now: datetime) -> list[HeldBack]:
+        return self.center.service.backed_off_today(now)
+
+    def _held_words(self, held: HeldBack, now: datetime) -> str:
+        """ "Held back at 14:00: you drank 300 mL at 13:45"."""
+        at = f"{held.due_at.astimezone(now.tzinfo):%H:%M}"
+        if held.drink_at is None or held.drink_ml is None:
+            return (
+                QCoreApplication.translate("RemindersPage", "Held back at %s: you had just drunk")
+                % at
+            )
+        return QCoreApplication.translate(
+            "RemindersPage", "Held back at %s: you drank %s at %s"
+        ) % (
+            at,
+            self.units.amount(held.drink_ml),
+            f"{held.drink_at.astimezone(now.tzinfo):%H:%M}",
+        )
+
     def _fill_today(self) -> None:
         self.today_list.clear()
+        now = self.center.clock.now().astimezone(self.center.zone)
+        held = {(h.rule_id, h.due_at): h for h in self._held_back(now)}
         slots = self.center.service.day_slots()
         if not slots:
             self.today_list.addItem(
@@ -486,7 +531,15 @@ class RemindersPage(SectionPage):
             )
             return
         for slot in slots:
-            if slot.answer:
+            drink = held.get((slot.rule.id, slot.at)) if slot.answer == "backed_off" else None
+            if drink is not None and drink.drink_at is not None and drink.drink_ml is not None:
+                state = QCoreApplication.translate(
+                    "RemindersPage", "held back: you drank %s at %s"
+                ) % (
+                    self.units.amount(drink.drink_ml),
+                    f"{drink.drink_at.astimezone(now.tzinfo):%H:%M}",
+                )
+            elif slot.answer:
                 word = ANSWER_WORDS.get(slot.answer)
                 state = QCoreApplication.translate("RemindersPage", word) if word else slot.answer
             elif slot.shown:
