@@ -44,6 +44,7 @@ from companion.storage.database import Database
 from companion.storage.preferences import PreferencesRepository
 from companion.storage.settings import SettingsRepository
 from companion.ui.actions import AppActions
+from companion.ui.buttons import install_enter_presses
 from companion.ui.main_window import MainWindow
 from companion.ui.reminders.pause import PauseController
 from companion.ui.sections import SECTIONS
@@ -104,6 +105,7 @@ class CompanionApp(QObject):
     ) -> None:
         super().__init__(app)
         install_wheel_guard(app)  # no wheel-driven changes on controls without focus
+        install_enter_presses(app)  # Enter presses the focused button, as Space does
         self.country = country
         self.qapp = app
         self.paths = paths

@@ -195,14 +195,15 @@ def test_every_region_has_an_accessible_name_and_value(body_map):
     assert iface.role() == QAccessible.Role.List
     assert iface.childCount() == len(load_regions())
     names = {iface.child(i).text(QAccessible.Text.Name) for i in range(iface.childCount())}
-    assert "Calves (left), back of the lower leg" in names
-    assert "Lower back, small of the back" in names
+    assert "Calves (left), 6 of 10" in names  # the name carries the score
+    assert "Lower back, 0 of 10" in names
     calves = next(
         iface.child(i)
         for i in range(iface.childCount())
         if iface.child(i).text(QAccessible.Text.Name).startswith("Calves (left)")
     )
     assert calves.text(QAccessible.Text.Value) == "6 out of 10, moderate"
+    assert calves.text(QAccessible.Text.Description).startswith("back of the lower leg.")
     assert calves.state().selected
     assert iface.focusChild() is calves
     assert calves.rect().width() > 0
@@ -212,3 +213,31 @@ def test_legend_is_named(qtbot):
     legend = IntensityLegend()
     qtbot.addWidget(legend)
     assert "1 to 3 mild" in legend.accessibleDescription()
+
+
+def test_each_region_reads_and_sets_its_score_through_the_value_interface(body_map, qtbot):
+    iface = QAccessible.queryAccessibleInterface(body_map)
+    regions = {iface.child(i).text(QAccessible.Text.Name): iface.child(i) for i in range(25)}
+    calves = regions["Calves (right), 0 of 10"]
+    value = calves.valueInterface()
+    assert value is not None
+    assert (value.minimumValue(), value.maximumValue(), value.minimumStepSize()) == (0, 10, 1)
+    assert value.currentValue() == 0
+    with qtbot.waitSignal(body_map.intensity_changed) as changed:
+        value.setCurrentValue(6.0)  # AT-SPI sends a double
+    assert changed.args == ["calves_R", 6]
+    assert body_map.score("calves_R") == 6
+    assert body_map.selected_region == "calves_R"
+    assert calves.text(QAccessible.Text.Name) == "Calves (right), 6 of 10"
+    assert value.currentValue() == 6
+    value.setCurrentValue(14)
+    assert body_map.score("calves_R") == 10  # kept inside 0-10
+    body_map.set_score("calves_R", 2)
+    assert value.currentValue() == 2
+
+
+def test_a_map_that_only_shows_has_no_settable_values(qtbot):
+    view = BodyMapView(load_regions(), interactive=False)
+    qtbot.addWidget(view)
+    iface = QAccessible.queryAccessibleInterface(view)
+    assert iface.child(0).valueInterface() is None

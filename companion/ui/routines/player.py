@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -50,6 +49,7 @@ from companion.ui.routines.player_parts import (
     SIDE_WORDS,
     WORK_WORDS,
     MiniPlayer,
+    PhaseProgressBar,
     UpNextList,
     region_label,
     side_word,
@@ -175,9 +175,7 @@ class RoutinePlayerView(QWidget):
         self.step_count = make_label("", "Muted", wrap=False)
         header.addWidget(self.step_count, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(header)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(False)
+        self.progress = PhaseProgressBar()  # screen readers hear of it once a phase
         self.progress.setFixedHeight(10)
         self.progress.setAccessibleName(QCoreApplication.translate("Player", "Routine progress"))
         layout.addWidget(self.progress)
@@ -469,8 +467,8 @@ class RoutinePlayerView(QWidget):
 
     def _render(self, now: datetime) -> None:
         session = self.session
-        self.progress.setValue(round(session.progress(now) * 1000))
         segment = session.current
+        self.progress.show_progress(round(session.progress(now) * 1000), segment)
         if segment is None:
             self._render_end(now)
             return

@@ -7,12 +7,16 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QStyle,
+    QStyleOptionProgressBar,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -75,6 +79,46 @@ def worked_regions(step: RoutineStep) -> frozenset[str]:
     return worked_region_ids(step.exercise.regions, step.side)
 
 
+class PhaseProgressBar(QProgressBar):
+    """The routine's progress, drawn as it moves, told to screen readers once a phase.
+
+    A QProgressBar tells the accessibility layer of each new value; moved at every
+    tick, a screen reader would tick with it. This bar's Qt value, the one AT-SPI
+    reads and hears of, is the progress when the current phase began (set once per
+    phase); the bar paints the share done now. ``value()`` here is that share.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, 1000)
+        self.setTextVisible(False)
+        self._shown = 0
+        self._phase: object = object()  # none yet
+
+    def show_progress(self, shown: int, phase: object) -> None:
+        """``shown`` of 1000 on screen; ``phase`` names the phase, told when it changes."""
+        if phase != self._phase:
+            self._phase = phase
+            self.setValue(shown)
+        if shown != self._shown:
+            self._shown = shown
+            self.update()
+
+    def value(self) -> int:
+        return self._shown
+
+    def told(self) -> int:
+        """The value screen readers have (Qt's own)."""
+        return super().value()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionProgressBar()
+        self.initStyleOption(option)
+        option.progress = self._shown
+        painter.drawControl(QStyle.ControlElement.CE_ProgressBar, option)
+
+
 class MiniPlayer(QWidget):
     """A small always-on-top window: the step, its countdown, pause and skip.
 
@@ -97,10 +141,9 @@ class MiniPlayer(QWidget):
         self.countdown.setAccessibleName(
             QCoreApplication.translate("Player", "Time left in this step")
         )
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(False)
+        self.progress = PhaseProgressBar()
         self.progress.setFixedHeight(6)
+        self.progress.setAccessibleName(QCoreApplication.translate("Player", "Routine progress"))
         row = QHBoxLayout()
         row.addWidget(self.countdown, 1)
         self.pause_button = QPushButton(QCoreApplication.translate("Player", "Pause"))
@@ -117,8 +160,8 @@ class MiniPlayer(QWidget):
 
     def show_state(self, phase: str, exercise: str, left: str, progress: int, paused: bool) -> None:
         self.exercise.setText(f"{phase}: {exercise}" if exercise else phase)
-        self.countdown.setText(left)
-        self.progress.setValue(progress)
+        self.countdown.setText(left)  # a named label: no accessible event for its text
+        self.progress.show_progress(progress, self.exercise.text())
         self.pause_button.setText(
             QCoreApplication.translate("Player", "Resume")
             if paused

@@ -2,13 +2,27 @@
 
 It keeps no time: the player hands it the seconds left (deadline minus now)
 and the phase's length at each tick, and it repaints.
+
+Screen readers: the ring is a label named "Time left in this step" whose
+description reads the time and the phase word when asked ("0:12 Hold"). It sends
+no accessible event as the seconds go by (the player announces each phase once):
+a description changed every second is the ticking screen-reader users dread.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleInterface,
+    QColor,
+    QFont,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QAccessibleWidget, QSizePolicy, QWidget
 
 from companion.ui.ticker import format_left
 
@@ -42,8 +56,11 @@ class RingCountdown(QWidget):
         self._total = max(0.0, total)
         self._caption = caption
         self._paused = paused
-        self.setAccessibleDescription(f"{self.text()} {caption}".strip())
         self.update()
+
+    def spoken(self) -> str:
+        """What a screen reader reads for the ring when asked: the time and the phase."""
+        return f"{self.text()} {self._caption}".strip()
 
     def text(self) -> str:
         return format_left(self._left)
@@ -100,3 +117,25 @@ class RingCountdown(QWidget):
                 lower, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self._caption
             )
         painter.end()
+
+
+class RingAccessible(QAccessibleWidget):
+    """The ring for AT-SPI: a label whose description is read live, never pushed."""
+
+    def __init__(self, ring: RingCountdown) -> None:
+        super().__init__(ring, QAccessible.Role.StaticText, ring.accessibleName())
+        self._ring = ring
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Description:
+            return self._ring.spoken()
+        return str(super().text(kind))
+
+
+def _accessible_factory(_key: str, obj: object) -> QAccessibleInterface | None:
+    if isinstance(obj, RingCountdown):
+        return RingAccessible(obj)
+    return None
+
+
+QAccessible.installFactory(_accessible_factory)

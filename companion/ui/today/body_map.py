@@ -5,7 +5,9 @@ changes its score. Keyboard: Tab into the map, arrows move between regions,
 1-9 set the score, 0 sets 10, + and - step it, Delete or Backspace clears it.
 Colours run from pale yellow to dark red (a scale that stays ordered for
 colour-blind eyes) and every marked region also shows its number.
-Each region is an accessible child with a name and a value.
+Each region is an accessible child whose name carries its score ("Calves (left),
+6 of 10") and whose value interface reads and sets it, so a screen reader (or any
+AT-SPI client) can rate a region without the mouse.
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
     QAccessibleInterface,
+    QAccessibleValueChangeEvent,
+    QAccessibleValueInterface,
     QColor,
     QFont,
     QKeyEvent,
@@ -147,7 +152,7 @@ class BodyMapView(QWidget):
         self._scores[region_id] = value
         self.update()
         self.intensity_changed.emit(region_id, value)
-        self._announce(region_id, QAccessible.Event.ValueChanged)
+        self._announce_score(region_id, value)
 
     def set_highlight(self, region_ids: frozenset[str]) -> None:
         """Regions drawn in the accent colour (the player's illustration of a step)."""
@@ -435,9 +440,59 @@ class BodyMapView(QWidget):
         event.setChild(self.region_ids().index(region_id))
         QAccessible.updateAccessibility(event)
 
+    def _announce_score(self, region_id: str, value: int) -> None:
+        """The region's new value, and its name that carries it."""
+        if not QAccessible.isActive():
+            return
+        changed = QAccessibleValueChangeEvent(self, value)
+        changed.setChild(self.region_ids().index(region_id))
+        QAccessible.updateAccessibility(changed)
+        self._announce(region_id, QAccessible.Event.NameChanged)
+
+    def region_name(self, region_id: str) -> str:
+        """What a screen reader says for a region: "Calves (left), 6 of 10"."""
+        region = self._catalog.get(region_id)
+        return QCoreApplication.translate("BodyMapView", "%s, %d of 10") % (
+            region.display_name,
+            self.score(region_id),
+        )
+
+
+class RegionValue(QAccessibleValueInterface):
+    """A region's score, 0 to 10 in steps of 1, read and set through AT-SPI's Value."""
+
+    def __init__(self, owner: BodyMapAccessible, region_id: str) -> None:
+        super().__init__()
+        self._owner = owner
+        self.region_id = region_id
+
+    def currentValue(self) -> int:
+        return self._owner.map_view.score(self.region_id)
+
+    def setCurrentValue(self, value: Any) -> None:
+        view = self._owner.map_view
+        if not view.interactive or not view.isEnabled():
+            return
+        try:
+            score = round(float(value))
+        except (TypeError, ValueError):
+            return
+        view.select(self.region_id)
+        view.set_score(self.region_id, score)
+
+    def maximumValue(self) -> int:
+        return 10
+
+    def minimumValue(self) -> int:
+        return 0
+
+    def minimumStepSize(self) -> int:
+        return 1
+
 
 class RegionAccessible(QAccessibleInterface):
-    """One region as a screen reader sees it: a list item with a name and a 0-10 value.
+    """One region as a screen reader sees it: a list item named with its score
+    ("Calves (left), 6 of 10") and a 0-10 value interface.
 
     It has no QObject and no children, so several methods return null, as Qt's
     own leaf interfaces do; PySide6's stubs do not allow for that (type: ignore).
@@ -447,6 +502,13 @@ class RegionAccessible(QAccessibleInterface):
         super().__init__()
         self._owner = owner
         self.region_id = region_id
+        self.value = RegionValue(owner, region_id)
+
+    def interface_cast(self, kind: QAccessible.InterfaceType) -> Any:
+        """The value interface for Qt's C++ side (its address, as PySide6 passes a void *)."""
+        if kind == QAccessible.InterfaceType.ValueInterface and self._map().interactive:
+            return shiboken6.VoidPtr(shiboken6.getCppPointer(self.value)[0])
+        return shiboken6.VoidPtr(0)  # no other interface (a plain int here crashes PySide6)
 
     def _map(self) -> BodyMapView:
         return self._owner.map_view
@@ -482,18 +544,25 @@ class RegionAccessible(QAccessibleInterface):
         return -1
 
     def text(self, kind: QAccessible.Text) -> str:
-        region = self._map()._catalog.get(self.region_id)
+        view = self._map()
+        region = view._catalog.get(self.region_id)
         if kind == QAccessible.Text.Name:
-            return f"{region.display_name}, {region.plain_name}"
+            return view.region_name(self.region_id)
         if kind == QAccessible.Text.Value:
-            value = self._map().score(self.region_id)
+            value = view.score(self.region_id)
             return QCoreApplication.translate("BodyMapView", "%d out of 10, %s") % (
                 value,
                 severity_word(value),
             )
         if kind == QAccessible.Text.Description:
-            return QCoreApplication.translate(
-                "BodyMapView", "Number keys set the soreness from 0 to 10."
+            if not view.interactive:
+                return region.plain_name
+            return (
+                region.plain_name
+                + ". "
+                + QCoreApplication.translate(
+                    "BodyMapView", "Number keys set the soreness from 0 to 10."
+                )
             )
         return ""
 

@@ -6,6 +6,7 @@ CheckInService decides which safety questions to ask, saves and plans.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -46,6 +47,7 @@ from companion.domain.conditions import ReportedCondition
 from companion.domain.regions import Side
 from companion.domain.triage import Question
 from companion.services.checkin import CheckInService
+from companion.ui.buttons import ChoiceButton, ChoiceGroup
 from companion.ui.sections import SECTIONS, Card, make_label
 from companion.ui.today.body_map import BodyMapView, IntensityLegend
 from companion.ui.today.plan_view import PlanView
@@ -58,14 +60,17 @@ if TYPE_CHECKING:
 WIDE = 960  # from this page width, map and check-in sit side by side
 
 
-class ScoreRow(QWidget):
-    """0-10 as eleven buttons: quick to click, each with a screen-reader name."""
+class ScoreRow(ChoiceGroup):
+    """0-10 as eleven buttons: quick to click, and one radio group for a screen reader
+    (its name is the title; each choice reads "3 of 10"). Tab stops at the chosen
+    score, the arrow keys move it, Space picks the focused one."""
 
     changed = Signal(int)
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._title = title
+        self.setAccessibleName(title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -76,18 +81,19 @@ class ScoreRow(QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         for value in range(11):
-            button = QPushButton(str(value))
+            button = ChoiceButton(str(value))
             button.setObjectName("ScoreButton")
-            button.setCheckable(True)
             button.setFixedSize(28, 28)
-            button.setAccessibleName(
-                QCoreApplication.translate("Today", "%s: %d out of 10") % (title, value)
-            )
+            button.setAccessibleName(QCoreApplication.translate("Today", "%d of 10") % value)
             self.group.addButton(button, value)
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
+        self.buttons()[0]._rove()
         self.group.idClicked.connect(self.changed.emit)
+
+    def buttons(self) -> list[ChoiceButton]:
+        return [b for b in self.group.buttons() if isinstance(b, ChoiceButton)]
 
     def value(self) -> int:
         return max(self.group.checkedId(), 0)
@@ -235,6 +241,28 @@ class TodayPage(QWidget):
             # under the title, the lead and the new check-in's banner
             self.column.insertWidget(self.column.indexOf(self.context_banner) + 1, self.map_panel)
             self.outer.setContentsMargins(0, 0, 0, 0)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab follows the page: the map, the region's scores and words, the answers
+        about the soreness, Save, then the plan (the map panel joins the page last, so
+        Qt's order, by when each widget joined, would put it after the plan)."""
+        chain: list[QWidget] = [
+            self.map,
+            *self.rest_row.buttons(),
+            *self.move_row.buttons(),
+            *self.word_boxes.values(),
+            self.hours,
+            self.cause,
+            self.kind,
+            self.swelling,
+            self.minutes,
+            self.warm,
+            self.save_button,
+            self.plan_view,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- building ---------------------------------------------------------------------
     def _build_region_card(self) -> Card:
