@@ -343,7 +343,9 @@ def cmd_routines(as_json: bool, out: TextIO, data_dir: str | None = None) -> int
         if n:
             out.write("\n")
         minutes = row["seconds"] / 60
-        out.write(f"{row['id']}  {row['name']}  ({minutes:.0f} min, {len(row['steps'])} steps)\n")
+        steps = len(row["steps"])
+        count = f"{steps} step" if steps == 1 else f"{steps} steps"
+        out.write(f"{row['id']}  {row['name']}  ({minutes:.0f} min, {count})\n")
         out.write(f"  {row['description']}\n")
         for step in row["steps"]:
             side = "" if step["side"] == "both" else f", {step['side']}"

@@ -91,7 +91,8 @@ class RoutineStep:
         if self.seconds >= 120 and self.seconds % 60 == 0 and self.reps == 1:
             return f"{self.seconds // 60} min"
         if self.exercise.timed_reps:
-            return f"{self.reps} slow movements (about {self.seconds} s)"
+            movements = "slow movement" if self.reps == 1 else "slow movements"
+            return f"{self.reps} {movements} (about {self.seconds} s)"
         if self.reps > 1:
             return f"{self.reps} × {self.seconds} s"
         return f"{self.seconds} s"

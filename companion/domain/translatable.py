@@ -41,6 +41,7 @@ ENGLISH_PLURALS: dict[str, tuple[str, str]] = {
         "Imported %s; %n was already here.",
         "Imported %s; %n were already here.",
     ),
+    "All %n question(s) answered": ("%n question answered", "All %n questions answered"),
     # The same words for one and many in English; other languages differ.
     "Show %n more": ("Show %n more", "Show %n more"),
     "About %n min": ("About %n min", "About %n min"),

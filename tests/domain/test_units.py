@@ -39,3 +39,14 @@ def test_timer_phases_say_minutes_and_degrees_with_their_unit() -> None:
         for phase in plan.phases:
             assert "degrees" not in phase.say
             assert " 1 minutes" not in phase.say
+
+
+def test_counted_words_have_an_english_singular() -> None:
+    from companion.domain.translatable import english
+
+    assert english("Today", "All %n question(s) answered", None, 1) == "1 question answered"
+    assert english("Today", "All %n question(s) answered", None, 24) == "All 24 questions answered"
+    assert english("Today", "%n minute(s)", None, 1) == "1 minute"
+    assert english("TherapyTimer", "%n minute(s) in all", None, 1) == "1 minute in all"
+    one = english("RoutineEditor", "%n movement(s) in %s s", None, 1) % 40
+    assert one == "1 movement in 40 s"

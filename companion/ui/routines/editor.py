@@ -325,9 +325,11 @@ class RoutineEditorDialog(QDialog):
             else ""
         )
         if exercise.timed_reps:
-            dose = QCoreApplication.translate("RoutineEditor", "%d movements in %d s") % (
-                spec.reps,
-                spec.seconds,
+            dose = (
+                QCoreApplication.translate(
+                    "RoutineEditor", "%n movement(s) in %s s", None, spec.reps
+                )
+                % spec.seconds
             )
         elif spec.reps > 1:
             dose = QCoreApplication.translate("RoutineEditor", "%d × %d s") % (

@@ -215,7 +215,7 @@ class SafetyQuestionsDialog(QDialog):
         if question is None:
             self.pages.setCurrentIndex(1)
             self.step_label.setText(
-                QCoreApplication.translate("Today", "All %d questions answered") % total
+                QCoreApplication.translate("Today", "All %n question(s) answered", None, total)
             )
             self.summary_label.setText(self._summary(steps))
             self.next_button.setText(QCoreApplication.translate("Today", "Done"))
