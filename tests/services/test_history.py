@@ -215,6 +215,7 @@ def test_water_without_a_goal_and_by_the_week(db, clock):
         "Water per day. No daily goal is set: a hydration reminder sets one."
     )
     WaterLog(db).add(250, clock.now() - timedelta(days=500), "app")  # a longer history
+    history.reload()  # the data changed (the screen reloads on every save)
     history.set_range(365)
     weekly = history.water_chart()
     assert weekly.title == "Water: average per day, week by week"

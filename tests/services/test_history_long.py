@@ -197,3 +197,25 @@ def test_old_water_alone_makes_the_history_long(db, clock):
     history.set_range(None)
     assert history.period.days == 801
     assert history.water_chart().title == "Water: average per day, month by month"
+
+
+def test_a_shorter_period_is_cut_from_what_a_longer_one_read(db, clock):
+    now = clock.now()
+    for n in range(0, 400, 3):
+        rate(db, now - timedelta(days=n), 3)
+    history = service(db, clock)
+    history.set_range(None)
+    everything = len(history.days)
+    reads: list[str] = []
+    real = history.store.days
+
+    def counted(first, last):
+        reads.append("days")
+        return real(first, last)
+
+    history.store.days = counted  # type: ignore[method-assign]
+    history.set_range(30)
+    assert 0 < len(history.days) < everything and reads == []  # cut, not read again
+    assert all(d.day >= history.period.first - timedelta(days=120) for d in history.days)
+    history.reload()  # the data changed: read again
+    assert history.days and reads == ["days"]

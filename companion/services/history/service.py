@@ -3,10 +3,13 @@ history rules, into the charts' content and sentences (``HistoryService``). No P
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any
 
+from companion.domain.activity import Activity
 from companion.domain.clock import Clock, utc
 from companion.domain.history import Adherence, DayScores, Episode, adherence, episodes
 from companion.domain.regions import RegionCatalog
@@ -74,6 +77,7 @@ class HistoryService:
         self.translate = translate
         self.region_names = routines.region_names(regions)
         self._first_day: tuple[date | None] | None = None
+        self._held: dict[str, tuple[date, date, Any]] = {}  # longer reads, kept across ranges
         self.period = self.period_for(RANGES[DEFAULT_RANGE][1])
         self._events: list[Event] | None = None
         self._days: list[DayScores] | None = None
@@ -123,22 +127,41 @@ class HistoryService:
         )
 
     def set_range(self, days: int | None) -> None:
+        """Show another period. What was read for a longer one is kept and cut to it (the
+        data has not changed), so going back and forth between periods reads little."""
         self.period = self.period_for(days)
-        self.reload()
+        self._events = None
+        self._days = None
+        self._episodes = None
+        self._water = None
 
     def reload(self) -> None:
-        """Forget what was read: the next question reads the period again."""
+        """Forget what was read (the data changed): the next question reads it again."""
+        self._held.clear()
         self._first_day = None
         self._events = None
         self._days = None
         self._episodes = None
         self._water = None
 
+    def _kept(self, name: str, first: date, last: date, read: Callable[[date, date], Any]) -> Any:
+        """What ``read(first, last)`` returns, or a longer span's answer kept under
+        ``name`` that holds [first, last] (the caller cuts it to the period)."""
+        held = self._held.get(name)
+        if held is None or not (held[0] <= first and last <= held[1]):
+            held = (first, last, read(first, last))
+            self._held[name] = held
+        return held[2]
+
     @property
     def water(self) -> dict[date, int]:
         """Water per local day over the period."""
         if self._water is None:
-            self._water = self.store.water_by_day(self.period.first, self.period.last, self.zone)
+            p = self.period
+            kept = self._kept(
+                "water", p.first, p.last, lambda a, b: self.store.water_by_day(a, b, self.zone)
+            )
+            self._water = {d: ml for d, ml in kept.items() if p.first <= d <= p.last}
         return self._water
 
     @property
@@ -164,7 +187,10 @@ class HistoryService:
     def days(self) -> list[DayScores]:
         """Check-ins of the period, plus earlier ones its first episodes compare with."""
         if self._days is None:
-            self._days = self.store.days(self.period.first - EPISODE_LOOKBACK, self.period.last)
+            first, last = self.period.first - EPISODE_LOOKBACK, self.period.last
+            kept: list[DayScores] = self._kept("days", first, last, self.store.days)
+            keys = [d.day for d in kept]
+            self._days = kept[bisect_left(keys, first) : bisect_right(keys, last)]
         return self._days
 
     @property
@@ -174,7 +200,13 @@ class HistoryService:
             first, last = self.period.first - EPISODE_LOOKBACK, self.period.last
             start = datetime.combine(first, time(0), tzinfo=self.zone)
             end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=self.zone)
-            activities = [a for _id, a in self.activity_store.between(start, end)]
+            kept: list[Activity] = self._kept(
+                "activities",
+                first,
+                last,
+                lambda _a, _b: [a for _id, a in self.activity_store.between(start, end)],
+            )
+            activities = [a for a in kept if utc(start) <= utc(a.ended_at) < utc(end)]
             found = episodes(self.days, activities)
             self._episodes = [e for e in found if e.last_day >= self.period.first]
         return self._episodes

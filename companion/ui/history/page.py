@@ -318,6 +318,10 @@ class HistoryPage(SectionPage):
     def refresh(self) -> None:
         """Read the period again and redraw everything."""
         self.service.reload()
+        self._redraw()
+
+    def _redraw(self) -> None:
+        """Redraw everything from the service (which reads what it has not kept)."""
         self._stale = False
         choices = self.service.region_choices()
         current = self.region_box.currentData()
@@ -345,7 +349,7 @@ class HistoryPage(SectionPage):
     def _range_changed(self) -> None:
         self.service.set_range(self.range_box.currentData())
         self._episodes_shown = EPISODES_SHOWN
-        self.refresh()
+        self._redraw()
 
     def _axis_clicked(self, _id: int) -> None:
         self._show_region()
