@@ -7,7 +7,11 @@ from datetime import time, timedelta
 import pytest
 from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QPushButton
 
+from companion.domain.checkin import Cause, CheckIn, RegionReport, SorenessType
+from companion.domain.regions import Side
 from companion.domain.reminders import Kind, ReminderRule
+from companion.domain.triage import GREEN
+from companion.storage.checkins import CheckInRepository
 
 
 @pytest.fixture
@@ -243,3 +247,29 @@ def test_finished_one_off_reminders_are_hidden_until_asked_for(companion, clock,
     page.show_finished.click()
     qtbot.waitUntil(lambda: "Drink after your run" not in titles())
     assert len(companion.reminders.rules()) == 2  # hidden, not deleted
+
+
+def test_the_app_hands_the_latest_check_in_to_the_icing_editor(companion, clock, qtbot):
+    onset = clock.now() - timedelta(hours=20)
+    CheckInRepository(companion.db).save(
+        CheckIn(
+            clock.now(),
+            onset,
+            Cause.RUN,
+            SorenessType.DOMS,
+            (
+                RegionReport("quads_R", Side.RIGHT, 2, 7),
+                RegionReport("lower_back", Side.CENTRE, 3, 8),  # not one to ice
+            ),
+        ),
+        GREEN,
+    )
+    dialog = companion.reminder_dialog(ReminderRule(Kind.ICING, ""))
+    qtbot.addWidget(dialog)
+    assert (dialog.region.currentData(), dialog.side.currentData()) == ("quads", "right")
+    dialog.save()
+    assert dialog.result_rule is not None
+    assert dialog.result_rule.starts == onset
+    assert dialog.result_rule.ends == onset + timedelta(hours=72)
+    dialog.region.setCurrentIndex(dialog.region.findData("lower_back"))
+    assert dialog.side.isHidden()  # the app says which regions have two sides
