@@ -137,7 +137,7 @@ _COLOURS: dict[Variant, dict[QPalette.ColorRole, str]] = {
 # A disabled line that informs (the tray menu's status lines) uses $muted instead (app.qss).
 _DISABLED: dict[Variant, str] = {
     (Scheme.LIGHT, False): "#84908b",
-    (Scheme.DARK, False): "#6d7773",
+    (Scheme.DARK, False): "#7a8580",
     (Scheme.LIGHT, True): "#6b6b6b",
     (Scheme.DARK, True): "#999999",
 }
@@ -201,7 +201,9 @@ def system_high_contrast() -> bool:
 # accent: the fill of selected things (white text on it, or black in high contrast dark);
 # on_accent: that text; focus: the focus ring on the window, cards and plain buttons;
 # primary_*: the main button of a screen, primary_focus its ring (3:1 on its fill and
-# on the card); check_bg: a ticked box's fill under the white tick.
+# on the card); accent_focus: the ring on a chosen score, whose fill turns accent_focus_fill
+# while it has the focus (no ring shows 3:1 both on the high-contrast accents and round
+# them); check_bg: a ticked box's fill under the white tick.
 _SHEET_COLOURS: dict[Variant, dict[str, str]] = {
     (Scheme.LIGHT, False): {
         "muted": "#5f6b66",
@@ -222,6 +224,8 @@ _SHEET_COLOURS: dict[Variant, dict[str, str]] = {
         "primary_hover": "#176451",
         "primary_text": "#ffffff",
         "primary_focus": "#1c2321",
+        "accent_focus": "#1c2321",
+        "accent_focus_fill": "#1d7f67",
         "balloon": "#ffffff",
         "balloon_text": "#1c2321",
     },
@@ -244,6 +248,8 @@ _SHEET_COLOURS: dict[Variant, dict[str, str]] = {
         "primary_hover": "#236b57",
         "primary_text": "#ffffff",
         "primary_focus": "#f4f6f5",
+        "accent_focus": "#f4f6f5",
+        "accent_focus_fill": "#2b836a",
         "balloon": "#242a28",
         "balloon_text": "#e6ebe9",
     },
@@ -267,6 +273,8 @@ _SHEET_COLOURS: dict[Variant, dict[str, str]] = {
         "primary_hover": "#1d7f67",
         "primary_text": "#ffffff",
         "primary_focus": "#000000",
+        "accent_focus": "#000000",
+        "accent_focus_fill": "#1a705b",
         "balloon": "#ffffff",
         "balloon_text": "#000000",
     },
@@ -290,6 +298,8 @@ _SHEET_COLOURS: dict[Variant, dict[str, str]] = {
         "primary_hover": "#17332b",
         "primary_text": "#5becc3",
         "primary_focus": "#ffd500",
+        "accent_focus": "#0066cc",
+        "accent_focus_fill": "#5becc3",
         "balloon": "#000000",
         "balloon_text": "#ffffff",
     },
@@ -314,19 +324,25 @@ def sheet_colours(scheme: Scheme, high_contrast: bool = False) -> dict[str, str]
     }
 
 
+_ARROWS = {Scheme.LIGHT: "black", Scheme.DARK: "white"}
+
+
 def stylesheet(scheme: Scheme, high_contrast: bool = False) -> str:
-    """The application's style sheet (resources/styles/app.qss) in the variant's colours."""
-    return style_sheet(
-        "app",
-        {
-            **sheet_colours(scheme, high_contrast),
-            # High contrast: thicker rings and outlines (the padding shrinks to match).
-            "ring": "3px" if high_contrast else "2px",
-            "ring_pad": "4px 12px" if high_contrast else "5px 13px",
-            "primary_pad": "6px 16px" if high_contrast else "7px 17px",
-            "check": icon_path("check").as_posix(),
-        },
-    )
+    """The application's style sheet (resources/styles/app.qss) in the variant's colours,
+    with resources/styles/high-contrast.qss after it in high contrast."""
+    values = {
+        **sheet_colours(scheme, high_contrast),
+        # High contrast: thicker rings and outlines (the padding shrinks to match).
+        "ring": "3px" if high_contrast else "2px",
+        "ring_pad": "4px 12px" if high_contrast else "5px 13px",
+        "primary_pad": "6px 16px" if high_contrast else "7px 17px",
+        "check": icon_path("check").as_posix(),
+        # The fields' arrows, drawn by the sheet once it frames them (high contrast).
+        "arrow_down": icon_path(f"arrow-down-{_ARROWS[scheme]}").as_posix(),
+        "arrow_up": icon_path(f"arrow-up-{_ARROWS[scheme]}").as_posix(),
+    }
+    sheet = style_sheet("app", values)
+    return sheet + style_sheet("high-contrast", values) if high_contrast else sheet
 
 
 @contextmanager

@@ -111,5 +111,5 @@ def test_the_style_sheets_come_from_resources_with_every_placeholder_filled(qapp
     assert "color: #123456;" in link and "2px solid #654321;" in link
     with pytest.raises(KeyError, match=r"guide-link.qss needs a value for \$focus"):
         style_sheet("guide-link", {"colour": "#123456"})
-    with pytest.raises(ResourceNotFoundError, match="known: app, guide, guide-link"):
+    with pytest.raises(ResourceNotFoundError, match="known: app, guide, guide-link, high-contrast"):
         style_path("nope")
