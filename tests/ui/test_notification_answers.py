@@ -100,7 +100,7 @@ def test_done_on_the_desktop_notification_records_done_and_logs_the_water(
     notifier = center.notifier
     qtbot.waitUntil(lambda: len(wire.made("Notify")) == 1)
     (shown,) = wire.made("Notify")
-    assert dict(shown)["QStringList"][:2] == ["done", "Done"]
+    assert dict(shown)["QStringList"][:4] == ["default", "Open", "done", "Done"]
     qtbot.waitUntil(lambda: prompt.key in notifier._keys.values())  # the id came back
     (notification_id,) = notifier._keys
     with qtbot.waitSignal(center.changed, timeout=5000):
