@@ -354,6 +354,13 @@ class SettingsPage(SectionPage):
         row.addWidget(self.theme)
         row.addStretch(1)
         card.body.addLayout(row)
+        self.contrast_note = card.add_text(
+            QCoreApplication.translate(
+                "SettingsPage",
+                "When your computer is set to high contrast, the app follows it, in light or dark.",
+            ),
+            "Muted",
+        )
         self.content.addWidget(card)
 
     def _safety_card(self, conditions_summary: str) -> None:
