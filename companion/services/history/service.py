@@ -281,7 +281,11 @@ class HistoryService:
         if not shown:
             return []
         first = shown[-1].onset.astimezone(self.zone).date()
-        water = self.store.water_by_day(first, self.period.last, self.zone)
+        water = (
+            self.water  # read already, and kept
+            if first >= self.period.first
+            else self.store.water_by_day(first, self.period.last, self.zone)
+        )
         mornings = self.mornings.between(first, self.period.last)
         latest = self.episodes[-1]
         return [

@@ -60,9 +60,13 @@ class Period:
             # Month starts for long ranges.
             out = []
             day = self.first.replace(day=1)
+            years = self.days > 731  # over two years: a tick a year, named by its year
             while day <= self.last:
-                if day >= self.first:
-                    label = day.strftime("%b %Y") if day.month == 1 else day.strftime("%b")
+                if day >= self.first and (day.month == 1 or not years):
+                    if years:
+                        label = day.strftime("%Y")
+                    else:
+                        label = day.strftime("%b %Y") if day.month == 1 else day.strftime("%b")
                     out.append(((day - self.first).days + 0.0, label))
                 day = (day + timedelta(days=32)).replace(day=1)
             return tuple(out)

@@ -178,8 +178,8 @@ class HistoryPage(SectionPage):
 
     def _map_card(self) -> Card:
         """The body map replayed by day. Every size here is fixed, so playing never moves
-        anything: the slider and the button sit above the day's words, which scroll in a
-        box of their own height."""
+        anything: the day's words scroll in a box of their own height; the slider and the
+        button run across the top."""
         self.map_card = card = Card(
             QCoreApplication.translate("HistoryPage", "Day by day on the body map")
         )
@@ -214,7 +214,6 @@ class HistoryPage(SectionPage):
         self.day_slider.valueChanged.connect(self._show_day)
         controls.addWidget(self.play_button)
         controls.addWidget(self.day_slider, 1)
-        side.addLayout(controls)
         self.day_label = make_label("", "")
         self.day_label.setAccessibleName(QCoreApplication.translate("HistoryPage", "Chosen day"))
         self.day_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -223,11 +222,12 @@ class HistoryPage(SectionPage):
         self.day_box.setWidgetResizable(True)
         self.day_box.setFrameShape(QFrame.Shape.NoFrame)
         self.day_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.day_box.setFixedHeight(MAP_HEIGHT - self.play_button.sizeHint().height() - 8)
+        self.day_box.setFixedHeight(MAP_HEIGHT)
         self.day_box.viewport().setAutoFillBackground(False)
         self.day_label.setAutoFillBackground(False)
         side.addWidget(self.day_box)
         row.addLayout(side, 1)
+        card.body.addLayout(controls)  # across the card, above the map and the words
         card.body.addLayout(row)
         self._map_days: list[date] = []
         return card
