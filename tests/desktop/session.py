@@ -14,6 +14,12 @@ with a configuration written here: no sound, no browser, no network, and
 replaced by a small script that writes down the entries dunst offered and
 answers with the one a test chose, as a person picking from the menu would.
 
+Where at-spi2-core is installed, the session bus also carries the accessibility bus
+(``at-spi-bus-launcher``: it owns org.a11y.Bus there and starts its own bus, where
+at-spi2-registryd keeps the list of applications). Accessibility stays off for the
+tests' own Qt (org.a11y.Status says so); a test that wants an app's tree starts that
+app with QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 and reads it with tests/desktop/atspi.py.
+
 The normal pytest process starts the desktop (``running_desktop``) and the
 second pytest process that runs the tests on it ``attach``es to it through the
 environment (tests/desktop/conftest.py says why there are two). Every wait
@@ -71,6 +77,11 @@ TRAYER = shlex.split(
     "trayer --edge bottom --align right --widthtype request --height 28"
     " --SetDockType true --transparent false --monitor primary"
 )
+# at-spi2-core's launcher is not on PATH; Debian puts it here.
+ATSPI_LAUNCHERS = ("/usr/libexec/at-spi-bus-launcher", "/usr/lib/at-spi2-core/at-spi-bus-launcher")
+# The AT-SPI client runs on the system's Python, which has python3-gi (the venv has not).
+SYSTEM_PYTHON = "/usr/bin/python3"
+ATSPI_ENV = "COMPANION_DESKTOP_ATSPI"  # set when the accessibility bus runs
 START_TIMEOUT_S = 15.0
 COMMAND_TIMEOUT_S = 10.0
 NOTIFICATIONS = "org.freedesktop.Notifications"
@@ -126,6 +137,23 @@ exit 0
 MENU_ENTRY = re.compile(r"^#(?P<label>.*) \((?P<summary>.*)\) \[(?P<id>\d+),(?P<action>[^\]]*)\]$")
 
 
+def atspi_launcher() -> str | None:
+    return next((path for path in ATSPI_LAUNCHERS if Path(path).exists()), None)
+
+
+def missing_atspi() -> list[str]:
+    """What this machine lacks to read an app's accessibility tree, with the packages."""
+    missing = [] if atspi_launcher() else ["at-spi-bus-launcher (Debian: at-spi2-core)"]
+    probe = "import gi; gi.require_version('Atspi', '2.0'); from gi.repository import Atspi"
+    works = Path(SYSTEM_PYTHON).exists() and (
+        subprocess.run([SYSTEM_PYTHON, "-c", probe], capture_output=True, check=False).returncode
+        == 0
+    )
+    if not works:
+        missing.append(f"Atspi for {SYSTEM_PYTHON} (Debian: python3-gi gir1.2-atspi-2.0)")
+    return missing
+
+
 def missing_requirements() -> list[str]:
     """What this machine lacks for a desktop session, with the Debian package for each."""
     missing = [
@@ -169,9 +197,16 @@ class Desktop:
 
     def exported(self) -> dict[str, str]:
         """The environment that puts a process (Qt, the tests) on this desktop."""
-        return {
-            key: self.env[key] for key in ("DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR")
-        } | {FOLDER_ENV: str(self.folder), "QT_QPA_PLATFORM": "xcb"}
+        keys = ("DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR", ATSPI_ENV)
+        return {key: self.env[key] for key in keys if key in self.env} | {
+            FOLDER_ENV: str(self.folder),
+            "QT_QPA_PLATFORM": "xcb",
+        }
+
+    @property
+    def atspi(self) -> bool:
+        """Whether the accessibility bus runs on this desktop's session bus."""
+        return bool(self.env.get(ATSPI_ENV))
 
     def logs(self) -> str:
         """What the daemons wrote, for a person reading a failed run."""
@@ -187,6 +222,8 @@ class Desktop:
             "DISPLAY": os.environ["DISPLAY"],
             "DBUS_SESSION_BUS_ADDRESS": os.environ["DBUS_SESSION_BUS_ADDRESS"],
         }
+        if os.environ.get(ATSPI_ENV):
+            env[ATSPI_ENV] = os.environ[ATSPI_ENV]
         return cls(Path(folder), env["DISPLAY"], env["DBUS_SESSION_BUS_ADDRESS"], env)
 
     def run(self, *command: str) -> str:
@@ -361,6 +398,14 @@ def running_desktop() -> Iterator[Desktop]:
             dunstrc.write_text(DUNSTRC.format(menu=menu), encoding="utf-8")
             start("dunst", ["dunst", "-config", str(dunstrc)], env)
             desktop.run("gdbus", "wait", "--session", "--timeout", "8", NOTIFICATIONS)
+
+            launcher = atspi_launcher()
+            if launcher is not None:
+                # --launch-immediately: its bus and the registry start now, not on a
+                # first client's request; it owns org.a11y.Bus once they are up.
+                start("atspi", [launcher, "--launch-immediately"], env)
+                desktop.run("gdbus", "wait", "--session", "--timeout", "8", "org.a11y.Bus")
+                env[ATSPI_ENV] = launcher
         except (RuntimeError, AssertionError, subprocess.SubprocessError) as exc:
             raise RuntimeError(f"{exc}\n{_logs(folder)}") from exc
         yield desktop
