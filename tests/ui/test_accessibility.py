@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.resources import load_routines
 from companion.ui.buttons import ChoiceButton, install_enter_presses
+from companion.ui.routines.player import RoutinePlayerView
 from companion.ui.today.page import TodayPage
 
 
@@ -202,3 +205,33 @@ def test_arrow_keys_move_the_choice_and_tab_stops_at_it(today_page: Any, qtbot: 
     assert page.drafts["calves_L"].at_rest == 4
     qtbot.keyClick(page.rest_row.buttons()[4], Qt.Key.Key_Left)
     assert page.rest_row.value() == 3
+
+
+# -- the player: told once a phase, never every second -------------------------------------------
+def test_the_players_progress_is_told_once_a_phase_and_drawn_every_tick(
+    qtbot: Any, clock: Any
+) -> None:
+    routine = load_routines().get("calves_and_shins")
+    view = RoutinePlayerView(routine.name, routine.steps, clock)
+    view.ticker.stop()  # the test moves time itself
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    drawn: list[int] = []
+    told: list[int] = []
+    segments: list[object] = []
+    for _ in range(40):
+        clock.advance(seconds=1)
+        view.advance(clock.now())
+        drawn.append(view.progress.value())
+        told.append(view.progress.told())
+        segments.append(view.session.current)
+    assert len(set(drawn)) > 30  # the bar moves every second on screen
+    phases = sum(1 for a, b in itertools.pairwise(segments) if a != b) + 1
+    assert 2 <= phases < 10
+    assert len(set(told)) <= phases  # a screen reader hears of it once a phase
+    ring = QAccessible.queryAccessibleInterface(view.ring)
+    assert ring.text(QAccessible.Text.Name) == "Time left in this step"
+    assert ring.text(QAccessible.Text.Description) == view.ring.spoken()
+    assert view.ring.spoken().startswith(view.ring.text())
+    assert view.ring.accessibleDescription() == ""  # nothing pushed as the seconds go
