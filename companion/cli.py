@@ -168,7 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     start.add_argument(
         "routine_id",
         metavar="ROUTINE_ID",
-        type=_routine_id,
+        type=routine_id_arg,
         help="a routine id from 'recovery-companion routines' (yours start with 'mine-')",
     )
     from companion.cli_questions import add_parsers as add_question_parsers  # noqa: PLC0415
@@ -404,7 +404,7 @@ def _stored_routines(data_dir: str | None) -> list[Any]:
         db.close()
 
 
-def _routine_id(value: str) -> str:
+def routine_id_arg(value: str) -> str:
     """A built-in routine id, or one of the user's ('mine-3'), checked by the app itself."""
     if re.fullmatch(r"mine-[0-9]+", value):
         return value

@@ -86,9 +86,9 @@ def _region(value: str) -> str:
 
 
 def _routine(value: str) -> str:
-    from companion.cli import _routine_id  # noqa: PLC0415
+    from companion.cli import routine_id_arg  # noqa: PLC0415
 
-    return _routine_id(value)
+    return routine_id_arg(value)
 
 
 def _rule_options(parser: argparse.ArgumentParser) -> None:

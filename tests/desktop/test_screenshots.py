@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
+from companion.domain.preferences import ReminderStyle
 from companion.domain.reminders import Kind, ReminderRule
 from companion.scheduling.reminders import Fired
 from tests.desktop.shots import (
@@ -80,15 +81,28 @@ def test_every_screen_on_the_x_display(desktop, make_app, clock, qtbot):
     center = companion.reminders
     center.scheduler.start(paused=True)
     rule = center.save_rule(ReminderRule(Kind.HYDRATION, "Water", every_min=90, amount_ml=250))
+
+    def fire() -> None:
+        job = threading.Thread(target=center._bridge.fired.emit, args=(Fired(rule_id=rule.id),))
+        with qtbot.waitSignal(center.prompt_shown, timeout=WAIT_MS):
+            job.start()
+            job.join()
+
+    # The app's own window, as chosen in Settings (with a notification server the
+    # reminder is a desktop notification instead, and only that).
+    center.style = lambda: ReminderStyle.WINDOW
     clock.advance(minutes=30)
-    job = threading.Thread(target=center._bridge.fired.emit, args=(Fired(rule_id=rule.id),))
-    with qtbot.waitSignal(center.prompt_shown, timeout=WAIT_MS):
-        job.start()
-        job.join()
+    fire()
     qtbot.waitExposed(center.popup)
     check(center.popup, "reminder-popup")
+    assert desktop.displayed() == 0
+    assert center.current is not None
+    center.answer(center.current.key, "skip")
 
-    # The whole desktop: the window, the popup, dunst's notification and the tray.
+    # The whole desktop: the window, dunst's notification and the tray.
+    center.style = lambda: ReminderStyle.DESKTOP
+    clock.advance(minutes=90)
+    fire()
     qtbot.waitUntil(lambda: desktop.displayed() == 1, timeout=WAIT_MS)
     painted(window)
     assert_not_blank(screen_shot("desktop"), "the desktop")
