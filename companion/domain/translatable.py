@@ -45,6 +45,8 @@ ENGLISH_PLURALS: dict[str, tuple[str, str]] = {
     # The same words for one and many in English; other languages differ.
     "Show %n more": ("Show %n more", "Show %n more"),
     "About %n min": ("About %n min", "About %n min"),
+    "%1-%2 of %n": ("%1-%2 of %n", "%1-%2 of %n"),
+    "%n other activity(ies)": ("%n other activity", "%n other activities"),
     "and %n more": ("and %n more", "and %n more"),
 }
 

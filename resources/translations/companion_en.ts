@@ -198,7 +198,7 @@
 <context>
     <name>BodyMapView</name>
     <message>
-        <location filename="../../companion/ui/today/body_map.py" line="+79"/>
+        <location filename="../../companion/ui/today/body_map.py" line="+84"/>
         <source>none</source>
         <translation>none</translation>
     </message>
@@ -219,12 +219,12 @@
     </message>
     <message>
         <location line="+32"/>
-        <location line="+409"/>
+        <location line="+473"/>
         <source>Body map</source>
         <translation>Body map</translation>
     </message>
     <message>
-        <location line="-407"/>
+        <location line="-471"/>
         <source>Front and back of both legs. Arrow keys move between regions, 1 to 9 set the soreness, 0 sets 10, Delete clears.</source>
         <translation>Front and back of both legs. Arrow keys move between regions, 1 to 9 set the soreness, 0 sets 10, Delete clears.</translation>
     </message>
@@ -259,17 +259,22 @@
         <translation>Left</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+162"/>
+        <source>%s, %d of 10</source>
+        <translation>%s, %d of 10</translation>
+    </message>
+    <message>
+        <location line="+98"/>
         <source>%d out of 10, %s</source>
         <translation>%d out of 10, %s</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Number keys set the soreness from 0 to 10.</source>
         <translation>Number keys set the soreness from 0 to 10.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Soreness scale</source>
         <translation>Soreness scale</translation>
     </message>
@@ -392,7 +397,7 @@
         <translation>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</translation>
     </message>
     <message>
-        <location filename="../../companion/app/root.py" line="+216"/>
+        <location filename="../../companion/app/root.py" line="+218"/>
         <location filename="../../companion/app/routines.py" line="+48"/>
         <location filename="../../companion/app/today.py" line="+23"/>
         <source>Today&apos;s routine</source>
@@ -412,7 +417,7 @@
         <translation type="vanished">Every step of this routine is on a leg the safety check locked today.</translation>
     </message>
     <message>
-        <location filename="../../companion/app/settings.py" line="+65"/>
+        <location filename="../../companion/app/settings.py" line="+64"/>
         <source>Health conditions: not answered yet (asked with your first check-in).</source>
         <translation>Health conditions: not answered yet (asked with your first check-in).</translation>
     </message>
@@ -435,7 +440,7 @@
         <translation type="vanished">“%s” stays off: %s</translation>
     </message>
     <message>
-        <location filename="../../companion/app/reminders.py" line="+166"/>
+        <location filename="../../companion/app/reminders.py" line="+176"/>
         <source>Delete reminder</source>
         <translation>Delete reminder</translation>
     </message>
@@ -445,7 +450,7 @@
         <translation>Delete the reminder %r? What it reminded you of stays in your history.</translation>
     </message>
     <message>
-        <location filename="../../companion/app/settings.py" line="+55"/>
+        <location filename="../../companion/app/settings.py" line="+57"/>
         <source>This is how cues will sound.</source>
         <translation>This is how cues will sound.</translation>
     </message>
@@ -505,7 +510,7 @@
         <translation>Removed the %d reminders it had added.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Outside the usual range</source>
         <translation>Outside the usual range</translation>
     </message>
@@ -520,19 +525,27 @@
         <translation>A timer is already running; stop it first.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Next: %s, %s</source>
         <translation>Next: %s, %s</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Water today: %d of %d mL</source>
-        <translation>Water today: %d of %d mL</translation>
+        <location line="+9"/>
+        <source>Water today: %s of %s</source>
+        <translation>Water today: %s of %s</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Water today: %s</source>
+        <translation>Water today: %s</translation>
+    </message>
+    <message>
+        <source>Water today: %d of %d mL</source>
+        <translation type="vanished">Water today: %d of %d mL</translation>
+    </message>
+    <message>
         <source>Water today: %d mL</source>
-        <translation>Water today: %d mL</translation>
+        <translation type="vanished">Water today: %d mL</translation>
     </message>
     <message>
         <location filename="../../companion/app/tray_host.py" line="+41"/>
@@ -540,7 +553,7 @@
         <translation>Still running in the tray, so your reminders keep coming. Choose Quit from the tray menu to stop.</translation>
     </message>
     <message>
-        <location filename="../../companion/app/startup.py" line="+189"/>
+        <location filename="../../companion/app/startup.py" line="+213"/>
         <source>Your data file could not be read (%s), so it was moved to %s and a fresh one was started. Nothing in the old file was deleted.</source>
         <translation>Your data file could not be read (%s), so it was moved to %s and a fresh one was started. Nothing in the old file was deleted.</translation>
     </message>
@@ -776,7 +789,7 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../companion/ui/history/page.py" line="+68"/>
+        <location filename="../../companion/ui/history/page.py" line="+72"/>
         <source>Nothing to show yet</source>
         <translation>Nothing to show yet</translation>
     </message>
@@ -796,7 +809,7 @@
         <translation>Show</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Period shown</source>
         <translation>Period shown</translation>
     </message>
@@ -831,7 +844,7 @@
         <translation>Region</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Region shown</source>
         <translation>Region shown</translation>
     </message>
@@ -856,38 +869,47 @@
         <translation>Left and right</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Day by day on the body map</source>
         <translation>Day by day on the body map</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Body map for the chosen day</source>
         <translation>Body map for the chosen day</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+27"/>
         <source>Chosen day</source>
         <translation>Chosen day</translation>
     </message>
+    <message numerus="yes">
+        <location line="+258"/>
+        <source>%1-%2 of %n</source>
+        <translation>
+            <numerusform>%1-%2 of %n</numerusform>
+            <numerusform>%1-%2 of %n</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+3"/>
+        <location line="-264"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+150"/>
+        <location line="-16"/>
+        <location line="+8"/>
+        <location line="+196"/>
         <source>Play</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-201"/>
         <source>Replay the days</source>
         <translation>Replay the days</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+37"/>
         <source>Sore spells</source>
         <translation>Sore spells</translation>
     </message>
@@ -914,16 +936,38 @@
     </message>
     <message>
         <location line="+18"/>
+        <location line="+5"/>
         <source>Runs, leg days and mornings</source>
         <translation>Runs, leg days and mornings</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+4"/>
+        <source>‹ Newer</source>
+        <translation>‹ Newer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Newer entries</source>
+        <translation>Newer entries</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Older ›</source>
+        <translation>Older ›</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Older entries</source>
+        <translation>Older entries</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>No check-ins in this period.</source>
         <translation>No check-ins in this period.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-182"/>
+        <location line="+193"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
@@ -941,14 +985,13 @@
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Nothing logged in this period.</source>
         <translation>Nothing logged in this period.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Earlier entries are in the export (Settings, Your data).</source>
-        <translation>Earlier entries are in the export (Settings, Your data).</translation>
+        <translation type="vanished">Earlier entries are in the export (Settings, Your data).</translation>
     </message>
 </context>
 <context>
@@ -979,7 +1022,7 @@
         <translation>All</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../companion/services/history/habits.py" line="+25"/>
+        <location filename="../../companion/services/history/habits.py" line="+26"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -987,7 +1030,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../companion/services/history/soreness.py" line="+93"/>
+        <location filename="../../companion/services/history/soreness.py" line="+114"/>
         <source>Soreness 0-10</source>
         <translation>Soreness 0-10</translation>
     </message>
@@ -1002,22 +1045,32 @@
         <translation>At rest</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-41"/>
         <source>%s, 3-day average</source>
         <translation>%s, 3-day average</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>%s: soreness by day</source>
         <translation>%s: soreness by day</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>%s: soreness week by week</source>
+        <translation>%s: soreness week by week</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%s: soreness month by month</source>
+        <translation>%s: soreness month by month</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>No ratings for this region in this period.</source>
         <translation>No ratings for this region in this period.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>%s: nothing rated in this period.</source>
         <translation>%s: nothing rated in this period.</translation>
     </message>
@@ -1027,7 +1080,7 @@
         <translation>%s: %d/10 on movement and %d/10 at rest on %s</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+39"/>
         <source>%s: %n point(s) apart</source>
         <translation>
             <numerusform>%s: %n point apart</numerusform>
@@ -1035,7 +1088,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+26"/>
+        <source>%s: up to %n point(s) apart</source>
+        <translation>
+            <numerusform>%s: up to %n point apart</numerusform>
+            <numerusform>%s: up to %n points apart</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
         <source>Left and right differed by %d or more points on %n day(s) (shaded). A one-sided difference with swelling is worth checking: the check-in asks about it.</source>
         <translation>
             <numerusform>Left and right differed by %d or more points on %n day (shaded). A one-sided difference with swelling is worth checking: the check-in asks about it.</numerusform>
@@ -1068,7 +1129,7 @@
         <translation>Right</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>No sore spell of this region in this period.</source>
         <translation>No sore spell of this region in this period.</translation>
     </message>
@@ -1205,7 +1266,24 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../companion/services/history/grouped.py" line="+35"/>
+        <source>%n ice session(s)</source>
+        <translation>
+            <numerusform>%n ice session</numerusform>
+            <numerusform>%n ice sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location line="+1"/>
+        <source>%n heat session(s)</source>
+        <translation>
+            <numerusform>%n heat session</numerusform>
+            <numerusform>%n heat sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location filename="../../companion/services/history/habits.py" line="+1"/>
         <source>%n contrast session(s)</source>
         <translation>
             <numerusform>%n contrast session</numerusform>
@@ -1214,6 +1292,89 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
+        <source>%n bath(s)</source>
+        <translation>
+            <numerusform>%n bath</numerusform>
+            <numerusform>%n baths</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n leg day(s)</source>
+        <translation>
+            <numerusform>%n leg day</numerusform>
+            <numerusform>%n leg days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n long day(s) on feet</source>
+        <translation>
+            <numerusform>%n long day on feet</numerusform>
+            <numerusform>%n long days on feet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n routine(s)</source>
+        <translation>
+            <numerusform>%n routine</numerusform>
+            <numerusform>%n routines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n other activity(ies)</source>
+        <translation>
+            <numerusform>%n other activity</numerusform>
+            <numerusform>%n other activities</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>On movement, highest in the month</source>
+        <translation>On movement, highest in the month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On movement, month&apos;s average</source>
+        <translation>On movement, month&apos;s average</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At rest, month&apos;s average</source>
+        <translation>At rest, month&apos;s average</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On movement, highest in the week</source>
+        <translation>On movement, highest in the week</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On movement, week&apos;s average</source>
+        <translation>On movement, week&apos;s average</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At rest, week&apos;s average</source>
+        <translation>At rest, week&apos;s average</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%s: %s logged</source>
+        <translation>%s: %s logged</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../companion/services/history/habits.py" line="+1"/>
         <source>%n cold bath(s)</source>
         <translation>
             <numerusform>%n cold bath</numerusform>
@@ -1242,17 +1403,26 @@
         <translation>Sessions: %s.</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>Week of %s: %s mL a day on average</source>
-        <translation>Week of %s: %s mL a day on average</translation>
+        <translation type="vanished">Week of %s: %s mL a day on average</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+28"/>
+        <source>%s: %s mL a day on average</source>
+        <translation>%s: %s mL a day on average</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Water: average per day, week by week</source>
         <translation>Water: average per day, week by week</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Water: average per day, month by month</source>
+        <translation>Water: average per day, month by month</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%s: %s mL</source>
         <translation>%s: %s mL</translation>
     </message>
@@ -1282,7 +1452,7 @@
         <translation>No water logged in this period.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
         <source>slept %s h</source>
         <translation>slept %s h</translation>
     </message>
@@ -1302,6 +1472,19 @@
         <translation>
             <numerusform>Running in the last 7 days: %s km in %n run.</numerusform>
             <numerusform>Running in the last 7 days: %s km in %n runs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../companion/services/history/buckets.py" line="+61"/>
+        <source>Week of %s</source>
+        <translation>Week of %s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../companion/services/history/service.py" line="+122"/>
+        <source>%n day(s) of history so far: the chart fills in as you check in.</source>
+        <translation>
+            <numerusform>%n day of history so far: the chart fills in as you check in.</numerusform>
+            <numerusform>%n days of history so far: the chart fills in as you check in.</numerusform>
         </translation>
     </message>
 </context>
@@ -1500,7 +1683,7 @@
 <context>
     <name>Player</name>
     <message>
-        <location filename="../../companion/ui/routines/player_parts.py" line="+35"/>
+        <location filename="../../companion/ui/routines/player_parts.py" line="+39"/>
         <location line="+1"/>
         <location line="+1"/>
         <source>Hold</source>
@@ -1538,7 +1721,7 @@
         <translation>Rest</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+135"/>
         <source>%s, left</source>
         <translation>%s, left</translation>
     </message>
@@ -1605,7 +1788,7 @@
     <message>
         <location line="+24"/>
         <location line="+34"/>
-        <location filename="../../companion/ui/routines/player_parts.py" line="-141"/>
+        <location filename="../../companion/ui/routines/player_parts.py" line="-180"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -1625,7 +1808,7 @@
         <translation>both</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+75"/>
         <source>Routine</source>
         <translation>Routine</translation>
     </message>
@@ -1636,14 +1819,14 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../companion/ui/routines/ring.py" line="+27"/>
+        <location filename="../../companion/ui/routines/ring.py" line="+41"/>
         <source>Time left in this step</source>
         <translation>Time left in this step</translation>
     </message>
     <message>
-        <location filename="../../companion/ui/routines/player.py" line="+487"/>
+        <location filename="../../companion/ui/routines/player.py" line="+485"/>
         <location filename="../../companion/ui/routines/player_controls.py" line="+22"/>
-        <location filename="../../companion/ui/routines/player_parts.py" line="+8"/>
+        <location filename="../../companion/ui/routines/player_parts.py" line="+7"/>
         <location line="+19"/>
         <source>Pause</source>
         <translation>Pause</translation>
@@ -1667,7 +1850,7 @@
         <translation>Resume</translation>
     </message>
     <message>
-        <location line="-357"/>
+        <location line="-355"/>
         <source>%s: Recovery Companion</source>
         <translation>%s: Recovery Companion</translation>
     </message>
@@ -1677,17 +1860,18 @@
         <translation>Routine player</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+51"/>
+        <location filename="../../companion/ui/routines/player_parts.py" line="-20"/>
         <source>Routine progress</source>
         <translation>Routine progress</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-25"/>
         <source>Left out</source>
         <translation>Left out</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+59"/>
         <source>Which leg</source>
         <translation>Which leg</translation>
     </message>
@@ -1819,7 +2003,7 @@
     </message>
     <message>
         <location line="+20"/>
-        <location filename="../../companion/ui/routines/player_parts.py" line="-76"/>
+        <location filename="../../companion/ui/routines/player_parts.py" line="-95"/>
         <source>Switch legs</source>
         <translation>Switch legs</translation>
     </message>
@@ -2034,7 +2218,7 @@
 <context>
     <name>ReminderEditor</name>
     <message>
-        <location filename="../../companion/ui/reminders/editor.py" line="+97"/>
+        <location filename="../../companion/ui/reminders/editor.py" line="+130"/>
         <source>Edit reminder</source>
         <translation>Edit reminder</translation>
     </message>
@@ -2044,12 +2228,12 @@
         <translation>New reminder</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+29"/>
         <source>Safety check</source>
         <translation>Safety check</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>Kind of reminder</source>
         <translation>Kind of reminder</translation>
     </message>
@@ -2070,12 +2254,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+26"/>
+        <location line="+52"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-51"/>
         <source>Minutes between</source>
         <translation>Minutes between</translation>
     </message>
@@ -2095,7 +2279,7 @@
         <translation>Water each time</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-162"/>
         <source>Mon</source>
         <translation>Mon</translation>
     </message>
@@ -2130,7 +2314,12 @@
         <translation>Sun</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+84"/>
+        <source>What the schedule adds up to</source>
+        <translation>What the schedule adds up to</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>&amp;Amount</source>
         <translation>&amp;Amount</translation>
     </message>
@@ -2145,7 +2334,7 @@
         <translation>Daily &amp;goal</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+32"/>
         <source>Ice on for</source>
         <translation>Ice on for</translation>
     </message>
@@ -2155,14 +2344,114 @@
         <translation>Ice &amp;on for</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>For how many hours from the start</source>
+        <translation>For how many hours from the start</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;For</source>
+        <translation>&amp;For</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>The icing window</source>
+        <translation>The icing window</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Ice: %s, %s</source>
+        <translation>Ice: %s, %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ice: %s</source>
+        <translation>Ice: %s</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose where to ice.</source>
+        <translation>Choose where to ice.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose which leg to ice.</source>
+        <translation>Choose which leg to ice.</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Not allowed:</source>
+        <translation>Not allowed:</translation>
+    </message>
+    <message>
+        <location filename="../../companion/ui/reminders/editor_icing.py" line="+22"/>
+        <source>Left leg</source>
+        <translation>Left leg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right leg</source>
+        <translation>Right leg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both legs</source>
+        <translation>Both legs</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Region iced</source>
         <translation>Region iced</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Choose where to ice…</source>
+        <translation>Choose where to ice…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Which leg</source>
+        <translation>Which leg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a leg…</source>
+        <translation>Choose a leg…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No end: it reminds you until you switch it off.</source>
+        <translation>No end: it reminds you until you switch it off.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This window ended on %s.</source>
+        <translation>This window ended on %s.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From %s, when the soreness started, until %s.</source>
+        <translation>From %s, when the soreness started, until %s.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From %s until %s.</source>
+        <translation>From %s until %s.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%s h left.</source>
+        <translation>%s h left.</translation>
+    </message>
+    <message>
+        <location filename="../../companion/ui/reminders/editor.py" line="-163"/>
         <source>&amp;Region</source>
         <translation>&amp;Region</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Leg</source>
+        <translation>&amp;Leg</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2170,22 +2459,20 @@
         <translation> h</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>For how many hours</source>
-        <translation>For how many hours</translation>
+        <translation type="vanished">For how many hours</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>no end</source>
         <translation>no end</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>For the next</source>
-        <translation>For the next</translation>
+        <translation type="vanished">For the next</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-43"/>
         <source>Time of day</source>
         <translation>Time of day</translation>
     </message>
@@ -2200,7 +2487,7 @@
         <translation>On</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Routine</source>
         <translation>Routine</translation>
     </message>
@@ -2220,17 +2507,31 @@
         <translation>&amp;Message</translation>
     </message>
     <message>
-        <location line="+98"/>
         <source>Not allowed: %s</source>
-        <translation>Not allowed: %s</translation>
+        <translation type="vanished">Not allowed: %s</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+189"/>
         <source>Within the usual, safe range.</source>
         <translation>Within the usual, safe range.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
+        <source>About %s over your waking day</source>
+        <translation>About %s over your waking day</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, %s with your other water reminders</source>
+        <translation>, %s with your other water reminders</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; your goal is %s.</source>
+        <translation>; your goal is %s.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Outside the usual range</source>
         <translation>Outside the usual range</translation>
     </message>
@@ -2238,7 +2539,7 @@
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../companion/ui/reminders/center.py" line="+55"/>
+        <location filename="../../companion/ui/reminders/center.py" line="+67"/>
         <source>today %s</source>
         <translation>today %s</translation>
     </message>
@@ -2258,7 +2559,7 @@
         <translation>Reminder</translation>
     </message>
     <message>
-        <location line="+262"/>
+        <location line="+298"/>
         <source>Take the ice off now</source>
         <translation>Take the ice off now</translation>
     </message>
@@ -2273,7 +2574,7 @@
         <translation>Ice is off</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+13"/>
         <source>This stands in for %n earlier reminder(s) missed while the app was closed or the computer asleep.</source>
         <translation>
             <numerusform>This stands in for %n earlier reminder missed while the app was closed or the computer asleep.</numerusform>
@@ -2289,7 +2590,22 @@
         </translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="+28"/>
+        <source>Missed reminders</source>
+        <translation>Missed reminders</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Got it</source>
+        <translation>Got it</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="-80"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -2323,8 +2639,48 @@
         <source>Time for your routine. Done starts it now.</source>
         <translation>Time for your routine. Done starts it now.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../companion/services/reminders.py" line="+130"/>
+        <source>%n water reminder(s)</source>
+        <translation>
+            <numerusform>%n water reminder</numerusform>
+            <numerusform>%n water reminders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n icing reminder(s)</source>
+        <translation>
+            <numerusform>%n icing reminder</numerusform>
+            <numerusform>%n icing reminders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n contrast reminder(s)</source>
+        <translation>
+            <numerusform>%n contrast reminder</numerusform>
+            <numerusform>%n contrast reminders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n routine reminder(s)</source>
+        <translation>
+            <numerusform>%n routine reminder</numerusform>
+            <numerusform>%n routine reminders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n other reminder(s)</source>
+        <translation>
+            <numerusform>%n other reminder</numerusform>
+            <numerusform>%n other reminders</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../companion/services/reminders.py" line="+121"/>
+        <location line="+22"/>
         <source>tomorrow at %s</source>
         <translation>tomorrow at %s</translation>
     </message>
@@ -2378,29 +2734,49 @@
         <source>Added: %s.</source>
         <translation>Added: %s.</translation>
     </message>
+    <message>
+        <location line="+245"/>
+        <source>%s and %s</source>
+        <translation>%s and %s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>While you were away: %s.</source>
+        <translation>While you were away: %s.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Next: %s at %s.</source>
+        <translation>Next: %s at %s.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next: %s %s.</source>
+        <translation>Next: %s %s.</translation>
+    </message>
 </context>
 <context>
     <name>RemindersPage</name>
     <message>
-        <location filename="../../companion/ui/reminders/page.py" line="+38"/>
-        <location line="+376"/>
+        <location filename="../../companion/ui/reminders/page.py" line="+45"/>
+        <location line="+383"/>
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location line="-375"/>
-        <location line="+376"/>
+        <location line="-382"/>
+        <location line="+383"/>
         <source>snoozed</source>
         <translation>snoozed</translation>
     </message>
     <message>
-        <location line="-375"/>
-        <location line="+376"/>
+        <location line="-382"/>
+        <location line="+383"/>
         <source>skipped</source>
         <translation>skipped</translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="-382"/>
         <source>quiet: you had just drunk</source>
         <translation>quiet: you had just drunk</translation>
     </message>
@@ -2421,12 +2797,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+278"/>
+        <location line="+285"/>
         <source>Contrast therapy</source>
         <translation>Contrast therapy</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-284"/>
         <source>Cold-water soak</source>
         <translation>Cold-water soak</translation>
     </message>
@@ -2569,7 +2945,12 @@
         <translation>Why the reminder stayed off</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Show finished reminders</source>
+        <translation>Show finished reminders</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Add &amp;water reminder</source>
         <translation>Add &amp;water reminder</translation>
     </message>
@@ -2654,7 +3035,12 @@
         <translation>Last seven days: %s.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
+        <source>Show finished (%s)</source>
+        <translation>Show finished (%s)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%s: on or off</source>
         <translation>%s: on or off</translation>
     </message>
@@ -2674,7 +3060,7 @@
         <translation>Quiet for now, by the safety check: %s</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
@@ -2684,12 +3070,27 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
+        <source>Held back at %s: you had just drunk</source>
+        <translation>Held back at %s: you had just drunk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Held back at %s: you drank %s at %s</source>
+        <translation>Held back at %s: you drank %s at %s</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Nothing scheduled today.</source>
         <translation>Nothing scheduled today.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>held back: you drank %s at %s</source>
+        <translation>held back: you drank %s at %s</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>shown</source>
         <translation>shown</translation>
     </message>
@@ -2920,13 +3321,20 @@
         <source>, each side</source>
         <translation>, each side</translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>%d movements in %d s</source>
-        <translation>%d movements in %d s</translation>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n movement(s) in %s s</source>
+        <translation>
+            <numerusform>%n movement in %s s</numerusform>
+            <numerusform>%n movements in %s s</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <source>%d movements in %d s</source>
+        <translation type="vanished">%d movements in %d s</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%d × %d s</source>
         <translation>%d × %d s</translation>
     </message>
@@ -3434,7 +3842,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../companion/ui/settings/page.py" line="+46"/>
+        <location filename="../../companion/ui/settings/page.py" line="+47"/>
         <source>Monday</source>
         <translation>Monday</translation>
     </message>
@@ -3489,7 +3897,7 @@
         <translation>These settings were saved by a newer version of Recovery Companion. They are shown here but cannot be changed until you update the app.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>About</source>
         <translation>About</translation>
     </message>
@@ -3650,7 +4058,12 @@
         <translation>Dark</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
+        <source>When your computer is set to high contrast, the app follows it, in light or dark.</source>
+        <translation>When your computer is set to high contrast, the app follows it, in light or dark.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Safety</source>
         <translation>Safety</translation>
     </message>
@@ -3765,11 +4178,37 @@
         <source>Settings are back to their defaults.</source>
         <translation>Settings are back to their defaults.</translation>
     </message>
+    <message>
+        <location filename="../../companion/ui/settings/reminder_style.py" line="+22"/>
+        <source>Reminders</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+12"/>
+        <source>Show reminders as</source>
+        <translation>Show reminders as</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Desktop notifications</source>
+        <translation>Desktop notifications</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The app&apos;s own window</source>
+        <translation>The app&apos;s own window</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Each reminder shows once, with Done, Snooze and Skip. Where the desktop cannot show notifications with buttons, the app&apos;s own window is used.</source>
+        <translation>Each reminder shows once, with Done, Snooze and Skip. Where the desktop cannot show notifications with buttons, the app&apos;s own window is used.</translation>
+    </message>
 </context>
 <context>
     <name>SkinCheck</name>
     <message>
-        <location filename="../../companion/ui/reminders/therapy_timer.py" line="+379"/>
+        <location filename="../../companion/ui/reminders/therapy_timer.py" line="+389"/>
         <source>Skin check: %s</source>
         <translation>Skin check: %s</translation>
     </message>
@@ -3863,7 +4302,7 @@
 <context>
     <name>TherapyTimer</name>
     <message>
-        <location filename="../../companion/ui/reminders/therapy_timer.py" line="-307"/>
+        <location filename="../../companion/ui/reminders/therapy_timer.py" line="-298"/>
         <source>%s: Recovery Companion</source>
         <translation>%s: Recovery Companion</translation>
     </message>
@@ -3903,15 +4342,14 @@
         <translation>Before you start</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
         <source>%n phase(s), %s minutes in all.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n phase, %s minutes in all.</numerusform>
             <numerusform>%n phases, %s minutes in all.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -3971,8 +4409,35 @@
         <source>Done. Well done.</source>
         <translation type="vanished">Done. Well done.</translation>
     </message>
+    <message numerus="yes">
+        <location line="-398"/>
+        <source>%n phase(s)</source>
+        <translation>
+            <numerusform>%n phase</numerusform>
+            <numerusform>%n phases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n minute(s) in all</source>
+        <translation>
+            <numerusform>%n minute in all</numerusform>
+            <numerusform>%n minutes in all</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-152"/>
+        <location line="+4"/>
+        <source>%s minutes in all</source>
+        <translation>%s minutes in all</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, %2.</source>
+        <comment>phases, then minutes</comment>
+        <translation>%1, %2.</translation>
+    </message>
+    <message>
+        <location line="+236"/>
         <source>%s (paused)</source>
         <translation>%s (paused)</translation>
     </message>
@@ -4080,9 +4545,8 @@
         <translation>Not today</translation>
     </message>
     <message>
-        <location filename="../../companion/ui/today/page.py" line="+85"/>
         <source>%s: %d out of 10</source>
-        <translation>%s: %d out of 10</translation>
+        <translation type="vanished">%s: %d out of 10</translation>
     </message>
     <message>
         <location filename="../../companion/ui/today/dialogs.py" line="+48"/>
@@ -4168,9 +4632,16 @@
         <translation>Next</translation>
     </message>
     <message>
-        <location line="-23"/>
         <source>All %d questions answered</source>
-        <translation>All %d questions answered</translation>
+        <translation type="vanished">All %d questions answered</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-23"/>
+        <source>All %n question(s) answered</source>
+        <translation>
+            <numerusform>%n question answered</numerusform>
+            <numerusform>All %n questions answered</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4492,7 +4963,12 @@
         <translation>I have been assessed by a professional</translation>
     </message>
     <message>
-        <location filename="../../companion/ui/today/page.py" line="+56"/>
+        <location filename="../../companion/ui/today/page.py" line="+87"/>
+        <source>%d of 10</source>
+        <translation>%d of 10</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Point at a sore spot to see its name.</source>
         <translation>Point at a sore spot to see its name.</translation>
     </message>
@@ -4517,7 +4993,7 @@
         <translation>Enter</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+57"/>
         <source>Pick a sore spot on the map</source>
         <translation>Pick a sore spot on the map</translation>
     </message>
@@ -4598,10 +5074,17 @@
         <source>The sore area is warm or red</source>
         <translation>The sore area is warm or red</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>%d minutes</source>
-        <translation>%d minutes</translation>
+        <translation type="vanished">%d minutes</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4717,17 +5200,16 @@
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../../companion/ui/tray.py" line="+36"/>
+        <location filename="../../companion/ui/tray.py" line="+37"/>
         <source>Log &amp;water</source>
         <translation>Log &amp;water</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%d mL</source>
-        <translation>%d mL</translation>
+        <translation type="vanished">%d mL</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Just &amp;finished...</source>
         <translation>Just &amp;finished...</translation>
     </message>
@@ -4742,7 +5224,7 @@
         <translation>Leg day</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>&amp;Pause reminders</source>
         <translation>&amp;Pause reminders</translation>
     </message>
