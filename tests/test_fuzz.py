@@ -44,6 +44,7 @@ from companion.domain.guide import parse_guide
 from companion.domain.poses import parse_poses
 from companion.domain.preferences import (
     Preferences,
+    ReminderStyle,
     ThemeChoice,
     check_change,
     read_preferences,
@@ -327,6 +328,7 @@ FIELD_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "equipment": st.one_of(
         st.lists(st.sampled_from([*(e.value for e in Equipment), "laser"]), max_size=4), JSON
     ),
+    "reminders_as": st.one_of(st.sampled_from(["desktop", "window", "popup", "DESKTOP"]), JSON),
 }
 
 
@@ -456,6 +458,7 @@ GOOD_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "theme": st.sampled_from(ThemeChoice),
     "emergency_number": st.one_of(st.from_regex(r"\+?[0-9]{1,16}", fullmatch=True), TEXT),
     "equipment": st.one_of(st.none(), st.frozensets(st.sampled_from(Equipment))),
+    "reminders_as": st.sampled_from(ReminderStyle),
 }
 # (key, value): a value for that preference, of the right kind or not.
 CHANGES = st.sampled_from(PREFERENCE_KEYS).flatmap(
