@@ -248,3 +248,15 @@ def test_todays_check_in_puts_its_routine_first_and_starts_it(make_app, qtbot, c
     companion.player = None
     qtbot.mouseClick(card.start_button, Qt.MouseButton.LeftButton)
     assert companion.player is None
+
+
+def test_refreshing_today_leaves_no_stale_hint_on_screen(make_page):
+    page = make_page(pick=None)
+    page.set_today(None)  # the page asks again each time it is shown
+    page.set_today(None)
+    shown = [
+        b
+        for b in page.findChildren(type(page.new_button))
+        if b.text() == "Go to Today" and b.isVisibleTo(page)
+    ]
+    assert len(shown) == 1  # the replaced ones are hidden at once, not at their deferred delete

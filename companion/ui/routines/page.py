@@ -120,6 +120,7 @@ class RoutinesPage(SectionPage):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 self.cards.pop(widget.property("routine_id"), None)
+                widget.hide()  # not painted again before the deferred delete
                 widget.deleteLater()
         self.mine_hint = None
         if not mine:
@@ -168,6 +169,7 @@ class RoutinesPage(SectionPage):
             item = self.today_box.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # not painted again before the deferred delete
                 widget.deleteLater()
         self.today_card = None
         for card in self.cards.values():
