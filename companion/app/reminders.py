@@ -238,13 +238,8 @@ class ReminderWiring:
             return 0
         removed = self.reminders.undo_recovery(recovery)
         self.alerts.withdraw(key)
-        words = (
-            QCoreApplication.translate("CompanionApp", "Removed the reminder it had added.")
-            if removed == 1
-            else QCoreApplication.translate(
-                "CompanionApp", "Removed the %d reminders it had added."
-            )
-            % removed
+        words = QCoreApplication.translate(
+            "CompanionApp", "Removed the %n reminder(s) it had added.", None, removed
         )
         if self._notice is not None and self._notice[0] == key:
             self._notice = None

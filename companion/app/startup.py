@@ -206,6 +206,9 @@ def _run_gui(args: argparse.Namespace) -> int:
 
         print(f"{APP_ID}: {banner_text()}", file=sys.stderr)
         companion.window.add_banner(banner_text())
+        companion.window.set_status_override(
+            QCoreApplication.translate("CompanionApp", "Reminders off (read-only)")
+        )
         refusals = WriteRefusals(lambda: QApplication.activeWindow() or companion.window)
         refusals.install()
         app.aboutToQuit.connect(refusals.uninstall)

@@ -47,6 +47,10 @@ ENGLISH_PLURALS: dict[str, tuple[str, str]] = {
     "About %n min": ("About %n min", "About %n min"),
     "%1-%2 of %n": ("%1-%2 of %n", "%1-%2 of %n"),
     "%n other activity(ies)": ("%n other activity", "%n other activities"),
+    "Removed the %n reminder(s) it had added.": (
+        "Removed the reminder it had added.",
+        "Removed the %n reminders it had added.",
+    ),
     "and %n more": ("and %n more", "and %n more"),
 }
 

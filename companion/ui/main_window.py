@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._status_override: str | None = None  # words in place of the pause's status
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.setMinimumSize(MINIMUM_SIZE)
@@ -249,7 +250,13 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.page(key))
         self.section_changed.emit(key)
 
+    def set_status_override(self, text: str | None) -> None:
+        """Say ``text`` where the reminders' status goes, whatever the pause says (read-only
+        mode: reminders are off); None goes back to the pause's words."""
+        self._status_override = text
+        self._sync_status()
+
     def _sync_status(self) -> None:
-        text = self._pause.describe()
+        text = self._status_override or self._pause.describe()
         self.status_label.setText(text)
         self.status_label.setToolTip(text)

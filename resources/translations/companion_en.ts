@@ -500,17 +500,23 @@
         <translation>To undo, open Reminders in the window.</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Removed the reminder it had added.</source>
-        <translation>Removed the reminder it had added.</translation>
+        <translation type="vanished">Removed the reminder it had added.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Removed the %d reminders it had added.</source>
-        <translation>Removed the %d reminders it had added.</translation>
+        <translation type="vanished">Removed the %d reminders it had added.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Removed the %n reminder(s) it had added.</source>
+        <translation>
+            <numerusform>Removed the reminder it had added.</numerusform>
+            <numerusform>Removed the %n reminders it had added.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>Outside the usual range</source>
         <translation>Outside the usual range</translation>
     </message>
@@ -553,7 +559,12 @@
         <translation>Still running in the tray, so your reminders keep coming. Choose Quit from the tray menu to stop.</translation>
     </message>
     <message>
-        <location filename="../../companion/app/startup.py" line="+213"/>
+        <location filename="../../companion/app/startup.py" line="+210"/>
+        <source>Reminders off (read-only)</source>
+        <translation>Reminders off (read-only)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Your data file could not be read (%s), so it was moved to %s and a fresh one was started. Nothing in the old file was deleted.</source>
         <translation>Your data file could not be read (%s), so it was moved to %s and a fresh one was started. Nothing in the old file was deleted.</translation>
     </message>
@@ -1519,7 +1530,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../companion/ui/main_window.py" line="+82"/>
+        <location filename="../../companion/ui/main_window.py" line="+83"/>
         <source>Sections</source>
         <translation>Sections</translation>
     </message>
@@ -2269,12 +2280,11 @@
         <translation>&amp;Every</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source> mL</source>
-        <translation> mL</translation>
+        <translation type="vanished"> mL</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="+7"/>
         <source>Water each time</source>
         <translation>Water each time</translation>
     </message>
@@ -3447,7 +3457,7 @@
         <translation>Start a routine and the player leads you through each step with a countdown. Stretch to mild tension only, roll at no more than moderate discomfort, and stop if anything sharp, tingling or numb appears.</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+124"/>
         <source>Today&apos;s plan chose “%s”: it is first among the built-in routines, marked Recommended today.</source>
         <translation>Today&apos;s plan chose “%s”: it is first among the built-in routines, marked Recommended today.</translation>
     </message>
@@ -3497,18 +3507,18 @@
         <translation>Add a routine from a routine file (.json)</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-249"/>
         <source>Your routines</source>
         <translation>Your routines</translation>
     </message>
     <message>
         <location line="-8"/>
-        <location line="+230"/>
+        <location line="+232"/>
         <source>Today&apos;s routine</source>
         <translation>Today&apos;s routine</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-215"/>
         <source>Built-in routines</source>
         <translation>Built-in routines</translation>
     </message>
@@ -3519,7 +3529,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Duplicate %s</source>
         <translation>Duplicate %s</translation>
     </message>
@@ -3564,7 +3574,7 @@
         <translation>Delete %s</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+194"/>
         <source>Build your own</source>
         <translation>Build your own</translation>
     </message>

@@ -83,3 +83,11 @@ def test_the_socket_folder_falls_back_when_its_name_is_taken(
     assert (folder.stat().st_mode & 0o777) == 0o700
     assert runtime_dir() == folder  # the next launch finds the same one
     assert taken.read_text() == "someone else's"
+
+
+def test_the_status_can_say_reminders_are_off(read_only_app):
+    window = read_only_app.window
+    window.set_status_override("Reminders off (read-only)")
+    assert window.status_label.text() == "Reminders off (read-only)"
+    window.set_status_override(None)
+    assert window.status_label.text() == "Reminders on"

@@ -203,3 +203,23 @@ def test_a_window_that_already_ended_cannot_be_saved(qtbot: QtBot) -> None:
     assert dialog.window_note.text() == "This window ended on Sun 06:00."
     assert not dialog.save_button.isEnabled()
     assert "window already ended" in dialog.review_label.text()
+
+
+def test_the_daily_goal_is_in_the_users_units(qtbot: QtBot) -> None:
+    from companion.domain.units import TemperatureUnit, Units, VolumeUnit
+
+    ounces = Units(VolumeUnit.FLUID_OUNCES, TemperatureUnit.FAHRENHEIT)
+    dialog = ReminderEditorDialog(
+        ReminderRule(Kind.HYDRATION, "Water", every_min=90, amount_ml=250, daily_goal_ml=2000),
+        load_protocols(),
+        [],
+        now=NOW,
+        waking=WakingHours(),
+        units=ounces,
+    )
+    qtbot.addWidget(dialog)
+
+    assert dialog.goal.suffix().strip() == "fl oz"
+    assert dialog.goal.value() == round(2000 / 29.5735)
+    goal = dialog.rule().daily_goal_ml
+    assert goal is not None and abs(goal - 2000) < 30  # back in mL, within one step

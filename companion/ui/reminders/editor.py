@@ -153,7 +153,7 @@ class ReminderEditorDialog(QDialog):
 
         self.form = self._build_form(rule, regions, routines)
         if goal_ml is not None:  # one goal for the day, set in Settings
-            self.goal.setValue(goal_ml)
+            self.goal.setValue(round(self.units.volume_value(goal_ml)))
         self.schedule_label = _message_label(
             QCoreApplication.translate("ReminderEditor", "What the schedule adds up to")
         )
@@ -231,13 +231,13 @@ class ReminderEditorDialog(QDialog):
         )
         form.addRow(QCoreApplication.translate("ReminderEditor", "&Amount"), self.amount)
         self.goal = _spin(
-            500,
-            8000,
-            rule.daily_goal_ml or 2000,
-            QCoreApplication.translate("ReminderEditor", " mL"),
+            round(units.volume_value(500)),
+            round(units.volume_value(8000)),
+            round(units.volume_value(rule.daily_goal_ml or 2000)),
+            " " + QCoreApplication.translate("ReminderEditor", units.volume_symbol),
             QCoreApplication.translate("ReminderEditor", "Daily goal"),
         )
-        self.goal.setSingleStep(100)
+        self.goal.setSingleStep(5 if units.ounces else 100)
         form.addRow(QCoreApplication.translate("ReminderEditor", "Daily &goal"), self.goal)
         self._build_icing_rows(form, rule, regions)
         self.at = QTimeEdit(
@@ -369,7 +369,7 @@ class ReminderEditorDialog(QDialog):
                 base,
                 every_min=self.every.value(),
                 amount_ml=self.units.to_ml(self.amount.value()),
-                daily_goal_ml=self.goal.value(),
+                daily_goal_ml=self.units.to_ml(self.goal.value()),
                 weekdays=ALL_DAYS,
             )
         if kind is Kind.ICING:
