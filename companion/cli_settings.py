@@ -32,7 +32,8 @@ def add_parsers(commands: Any) -> None:
         "emergency number, equipment), or change one. Names: volume-unit (ml, fl-oz), "
         "temperature-unit (c, f), waking (DAYS HH:MM-HH:MM, DAYS being mon..sun, weekdays, "
         "weekend or all), water-goal (litres or default), sounds and voice (on, off), "
-        "volume (0-100), theme (system, light, dark), emergency-number (digits or default), "
+        "volume (0-100), theme (system, light, dark, high-contrast-light, "
+        "high-contrast-dark), emergency-number (digits or default), "
         "equipment (foam-roller ball stick strap step bottle, all or none).",
     )
     settings.add_argument("--json", action="store_true", help="print JSON instead of text")

@@ -32,6 +32,10 @@ class ThemeChoice(StrEnum):
     SYSTEM = "system"
     LIGHT = "light"
     DARK = "dark"
+    # Chosen by the user where the desktop reports no contrast setting (the system's
+    # high-contrast setting is followed under the three above as well).
+    HIGH_CONTRAST_LIGHT = "high-contrast-light"
+    HIGH_CONTRAST_DARK = "high-contrast-dark"
 
 
 class ReminderStyle(StrEnum):
@@ -333,7 +337,10 @@ _KINDS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "sounds": (lambda v: isinstance(v, bool), "true or false"),
     "voice": (lambda v: isinstance(v, bool), "true or false"),
     "volume": (_is_whole, "a whole number"),
-    "theme": (lambda v: isinstance(v, ThemeChoice), "system, light or dark"),
+    "theme": (
+        lambda v: isinstance(v, ThemeChoice),
+        "system, light, dark, high-contrast-light or high-contrast-dark",
+    ),
     "emergency_number": (lambda v: isinstance(v, str), "a phone number"),
     "equipment": (
         lambda v: (

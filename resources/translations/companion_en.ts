@@ -4048,12 +4048,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-17"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
@@ -4068,7 +4068,17 @@
         <translation>Dark</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>High contrast, light</source>
+        <translation>High contrast, light</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>High contrast, dark</source>
+        <translation>High contrast, dark</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>When your computer is set to high contrast, the app follows it, in light or dark.</source>
         <translation>When your computer is set to high contrast, the app follows it, in light or dark.</translation>
     </message>

@@ -347,6 +347,14 @@ class SettingsPage(SectionPage):
         self.theme.addItem(
             QCoreApplication.translate("SettingsPage", "Dark"), ThemeChoice.DARK.value
         )
+        self.theme.addItem(
+            QCoreApplication.translate("SettingsPage", "High contrast, light"),
+            ThemeChoice.HIGH_CONTRAST_LIGHT.value,
+        )
+        self.theme.addItem(
+            QCoreApplication.translate("SettingsPage", "High contrast, dark"),
+            ThemeChoice.HIGH_CONTRAST_DARK.value,
+        )
         self.theme.setAccessibleName(QCoreApplication.translate("SettingsPage", "Theme"))
         label.setBuddy(self.theme)
         self.theme.currentIndexChanged.connect(self._theme_chosen)
