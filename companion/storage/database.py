@@ -19,7 +19,7 @@ import contextlib
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -63,12 +63,19 @@ def _is_read_only_error(exc: sqlite3.Error) -> bool:
 class Database:
     """One connection to the app's SQLite file, used from the GUI thread only."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        *,
+        read_only: bool = False,
+        existed: frozenset[Path] = frozenset(),
+    ) -> None:
         self.conn = conn
         self.path = path
         self.read_only = read_only  # opened read-only: every write is refused, with why
         # The -wal and -shm there before a read-only open: the ones it made go at close.
-        self._existed: set[Path] = set()
+        self._existed = existed
         self._utils: sqlite_utils.Database | None = None
 
     @property
@@ -197,7 +204,7 @@ def _open_read_only(path: Path, newest: int) -> Database:
     With its folder writable SQLite keeps the -wal and -shm files it needs to read;
     without, a file whose last writer closed cleanly is read as immutable."""
     folder_writable = os.access(path.parent, os.W_OK | os.X_OK)
-    existed = {c for c in _companions(path) if c.exists()}
+    existed = frozenset(c for c in _companions(path) if c.exists())
     wal = path.with_name(path.name + "-wal")
     mode = "mode=ro" if folder_writable or wal.exists() else "mode=ro&immutable=1"
     try:
@@ -214,9 +221,7 @@ def _open_read_only(path: Path, newest: int) -> Database:
             "Recovery Companion, so it cannot be brought up to date. Make it writable "
             "(for example chmod 600) and start again, or use another folder with --data-dir."
         )
-    database = Database(conn, path, read_only=True)
-    database._existed = existed  # before this open made any
-    return database
+    return Database(conn, path, read_only=True, existed=existed)
 
 
 def _probe(path: Path, newest: int) -> str:
@@ -267,7 +272,7 @@ def _companions(path: Path) -> list[Path]:
     return [path.with_name(path.name + s) for s in ("-wal", "-shm")]
 
 
-def _remove_created(companions: list[Path], existed: set[Path]) -> None:
+def _remove_created(companions: list[Path], existed: Set[Path]) -> None:
     """Remove the -wal/-shm files the read-only probe made (a -wal alone makes a -shm).
 
     A -wal is removed only while empty: one with content is another connection's.

@@ -174,11 +174,8 @@ def _check_day(value: str, at: str) -> str:
 
 
 def _check_moment(value: str, at: str, to_utc: bool) -> str:
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        moment = None
-    if moment is None or moment.tzinfo is None:
+    moment = _moment_or_none(value)
+    if moment is None:
         raise RefusedError(
             f"{at}: {quote(value)} is not a time with its offset, like 2026-06-15T09:00+01:00."
         )
