@@ -95,8 +95,14 @@ class ReminderWiring:
         return self._alerts
 
     def _alert_action(self, key: str, action: str) -> None:
+        """A "Reminders added" notice answered: Undo, or its body clicked, which opens
+        Reminders (where its notice and Undo are). The timers handle their own keys."""
+        from companion.ui.reminders.timer_alerts import DEFAULT_ACTION  # noqa: PLC0415
+
         if key in self._recoveries and action == "undo":
             self.undo_finished(key)
+        elif key.startswith("finished-") and action == DEFAULT_ACTION:
+            self._open_reminder(None)
 
     def _reminders_page(self) -> QWidget:
         from companion.services.reminders import SNOOZE_RANGE  # noqa: PLC0415 - on first use

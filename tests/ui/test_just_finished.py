@@ -35,7 +35,7 @@ def test_the_tray_says_what_was_added_and_undo_on_the_page_removes_exactly_those
     finish_a_run(companion)
     ((key, title, body),) = notifier.log
     assert (title, body) == ("Reminders added", SUMMARY)
-    assert notifier.shown[key][2] == [("undo", "Undo")]
+    assert notifier.shown[key][2] == [("default", "Open"), ("undo", "Undo")]
     assert len(center.rules()) == 5
     companion.window.show_section("reminders")
     page = companion.window.page("reminders")
@@ -70,6 +70,19 @@ def test_undo_from_the_desktop_notification(companion, clock, qtbot):
     notifier.click(second_key, "undo")
     assert companion.reminders.rules() == []
     assert page.finished_notice.text.text() == "Removed the 4 reminders it had added."
+
+
+def test_a_click_on_the_notices_body_opens_reminders(companion, qtbot):
+    notifier = FakeNotifier()
+    companion.reminder_wiring._notifier = notifier
+    companion.window.show_section("today")
+    finish_a_run(companion)
+    ((key, _title, _body),) = notifier.log
+    companion.window.hide()
+    notifier.click(key, "default")
+    assert companion.window.isVisible()
+    assert companion.window.page("reminders").isVisible()
+    assert len(companion.reminders.rules()) == 4  # opening it is not undoing it
 
 
 def test_without_notifications_the_tray_message_says_where_undo_is(companion, monkeypatch):

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QPushButton
 from companion.domain.preferences import ReminderStyle
 from companion.domain.reminders import Kind, ReminderRule
 from companion.scheduling.fired import Fired, FiredTogether
-from companion.ui.reminders.center import DEFAULT_ACTION, ReminderCenter
+from companion.ui.reminders.center import ReminderCenter
+from companion.ui.reminders.timer_alerts import DEFAULT_ACTION
 
 
 class StandInNotifier(QObject):

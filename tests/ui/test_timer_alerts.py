@@ -9,7 +9,9 @@ from companion.domain.therapy_timer import plan_heat, plan_ice
 from companion.resources import load_protocols, load_triage
 from companion.storage.therapy import TherapyRepository
 from companion.ui.reminders.therapy_timer import TherapyTimerView
-from companion.ui.reminders.timer_alerts import AlertRouter
+from companion.ui.reminders.timer_alerts import DEFAULT_ACTION, AlertRouter
+
+OPEN = (DEFAULT_ACTION, "Open")  # a click on the body: sent with every alert
 
 
 class FakeNotifier(QObject):
@@ -89,7 +91,7 @@ def test_ice_10_10_10_raises_and_notifies_at_every_phase_end(qtbot, clock, quest
     (title, body, actions) = notifier.shown[view._phase_key]
     assert title == "Ice pack: Ice off"
     assert body.startswith("Take the pack away and let the skin warm up.")
-    assert actions == [("show", "Show the timer")]
+    assert actions == [OPEN, ("show", "Show the timer")]
     assert view.end_panel.isVisible() and view.end_panel.title.text() == "Ice off"
     view.hide()  # hidden: it comes back for the next one
     clock.advance(minutes=10)
@@ -107,6 +109,28 @@ def test_ice_10_10_10_raises_and_notifies_at_every_phase_end(qtbot, clock, quest
     assert view.end_panel.isVisible() and not view.end_panel.ok_button.isVisible()
     assert view.stop_button.text() == "Close"
     assert [k for k, *_ in notifier.log].count(view._phase_key) == 3
+
+
+@pytest.mark.parametrize("which", ["phase", "skin"])
+def test_a_click_on_the_notifications_body_brings_the_timer_forward(
+    qtbot, clock, questions, notifier, which
+):
+    view = make_view(qtbot, clock, plan_ice(load_protocols(), 15), questions, notifier)
+    view.start()
+    clock.advance(minutes=5 if which == "skin" else 15)  # the skin check, or ice off
+    view.advance(clock.now())
+    key = view._skin_key if which == "skin" else view._phase_key
+    assert notifier.shown[key][2][0] == OPEN
+    view.showMinimized()
+    spy = Spy(view)
+    notifier.click(key, DEFAULT_ACTION)
+    assert view.isVisible() and not view.isMinimized()
+    assert spy.calls == ["raise_", "activateWindow"]
+    if which == "skin":  # the body is not an answer: the question still waits
+        assert view.skin_panel.isVisible() and view.timer.pending_skin is not None
+        assert [c.answer for c in view.timer.skin] == [""]  # asked, not answered
+    notifier.click("timer-phase-unknown", DEFAULT_ACTION)  # another key: not this window's
+    assert spy.calls == ["raise_", "activateWindow"]
 
 
 def test_without_a_notification_server_the_tray_then_the_window_carry_it(qtbot, clock, questions):
@@ -147,7 +171,7 @@ def test_the_skin_check_appears_at_five_minutes_and_looks_fine_records_it(
     assert spy.calls == ["raise_", "activateWindow"]
     title, body, actions = notifier.shown[view._skin_key]
     assert (title, body) == ("Ice pack: skin check", view.skin_panel.question.text())
-    assert [a for a, _ in actions] == ["fine", "stop"]
+    assert [a for a, _ in actions] == [DEFAULT_ACTION, "fine", "stop"]
     clock.advance(seconds=30)
     view.skin_panel.fine_button.click()
     assert not view.skin_panel.isVisible() and view._skin_key in notifier.withdrawn

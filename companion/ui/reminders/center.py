@@ -48,6 +48,7 @@ from companion.domain.units import METRIC, Units
 from companion.scheduling.fired import Fired, FiredTogether
 from companion.services.reminders import Decision, Recovery, ReminderService
 from companion.ui.reminders.pause import PauseController
+from companion.ui.reminders.timer_alerts import DEFAULT_ACTION
 
 if TYPE_CHECKING:
     from companion.scheduling.reminders import ReminderScheduler
@@ -55,7 +56,6 @@ if TYPE_CHECKING:
 
 
 QT_TRANSLATE = cast(Translate, QCoreApplication.translate)
-DEFAULT_ACTION = "default"  # freedesktop: what a click on the notification's body does
 DESKTOP, WINDOW = "desktop", "window"  # where the current prompt shows
 
 

@@ -49,7 +49,7 @@ from companion.domain.therapy_cues import PhaseEnd, phase_end, skin_prompt
 from companion.domain.therapy_timer import Phase, PhaseTimer, Temp, TimerPlan, skin_checks
 from companion.domain.triage import Question
 from companion.ui.cues import CuePlayer
-from companion.ui.reminders.timer_alerts import AlertRouter, new_key
+from companion.ui.reminders.timer_alerts import DEFAULT_ACTION, AlertRouter, new_key
 from companion.ui.reminders.timer_panels import PhaseEndPanel, SkinCheckPanel
 from companion.ui.sections import make_label
 from companion.ui.ticker import Ticker, format_left
@@ -425,7 +425,12 @@ class TherapyTimerView(QWidget):
         self.pause_button.setFocus()
 
     def _notification_action(self, key: str, action: str) -> None:
-        if key == self._skin_key:
+        """A button, or the body (``DEFAULT_ACTION``), clicked on one of this timer's
+        notifications: the window comes forward; a skin check is answered only by its
+        own buttons, never by a click on the body."""
+        if key in (self._skin_key, self._phase_key) and action == DEFAULT_ACTION:
+            self.bring_forward()
+        elif key == self._skin_key:
             self.answer_skin(action)
             self.bring_forward()
         elif key == self._phase_key:

@@ -8,6 +8,10 @@ which the caller always shows as well (the timer window raises itself, the
 Reminders page keeps a notice). A button pressed on a notification comes back
 as ``action(key, action)`` for the keys sent from here.
 
+A click on a desktop notification's body (the freedesktop "default" action) comes
+back as ``action(key, "default")``: the timer window comes forward, as a reminder's
+notification brings the main window forward.
+
 Reminders' pause does not hold these back: they answer something the user
 started themselves (a timer running, a "Just finished" pressed a moment ago).
 """
@@ -18,13 +22,14 @@ import itertools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
 if TYPE_CHECKING:
     from companion.ui.reminders.notifications import DesktopNotifier
 
 TRAY_MESSAGE_MS = 15_000
+DEFAULT_ACTION = "default"  # freedesktop: what a click on the notification's body does
 _keys = itertools.count(1)
 
 
@@ -72,7 +77,8 @@ class AlertRouter(QObject):
         notifier = self._get_notifier()
         if notifier is not None and notifier.available():
             self._mine.add(key)
-            notifier.notify(key, title, body, list(actions))
+            opens = QCoreApplication.translate("AlertRouter", "Open")
+            notifier.notify(key, title, body, [(DEFAULT_ACTION, opens), *actions])
             channel = "desktop"
         else:
             tray = self._tray()
