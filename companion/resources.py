@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from companion.domain.poses import PoseCatalog
     from companion.domain.protocols import ProtocolBounds
     from companion.domain.regions import RegionCatalog
+    from companion.domain.return_to_run import ReturnToRunPlan
     from companion.domain.routines import RoutineCatalog
     from companion.domain.triage import TriageCatalog
 
@@ -197,3 +198,11 @@ def load_poses(path: Path | None = None, library: ExerciseLibrary | None = None)
     path = path or content_path("poses")
     ids = {exercise.id for exercise in (library or load_exercises())}
     return parse_poses(read_toml(path), path.name, ids)
+
+
+def load_return_to_run(path: Path | None = None) -> ReturnToRunPlan:
+    """The walk-run steps of the return-to-run plan, checked at load."""
+    from companion.domain.return_to_run import parse_return_to_run  # noqa: PLC0415
+
+    path = path or content_path("return_to_run")
+    return parse_return_to_run(read_toml(path), source=path.name)

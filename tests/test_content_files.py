@@ -9,6 +9,7 @@ from companion.resources import (
     load_poses,
     load_protocols,
     load_regions,
+    load_return_to_run,
     load_routines,
     load_triage,
     resources_root,
@@ -23,6 +24,7 @@ LOADERS = {
     "routines": load_routines,
     "poses": load_poses,
     "guide": load_guide,
+    "return_to_run": load_return_to_run,
 }
 
 
@@ -60,7 +62,8 @@ def test_unknown_resource_names_list_the_known_ones():
         icon_path("nope")
     with pytest.raises(
         ResourceNotFoundError,
-        match="known: conditions, exercises, guide, poses, protocols, regions, routines, triage",
+        match="known: conditions, exercises, guide, poses, protocols, regions, return_to_run, "
+        "routines, triage",
     ):
         content_path("massages")
 

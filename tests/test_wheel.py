@@ -83,6 +83,7 @@ def test_installed_wheel_finds_its_resources_in_a_fresh_virtualenv(wheel, tmp_pa
         "regions = r.load_regions(); protocols = r.load_protocols()\n"
         "print(json.dumps({'module': companion.__file__, 'root': str(r.resources_root()),\n"
         "  'regions': len(regions), 'poses': len(r.load_poses()),\n"
+        "  'walk_run_steps': len(r.load_return_to_run()),\n"
         "  'icon': str(r.icon_path('recovery-companion')),\n"
         "  'style': r.style_sheet('guide-link', {'colour': 'red', 'focus': 'blue'})}))\n"
     )
@@ -101,6 +102,7 @@ def test_installed_wheel_finds_its_resources_in_a_fresh_virtualenv(wheel, tmp_pa
     assert report["root"] == str(Path(site) / "companion" / "resources")
     assert report["regions"] == 25
     assert report["poses"] >= 40
+    assert report["walk_run_steps"] >= 5  # the return-to-run plan ships too
     assert report["icon"].startswith(site)
     assert "color: red;" in report["style"]  # the style sheets ship in the wheel too
     # The command line runs from the wheel too (regions needs only the standard library).
