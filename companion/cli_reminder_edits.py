@@ -127,6 +127,11 @@ def _rule_options(parser: argparse.ArgumentParser) -> None:
         help="icing: the region group iced, e.g. calves ('recovery-companion regions')",
     )
     parser.add_argument(
+        "--side",
+        choices=("left", "right", "both"),
+        help="icing a region with a left and a right: which leg",
+    )
+    parser.add_argument(
         "--hours",
         metavar="H",
         type=_whole(0, "hours"),
@@ -169,7 +174,7 @@ def add_edit_parsers(reminders: argparse.ArgumentParser) -> None:
         "routine, custom. Limits from the protocols apply, as in the window: beyond one "
         "it is refused with the reason; outside the usual range it needs --yes.",
         epilog="Examples: 'reminders add water --every 90 --amount 250', "
-        "'reminders add ice --region calves --ice-min 15 --every 120', "
+        "'reminders add ice --region calves --side left --ice-min 15 --every 120', "
         "'reminders add routine --routine daily-legs --at 18:30 --days weekdays'.",
     )
     add.add_argument("kind", type=_kind, metavar="KIND", help=", ".join(KINDS))
@@ -200,6 +205,7 @@ FIELD_OPTIONS = (
     "daily_goal_ml",
     "on_min",
     "region",
+    "side",
     "hours",
     "times",
     "weekdays",

@@ -65,7 +65,8 @@ def test_a_hard_limit_is_refused_in_one_line_and_nothing_is_saved(tmp_path, caps
 
 def test_outside_the_usual_range_needs_yes(tmp_path, capsys):
     data = str(tmp_path / "data")
-    ice = ["--data-dir", data, "reminders", "add", "ice", "--region", "calves", "--hours", "100"]
+    ice = ["--data-dir", data, "reminders", "add", "ice", "--region", "calves", "--side", "left"]
+    ice += ["--hours", "100"]
     code, _, err = run(capsys, *ice)
     assert code == 1 and "first 72 hours" in err and "--yes" in err
     assert stored(tmp_path / "data") == []
@@ -159,3 +160,33 @@ def test_the_listing_still_works_and_says_the_status_once(tmp_path, capsys):
     assert code == 0
     assert out.splitlines()[0] == "Reminders on"
     assert "Reminders: Reminders" not in out
+
+
+def test_an_icing_reminder_needs_its_region_and_leg(tmp_path, capsys):
+    data = str(tmp_path / "data")
+    code, out, err = run(capsys, "--data-dir", data, "reminders", "add", "ice")
+    assert (code, out) == (1, "")
+    assert err == (
+        "recovery-companion: Not saved: Choose where to ice. "
+        "Say which region with --region, e.g. --region calves.\n"
+    )
+    code, out, err = run(
+        capsys, "--data-dir", data, "reminders", "add", "ice", "--region", "calves"
+    )
+    assert code == 1 and "Choose which leg to ice." in err and "--side" in err
+    assert stored(tmp_path / "data") == []
+    code, out, err = run(
+        capsys,
+        "--data-dir",
+        data,
+        "reminders",
+        "add",
+        "ice",
+        "--region",
+        "calves",
+        "--side",
+        "left",
+    )
+    assert (code, err) == (0, "")
+    (rule,) = stored(tmp_path / "data")
+    assert (rule.region, rule.extra["side"]) == ("calves", "left")

@@ -7,20 +7,24 @@ app's reminder center, which reschedules). No Qt here.
 Fields of a request, each optional except ``kind`` for an addition:
 ``kind``, ``title``, ``every_min``, ``amount_ml``, ``daily_goal_ml``, ``times``
 ("HH:MM" strings), ``weekdays`` (0 is Monday), ``on_min``, ``region`` (a region group),
-``hours`` (icing: the window, from now; 0 for none), ``routine_id``, ``message``,
-``enabled``. A field left out keeps the stored rule's value (or the editor's default
-for a new rule).
+``side`` (icing a paired region: "left", "right" or "both"), ``hours`` (icing: the
+window, from now; 0 for none), ``routine_id``, ``message``, ``enabled``. A field left
+out keeps the stored rule's value (or the editor's default for a new rule).
+
+What the user must choose themselves (``missing_choices``: where to ice, and which leg)
+is asked here once, for the editor and for these requests alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from companion.domain.clock import later
 from companion.domain.reminders import ALL_DAYS, Kind, ReminderRule
+from companion.domain.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from companion.services.reminders import ReminderService
@@ -41,11 +45,55 @@ FIELDS = (
     "weekdays",
     "on_min",
     "region",
+    "side",
     "hours",
     "routine_id",
     "message",
     "enabled",
 )
+
+
+SIDES = ("left", "right", "both")  # an icing rule's extra["side"]
+# English; the editor shows them translated (QCoreApplication.translate("ReminderEditor", ...)).
+CHOOSE_REGION = QT_TRANSLATE_NOOP("ReminderEditor", "Choose where to ice.")
+CHOOSE_SIDE = QT_TRANSLATE_NOOP("ReminderEditor", "Choose which leg to ice.")
+
+
+def missing_choices(rule: ReminderRule, paired: Collection[str] | None = None) -> list[str]:
+    """What the user still has to choose for ``rule`` (nothing is picked for them): an
+    icing rule's region, then, for a region with a left and a right (a group in
+    ``paired``; every group when ``paired`` is None), which leg."""
+    if rule.kind is not Kind.ICING:
+        return []
+    if not rule.region:
+        return [CHOOSE_REGION]
+    needs_side = paired is None or rule.region in paired
+    if needs_side and rule.extra.get("side") not in SIDES:
+        return [CHOOSE_SIDE]
+    return []
+
+
+def _regions() -> tuple[dict[str, str], set[str]]:
+    """The region groups by name, and those with a left and a right (the content's)."""
+    from companion.resources import load_regions  # noqa: PLC0415 - only for an icing rule
+
+    catalog = load_regions()
+    return catalog.group_labels(), {r.group for r in catalog if r.paired}
+
+
+def _where(rule: ReminderRule) -> str:
+    """Why an icing rule cannot be saved as it is (its region and leg), or ""."""
+    if rule.kind is not Kind.ICING:
+        return ""
+    groups, paired = _regions()
+    if rule.region and rule.region not in groups:
+        return f"{rule.region!r} is not a region group; use one of {', '.join(groups)}."
+    missing = missing_choices(rule, paired)
+    if missing == [CHOOSE_REGION]:
+        return f"{CHOOSE_REGION} Say which region with --region, e.g. --region calves."
+    if missing == [CHOOSE_SIDE]:
+        return f"{CHOOSE_SIDE} Say which with --side left, right or both."
+    return ""
 
 
 @dataclass(frozen=True)
@@ -146,6 +194,10 @@ def apply_fields(rule: ReminderRule, fields: dict[str, Any], now: datetime) -> R
             changes[name] = str(fields[name]).strip()
     if fields.get("enabled") is not None:
         changes["enabled"] = fields["enabled"] is True
+    if fields.get("side") is not None:
+        if rule.kind is not Kind.ICING or fields["side"] not in SIDES:
+            raise ValueError("Only an icing reminder has a side: left, right or both.")
+        changes["extra"] = {**rule.extra, "side": fields["side"]}
     changes.update(_window(rule, _int(fields, "hours"), now))
     if rule.kind.by_interval:
         changes["weekdays"] = ALL_DAYS  # as the editor: interval reminders run every day
@@ -188,8 +240,9 @@ def prepare(
         rule = apply_fields(base, {k: v for k, v in fields.items() if k != "kind"}, now)
     except ValueError as exc:
         return Prepared(None, str(exc))
-    if not rule.enabled:
-        return Prepared(rule)
+    where = _where(rule)  # the editor cannot save these either, on or off
+    if where or not rule.enabled:
+        return Prepared(rule, refused=where)
     review = service.check(rule)
     if review.refused:
         return Prepared(rule, refused=" ".join(review.refused))

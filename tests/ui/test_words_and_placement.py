@@ -152,3 +152,19 @@ def test_reminders_add_set_remove_over_ipc_reschedule_in_the_running_app(compani
     assert [r.times for r in center.rules()] == [(time(12, 0),)]
     gone = companion.handle_message({**add, "action": "remove", "id": rule_id, "fields": {}})
     assert gone["ok"] is True and center.rules() == []
+
+
+def test_an_icing_reminder_over_ipc_needs_its_region_as_in_the_editor(companion):
+    add = {"command": "edit-reminder", "protocol": 3, "action": "add"}
+    refused = companion.handle_message({**add, "fields": {"kind": "icing"}})
+    assert refused["ok"] is False and refused["error"].startswith("Not saved: Choose where to ice.")
+    assert companion.reminders.rules() == []
+    fields = {"kind": "icing", "region": "quads", "side": "right"}
+    reply = companion.handle_message({**add, "fields": fields})
+    assert reply["ok"] is True, reply
+    (rule,) = companion.reminders.rules()
+    dialog = companion.reminder_wiring.reminder_dialog(rule)  # the editor agrees it is whole
+    assert dialog.missing() == []
+    dialog.region.setCurrentIndex(0)  # "Choose where to ice..."
+    assert dialog.missing() == ["Choose where to ice."]
+    dialog.close()

@@ -54,6 +54,7 @@ from companion.domain.reminders.timeline import (
 )
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.units import METRIC, Units
+from companion.services.reminder_edits import missing_choices
 from companion.ui.reminders.editor_icing import (
     region_combo,
     short_region,
@@ -336,14 +337,12 @@ class ReminderEditorDialog(QDialog):
         return QCoreApplication.translate("ReminderEditor", "Ice: %s") % where
 
     def missing(self) -> list[str]:
-        """What the user still has to choose (nothing is picked for them)."""
-        if self.kind_value() is not Kind.ICING:
-            return []
-        if not self.region_value():
-            return [QCoreApplication.translate("ReminderEditor", "Choose where to ice.")]
-        if self.needs_side() and not self.side_value():
-            return [QCoreApplication.translate("ReminderEditor", "Choose which leg to ice.")]
-        return []
+        """What the user still has to choose (nothing is picked for them): the service's
+        one check (``missing_choices``), which the command line's requests meet too."""
+        return [
+            QCoreApplication.translate("ReminderEditor", text)
+            for text in missing_choices(self.rule(), self.paired)
+        ]
 
     def rule(self) -> ReminderRule:
         kind = self.kind_value()
