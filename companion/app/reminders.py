@@ -60,6 +60,7 @@ class ReminderWiring:
             self.center.routine_requested.connect(self.app.start_routine)
             self.center.checkin_requested.connect(self.app._open_checkin)
             self.center.open_requested.connect(self._open_reminder)
+            self.center.place_popup = self._place_popup
             self.center.changed.connect(self._sync_reminder_status)
         return self.center
 
@@ -68,6 +69,11 @@ class ReminderWiring:
         (the center shows the prompt itself, over it)."""
         self.app.window.show_section("reminders")
         self.app.window.bring_forward()
+
+    def _place_popup(self, popup: QWidget) -> None:
+        from companion.app.placement import place_popup  # noqa: PLC0415
+
+        place_popup(popup, self.app.window)
 
     def _safety_gate(self) -> SafetyGate:
         return self.app.safety

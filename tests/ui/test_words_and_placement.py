@@ -168,3 +168,57 @@ def test_an_icing_reminder_over_ipc_needs_its_region_as_in_the_editor(companion)
     dialog.region.setCurrentIndex(0)  # "Choose where to ice..."
     assert dialog.missing() == ["Choose where to ice."]
     dialog.close()
+
+
+def test_a_reminder_popup_opened_from_its_notification_is_over_the_main_window(
+    companion, clock, qtbot
+):
+    from tests.ui.test_reminder_delivery import StandInNotifier
+
+    notifier = StandInNotifier()
+    companion.reminder_wiring._notifier = notifier
+    center = companion.reminders
+    center.scheduler.start(paused=True)
+    rule = center.save_rule(
+        ReminderRule(Kind.HYDRATION, "Water", every_min=90, amount_ml=250, daily_goal_ml=2000)
+    )
+    window = companion.window
+    window.hide()  # in the tray, as when the notification comes
+    window.resize(700, 560)
+    window.move(30, 70)
+    clock.advance(minutes=95)
+    from companion.scheduling.fired import Fired
+
+    center._on_fired(Fired(rule_id=rule.id))
+    (key, *_rest) = notifier.shown[-1]
+    notifier.action_invoked.emit(key, "default")  # its body clicked
+    popup = center.popup
+    assert window.isVisible() and popup.isVisible()
+    assert close_enough(popup.frameGeometry().topLeft(), expected_top_left(popup, window))
+    assert window.frameGeometry().contains(popup.frameGeometry().center())
+    popup.hide()
+
+
+def test_a_reminder_popup_with_the_window_in_the_tray_is_in_the_screens_corner(
+    companion, clock, qtbot
+):
+    from companion.domain.preferences import ReminderStyle
+    from companion.scheduling.fired import Fired
+
+    companion.preferences.request(reminders_as=ReminderStyle.WINDOW)
+    center = companion.reminders
+    center.scheduler.start(paused=True)
+    rule = center.save_rule(
+        ReminderRule(Kind.HYDRATION, "Water", every_min=90, amount_ml=250, daily_goal_ml=2000)
+    )
+    companion.window.hide()
+    clock.advance(minutes=95)
+    center._on_fired(Fired(rule_id=rule.id))
+    popup = center.popup
+    assert popup.isVisible() and not companion.window.isVisible()
+    area = popup.screen().availableGeometry()
+    frame = popup.frameGeometry()
+    assert area.contains(frame)
+    assert abs(area.right() - frame.right() - 24) <= 1
+    assert abs(area.bottom() - frame.bottom() - 24) <= 1
+    popup.hide()

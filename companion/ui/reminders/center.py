@@ -86,6 +86,22 @@ class _Bridge(QObject):
     fired = Signal(object)
 
 
+CORNER_MARGIN = 24  # px between the popup and the screen's available edge
+
+
+def screen_corner(window: QWidget) -> None:
+    """The bottom-right corner of the primary screen's available geometry (clear of
+    the panel and near the tray), its whole frame inside it."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    frame = window.frameGeometry()  # with the title bar, once the window manager framed it
+    left = max(area.left(), area.right() + 1 - frame.width() - CORNER_MARGIN)
+    top = max(area.top(), area.bottom() + 1 - frame.height() - CORNER_MARGIN)
+    window.move(left, top)
+
+
 class ReminderPopup(QWidget):
     """The app's own small reminder window: always there, tray or not."""
 
@@ -108,6 +124,9 @@ class ReminderPopup(QWidget):
         self.buttons = QHBoxLayout()
         layout.addLayout(self.buttons)
         self.prompt: Prompt | None = None
+        # Where it opens, set by the app (companion/app/placement.py: over the main
+        # window while it is on screen, else the screen's corner near the tray).
+        self.place: Callable[[QWidget], None] = screen_corner
 
     def show_prompt(self, prompt: Prompt) -> None:
         self.prompt = prompt
@@ -125,12 +144,13 @@ class ReminderPopup(QWidget):
             button.setProperty("action", action)
             button.clicked.connect(self._clicked)
             self.buttons.addWidget(button)
+        self.ensurePolished()  # the style sheet's padding and fonts: the size show() gives
         self.adjustSize()
-        screen = QGuiApplication.primaryScreen()
-        if screen is not None:
-            area = screen.availableGeometry()
-            self.move(area.right() - self.width() - 24, area.bottom() - self.height() - 24)
+        self.place(self)
+        framed = self.frameGeometry().size()
         self.show()
+        if self.frameGeometry().size() != framed:  # its frame is known once first shown
+            self.place(self)
         self.raise_()
 
     def _clicked(self) -> None:
@@ -171,6 +191,7 @@ class ReminderCenter(QObject):
         self._scheduler: ReminderScheduler | None = None
         self.started = False  # start() has run (the scheduler itself may not have)
         self._popup: ReminderPopup | None = None  # made for the first prompt
+        self.place_popup: Callable[[QWidget], None] | None = None  # where it opens (the app's)
         self.current: Prompt | None = None
         self.channel = ""  # where the current prompt shows: DESKTOP or WINDOW
         self.queue: list[Prompt] = []
@@ -254,6 +275,8 @@ class ReminderCenter(QObject):
         """The app's own prompt window, made when the first prompt shows."""
         if self._popup is None:
             self._popup = ReminderPopup()
+            if self.place_popup is not None:
+                self._popup.place = self.place_popup
             self._popup.answered.connect(self.answer)
         return self._popup
 
