@@ -493,6 +493,47 @@ def _step(
     return "", tuple(cautions)
 
 
+# -- running again ------------------------------------------------------------------------------
+def check_running(state: SafetyState) -> Answer:
+    """May a return-to-run plan start, or a walk-run session begin, now?
+
+    Not after emergency signs (3.1), not while the safety check has a leg locked
+    (3.2), not with burning, shooting or numb pain, and not on a fresh injury in
+    its first 72 hours (4.1 B: protect it first)."""
+    what = "Running"
+    red = _red(state, what)
+    if red is not None:
+        return red
+    triage = state.triage
+    if triage.locks_everything or any(triage.leg_locked(leg) for leg in LEGS):
+        return Answer(
+            Verdict.REFUSED,
+            what,
+            ("Care today was advised.", *_because(triage, Tier.ORANGE)),
+            "Get medical advice before you run on that leg",
+            available_at=triage.lock_until,
+        )
+    checkin = state.checkin
+    if checkin is not None and checkin.soreness_type is SorenessType.NERVE:
+        return Answer(
+            Verdict.REFUSED,
+            what,
+            ("Your check-in describes burning, shooting, tingling or numb pain",),
+            "See a doctor or physiotherapist before running on it",
+        )
+    if checkin is not None and checkin.soreness_type is SorenessType.ACUTE:
+        healed = later(checkin.onset, timedelta(hours=FRESH_INJURY_H))
+        if utc(healed) > utc(state.now):
+            return Answer(
+                Verdict.REFUSED,
+                what,
+                ("A fresh injury is protected for its first 72 hours, not run on",),
+                "Walk gently if it allows, and check in again after that",
+                available_at=healed.astimezone(state.now.tzinfo),
+            )
+    return ALLOWED
+
+
 # -- reminders falling due ----------------------------------------------------------------------
 def check_reminder(
     state: SafetyState,
@@ -644,6 +685,9 @@ class SafetyGate:
             state, rule, self.content, lambda s: water_target(s, self.content, base_litres)
         )
 
+    def running(self) -> Answer:
+        return check_running(self.state())
+
     def plan_triage(self, checkin: CheckIn | None = None) -> TriageResult:
         """The triage a plan for ``checkin`` (default: the latest) is made under."""
         now = self.clock.now()
@@ -684,6 +728,7 @@ __all__ = [
     "Verdict",
     "check_reminder",
     "check_routine",
+    "check_running",
     "check_step",
     "check_timer",
     "spacing",
