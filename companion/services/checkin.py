@@ -322,7 +322,7 @@ class CheckInService:
 
         now = self.clock.now()
         preferences = self.preferences()
-        return make_plan(
+        plan = make_plan(
             replace(checkin, at=now),
             triage=self.active_triage(now, self._standing_restrictions(checkin)),
             conditions=self.conditions(),
@@ -335,6 +335,9 @@ class CheckInService:
             equipment=preferences.equipment,
             water_litres=preferences.water_goal_l(self.content.protocols),
         )
+        from companion.services.load import with_load_notes  # noqa: PLC0415
+
+        return with_load_notes(plan, self._db, self.clock)  # a spike or alike days: said why
 
     def confirm_assessed(self) -> int:
         return self.checkins.confirm_assessed(self.clock.now())

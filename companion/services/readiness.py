@@ -1,0 +1,75 @@
+"""Today's readiness, read from storage and the safety gate (rules: domain/readiness.py).
+
+The safety input is the gate's own standing answer (``SafetyGate.state()``): a red
+answer, an orange lock still running, or a "no running" restriction. Readiness
+never decides safety itself and never overrides the gate; with a red answer the
+words are the gate's routine refusal (call the emergency number).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from companion.domain.clock import Clock
+from companion.domain.load import recent_spike_notes
+from companion.domain.readiness import Readiness, SafetyReading, readiness, soreness_course
+from companion.domain.triage import Tier
+
+if TYPE_CHECKING:
+    from companion.services.safety import SafetyGate, SafetyState
+    from companion.storage.database import Database
+
+SORENESS_LOOKBACK = timedelta(days=14)  # the spell the latest check-in is compared within
+LOAD_LOOKBACK = timedelta(days=32)  # the 30 days a spike is measured against, and today
+
+
+def safety_reading(state: SafetyState, gate: SafetyGate) -> SafetyReading:
+    """The gate's standing answer as readiness reads it."""
+    from companion.services.safety import check_routine  # noqa: PLC0415
+
+    triage = state.triage
+    locked = triage.tier is Tier.RED or (
+        triage.tier is Tier.ORANGE and bool(triage.locked_legs or triage.locks_everything)
+    )
+    no_running = "no_running" in triage.restrictions
+    words: list[str] = []
+    if locked or no_running:
+        words = triage.explain()
+        if triage.tier is Tier.RED:
+            answer = check_routine(state, (), gate.content).answer
+            words.append(answer.message(state.now))
+    return SafetyReading(triage.tier, locked, no_running, tuple(dict.fromkeys(words)))
+
+
+class ReadinessService:
+    def __init__(self, db: Database, clock: Clock, gate: SafetyGate) -> None:
+        self._db = db
+        self.clock = clock
+        self.gate = gate
+
+    def today(self) -> Readiness:
+        from companion.storage.activities import (  # noqa: PLC0415
+            ActivityRepository,
+            MorningLogRepository,
+        )
+        from companion.storage.history import HistoryRepository  # noqa: PLC0415
+
+        now = self.clock.now()
+        state = self.gate.state()
+        today = now.date()
+        days = HistoryRepository(self._db).days(today - SORENESS_LOOKBACK, today)
+        activities = [
+            a
+            for _id, a in ActivityRepository(self._db).between(
+                now - LOAD_LOOKBACK, now + timedelta(minutes=1)
+            )
+        ]
+        return readiness(
+            now,
+            safety=safety_reading(state, self.gate),
+            soreness=soreness_course(days),
+            morning=MorningLogRepository(self._db).for_day(today),
+            load_notes=recent_spike_notes(activities, now),
+            activities_logged=bool(activities),
+        )
