@@ -9,9 +9,10 @@ therapy sessions store UTC, so their days are worked out in the user's zone.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from companion.domain.activity import Activity, ActivityKind, stored_activity
 from companion.domain.checkin import Cause
 from companion.domain.clock import utc
 from companion.domain.history import DayScores, Reading, RunSummary
@@ -46,6 +47,17 @@ def _day_bounds(first: date, last: date, zone: tzinfo) -> tuple[str, str]:
     end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=zone)
     return utc(start).isoformat(), utc(end).isoformat()
 
+
+def _utc_start(day: date, zone: tzinfo) -> str:
+    """When ``day`` starts in ``zone``, as the ISO time in UTC that storage writes."""
+    return datetime(day.year, day.month, day.day, tzinfo=zone).astimezone(UTC).isoformat()
+
+
+_SCORE_PAIRS = {str(rest * 11 + move): (rest, move) for rest in range(11) for move in range(11)}
+# How long an ISO time in UTC is, without and with microseconds ("...:00+00:00").
+_UTC_LENGTHS = frozenset(
+    {len("2026-01-01T00:00:00+00:00"), len("2026-01-01T00:00:00.000000+00:00")}
+)
 
 _RUNS = (
     "SELECT r.id, r.started_at, r.routine, r.name, r.outcome, "
@@ -110,32 +122,55 @@ class HistoryRepository:
     def days(self, first: date, last: date) -> list[DayScores]:
         """Each check-in in [first, last] with every region's scores, oldest first.
 
-        One row per check-in with its regions joined into one string: over years that
-        is 1,500 rows to read rather than 25,000 (about a third of the time)."""
+        One row per check-in, its regions and their scores as two joined lists (a score
+        pair as one number, ``at_rest * 11 + on_movement``): over five years that is
+        1,550 rows to read rather than 25,000, in about half the time of joining text."""
         out: list[DayScores] = []
-        for day, at, onset, cause, joined in self._db.conn.execute(
-            "SELECT c.day, c.at, c.onset, c.cause, "
-            "(SELECT group_concat(r.region_id || ' ' || r.at_rest || ' ' || r.on_movement, ',') "
-            "FROM checkin_regions r WHERE r.checkin_id = c.id) "
-            "FROM checkins c WHERE c.day >= ? AND c.day <= ? ORDER BY c.day",
+        causes = {cause.value: cause for cause in Cause}
+        pairs = _SCORE_PAIRS
+        for day, at, onset, cause, ids, codes in self._db.conn.execute(
+            "SELECT c.day, c.at, c.onset, c.cause, group_concat(r.region_id, ','), "
+            "group_concat(r.at_rest * 11 + r.on_movement, ',') "
+            "FROM checkins c JOIN checkin_regions r ON r.checkin_id = c.id "
+            "WHERE c.day >= ? AND c.day <= ? GROUP BY c.id ORDER BY c.day",
             (first.isoformat(), last.isoformat()),
         ):
-            if not joined:
-                continue  # a check-in without regions (the join never listed one)
-            scores: dict[str, tuple[int, int]] = {}
-            for part in joined.split(","):
-                region, rest, move = part.split(" ")
-                scores[region] = (int(rest), int(move))
+            # A check-in without regions has no row here (the join lists none).
+            scores = dict(
+                zip(ids.split(","), map(pairs.__getitem__, codes.split(",")), strict=True)
+            )
             out.append(
                 DayScores(
                     date.fromisoformat(day),
                     datetime.fromisoformat(at),
                     datetime.fromisoformat(onset),
-                    Cause(cause),
+                    causes.get(cause) or Cause(cause),
                     scores,
                 )
             )
         return out
+
+    def activities(self, start: datetime, end: datetime) -> list[Activity]:
+        """Activities that ended in [start, end), oldest first: every column that is one
+        of an activity's fields, built without checking each again (this database only
+        holds checked ones), which over five years is most of the time of reading them."""
+        cursor = self._db.conn.execute(
+            "SELECT * FROM activities WHERE ended_at >= ? AND ended_at < ? ORDER BY ended_at",
+            (utc(start).isoformat(), utc(end).isoformat()),
+        )
+        names = [column[0] for column in cursor.description]
+        wanted = {f.name for f in fields(Activity)} - {"kind", "ended_at"}
+        picked = [(i, name) for i, name in enumerate(names) if name in wanted]
+        kind_at, ended_at = names.index("kind"), names.index("ended_at")
+        kinds = {kind.value: kind for kind in ActivityKind}
+        return [
+            stored_activity(
+                kinds.get(row[kind_at]) or ActivityKind(row[kind_at]),
+                datetime.fromisoformat(row[ended_at]),
+                **{name: row[i] for i, name in picked if row[i] is not None},
+            )
+            for row in cursor
+        ]
 
     def day_map(self, day: date) -> dict[str, int]:
         """One day's movement scores by region (the body map replay)."""
@@ -190,12 +225,24 @@ class HistoryRepository:
         return found
 
     def water_by_day(self, first: date, last: date, zone: tzinfo) -> dict[date, int]:
+        """Water per local day in [first, last]. Drinks are read in time order and each
+        is put in its day by comparing its stored UTC time with the next day's UTC start,
+        so years of drinks need no date arithmetic each (a time stored with another
+        offset is worked out in full)."""
         start, end = _day_bounds(first, last, zone)
         totals: dict[date, int] = defaultdict(int)
+        day = first
+        upto = _utc_start(day + timedelta(days=1), zone)  # where the next day starts
         for at, ml in self._db.conn.execute(
-            "SELECT at, ml FROM water_log WHERE at >= ? AND at < ?", (start, end)
+            "SELECT at, ml FROM water_log WHERE at >= ? AND at < ? ORDER BY at", (start, end)
         ):
-            totals[datetime.fromisoformat(at).astimezone(zone).date()] += int(ml)
+            if len(at) not in _UTC_LENGTHS or not at.endswith("+00:00"):
+                totals[datetime.fromisoformat(at).astimezone(zone).date()] += int(ml)
+                continue
+            while at >= upto:
+                day += timedelta(days=1)
+                upto = _utc_start(day + timedelta(days=1), zone)
+            totals[day] += int(ml)
         return dict(totals)
 
     def runs(self, first: date, last: date, limit: int | None = None) -> list[RunSummary]:

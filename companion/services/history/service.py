@@ -7,11 +7,18 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Any
+from typing import Any, TypeVar
 
 from companion.domain.activity import Activity
 from companion.domain.clock import Clock, utc
-from companion.domain.history import Adherence, DayScores, Episode, adherence, episodes
+from companion.domain.history import (
+    Adherence,
+    DayScores,
+    Episode,
+    Reading,
+    adherence,
+    episodes,
+)
 from companion.domain.regions import RegionCatalog
 from companion.domain.translatable import Translate, english
 from companion.services.history import habits, routines, spells
@@ -33,6 +40,8 @@ ROUTINE_MARKERS_UP_TO = 91  # days: longer periods leave routines off the timeli
 RUNS_LISTED = 8  # the newest routine runs of the period in "What you did"
 ACTIVITY_PAGE = 20  # lines a page of the activity list
 SHOWN_AT_LEAST = 7  # days: a chart of a short history spans this much, not the whole range
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -78,11 +87,10 @@ class HistoryService:
         self.region_names = routines.region_names(regions)
         self._first_day: tuple[date | None] | None = None
         self._held: dict[str, tuple[date, date, Any]] = {}  # longer reads, kept across ranges
+        # What was worked out for a period (and its other inputs), kept across range
+        # changes until ``reload``: going back to a period redraws without reading.
+        self._memo: dict[tuple[object, ...], Any] = {}
         self.period = self.period_for(RANGES[DEFAULT_RANGE][1])
-        self._events: list[Event] | None = None
-        self._days: list[DayScores] | None = None
-        self._episodes: list[Episode] | None = None
-        self._water: dict[date, int] | None = None
 
     # -- the range ------------------------------------------------------------------------
     def today(self) -> date:
@@ -127,22 +135,24 @@ class HistoryService:
         )
 
     def set_range(self, days: int | None) -> None:
-        """Show another period. What was read for a longer one is kept and cut to it (the
-        data has not changed), so going back and forth between periods reads little."""
+        """Show another period. What was read for a longer one is kept and cut to it, and
+        what was worked out for a period is kept (the data has not changed), so going
+        back and forth between periods reads little and works out nothing twice."""
         self.period = self.period_for(days)
-        self._events = None
-        self._days = None
-        self._episodes = None
-        self._water = None
 
     def reload(self) -> None:
         """Forget what was read (the data changed): the next question reads it again."""
         self._held.clear()
+        self._memo.clear()
         self._first_day = None
-        self._events = None
-        self._days = None
-        self._episodes = None
-        self._water = None
+
+    def _remember(self, key: tuple[object, ...], make: Callable[[], T]) -> T:
+        """``make()``, worked out once for this period and ``key`` until ``reload``."""
+        full = (self.period, *key)
+        if full not in self._memo:
+            self._memo[full] = make()
+        found: T = self._memo[full]
+        return found
 
     def _kept(self, name: str, first: date, last: date, read: Callable[[date, date], Any]) -> Any:
         """What ``read(first, last)`` returns, or a longer span's answer kept under
@@ -156,76 +166,95 @@ class HistoryService:
     @property
     def water(self) -> dict[date, int]:
         """Water per local day over the period."""
-        if self._water is None:
-            p = self.period
-            kept = self._kept(
+        p = self.period
+
+        def read() -> dict[date, int]:
+            kept: dict[date, int] = self._kept(
                 "water", p.first, p.last, lambda a, b: self.store.water_by_day(a, b, self.zone)
             )
-            self._water = {d: ml for d, ml in kept.items() if p.first <= d <= p.last}
-        return self._water
+            return {d: ml for d, ml in kept.items() if p.first <= d <= p.last}
+
+        return self._remember(("water",), read)
 
     @property
     def events(self) -> list[Event]:
         """What was logged in the period, for the timeline; over months, without routines
         (several a day would hide everything else: "What you did" counts them)."""
-        if self._events is None:
+
+        def read() -> list[Event]:
             found = self.store.events(
                 self.period.first,
                 self.period.last,
                 self.zone,
                 routines=self.period.days <= ROUTINE_MARKERS_UP_TO,
             )
-            self._events = [
+            return [
                 replace(e, label=routines.marker_label(e.run, self.region_names, self.translate))
                 if e.run is not None
                 else e
                 for e in found
             ]
-        return self._events
+
+        return self._remember(("events",), read)
 
     @property
     def days(self) -> list[DayScores]:
         """Check-ins of the period, plus earlier ones its first episodes compare with."""
-        if self._days is None:
-            first, last = self.period.first - EPISODE_LOOKBACK, self.period.last
+        first, last = self.period.first - EPISODE_LOOKBACK, self.period.last
+
+        def read() -> list[DayScores]:
             kept: list[DayScores] = self._kept("days", first, last, self.store.days)
             keys = [d.day for d in kept]
-            self._days = kept[bisect_left(keys, first) : bisect_right(keys, last)]
-        return self._days
+            return kept[bisect_left(keys, first) : bisect_right(keys, last)]
+
+        return self._remember(("days",), read)
+
+    def _days_in(self, first: date, last: date) -> list[DayScores]:
+        """The check-ins of [first, last] (inside the period), from those read."""
+        days = self.days
+        keys = [d.day for d in days]
+        return days[bisect_left(keys, first) : bisect_right(keys, last)]
 
     @property
     def episodes(self) -> list[Episode]:
         """Episodes that reach into the period, oldest first, linked to earlier ones."""
-        if self._episodes is None:
-            first, last = self.period.first - EPISODE_LOOKBACK, self.period.last
+        first, last = self.period.first - EPISODE_LOOKBACK, self.period.last
+
+        def work_out() -> list[Episode]:
             start = datetime.combine(first, time(0), tzinfo=self.zone)
             end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=self.zone)
             kept: list[Activity] = self._kept(
-                "activities",
-                first,
-                last,
-                lambda _a, _b: [a for _id, a in self.activity_store.between(start, end)],
+                "activities", first, last, lambda _a, _b: self.store.activities(start, end)
             )
             activities = [a for a in kept if utc(start) <= utc(a.ended_at) < utc(end)]
             found = episodes(self.days, activities)
-            self._episodes = [e for e in found if e.last_day >= self.period.first]
-        return self._episodes
+            return [e for e in found if e.last_day >= self.period.first]
+
+        return self._remember(("episodes",), work_out)
 
     # -- regions ----------------------------------------------------------------------------
     def region_choices(self) -> list[tuple[str, str]]:
         """(group or region id, label) of what was rated in the period, sorest first."""
-        tops = self.store.regions(self.period.first, self.period.last)
-        groups: dict[str, int] = {}
-        for rid, top in tops.items():
-            if rid not in self.regions:
-                continue
-            key = self.regions.get(rid).group
-            groups[key] = max(groups.get(key, 0), top)
-        choices = []
-        for group, _top in sorted(groups.items(), key=lambda g: (-g[1], g[0])):
-            members = [r for r in self.regions if r.group == group]
-            choices.append((group, members[0].name))
-        return choices
+
+        def work_out() -> list[tuple[str, str]]:
+            tops: dict[str, int] = {}
+            for day in self._days_in(self.period.first, self.period.last):
+                for rid, (_rest, move) in day.scores.items():
+                    if move > tops.get(rid, -1):
+                        tops[rid] = move
+            groups: dict[str, int] = {}
+            for rid, top in tops.items():
+                if rid not in self.regions:
+                    continue
+                key = self.regions.get(rid).group
+                groups[key] = max(groups.get(key, 0), top)
+            choices = []
+            for group, _top in sorted(groups.items(), key=lambda g: (-g[1], g[0])):
+                members = [r for r in self.regions if r.group == group]
+                choices.append((group, members[0].name))
+            return choices
+
+        return list(self._remember(("region_choices",), work_out))
 
     def members(self, group: str) -> tuple[str, ...]:
         """The region ids of a group (a pair's left and right, or one region)."""
@@ -234,22 +263,37 @@ class HistoryService:
     def region_view(self, group: str, *, since_activity: bool = False) -> RegionView:
         """A group's soreness over the period by calendar day (with left against right
         for a pair), or in hours since the activity of its latest sore spell."""
-        ids = self.members(group)
-        shown = self.shown
-        charts = SorenessCharts(
-            shown, self.zone, self.today(), self.regions, self.translate, self.so_far()
-        )
-        if since_activity:
-            name = self.regions.get(ids[0]).name
-            return charts.since_activity(ids, name, self.events, self.episodes)
-        readings = self.store.readings(ids, shown.first, shown.last)
-        # The typical course per spell only over short periods (the spells are read then).
-        spells_shown = self.episodes if shown.days <= BANDS_UP_TO else []
-        return charts.by_day(ids, readings, self.events, spells_shown)
+
+        def work_out() -> RegionView:
+            ids = self.members(group)
+            shown = self.shown
+            charts = SorenessCharts(
+                shown, self.zone, self.today(), self.regions, self.translate, self.so_far()
+            )
+            if since_activity:
+                name = self.regions.get(ids[0]).name
+                return charts.since_activity(ids, name, self.events, self.episodes)
+            readings = self._readings(ids, shown.first, shown.last)
+            # The typical course per spell only over short periods (the spells are read then).
+            spells_shown = self.episodes if shown.days <= BANDS_UP_TO else []
+            return charts.by_day(ids, readings, self.events, spells_shown)
+
+        return self._remember(("region_view", group, since_activity), work_out)
+
+    def _readings(self, ids: tuple[str, ...], first: date, last: date) -> list[Reading]:
+        """Every rating of ``ids`` in [first, last], oldest first, from the check-ins read
+        (what ``HistoryRepository.readings`` reads, without reading it again)."""
+        return [
+            Reading(d.day, d.at, d.onset, d.cause, rid, *d.scores[rid])
+            for d in self._days_in(first, last)
+            for rid in ids
+            if rid in d.scores
+        ]
 
     # -- the body map replay ----------------------------------------------------------------
     def map_days(self) -> list[date]:
-        return self.store.checkin_days(self.period.first, self.period.last)
+        p = self.period
+        return list(self._remember(("map_days",), lambda: self.store.checkin_days(p.first, p.last)))
 
     def map_for(self, day: date) -> tuple[dict[str, int], str]:
         """A day's scores on movement by region, and the day in words, with that day's
@@ -264,11 +308,15 @@ class HistoryService:
     def run_lines(self, limit: int = RUNS_LISTED) -> list[str]:
         """The period's newest routine runs in words, newest first: how far each got and
         how each region felt after it."""
-        runs = self.store.runs(self.period.first, self.period.last, limit=limit)
-        return [
-            routines.run_line(r, self.zone, self.region_names, self.translate)
-            for r in reversed(runs)
-        ]
+
+        def work_out() -> list[str]:
+            runs = self.store.runs(self.period.first, self.period.last, limit=limit)
+            return [
+                routines.run_line(r, self.zone, self.region_names, self.translate)
+                for r in reversed(runs)
+            ]
+
+        return list(self._remember(("run_lines", limit), work_out))
 
     # -- episodes ---------------------------------------------------------------------------
     def episode_count(self) -> int:
@@ -277,6 +325,11 @@ class HistoryService:
     def episode_cards(self, limit: int) -> list[EpisodeCard]:
         """The newest ``limit`` episodes' cards, newest first."""
         goal = self.goal_ml()
+        return list(
+            self._remember(("episode_cards", limit, goal), lambda: self._episode_cards(limit, goal))
+        )
+
+    def _episode_cards(self, limit: int, goal: int | None) -> list[EpisodeCard]:
         shown = list(reversed(self.episodes))[:limit]
         if not shown:
             return []
@@ -304,8 +357,12 @@ class HistoryService:
 
     # -- adherence ---------------------------------------------------------------------------
     def adherence(self) -> Adherence:
-        p, today = self.period, self.today()
         goal = self.goal_ml()
+        found: Adherence = self._remember(("adherence", goal), lambda: self._adherence(goal))
+        return found
+
+    def _adherence(self, goal: int | None) -> Adherence:
+        p, today = self.period, self.today()
         water = self.water
         routines = self.store.routine_days(p.first, p.last)
         return adherence(
@@ -324,16 +381,28 @@ class HistoryService:
         return habits.adherence_lines(result, self.translate)
 
     def water_chart(self) -> WaterChart:
-        return habits.water_chart(
-            self.shown, self.today(), self.water, self.goal_ml(), self.translate
+        goal = self.goal_ml()
+        chart: WaterChart = self._remember(
+            ("water_chart", goal),
+            lambda: habits.water_chart(self.shown, self.today(), self.water, goal, self.translate),
         )
+        return chart
 
     # -- activity ---------------------------------------------------------------------------
     def activity_page(self, page: int = 0, size: int = ACTIVITY_PAGE) -> ActivityPage:
         """Page ``page`` (0: the newest) of the period's activities and mornings, ``size``
         lines a page, newest first; a page past the end is the last one. Only that page's
         entries are read."""
-        moments = self.store.log_moments(self.period.first, self.period.last, self.zone)
+        found: ActivityPage = self._remember(
+            ("activity_page", page, size), lambda: self._activity_page(page, size)
+        )
+        return found
+
+    def _activity_page(self, page: int, size: int) -> ActivityPage:
+        p = self.period
+        moments: list[datetime] = self._remember(
+            ("log_moments",), lambda: self.store.log_moments(p.first, p.last, self.zone)
+        )
         pages = max(1, -(-len(moments) // size))
         page = min(max(0, page), pages - 1)
         a, b = page * size, min(len(moments), (page + 1) * size)

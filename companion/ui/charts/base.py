@@ -46,6 +46,9 @@ class ChartBase(QWidget):
         self._hover = ""
         self._to_px = QTransform()  # data to widget pixels, set by _build
         self._legend_items: list[LegendEntry] = []
+        # heightForWidth's answers for this model and font: a layout pass asks it for the
+        # same few widths again and again, and each answer measures every label.
+        self._heights: dict[int, int] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -60,7 +63,14 @@ class ChartBase(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        """Room for the title, the legend's rows at this width, the plot and the marker row."""
+        """Room for the title, the legend's rows at this width, the plot and the marker row
+        (worked out once for each width until the model or the font changes)."""
+        found = self._heights.get(width)
+        if found is None:
+            found = self._heights[width] = self._height_for(width)
+        return found
+
+    def _height_for(self, width: int) -> int:
         y_ticks, y_label = self._y_axis()
         horizontal = self._margins([t for _f, t in y_ticks], y_label, width)
         empty = self._is_empty()
@@ -127,6 +137,7 @@ class ChartBase(QWidget):
     # -- model plumbing -----------------------------------------------------------------------
     def _model_changed(self, positions: list[float], legend: list[LegendEntry]) -> None:
         self._frame = None
+        self._heights.clear()
         self._positions = positions
         self._legend_items = legend
         self._cursor = None
@@ -385,8 +396,9 @@ class ChartBase(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         kind = event.type()
-        if kind == QEvent.Type.FontChange:
+        if kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._frame = None
+            self._heights.clear()
             self.updateGeometry()
             self.update()
         elif kind in (QEvent.Type.PaletteChange, QEvent.Type.EnabledChange):

@@ -242,6 +242,7 @@ class HistoryPage(SectionPage):
             ),
             "Muted",
         )
+        self._episode_words_shown: list[tuple[str, tuple[str, ...]]] = []
         self.episode_list = QVBoxLayout()
         self.episode_list.setSpacing(8)
         card.body.addLayout(self.episode_list)
@@ -413,12 +414,18 @@ class HistoryPage(SectionPage):
         self.day_slider.setValue(self.day_slider.value() + 1)
 
     def _fill_episodes(self) -> None:
+        cards = self.service.episode_cards(self._episodes_shown)
+        # By their words (an episode itself links back through every earlier one).
+        words = [(card.title, card.lines) for card in cards]
+        if words and words == self._episode_words_shown:
+            self._fill_more_episodes(len(cards))
+            return  # the same spells as shown (most range changes): keep their cards
+        self._episode_words_shown = words
         while self.episode_list.count():
             item = self.episode_list.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        cards = self.service.episode_cards(self._episodes_shown)
         for card in cards:
             self.episode_list.addWidget(EpisodeView(card))
         if not cards:
@@ -428,7 +435,10 @@ class HistoryPage(SectionPage):
                     "Muted",
                 )
             )
-        hidden = self.service.episode_count() - len(cards)
+        self._fill_more_episodes(len(cards))
+
+    def _fill_more_episodes(self, shown: int) -> None:
+        hidden = self.service.episode_count() - shown
         self.more_episodes.setVisible(hidden > 0)
         self.more_episodes.setText(
             QCoreApplication.translate(
