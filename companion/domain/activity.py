@@ -26,6 +26,10 @@ SLEEP_NOTE_HOURS = 7.0
 MAX_KM = 400.0
 MAX_MINUTES = 24 * 60
 MAX_SLEEP_HOURS = 24.0
+MIN_HR = 25  # beats a minute: below or above these a watch misread
+MAX_HR = 250
+MAX_ELEVATION_GAIN_M = 10_000.0
+MAX_RUN_KMH = 30  # faster than anyone runs; other sports (a ride) may go faster
 
 
 class ActivityKind(StrEnum):
@@ -52,11 +56,26 @@ class Activity:
     km: float | None = None
     effort: int | None = None  # 1 (very easy) to 10 (all-out)
     note: str = ""
+    # From a watch's file (companion/activity_files); a logged activity leaves them empty.
+    sport: str = ""  # the file's own sport, e.g. "trail running", "cycling"
+    avg_hr: int | None = None  # beats a minute over the activity
+    max_hr: int | None = None
+    elevation_gain_m: float | None = None  # total ascent
+    source_file: str = ""  # the file's name, inside its archive if it came in one
+    content_hash: str = ""  # sha256 of the file's bytes: the same file is imported once
 
     def __post_init__(self) -> None:
         if self.ended_at.tzinfo is None:
             raise ValueError("an activity's time must be timezone-aware")
-        check_activity_values(self.kind, self.minutes, self.km, self.effort)
+        check_activity_values(
+            self.kind,
+            self.minutes,
+            self.km,
+            self.effort,
+            avg_hr=self.avg_hr,
+            max_hr=self.max_hr,
+            elevation_gain_m=self.elevation_gain_m,
+        )
 
     @property
     def started_at(self) -> datetime:
@@ -67,6 +86,10 @@ class Activity:
         parts: list[str] = []
         if self.kind is ActivityKind.RUN and self.km:
             parts.append(f"{format_km(self.km)} km run")
+        elif self.kind is ActivityKind.OTHER and self.sport:
+            parts.append(self.sport.capitalize())
+            if self.km:
+                parts.append(f"{format_km(self.km)} km")
         else:
             parts.append(self.kind.label)
         if self.minutes:
@@ -97,7 +120,14 @@ def _finite(value: float, what: str) -> float:
 
 
 def check_activity_values(
-    kind: ActivityKind, minutes: float | None, km: float | None, effort: int | None
+    kind: ActivityKind,
+    minutes: float | None,
+    km: float | None,
+    effort: int | None,
+    *,
+    avg_hr: int | None = None,
+    max_hr: int | None = None,
+    elevation_gain_m: float | None = None,
 ) -> None:
     """Refuse values no activity has, saying which and why."""
     if minutes is not None and not 0 < _finite(minutes, "Minutes") <= MAX_MINUTES:
@@ -111,10 +141,31 @@ def check_activity_values(
         isinstance(effort, bool) or not isinstance(effort, int) or not 1 <= effort <= 10
     ):
         raise ValueError(f"Effort must be a whole number from 1 to 10, got {effort!r}.")
-    if km is not None and minutes is not None and km / (minutes / 60) > 30:
+    if (
+        kind is ActivityKind.RUN
+        and km is not None
+        and minutes is not None
+        and km / (minutes / 60) > MAX_RUN_KMH
+    ):
         raise ValueError(
             f"{format_km(km)} km in {minutes:g} min is faster than anyone runs; "
             "check the distance and the minutes."
+        )
+    for value, what in ((avg_hr, "Average heart rate"), (max_hr, "Highest heart rate")):
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or not MIN_HR <= value <= MAX_HR
+        ):
+            raise ValueError(
+                f"{what} must be a whole number from {MIN_HR} to {MAX_HR} beats a minute, "
+                f"got {value!r}."
+            )
+    if avg_hr is not None and max_hr is not None and avg_hr > max_hr:
+        raise ValueError(f"The average heart rate ({avg_hr}) is above the highest ({max_hr}).")
+    if elevation_gain_m is not None and not (
+        0 <= _finite(elevation_gain_m, "Elevation gain") <= MAX_ELEVATION_GAIN_M
+    ):
+        raise ValueError(
+            f"Elevation gain must be from 0 to {MAX_ELEVATION_GAIN_M:g} m, got {elevation_gain_m}."
         )
 
 

@@ -14,17 +14,24 @@ class DuplicateActivityError(ValueError):
     pass
 
 
+_COLUMNS = (
+    "kind, ended_at, minutes, km, effort, note, sport, avg_hr, max_hr, elevation_gain_m, "
+    "source_file, content_hash"
+)
+
+
 class ActivityRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
     def add(self, activity: Activity, source: str) -> int:
-        """Log one activity. The same kind ending at the same moment is refused as a repeat."""
+        """Log one activity, in one transaction. The same kind ending at the same moment,
+        or the same file (by its content hash), is refused as a repeat."""
         try:
             with self._db.transaction() as conn:
                 cursor = conn.execute(
-                    "INSERT INTO activities (kind, ended_at, minutes, km, effort, note, source) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT INTO activities ({_COLUMNS}, source) "  # noqa: S608 - ours
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         activity.kind.value,
                         utc(activity.ended_at).isoformat(),
@@ -32,10 +39,18 @@ class ActivityRepository:
                         activity.km,
                         activity.effort,
                         activity.note,
+                        activity.sport,
+                        activity.avg_hr,
+                        activity.max_hr,
+                        activity.elevation_gain_m,
+                        activity.source_file,
+                        activity.content_hash,
                         source,
                     ),
                 )
         except sqlite3.IntegrityError as exc:
+            if activity.content_hash and self.has_hash(activity.content_hash):
+                raise DuplicateActivityError("That file's activity is already logged.") from exc
             raise DuplicateActivityError(
                 f"A {activity.kind.label.lower()} ending at that time is already logged."
             ) from exc
@@ -49,7 +64,7 @@ class ActivityRepository:
     def between(self, start: datetime, end: datetime) -> list[tuple[int, Activity]]:
         """Activities that ended in [start, end), oldest first, with their ids."""
         rows = self._db.conn.execute(
-            "SELECT id, kind, ended_at, minutes, km, effort, note FROM activities "
+            f"SELECT id, {_COLUMNS} FROM activities "  # noqa: S608 - ours
             "WHERE ended_at >= ? AND ended_at < ? ORDER BY ended_at",
             (utc(start).isoformat(), utc(end).isoformat()),
         )
@@ -57,7 +72,7 @@ class ActivityRepository:
 
     def recent(self, limit: int = 20) -> list[tuple[int, Activity]]:
         rows = self._db.conn.execute(
-            "SELECT id, kind, ended_at, minutes, km, effort, note FROM activities "
+            f"SELECT id, {_COLUMNS} FROM activities "  # noqa: S608 - ours
             "ORDER BY ended_at DESC LIMIT ?",
             (limit,),
         )
@@ -67,9 +82,17 @@ class ActivityRepository:
         found = self.recent(1)
         return found[0][1] if found else None
 
+    def has_hash(self, content_hash: str) -> bool:
+        """Whether an activity from a file with this content hash is logged."""
+        row = self._db.conn.execute(
+            "SELECT 1 FROM activities WHERE content_hash = ? AND content_hash != '' LIMIT 1",
+            (content_hash,),
+        ).fetchone()
+        return row is not None
+
 
 def _activity(row: tuple[object, ...]) -> Activity:
-    kind, ended, minutes, km, effort, note = row
+    kind, ended, minutes, km, effort, note, sport, avg_hr, max_hr, gain, source, digest = row
     return Activity(
         kind=ActivityKind(str(kind)),
         ended_at=datetime.fromisoformat(str(ended)),
@@ -77,6 +100,12 @@ def _activity(row: tuple[object, ...]) -> Activity:
         km=float(km) if km is not None else None,  # type: ignore[arg-type]
         effort=int(effort) if effort is not None else None,  # type: ignore[call-overload]
         note=str(note),
+        sport=str(sport),
+        avg_hr=int(avg_hr) if avg_hr is not None else None,  # type: ignore[call-overload]
+        max_hr=int(max_hr) if max_hr is not None else None,  # type: ignore[call-overload]
+        elevation_gain_m=float(gain) if gain is not None else None,  # type: ignore[arg-type]
+        source_file=str(source),
+        content_hash=str(digest),
     )
 
 

@@ -263,6 +263,32 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        9,
+        "activities from a watch's file: sport, heart rate, climb, file and its hash",
+        (
+            "ALTER TABLE activities ADD COLUMN sport TEXT NOT NULL DEFAULT ''",
+            (
+                "ALTER TABLE activities ADD COLUMN avg_hr INTEGER "
+                "CHECK (avg_hr IS NULL OR avg_hr BETWEEN 25 AND 250)"
+            ),
+            (
+                "ALTER TABLE activities ADD COLUMN max_hr INTEGER "
+                "CHECK (max_hr IS NULL OR max_hr BETWEEN 25 AND 250)"
+            ),
+            (
+                "ALTER TABLE activities ADD COLUMN elevation_gain_m REAL "
+                "CHECK (elevation_gain_m IS NULL OR elevation_gain_m BETWEEN 0 AND 10000)"
+            ),
+            "ALTER TABLE activities ADD COLUMN source_file TEXT NOT NULL DEFAULT ''",
+            # sha256 of the file's bytes; '' for an activity logged by hand.
+            "ALTER TABLE activities ADD COLUMN content_hash TEXT NOT NULL DEFAULT ''",
+            (
+                "CREATE UNIQUE INDEX activities_content_hash ON activities(content_hash) "
+                "WHERE content_hash != ''"
+            ),
+        ),
+    ),
 )
 
 

@@ -100,6 +100,14 @@ SEED: dict[int, tuple[str, ...]] = {
         ),
     ),
     8: ("INSERT INTO routine_run_feel VALUES (1, 'calf', 'left', 4, 2)",),
+    9: (
+        (
+            "INSERT INTO activities (kind, ended_at, minutes, km, source, sport, avg_hr, max_hr, "
+            "elevation_gain_m, source_file, content_hash) "
+            "VALUES ('run', '2026-11-02T07:00:00+00:00', "
+            "50, 10.2, 'import', 'trail running', 148, 171, 240.5, 'run.fit', 'ab12')"
+        ),
+    ),
 }
 
 

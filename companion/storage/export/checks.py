@@ -95,7 +95,12 @@ def _check_record(kind: RecordKind | ChildTable, item: object, where: str, schem
     unknown = sorted(set(item) - known)
     if unknown:
         raise RefusedError(f"{where}: unknown field {quote(unknown[0])}.")
-    record: Record = {col.name: _check_value(col, item, where) for col in kind.columns}
+    record: Record = {
+        col.name: col.default
+        if col.name not in item and schema < col.since_schema
+        else _check_value(col, item, where)
+        for col in kind.columns
+    }
     for child in getattr(kind, "children", ()):
         if child.key not in item and schema < child.since_schema:
             record[child.key] = []  # written before the app kept these

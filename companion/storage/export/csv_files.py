@@ -228,9 +228,24 @@ _SHEETS: tuple[_Sheet, ...] = (
     ),
     _Sheet(
         "activities",
-        ("day", "ended_at", "kind", "minutes", "km", "effort", "note", "source"),
-        "SELECT ended_at, kind, minutes, km, effort, note, source FROM activities "
-        "ORDER BY ended_at, kind",
+        (
+            "day",
+            "ended_at",
+            "kind",
+            "minutes",
+            "km",
+            "effort",
+            "note",
+            "source",
+            "sport",
+            "avg_hr",
+            "max_hr",
+            "elevation_gain_m",
+            "source_file",
+            "content_hash",
+        ),
+        "SELECT ended_at, kind, minutes, km, effort, note, source, sport, avg_hr, max_hr, "
+        "elevation_gain_m, source_file, content_hash FROM activities ORDER BY ended_at, kind",
         lambda r, z: [
             _day(r[0], z),
             _local(r[0], z),
@@ -240,6 +255,12 @@ _SHEETS: tuple[_Sheet, ...] = (
             _num(r[4]),
             r[5],
             r[6],
+            r[7],
+            _num(r[8]),
+            _num(r[9]),
+            _num(r[10]),
+            r[11],
+            r[12],
         ],
     ),
     _Sheet(

@@ -46,6 +46,8 @@ class Column:
     choices: frozenset[str] | None = None
     utc: bool = False  # stored in UTC: an imported time is converted
     sort: bool = False  # JSON stored sorted (keys of an object, items of a list)
+    since_schema: int = 1  # a file from an older schema may leave it out: ``default``
+    default: Any = None
 
 
 @dataclass(frozen=True)
@@ -274,6 +276,13 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
             Column("effort", "int", null=True, low=1, high=10),
             Column("note", "text"),
             Column("source", "text"),
+            # Migration 9: activities from a watch's file.
+            Column("sport", "text", since_schema=9, default=""),
+            Column("avg_hr", "int", null=True, low=25, high=250, since_schema=9),
+            Column("max_hr", "int", null=True, low=25, high=250, since_schema=9),
+            Column("elevation_gain_m", "real", null=True, low=0, high=10000, since_schema=9),
+            Column("source_file", "text", since_schema=9, default=""),
+            Column("content_hash", "text", since_schema=9, default=""),
         ),
     ),
     RecordKind(

@@ -82,7 +82,7 @@ def _merge_all(db: Database, records: dict[str, list[Record]], now: datetime) ->
         merge.keyed("reminder_events", records["reminder_events"], ("kind", "title", "due_at"))
         merge.keyed("water_log", records["water_log"], ("at", "ml"))
         merge.keyed("therapy_sessions", records["therapy_sessions"], ("started_at", "therapy"))
-        merge.keyed("activities", records["activities"], ("kind", "ended_at"))
+        merge.activities(records["activities"])
         merge.keyed("daily_log", records["daily_log"], ("day",))
         merge.keyed("trend_alerts", records["trend_alerts"], ("rule", "subject", "episode"))
     return ImportReport(
@@ -127,6 +127,20 @@ class _Merge:
             self._insert(table, self._columns(kind, record))
             seen.add(natural)
             self.added[kind] += 1
+
+    def activities(self, records: list[Record]) -> None:
+        """Skipped when the same kind ends at the same moment, or the same file (its
+        content hash) is already here."""
+        hashes = {h for (h,) in self.conn.execute("SELECT content_hash FROM activities") if h}
+        kept = []
+        for record in records:
+            digest = record.get("content_hash") or ""
+            if digest and digest in hashes:
+                self.present["activities"] += 1
+                continue
+            hashes.add(digest)
+            kept.append(record)
+        self.keyed("activities", kept, ("kind", "ended_at"))
 
     def settings(self, records: list[Record]) -> None:
         """Only keys not set here: the settings on this computer win."""
