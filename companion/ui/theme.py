@@ -324,6 +324,69 @@ def sheet_colours(scheme: Scheme, high_contrast: bool = False) -> dict[str, str]
     }
 
 
+# The body map's own colours (companion/ui/today/body_map.py), checked with the rest by
+# tests/ui/test_contrast.py: the figure's outline 3:1 on the window, a region's outline
+# 3:1 on an unscored region (a scored one is outlined in the words' colour); the
+# selected region's ring is $focus on a halo of the window's colour, so it shows on
+# every score's fill.
+_BODY_MAP: dict[Variant, dict[str, str]] = {
+    (Scheme.LIGHT, False): {
+        "figure": "#cdd6d2",
+        "figure_outline": "#5f6b66",
+        "region": "#e7ecea",
+        "region_outline": "#6f7c77",
+        "details": "#9aa5a0",
+        "highlight": ACCENT[Scheme.LIGHT],
+    },
+    (Scheme.DARK, False): {
+        "figure": "#323b38",
+        "figure_outline": "#9aa8a2",
+        "region": "#44504b",
+        "region_outline": "#9aa8a2",
+        "details": "#66736e",
+        "highlight": ACCENT[Scheme.DARK],
+    },
+    (Scheme.LIGHT, True): {
+        "figure": "#e6e6e6",
+        "figure_outline": "#000000",
+        "region": "#ffffff",
+        "region_outline": "#000000",
+        "details": "#000000",
+        "highlight": "#135343",
+    },
+    (Scheme.DARK, True): {
+        "figure": "#2e2e2e",
+        "figure_outline": "#ffffff",
+        "region": "#000000",
+        "region_outline": "#ffffff",
+        "details": "#ffffff",
+        "highlight": "#5becc3",
+    },
+}
+
+
+def body_map_colours(scheme: Scheme, high_contrast: bool = False) -> dict[str, str]:
+    """The body map's colours by name: the figure, its regions, the step's highlight,
+    the focus ring and its halo, and the words (front, back, left, right)."""
+    variant = _variant(scheme, high_contrast)
+    return {
+        **_BODY_MAP[variant],
+        "focus": _SHEET_COLOURS[variant]["focus"],
+        "halo": _COLOURS[variant][_R.Window],
+        "text": _COLOURS[variant][_R.WindowText],
+    }
+
+
+def variant_of(palette: QPalette) -> Variant:
+    """Which of the theme's variants ``palette`` is (by its window colour); a palette
+    that is none of them (Qt's own) counts as light or dark by its lightness."""
+    window = palette.color(_R.Window).name()
+    for variant, colours in _COLOURS.items():
+        if colours[_R.Window] == window:
+            return variant
+    return (Scheme.DARK if palette.color(_R.Window).lightness() < 128 else Scheme.LIGHT), False
+
+
 _ARROWS = {Scheme.LIGHT: "black", Scheme.DARK: "white"}
 
 

@@ -8,6 +8,7 @@ asks 7:1 (AAA) of body text.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
@@ -15,6 +16,7 @@ import companion.ui.theme as theme_module
 from companion.ui.theme import (
     Scheme,
     Theme,
+    body_map_colours,
     disabled_colour,
     palette_colours,
     parse_choice,
@@ -115,6 +117,71 @@ def test_every_pair_meets_aa(scheme: Scheme, high_contrast: bool) -> None:
         if ratio(fg, bg) < needed
     ]
     assert not failures, "\n".join(failures)
+
+
+def body_map_pairs(scheme: Scheme, high_contrast: bool) -> list[tuple[str, str, str, float]]:
+    """The body map: the figure and its regions stand out, the selected region's ring
+    shows on every score, the numbers on the badges read."""
+    from companion.ui.today.body_map import intensity_colour, text_on
+
+    b = body_map_colours(scheme, high_contrast)
+    window = palette_colours(scheme, high_contrast)[R.Window]
+    text = 7.0 if high_contrast else TEXT
+    found = [
+        ("body map words", b["text"], window, text),
+        ("figure outline on the window", b["figure_outline"], window, LARGE_OR_UI),
+        ("figure outline on the figure", b["figure_outline"], b["figure"], LARGE_OR_UI),
+        ("region outline on a region", b["region_outline"], b["region"], LARGE_OR_UI),
+        ("region outline on the window", b["region_outline"], window, LARGE_OR_UI),
+        ("a step's regions among the others", b["highlight"], b["region"], LARGE_OR_UI),
+        ("selected region's ring on its halo", b["focus"], b["halo"], LARGE_OR_UI),
+        ("hovered region's ring", b["text"], window, LARGE_OR_UI),
+    ]
+    for value in range(1, 11):
+        fill = intensity_colour(value).name()
+        found.append((f"the number on badge {value}", text_on(QColor(fill)).name(), fill, TEXT))
+        # A scored region is outlined in the words' colour: it is set apart from the
+        # window by its fill or by that outline, whichever stands out.
+        edge = max((window, b["text"]), key=lambda other: ratio(fill, other))
+        found.append((f"score {value} set apart from the window", fill, edge, LARGE_OR_UI))
+    return found
+
+
+@pytest.mark.parametrize(("scheme", "high_contrast"), VARIANTS)
+def test_the_body_map_meets_aa(scheme: Scheme, high_contrast: bool) -> None:
+    failures = [
+        f"{what}: {fg} on {bg} is {ratio(fg, bg):.2f}:1, needs {needed}:1"
+        for what, fg, bg, needed in body_map_pairs(scheme, high_contrast)
+        if ratio(fg, bg) < needed
+    ]
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize(("scheme", "high_contrast"), VARIANTS)
+def test_the_body_map_paints_with_the_checked_colours(
+    qapp: QApplication, qtbot, scheme: Scheme, high_contrast: bool
+) -> None:
+    """Under each theme the figure's pixels are the theme's colours: high contrast is
+    not left pale grey."""
+    from companion.resources import load_regions
+    from companion.ui.today.body_map import BodyMapView, Spot
+
+    theme = Theme(qapp, follow_system=False, choice=scheme.value)
+    theme.apply(scheme, high_contrast)
+    try:
+        view = BodyMapView(load_regions())
+        qtbot.addWidget(view)
+        view.resize(460, 500)
+        view.show()
+        b = body_map_colours(scheme, high_contrast)
+        assert {k: c.name() for k, c in view.colours().items()} == b
+        image = view.grab().toImage()
+        torso = view._transform("front").map(QPointF(0, 130)).toPoint()  # mid-chest
+        assert image.pixelColor(torso).name() == b["figure"]
+        calf = view.centre(Spot("calves_L", "back")).toPoint()
+        assert image.pixelColor(calf).name() == b["region"]
+    finally:
+        theme.apply(Scheme.LIGHT, False)
 
 
 @pytest.mark.parametrize(("scheme", "high_contrast"), VARIANTS)

@@ -93,13 +93,12 @@ def screen_corner(window: QWidget) -> None:
     """The bottom-right corner of the primary screen's available geometry (clear of
     the panel and near the tray), its whole frame inside it."""
     screen = QGuiApplication.primaryScreen()
-    if screen is None:
-        return
-    area = screen.availableGeometry()
-    frame = window.frameGeometry()  # with the title bar, once the window manager framed it
-    left = max(area.left(), area.right() + 1 - frame.width() - CORNER_MARGIN)
-    top = max(area.top(), area.bottom() + 1 - frame.height() - CORNER_MARGIN)
-    window.move(left, top)
+    if screen is not None:
+        area = screen.availableGeometry()
+        frame = window.frameGeometry()  # with the title bar, once the window manager framed it
+        left = max(area.left(), area.right() + 1 - frame.width() - CORNER_MARGIN)
+        top = max(area.top(), area.bottom() + 1 - frame.height() - CORNER_MARGIN)
+        window.move(left, top)
 
 
 class ReminderPopup(QWidget):

@@ -39,6 +39,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
 from companion.domain.regions import RegionCatalog
+from companion.ui.theme import body_map_colours, variant_of
 from companion.ui.today.body_shapes import FIGURE, FigureShapes, figure
 
 VIEWS = ("front", "back")
@@ -76,6 +77,25 @@ def intensity_colour(value: int) -> QColor:
         round(a.green() + (b.green() - a.green()) * t),
         round(a.blue() + (b.blue() - a.blue()) * t),
     )
+
+
+def _luminance(colour: QColor) -> float:
+    """WCAG 2 relative luminance."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def text_on(fill: QColor) -> QColor:
+    """Black or white, whichever reads better on ``fill`` (4.5:1 or more on every
+    colour of the scale: tests/ui/test_contrast.py)."""
+    light = _luminance(fill)
+    on_black = (light + 0.05) / 0.05
+    on_white = 1.05 / (light + 0.05)
+    return QColor("#000000") if on_black >= on_white else QColor("#ffffff")
 
 
 def severity_word(value: int) -> str:
@@ -224,48 +244,57 @@ class BodyMapView(QWidget):
         return self.region_path(spot).boundingRect().center()
 
     # -- painting -----------------------------------------------------------------------
+    def colours(self) -> dict[str, QColor]:
+        """The theme's body map colours for this widget's palette (light, dark, or
+        either in high contrast): companion/ui/theme.py, checked by test_contrast."""
+        scheme, high_contrast = variant_of(self.palette())
+        return {name: QColor(c) for name, c in body_map_colours(scheme, high_contrast).items()}
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        body = QColor("#323b38") if dark else QColor("#cdd6d2")
-        region_base = QColor("#44504b") if dark else QColor("#e7ecea")
-        outline = QColor("#66736e") if dark else QColor("#a9b6b0")
-        text = palette.color(QPalette.ColorRole.WindowText)
-        accent = QColor("#4cc29f") if dark else palette.color(QPalette.ColorRole.Highlight)
+        colours = self.colours()
+        bold = variant_of(self.palette())[1]  # high contrast: heavier lines
+        line = 1.6 if bold else 1.0
         for view in VIEWS:
             shapes: FigureShapes = self._shapes[view]
             transform = self._transform(view)
             painter.save()
             painter.setTransform(transform)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(body)
+            painter.setPen(QPen(colours["figure_outline"], line * 1.2))
+            painter.setBrush(colours["figure"])
             painter.drawPath(shapes.silhouette)
             for rid, path in shapes.regions.items():
                 value = self.score(rid)
                 if rid in self._highlight:
-                    painter.setBrush(accent)
+                    painter.setBrush(colours["highlight"])
                 else:
-                    painter.setBrush(intensity_colour(value) if value else region_base)
-                painter.setPen(QPen(outline, 0.9))
+                    painter.setBrush(intensity_colour(value) if value else colours["region"])
+                # A scored region: outlined in the words' colour, which sets it apart
+                # from the window where its fill alone would not (mid-scale on light).
+                edge = colours["text"] if value and rid not in self._highlight else None
+                painter.setPen(QPen(edge or colours["region_outline"], line * 0.9))
                 painter.drawPath(path)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(
-                QPen(QColor(0, 0, 0, 60) if not dark else QColor(255, 255, 255, 50), 0.8)
-            )
+            painter.setPen(QPen(colours["details"], line * 0.8))
             painter.drawPath(shapes.details)
             painter.restore()
-            self._paint_labels(painter, view, text)
-        for spot, width in ((self._hovered, 2.0), (self._selected, 3.0)):
-            if spot is not None:
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.setPen(QPen(accent if spot is self._selected else text, width))
-                painter.drawPath(self.region_path(spot))
-        self._paint_badges(painter)
+            self._paint_labels(painter, view, colours["text"])
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self._hovered is not None and self._hovered != self._selected:
+            painter.setPen(QPen(colours["text"], 2.0))
+            painter.drawPath(self.region_path(self._hovered))
+        if self._selected is not None:
+            # The focus colour on a halo of the window's: 3:1 whatever score fills it.
+            path = self.region_path(self._selected)
+            painter.setPen(QPen(colours["halo"], 6.0))
+            painter.drawPath(path)
+            painter.setPen(QPen(colours["focus"], 3.0))
+            painter.drawPath(path)
+        self._paint_badges(painter, colours["halo"])
         if self.hasFocus() and self._selected is None:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(accent, 2, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(colours["focus"], 2, Qt.PenStyle.DashLine))
             painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
         painter.end()
 
@@ -299,23 +328,26 @@ class BodyMapView(QWidget):
                 QRectF(centre.x() - 40, centre.y() - 12, 80, 24), Qt.AlignmentFlag.AlignCenter, word
             )
 
-    def _paint_badges(self, painter: QPainter) -> None:
+    def _paint_badges(self, painter: QPainter, ring: QColor | None = None) -> None:
+        """Each scored region's number on a badge of its colour, in a ``ring`` of the
+        window's colour (the map's halo)."""
         font = QFont(self.font())
         scale = self._transform("front").m11()
         font.setPointSizeF(max(6.5, min(10.0, 8.5 * scale / 0.9)))
         font.setBold(True)
         painter.setFont(font)
         radius = max(7.0, 9.5 * scale / 0.9)
+        ring = ring or self.colours()["halo"]
         for spot in self._order:
             value = self.score(spot.region_id)
             if value <= 0:
                 continue
             centre = self.centre(spot)
             fill = intensity_colour(value)
-            painter.setPen(QPen(QColor("#ffffff"), 1.2))
-            painter.setBrush(QColor(fill).darker(115) if value < 5 else fill)
+            painter.setPen(QPen(ring, 1.5))  # the window's colour round it
+            painter.setBrush(fill)
             painter.drawEllipse(centre, radius, radius)
-            painter.setPen(QColor("#1c2321") if value < 5 else QColor("#ffffff"))
+            painter.setPen(text_on(fill))
             painter.drawText(
                 QRectF(centre.x() - radius, centre.y() - radius, radius * 2, radius * 2),
                 Qt.AlignmentFlag.AlignCenter,
@@ -651,7 +683,7 @@ class IntensityLegend(QWidget):
         for value in range(1, 11):
             rect = QRectF(1 + (value - 1) * cell, 2, cell, 16)
             painter.fillRect(rect, intensity_colour(value))
-            painter.setPen(QColor("#1c2321") if value < 6 else QColor("#ffffff"))
+            painter.setPen(text_on(intensity_colour(value)))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(value))
         painter.setPen(text)
         for first, last in ((1, 3), (4, 6), (7, 10)):
