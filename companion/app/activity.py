@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from companion.domain.trends import TrendAlert
     from companion.services.activity import ActivityService, Logged
     from companion.ui.history.activity_dialog import ActivityDialog
+    from companion.ui.history.page import HistoryPage
 
 
 class ActivityWiring:
@@ -35,12 +36,25 @@ class ActivityWiring:
             zone,
             self.app.water_goal,
             translate=QT_TRANSLATE,
+            units=lambda: self.app.preferences.current.units,
         )
         page = HistoryPage(service)
         page.log_activity_requested.connect(self._log_activity_from_page)
         page.log_morning_requested.connect(self.log_morning_dialog)
         self.app.data_changed.connect(page.mark_stale)
+        self._add_load_card(page)
         return page
+
+    def _add_load_card(self, page: HistoryPage) -> None:
+        """The training-load card, above the activity log."""
+        from companion.services.load import LoadService  # noqa: PLC0415
+        from companion.ui.history.load_card import LoadCard  # noqa: PLC0415
+
+        card = LoadCard(LoadService(self.app.db, self.app.clock).weeks)
+        page.content.insertWidget(page.content.indexOf(page.activity_card), card)
+        card.guide_requested.connect(self.app.open_guide)
+        self.app.data_changed.connect(card.refresh)
+        self.load_card = card
 
     def _log_activity_from_page(self) -> None:
         self.log_activity_dialog("run")

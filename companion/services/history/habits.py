@@ -10,6 +10,7 @@ from companion.domain.activity import Activity, MorningLog, format_km
 from companion.domain.clock import utc
 from companion.domain.history import Adherence
 from companion.domain.translatable import Translate
+from companion.domain.units import METRIC, ML_PER_FL_OZ, Units
 from companion.services.history.buckets import DAILY_UP_TO, Grain, buckets, grain_for
 from companion.services.history.views import (
     Period,
@@ -60,16 +61,27 @@ def adherence_lines(result: Adherence, translate: Translate) -> list[str]:
     return lines
 
 
+def day_amount(ml: float, units: Units) -> str:
+    """A day's water in the user's units: '1,850 mL' or '63 fl oz' (whole ounces)."""
+    if units.ounces:
+        return f"{round(ml / ML_PER_FL_OZ):,} fl oz"
+    return f"{round(ml):,} mL"
+
+
 def water_chart(
     period: Period,
     today: date,
     water: Mapping[date, int],
     goal: int | None,
     translate: Translate,
+    *,
+    units: Units = METRIC,
 ) -> WaterChart:
-    """Water per day against the goal; over long periods (``buckets.grain_for``) the
-    average per day, week by week or month by month."""
+    """Water per day against the goal, in the user's units (the bars, the goal and the
+    words; whether the goal was met is counted in mL, as stored); over long periods
+    (``buckets.grain_for``) the average per day, week by week or month by month."""
     p = period
+    per_unit = ML_PER_FL_OZ if units.ounces else 1.0
     bars: list[WaterBar] = []
     grain = grain_for(p.days)
     if grain is not Grain.DAY:
@@ -83,9 +95,9 @@ def water_chart(
             bars.append(
                 WaterBar(
                     span.x,
-                    average,
-                    translate("HistoryPresenter", "%s: %s mL a day on average")
-                    % (span.name(translate), f"{average:,.0f}"),
+                    average / per_unit,
+                    translate("HistoryPresenter", "%s: %s a day on average")
+                    % (span.name(translate), day_amount(average, units)),
                     bool(goal and average >= goal),
                 )
             )
@@ -100,14 +112,14 @@ def water_chart(
             if day > today:
                 break
             ml = water.get(day, 0)
-            text = translate("HistoryPresenter", "%s: %s mL") % (weekday_day_month(day), f"{ml:,}")
-            bars.append(WaterBar(i + 0.5, float(ml), text, bool(goal and ml >= goal)))
+            text = f"{weekday_day_month(day)}: {day_amount(ml, units)}"
+            bars.append(WaterBar(i + 0.5, ml / per_unit, text, bool(goal and ml >= goal)))
         title = translate("HistoryPresenter", "Water per day")
-    top = max([b.value for b in bars] + [float(goal or 0), 500.0])
+    top = max([b.value for b in bars] + [(goal or 0) / per_unit, 500.0 / per_unit])
     met = sum(1 for b in bars if b.met)
     description = (
-        translate("HistoryPresenter", "%s. Goal %s mL; reached on %d of %d.")
-        % (title, f"{goal:,}", met, len(bars))
+        translate("HistoryPresenter", "%s. Goal %s; reached on %d of %d.")
+        % (title, day_amount(goal, units), met, len(bars))
         if goal
         else translate(
             "HistoryPresenter", "%s. No daily goal is set: a hydration reminder sets one."
@@ -118,10 +130,14 @@ def water_chart(
         title=title,
         x_range=(0.0, float(p.days)),
         bars=tuple(bars),
-        goal=float(goal) if goal else None,
+        goal=goal / per_unit if goal else None,
         y_max=top * 1.1,
         x_ticks=p.ticks(),
-        unit=translate("HistoryPresenter", "mL"),
+        unit=(
+            translate("HistoryPresenter", "fl oz")
+            if units.ounces
+            else translate("HistoryPresenter", "mL")
+        ),
         empty_text=translate("HistoryPresenter", "No water logged in this period."),
         description=description,
     )

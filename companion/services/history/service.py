@@ -21,6 +21,7 @@ from companion.domain.history import (
 )
 from companion.domain.regions import RegionCatalog
 from companion.domain.translatable import Translate, english
+from companion.domain.units import METRIC, Units
 from companion.services.history import habits, routines, spells
 from companion.services.history.soreness import BANDS_UP_TO, SorenessCharts
 from companion.services.history.views import (
@@ -75,6 +76,7 @@ class HistoryService:
         goal_ml: Callable[[], int | None],
         *,
         translate: Translate = english,
+        units: Callable[[], Units] = lambda: METRIC,
     ) -> None:
         self.store = HistoryRepository(db)
         self.activity_store = ActivityRepository(db)
@@ -84,6 +86,7 @@ class HistoryService:
         self.zone = zone
         self.goal_ml = goal_ml
         self.translate = translate
+        self.units = units  # the user's units (Settings): water in mL or fl oz
         self.region_names = routines.region_names(regions)
         self._first_day: tuple[date | None] | None = None
         self._held: dict[str, tuple[date, date, Any]] = {}  # longer reads, kept across ranges
@@ -381,10 +384,13 @@ class HistoryService:
         return habits.adherence_lines(result, self.translate)
 
     def water_chart(self) -> WaterChart:
-        goal = self.goal_ml()
+        """Water against the goal, in the user's units."""
+        goal, units = self.goal_ml(), self.units()
         chart: WaterChart = self._remember(
-            ("water_chart", goal),
-            lambda: habits.water_chart(self.shown, self.today(), self.water, goal, self.translate),
+            ("water_chart", goal, units),
+            lambda: habits.water_chart(
+                self.shown, self.today(), self.water, goal, self.translate, units=units
+            ),
         )
         return chart
 

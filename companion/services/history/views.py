@@ -135,7 +135,7 @@ class SorenessChart:
 @dataclass(frozen=True)
 class WaterBar:
     x: float
-    value: float  # mL
+    value: float  # in the chart's unit (mL, or fl oz in US units)
     label: str
     met: bool  # reached the goal
 

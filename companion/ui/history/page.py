@@ -43,7 +43,7 @@ from companion.services.history import (
 )
 from companion.ui.charts import BarChart, LineChart
 from companion.ui.history.chart_models import bar_model, line_model
-from companion.ui.history.replay_map import ReplayMapView
+from companion.ui.history.replay_map import ReplayMapView, motion_hints, reduced_motion
 from companion.ui.sections import SECTIONS, Card, SectionPage, make_label
 
 EPISODES_SHOWN = 6  # cards at first; "Show more" adds as many again
@@ -63,6 +63,7 @@ class HistoryPage(SectionPage):
         super().__init__(SECTIONS[3], parent)
         self.service = service
         self._stale = False
+        self._drawn_units = service.units()
         self._episodes_shown = EPISODES_SHOWN
         self._replay = QTimer(self)
         self._replay.setInterval(REPLAY_STEP_MS)
@@ -176,6 +177,38 @@ class HistoryPage(SectionPage):
         self.sides_summary = card.add_text("", "")
         return card
 
+    def _replay_buttons(self) -> QHBoxLayout:
+        """Play (and Pause), or under reduced motion Previous and Next, in a row."""
+        controls = QHBoxLayout()
+        self.play_button = QPushButton(QCoreApplication.translate("HistoryPage", "Play"))
+        self.play_button.setCheckable(True)
+        self.play_button.setAccessibleName(
+            QCoreApplication.translate("HistoryPage", "Replay the days")
+        )
+        widest = max(
+            self.play_button.fontMetrics().horizontalAdvance(text)
+            for text in (
+                QCoreApplication.translate("HistoryPage", "Play"),
+                QCoreApplication.translate("HistoryPage", "Pause"),
+            )
+        )
+        self.play_button.setFixedWidth(max(self.play_button.sizeHint().width(), widest + 40))
+        self.play_button.toggled.connect(self._play_toggled)
+        # Under reduced motion (the system's setting) nothing changes by itself: the
+        # latest day stands still and Previous and Next step through the days.
+        self.previous_day = QPushButton(QCoreApplication.translate("HistoryPage", "‹ Previous day"))
+        self.previous_day.setAccessibleName(
+            QCoreApplication.translate("HistoryPage", "Previous day")
+        )
+        self.previous_day.clicked.connect(lambda: self._step_day(-1))
+        self.next_day = QPushButton(QCoreApplication.translate("HistoryPage", "Next day ›"))
+        self.next_day.setAccessibleName(QCoreApplication.translate("HistoryPage", "Next day"))
+        self.next_day.clicked.connect(lambda: self._step_day(1))
+        controls.addWidget(self.play_button)
+        controls.addWidget(self.previous_day)
+        controls.addWidget(self.next_day)
+        return controls
+
     def _map_card(self) -> Card:
         """The body map replayed by day. Every size here is fixed, so playing never moves
         anything: the day's words scroll in a box of their own height; the slider and the
@@ -192,27 +225,12 @@ class HistoryPage(SectionPage):
         )
         row.addWidget(self.body_map, 1)
         side = QVBoxLayout()
-        controls = QHBoxLayout()
-        self.play_button = QPushButton(QCoreApplication.translate("HistoryPage", "Play"))
-        self.play_button.setCheckable(True)
-        self.play_button.setAccessibleName(
-            QCoreApplication.translate("HistoryPage", "Replay the days")
-        )
-        widest = max(
-            self.play_button.fontMetrics().horizontalAdvance(text)
-            for text in (
-                QCoreApplication.translate("HistoryPage", "Play"),
-                QCoreApplication.translate("HistoryPage", "Pause"),
-            )
-        )
-        self.play_button.setFixedWidth(max(self.play_button.sizeHint().width(), widest + 40))
-        self.play_button.toggled.connect(self._play_toggled)
+        controls = self._replay_buttons()
         self.day_slider = QSlider(Qt.Orientation.Horizontal)
         self.day_slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.day_slider.setAccessibleName(QCoreApplication.translate("HistoryPage", "Day"))
         self.day_slider.setPageStep(7)
         self.day_slider.valueChanged.connect(self._show_day)
-        controls.addWidget(self.play_button)
         controls.addWidget(self.day_slider, 1)
         self.day_label = make_label("", "")
         self.day_label.setAccessibleName(QCoreApplication.translate("HistoryPage", "Chosen day"))
@@ -230,7 +248,23 @@ class HistoryPage(SectionPage):
         card.body.addLayout(controls)  # across the card, above the map and the words
         card.body.addLayout(row)
         self._map_days: list[date] = []
+        hints = motion_hints()
+        if hints is not None:
+            hints.motionPreferenceChanged.connect(self._apply_motion)
+        self._apply_motion()
         return card
+
+    def _apply_motion(self) -> None:
+        """Play, or (reduced motion) Previous and Next: never both."""
+        still = reduced_motion()
+        if still:
+            self.play_button.setChecked(False)
+        self.play_button.setVisible(not still)
+        self.previous_day.setVisible(still)
+        self.next_day.setVisible(still)
+
+    def _step_day(self, step: int) -> None:
+        self.day_slider.setValue(self.day_slider.value() + step)
 
     def _episodes_card(self) -> Card:
         self.episodes_card = card = Card(QCoreApplication.translate("HistoryPage", "Sore spells"))
@@ -380,7 +414,13 @@ class HistoryPage(SectionPage):
         self.play_button.setEnabled(len(self._map_days) > 1)
         self._show_day(self.day_slider.value())
 
+    def _enable_steps(self) -> None:
+        at, last = self.day_slider.value(), self.day_slider.maximum()
+        self.previous_day.setEnabled(bool(self._map_days) and at > 0)
+        self.next_day.setEnabled(bool(self._map_days) and at < last)
+
     def _show_day(self, index: int) -> None:
+        self._enable_steps()
         if not self._map_days:
             self.body_map.set_scores({})
             self.body_map.update()
@@ -395,6 +435,9 @@ class HistoryPage(SectionPage):
         self.day_label.setText(words)
 
     def _play_toggled(self, on: bool) -> None:
+        if on and reduced_motion():
+            self.play_button.setChecked(False)  # never plays by itself under reduced motion
+            return
         self.play_button.setText(
             QCoreApplication.translate("HistoryPage", "Pause")
             if on
@@ -460,6 +503,7 @@ class HistoryPage(SectionPage):
             label.setText(runs[i] if i < len(runs) else "")
             label.setVisible(i < len(runs))
         chart = self.service.water_chart()
+        self._drawn_units = self.service.units()
         self.water_chart.set_model(bar_model(chart))
         self.water_summary.setText(chart.description)
 
@@ -507,6 +551,8 @@ class HistoryPage(SectionPage):
         super().showEvent(event)
         if self._stale:
             self.refresh()
+        elif self.service.units() != self._drawn_units:  # changed in Settings meanwhile
+            self._fill_adherence()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)

@@ -10,7 +10,7 @@ region's centre by a thin leader line with a dot.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QAccessibilityHints, QColor, QFont, QGuiApplication, QPainter, QPen
 
 from companion.ui.history.badge_layout import Placed, place_badges
 from companion.ui.today.body_map import (
@@ -22,6 +22,19 @@ from companion.ui.today.body_map import (
     intensity_colour,
 )
 from companion.ui.today.body_shapes import figure
+
+
+def motion_hints() -> QAccessibilityHints | None:
+    """The system's accessibility hints (motion, contrast), or None without an app."""
+    if QGuiApplication.instance() is None:
+        return None
+    return QGuiApplication.styleHints().accessibility()
+
+
+def reduced_motion() -> bool:
+    """Whether the system asks for less motion: then the replay never plays by itself."""
+    hints = motion_hints()
+    return hints is not None and hints.motionPreference() == Qt.MotionPreference.ReducedMotion
 
 
 class ReplayMapView(BodyMapView):
@@ -55,7 +68,8 @@ class ReplayMapView(BodyMapView):
         )
         return [(s, v, p) for (s, v), p in zip(scored, placed, strict=True)]
 
-    def _paint_badges(self, painter: QPainter) -> None:  # BodyMapView's badge hook
+    def _paint_badges(self, painter: QPainter, ring: QColor | None = None) -> None:
+        """BodyMapView's badge hook: each badge in the ``ring`` colour (the map's halo)."""
         font = QFont(self.font())
         scale = self.map_scale()
         font.setPointSizeF(max(6.5, min(10.0, 8.5 * scale / 0.9)))
@@ -75,12 +89,25 @@ class ReplayMapView(BodyMapView):
         for _spot, value, at in badges:
             centre = QPointF(at.x, at.y)
             fill = intensity_colour(value)
-            painter.setPen(QPen(QColor("#ffffff"), 1.2))
-            painter.setBrush(QColor(fill).darker(115) if value < 5 else fill)
+            painter.setPen(QPen(ring or QColor("#ffffff"), 1.5))
+            painter.setBrush(fill)
             painter.drawEllipse(centre, radius, radius)
-            painter.setPen(QColor("#1c2321") if value < 5 else QColor("#ffffff"))
+            painter.setPen(_text_on(fill))
             painter.drawText(
                 QRectF(at.x - radius, at.y - radius, radius * 2, radius * 2),
                 Qt.AlignmentFlag.AlignCenter,
                 str(value),
             )
+
+
+def _text_on(fill: QColor) -> QColor:
+    """Black or white, whichever has the more contrast on ``fill`` (WCAG luminance), as
+    the Today map's badges are written."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(c) for c in (fill.redF(), fill.greenF(), fill.blueF()))
+    light = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    on_black, on_white = (light + 0.05) / 0.05, 1.05 / (light + 0.05)
+    return QColor("#000000") if on_black >= on_white else QColor("#ffffff")
