@@ -186,6 +186,9 @@ def build_parser() -> argparse.ArgumentParser:
     from companion.cli_settings import add_parsers as add_settings_parsers  # noqa: PLC0415
 
     add_settings_parsers(commands)
+    from companion.cli_readiness import add_parsers as add_readiness_parsers  # noqa: PLC0415
+
+    add_readiness_parsers(commands)
     return parser
 
 
@@ -209,6 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "reminders": lambda: _reminder_command(args),
         "log-activity": lambda: _activity_command(args),
         "settings": lambda: _settings_command(args),
+        "readiness": lambda: _readiness_command(args),
         "export": lambda: data_command(args),
         "import": lambda: data_command(args),
         "backup": lambda: data_command(args),
@@ -274,6 +278,12 @@ def _activity_command(args: argparse.Namespace) -> int:
     from companion.cli_activity import cmd_log_activity  # noqa: PLC0415
 
     return _with_data_folder(cmd_log_activity, args)
+
+
+def _readiness_command(args: argparse.Namespace) -> int:
+    from companion.cli_readiness import cmd_readiness  # noqa: PLC0415
+
+    return _with_data_folder(cmd_readiness, args)
 
 
 def _with_data_folder(

@@ -46,7 +46,62 @@ class TodayWiring:
         plan.start_routine_requested.connect(self.start_routine)
         plan.start_timer_requested.connect(self.start_timer)
         plan.water_reminders_requested.connect(self.water_reminders)
+        self._add_morning_cards(page)
         return page
+
+    def _add_morning_cards(self, page: TodayPage) -> None:
+        """This morning's readiness and the one question about an imported run's effort,
+        above the check-in (Tab: the question, then the map and the rest of the page)."""
+        from PySide6.QtWidgets import QWidget  # noqa: PLC0415
+
+        from companion.services.load import LoadService  # noqa: PLC0415
+        from companion.services.readiness import ReadinessService  # noqa: PLC0415
+        from companion.ui.today.effort_prompt import EffortPrompt  # noqa: PLC0415
+        from companion.ui.today.readiness_card import ReadinessCard  # noqa: PLC0415
+
+        app = self.app
+        readiness = ReadinessService(app.db, app.clock, app.safety)
+        self.load = LoadService(app.db, app.clock)
+        self.readiness_card = ReadinessCard(readiness.today)
+        self.effort_prompt = EffortPrompt()
+        at = page.column.indexOf(page.context_banner)
+        page.column.insertWidget(at, self.effort_prompt)
+        page.column.insertWidget(at, self.readiness_card)
+        QWidget.setTabOrder(self.effort_prompt.later_button, page.map)
+        page._order_tabs()
+        self.effort_prompt.effort_given.connect(self._effort_given)
+        self.effort_prompt.dismissed.connect(self._effort_dismissed)
+        app.data_changed.connect(self.readiness_card.refresh)
+        app.data_changed.connect(self.ask_effort)
+        self.ask_effort()
+
+    def ask_effort(self) -> None:
+        """Ask about the newest imported run with no effort, if any is not asked yet."""
+        pending = self.load.runs_missing_effort()
+        if pending:
+            run_id, run = pending[0]
+            self.effort_prompt.ask(run_id, self.load.question(run))
+        else:
+            self.effort_prompt.ask(None, "")
+
+    def _effort_given(self, run_id: int, effort: int) -> None:
+        from companion.storage.database import DatabaseError  # noqa: PLC0415
+
+        try:
+            self.load.set_effort(run_id, effort)
+        except (ValueError, DatabaseError) as exc:
+            self.app.window.add_banner(str(exc))
+            return
+        self.app.data_changed.emit()  # History's load, readiness and the next question
+
+    def _effort_dismissed(self, run_id: int) -> None:
+        from companion.storage.database import DatabaseError  # noqa: PLC0415
+
+        try:
+            self.load.mark_asked(run_id)
+        except DatabaseError as exc:
+            self.app.window.add_banner(str(exc))
+        self.ask_effort()
 
     def start_routine(self, plan: Plan) -> None:
         self.app.start_player(TODAY_ROUTINE, self.routine_name, plan.routine)  # refusal: a banner

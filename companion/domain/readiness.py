@@ -16,8 +16,9 @@ Fresh means (documented here, tested in tests/domain/test_readiness.py):
 - load: the notes of a run that ended within the last 36 hours (domain/load.py);
 - safety: the gate's standing answer now (services/safety.py), always current.
 
-The safety answer comes first and cannot be overridden: a red answer, or an orange
-lock, means rest and the safety words; a "no running" restriction means no run.
+The safety answer comes first and cannot be overridden: when the gate refuses
+running (a red answer, a leg locked, nerve-type pain, a fresh injury) the day is
+rest with the gate's words; a "no running" restriction means no run too.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from enum import StrEnum
 from companion.domain.activity import SLEEP_NOTE_HOURS, MorningLog
 from companion.domain.clock import elapsed, utc
 from companion.domain.history import SAME_ONSET, DayScores
+from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.triage import Tier
 
 STALE_AFTER = timedelta(hours=36)
@@ -52,10 +54,16 @@ class Level(StrEnum):
     @property
     def headline(self) -> str:
         return {
-            "normal": "A normal day: nothing logged asks you to hold back.",
-            "easy": "An easy day: keep any run short and gentle, or move another way.",
-            "rest": "Rest today: no run.",
-            "not_known": "Not known yet: check in or log your sleep to see today's readiness.",
+            "normal": QT_TRANSLATE_NOOP(
+                "Readiness", "A normal day: nothing logged asks you to hold back."
+            ),
+            "easy": QT_TRANSLATE_NOOP(
+                "Readiness", "An easy day: keep any run short and gentle, or move another way."
+            ),
+            "rest": QT_TRANSLATE_NOOP("Readiness", "Rest today: no run."),
+            "not_known": QT_TRANSLATE_NOOP(
+                "Readiness", "Not known yet: check in or log your sleep to see today's readiness."
+            ),
         }[self.value]
 
 
@@ -77,9 +85,10 @@ class SafetyReading:
     """The safety gate's standing answer, as readiness reads it."""
 
     tier: Tier = Tier.GREEN
-    locked: bool = False  # a red answer, or an orange lock still running
+    locked: bool = False  # the gate refuses running: red, a leg locked, nerve pain, ...
     no_running: bool = False  # a "no running" restriction stands
     words: tuple[str, ...] = ()  # the gate's own sentences
+    summary: str = ""  # the gate's short reason, for the input's reading
 
 
 @dataclass(frozen=True)
@@ -121,9 +130,9 @@ def soreness_course(days: Sequence[DayScores]) -> SorenessCourse | None:
 
 
 def _safety(reading: SafetyReading) -> Input:
-    name = "Safety answers"
+    name = QT_TRANSLATE_NOOP("Readiness", "Safety answers")
     if reading.locked:
-        return Input(name, reading.tier.headline, Level.REST)
+        return Input(name, reading.summary or reading.tier.headline, Level.REST)
     if reading.no_running:
         return Input(name, "A safety answer means no running until it is checked.", Level.REST)
     if reading.tier is Tier.YELLOW:
@@ -132,7 +141,7 @@ def _safety(reading: SafetyReading) -> Input:
 
 
 def _soreness(course: SorenessCourse | None, now: datetime) -> Input:
-    name = "Soreness"
+    name = QT_TRANSLATE_NOOP("Readiness", "Soreness")
     if course is None:
         return Input(name, "Not known: no check-in yet.", Level.NOT_KNOWN)
     age = elapsed(course.at, now)
@@ -159,7 +168,7 @@ def _soreness(course: SorenessCourse | None, now: datetime) -> Input:
 
 
 def _sleep(morning: MorningLog | None) -> Input:
-    name = "Last night's sleep"
+    name = QT_TRANSLATE_NOOP("Readiness", "Last night's sleep")
     if morning is None or morning.sleep_hours is None:
         return Input(name, "Not known: not logged this morning.", Level.NOT_KNOWN)
     hours = f"{morning.sleep_hours:g} hours"
@@ -169,7 +178,7 @@ def _sleep(morning: MorningLog | None) -> Input:
 
 
 def _recovered(morning: MorningLog | None) -> Input:
-    name = "How recovered you feel"
+    name = QT_TRANSLATE_NOOP("Readiness", "How recovered you feel")
     if morning is None or morning.prs is None:
         return Input(name, "Not known: not logged this morning.", Level.NOT_KNOWN)
     if morning.prs <= PRS_POOR:
@@ -180,7 +189,7 @@ def _recovered(morning: MorningLog | None) -> Input:
 
 
 def _load(notes: Sequence[str], any_logged: bool) -> Input:
-    name = "Training load"
+    name = QT_TRANSLATE_NOOP("Readiness", "Training load")
     if notes:
         return Input(name, " ".join(notes), Level.EASY)
     if not any_logged:

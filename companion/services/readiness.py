@@ -24,22 +24,25 @@ SORENESS_LOOKBACK = timedelta(days=14)  # the spell the latest check-in is compa
 LOAD_LOOKBACK = timedelta(days=32)  # the 30 days a spike is measured against, and today
 
 
-def safety_reading(state: SafetyState, gate: SafetyGate) -> SafetyReading:
-    """The gate's standing answer as readiness reads it."""
-    from companion.services.safety import check_routine  # noqa: PLC0415
+def safety_reading(state: SafetyState) -> SafetyReading:
+    """The gate's standing answer as readiness reads it: may a run happen now
+    (``check_running``), and does a "no running" restriction stand?"""
+    from companion.services.safety import check_running  # noqa: PLC0415
 
     triage = state.triage
-    locked = triage.tier is Tier.RED or (
-        triage.tier is Tier.ORANGE and bool(triage.locked_legs or triage.locks_everything)
-    )
+    answer = check_running(state)
     no_running = "no_running" in triage.restrictions
     words: list[str] = []
-    if locked or no_running:
+    if not answer.allowed:
+        if triage.tier in (Tier.RED, Tier.ORANGE):
+            words.append(triage.tier.headline)
+        words.append(answer.message(state.now))
+    elif no_running:
         words = triage.explain()
-        if triage.tier is Tier.RED:
-            answer = check_routine(state, (), gate.content).answer
-            words.append(answer.message(state.now))
-    return SafetyReading(triage.tier, locked, no_running, tuple(dict.fromkeys(words)))
+    summary = answer.summary(state.now) if not answer.allowed else ""
+    return SafetyReading(
+        triage.tier, not answer.allowed, no_running, tuple(dict.fromkeys(words)), summary
+    )
 
 
 class ReadinessService:
@@ -67,7 +70,7 @@ class ReadinessService:
         ]
         return readiness(
             now,
-            safety=safety_reading(state, self.gate),
+            safety=safety_reading(state),
             soreness=soreness_course(days),
             morning=MorningLogRepository(self._db).for_day(today),
             load_notes=recent_spike_notes(activities, now),

@@ -280,7 +280,7 @@ def test_the_real_guide_loads_with_its_chapters():
         "Preventing soreness",
         "When to get care",
     ]
-    assert 20 <= len(guide) <= 30
+    assert 20 <= len(guide) <= 35  # short reading: a few dozen passages at most
     assert "not medical advice" in guide.notice
     for passage in guide:
         assert 60 <= passage.word_count <= 200, (passage.id, passage.word_count)

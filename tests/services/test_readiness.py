@@ -37,14 +37,14 @@ def service(db, clock, content):
     return ReadinessService(db, clock, SafetyGate(db, content, clock))
 
 
-def check_in(db, clock, content, move: int, yes=(), onset=None):
+def check_in(db, clock, content, move: int, yes=(), onset=None, kind=SorenessType.DOMS):
     checkins = CheckInService(db, content, clock, SettingsRepository(db))
     checkins.save_conditions(())
     checkin = CheckIn(
         at=clock.now(),
         onset=onset or clock.now() - timedelta(hours=30),
         cause=Cause.RUN,
-        soreness_type=SorenessType.DOMS,
+        soreness_type=kind,
         regions=(RegionReport("quads_L", Side.LEFT, 1, move),),
     )
     saved = checkins.submit(checkin, lambda qs: {q.id: q.id in yes for q in qs})
@@ -92,3 +92,14 @@ def test_a_recent_spike_makes_an_easy_day(service, db, clock, content):
     result = service.today()
     assert result.level is Level.EASY
     assert "20 % longer" in result.inputs[4].reading
+
+
+def test_when_the_gate_refuses_running_readiness_says_rest_with_its_reason(
+    service, db, clock, content
+):
+    MorningLogRepository(db).save(MorningLog(clock.now().date(), 9, 9), clock.now())
+    check_in(db, clock, content, 2, kind=SorenessType.NERVE)
+    result = service.today()
+    assert result.level is Level.REST
+    assert "burning, shooting, tingling or numb" in result.inputs[0].reading
+    assert any("Running is not available now" in w for w in result.safety_words)
