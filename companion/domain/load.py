@@ -76,15 +76,9 @@ def trimp(
     return minutes * ratio * TRIMP_A * math.exp(TRIMP_B * ratio)
 
 
-def _heart(activity: Activity, field: str) -> int | None:
-    """An activity's heart rate field ("avg_hr" or "max_hr"), None where it has none."""
-    value = getattr(activity, field, None)
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def highest_max_hr(activities: Iterable[Activity]) -> int | None:
     """The highest maximum heart rate seen in any session (HR max for TRIMP)."""
-    seen = [m for m in (_heart(a, "max_hr") for a in activities) if m]
+    seen = [a.max_hr for a in activities if a.max_hr]
     return max(seen, default=None)
 
 
@@ -169,8 +163,8 @@ def week_load(
             counted.append(a)
         elif a.kind is not ActivityKind.LONG_STANDING:
             (no_time if a.effort is not None else no_effort).append(a)
-        highest = max(filter(None, (top, _heart(a, "max_hr"))), default=None)
-        heart = trimp(a.minutes, _heart(a, "avg_hr"), highest, resting_hr)
+        highest = max(filter(None, (top, a.max_hr)), default=None)
+        heart = trimp(a.minutes, a.avg_hr, highest, resting_hr)
         if heart is not None:
             hr_load += heart
             hr_sessions += 1

@@ -35,7 +35,7 @@ SPIKE_LOOKBACK = timedelta(days=30)  # the longest run a spike is measured again
 
 
 def imported(activity: Activity) -> bool:
-    return bool(getattr(activity, "source_file", ""))
+    return bool(activity.source_file)
 
 
 def effort_question(activity: Activity, now: datetime) -> str:

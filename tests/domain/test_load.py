@@ -26,7 +26,6 @@ from companion.domain.load import (
 ZONE = ZoneInfo("Europe/London")
 TODAY = date(2026, 12, 7)
 NOW = datetime(2026, 12, 7, 8, 0, tzinfo=ZONE)
-HAS_HR = "avg_hr" in Activity.__dataclass_fields__
 
 
 def at(days_ago: int, hour: int = 18) -> datetime:
@@ -114,7 +113,6 @@ def test_trimp_is_banisters_formula_with_the_documented_resting_rate():
     assert trimp(60, 200, 190) == pytest.approx(60 * 0.64 * math.exp(1.92))  # kept within 1
 
 
-@pytest.mark.skipif(not HAS_HR, reason="Activity has no heart rate fields yet")
 def test_heart_rate_load_only_from_sessions_with_heart_rate_and_never_in_session_load():
     with_hr = run(1, minutes=60, effort=5, avg_hr=150, max_hr=170)
     hard = run(9, minutes=30, effort=9, avg_hr=175, max_hr=190)  # sets HR max, older week

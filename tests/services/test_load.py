@@ -17,8 +17,6 @@ from companion.storage.activity_effort import set_effort
 from companion.storage.database import open_database
 from companion.storage.settings import SettingsRepository
 
-HAS_FILES = "source_file" in Activity.__dataclass_fields__
-
 
 @pytest.fixture
 def db(data_dir, clock):
@@ -62,7 +60,6 @@ def test_set_effort_writes_one_row_and_refuses_what_is_not_an_effort(db, clock):
             set_effort(db, run_id, bad)
 
 
-@pytest.mark.skipif(not HAS_FILES, reason="Activity has no source_file yet")
 def test_an_imported_run_without_effort_is_asked_about_once(db, clock):
     service = LoadService(db, clock)
     typed = log_run(db, clock, 3, 8, effort=None)  # typed in without effort: left so

@@ -117,7 +117,7 @@ class LoadCard(Card):
     def show_weeks(self, weeks: Sequence[WeekLoad]) -> None:
         self._stale = False
         notes = weeks[0].notes if weeks else ()
-        self.spike.setText("\n".join(notes[:2]))
+        self.spike.setText("\n\n".join(notes[:2]))
         self.spike_box.setVisible(bool(notes))
         any_shown = False
         for i, view in enumerate(self.week_views):
