@@ -9,6 +9,7 @@ therapy sessions store UTC, so their days are worked out in the user's zone.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
@@ -189,10 +190,17 @@ class HistoryRepository:
         return [date.fromisoformat(d) for (d,) in rows]
 
     def events(
-        self, first: date, last: date, zone: tzinfo, *, routines: bool = True
+        self,
+        first: date,
+        last: date,
+        zone: tzinfo,
+        *,
+        routines: bool = True,
+        activities: Sequence[Activity] | None = None,
     ) -> list[Event]:
         """Routines (unless ``routines`` is False), therapy sessions and activities in
-        [first, last], oldest first."""
+        [first, last], oldest first. ``activities``: those already read (any span that
+        holds the period's), rather than reading them again."""
         start, end = _day_bounds(first, last, zone)
         found: list[Event] = []
         for run in self.runs(first, last) if routines else ():
@@ -209,18 +217,10 @@ class HistoryRepository:
             kind = THERAPY_MARKER.get(therapy, "ice")
             label = f"{therapy.replace('-', ' ').capitalize()} logged, {minutes} min"
             found.append(Event(began.astimezone(zone), kind, label))
-        for ended, kind, minutes, km in self._db.conn.execute(
-            "SELECT ended_at, kind, minutes, km FROM activities "
-            "WHERE ended_at >= ? AND ended_at < ?",
-            (start, end),
-        ):
-            words = {"run": "Run", "leg_day": "Leg day", "long_standing": "Long day on feet"}
-            label = words.get(kind, "Activity")
-            if km:
-                label += f", {km:g} km"
-            if minutes:
-                label += f", {minutes:g} min"
-            found.append(Event(datetime.fromisoformat(ended).astimezone(zone), kind, label))
+        low, high = datetime.fromisoformat(start), datetime.fromisoformat(end)
+        if activities is None:
+            activities = self.activities(low, high)
+        found += [activity_event(a, zone) for a in activities if low <= a.ended_at < high]
         found.sort(key=lambda e: utc(e.at))
         return found
 
@@ -313,6 +313,17 @@ class HistoryRepository:
             if counts(phases):
                 found[therapy] += 1
         return dict(found)
+
+
+def activity_event(activity: Activity, zone: tzinfo) -> Event:
+    """An activity on the timeline: "Run, 12 km, 70 min" in plain English."""
+    words = {"run": "Run", "leg_day": "Leg day", "long_standing": "Long day on feet"}
+    label = words.get(activity.kind.value, "Activity")
+    if activity.km:
+        label += f", {activity.km:g} km"
+    if activity.minutes:
+        label += f", {activity.minutes:g} min"
+    return Event(activity.ended_at.astimezone(zone), activity.kind.value, label)
 
 
 def run_label(run: RunSummary) -> str:

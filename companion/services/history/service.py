@@ -190,6 +190,7 @@ class HistoryService:
                 self.period.last,
                 self.zone,
                 routines=self.period.days <= ROUTINE_MARKERS_UP_TO,
+                activities=self._activities(),
             )
             return [
                 replace(e, label=routines.marker_label(e.run, self.region_names, self.translate))
@@ -221,19 +222,26 @@ class HistoryService:
     @property
     def episodes(self) -> list[Episode]:
         """Episodes that reach into the period, oldest first, linked to earlier ones."""
-        first, last = self.period.first - EPISODE_LOOKBACK, self.period.last
 
         def work_out() -> list[Episode]:
-            start = datetime.combine(first, time(0), tzinfo=self.zone)
-            end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=self.zone)
-            kept: list[Activity] = self._kept(
-                "activities", first, last, lambda _a, _b: self.store.activities(start, end)
-            )
-            activities = [a for a in kept if utc(start) <= utc(a.ended_at) < utc(end)]
-            found = episodes(self.days, activities)
+            found = episodes(self.days, self._activities())
             return [e for e in found if e.last_day >= self.period.first]
 
         return self._remember(("episodes",), work_out)
+
+    def _activities(self) -> list[Activity]:
+        """Activities of the period and the lookback before it (``days``' span)."""
+        first, last = self.period.first - EPISODE_LOOKBACK, self.period.last
+        start = datetime.combine(first, time(0), tzinfo=self.zone)
+        end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=self.zone)
+
+        def read() -> list[Activity]:
+            kept: list[Activity] = self._kept(
+                "activities", first, last, lambda _a, _b: self.store.activities(start, end)
+            )
+            return [a for a in kept if utc(start) <= utc(a.ended_at) < utc(end)]
+
+        return self._remember(("activities",), read)
 
     # -- regions ----------------------------------------------------------------------------
     def region_choices(self) -> list[tuple[str, str]]:
