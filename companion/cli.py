@@ -180,6 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
     from companion.cli_activity import add_parsers as add_activity_parsers  # noqa: PLC0415
 
     add_activity_parsers(commands)
+    from companion.cli_import import add_parsers as add_import_parsers  # noqa: PLC0415
+
+    add_import_parsers(commands)
     from companion.cli_data import add_parsers as add_data_parsers  # noqa: PLC0415
 
     add_data_parsers(commands)
@@ -211,6 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "pause": lambda: _reminder_command(args),
         "reminders": lambda: _reminder_command(args),
         "log-activity": lambda: _activity_command(args),
+        "import-runs": lambda: _import_runs_command(args),
         "settings": lambda: _settings_command(args),
         "readiness": lambda: _readiness_command(args),
         "export": lambda: data_command(args),
@@ -278,6 +282,12 @@ def _activity_command(args: argparse.Namespace) -> int:
     from companion.cli_activity import cmd_log_activity  # noqa: PLC0415
 
     return _with_data_folder(cmd_log_activity, args)
+
+
+def _import_runs_command(args: argparse.Namespace) -> int:
+    from companion.cli_import import cmd_import_runs  # noqa: PLC0415
+
+    return _with_data_folder(cmd_import_runs, args)
 
 
 def _readiness_command(args: argparse.Namespace) -> int:

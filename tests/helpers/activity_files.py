@@ -129,7 +129,7 @@ def gpx_run(
     if heart_rate is not None:
         gpx.nsmap["gpxtpx"] = "http://www.garmin.com/xmlschemas/TrackPointExtension/v1"
     track = gpxpy.gpx.GPXTrack()
-    track.type = kind
+    track.type = kind  # type: ignore[assignment]  # gpxpy annotates it as None
     segment = gpxpy.gpx.GPXTrackSegment()
     for n in range(minutes + 1):
         point = gpxpy.gpx.GPXTrackPoint(
@@ -203,7 +203,9 @@ def zip_of(members: Iterable[tuple[str, bytes]]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in members:
-            archive.writestr(zipfile.ZipInfo(name, (2026, 12, 1, 7, 0, 0)), data)
+            info = zipfile.ZipInfo(name, (2026, 12, 1, 7, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
     return buffer.getvalue()
 
 
@@ -227,10 +229,10 @@ def strava_export(runs: int = 2) -> bytes:
     for n in range(runs):
         day = START - timedelta(days=2 * n)
         name = f"activities/{100 + n}.fit.gz"
-        rows.append(f"{100 + n},{day:%b %d, %Y},Morning run {n},Run,{name}")
+        rows.append(f'{100 + n},"{day:%b %d, %Y, %I:%M:%S %p}",Morning run {n},Run,{name}')
         members.append((name, gz(fit_run(start=day))))
     ride_day = START - timedelta(days=1)
-    rows.append(f"200,{ride_day:%b %d, %Y},Commute,Ride,activities/200.gpx.gz")
+    rows.append(f'200,"{ride_day:%b %d, %Y, %I:%M:%S %p}",Commute,Ride,activities/200.gpx.gz')
     members.append(
         ("activities/200.gpx.gz", gz(gpx_run(start=ride_day, kind=None, heart_rate=None)))
     )
