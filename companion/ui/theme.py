@@ -399,6 +399,8 @@ def stylesheet(scheme: Scheme, high_contrast: bool = False) -> str:
         "ring": "3px" if high_contrast else "2px",
         "ring_pad": "4px 12px" if high_contrast else "5px 13px",
         "primary_pad": "6px 16px" if high_contrast else "7px 17px",
+        # A field's 1px frame and 3px 6px padding, with the ring: 3px + 1px 4px, 2px + 2px 5px.
+        "field_focus_pad": "1px 4px" if high_contrast else "2px 5px",
         "check": icon_path("check").as_posix(),
         # The fields' arrows, drawn by the sheet once it frames them (high contrast).
         "arrow_down": icon_path(f"arrow-down-{_ARROWS[scheme]}").as_posix(),

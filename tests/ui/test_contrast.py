@@ -94,6 +94,8 @@ def pairs(scheme: Scheme, high_contrast: bool) -> list[tuple[str, str, str, floa
         ("highlight ring on the window", p[R.Highlight], p[R.Window], LARGE_OR_UI),
         ("highlight ring on a card", p[R.Highlight], s["card"], LARGE_OR_UI),
         ("highlight ring on base", p[R.Highlight], p[R.Base], LARGE_OR_UI),
+        # A focused field (text, spin box, combo box, date): the ring against its fill.
+        ("field focus ring on the field", s["focus"], p[R.Base], LARGE_OR_UI),
     ]
     for where, colour in surfaces.items():
         found += [
@@ -199,6 +201,50 @@ def test_the_sheet_draws_with_the_checked_colours(scheme: Scheme, high_contrast:
     assert f"QBalloonTip QLabel {{ color: {s['balloon_text']}; }}" in sheet
     assert f"QMenu::item:disabled {{ color: {s['muted']}; }}" in sheet
     assert "QRadioButton::indicator {" in sheet
+    # Fields are framed by the sheet in every variant, their focus ring the checked one.
+    ring = "3px" if high_contrast else "2px"
+    assert (
+        f"QPlainTextEdit:focus, QTextEdit:focus {{ border: {ring} solid {s['focus']}; }}" in sheet
+    )
+
+
+@pytest.mark.parametrize(("scheme", "high_contrast"), VARIANTS)
+def test_a_focused_field_shows_the_ring_and_keeps_its_size(
+    qapp: QApplication, qtbot, scheme: Scheme, high_contrast: bool
+) -> None:
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPushButton, QSpinBox
+
+    theme = Theme(qapp, follow_system=False, choice=scheme.value)
+    theme.apply(scheme, high_contrast)
+    try:
+        host = QWidget()
+        qtbot.addWidget(host)
+        layout = QVBoxLayout(host)
+        combo = QComboBox()
+        combo.addItems(["Calves", "Quadriceps"])
+        date = QDateEdit(QDate(2026, 12, 7))
+        date.setCalendarPopup(True)
+        fields = [QLineEdit("Water"), QSpinBox(), combo, date]
+        for field in fields:
+            layout.addWidget(field)
+        elsewhere = QPushButton("Elsewhere")
+        layout.addWidget(elsewhere)
+        host.show()
+        qtbot.waitExposed(host)
+        focus = QColor(sheet_colours(scheme, high_contrast)["focus"])
+        for field in fields:
+            elsewhere.setFocus()
+            qtbot.waitUntil(elsewhere.hasFocus)
+            before = (field.sizeHint(), field.size())
+            field.setFocus()
+            qtbot.waitUntil(lambda f=field: f.hasFocus())
+            assert (field.sizeHint(), field.size()) == before, type(field).__name__
+            image = field.grab().toImage()
+            middle_left = image.pixelColor(1, image.height() // 2)
+            assert middle_left == focus, (type(field).__name__, middle_left.name())
+    finally:
+        theme.apply(Scheme.LIGHT, False)
 
 
 def test_high_contrast_is_a_variant_of_its_own() -> None:
