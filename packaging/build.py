@@ -10,7 +10,8 @@ is installed into it first if it is missing.
 
 The smoke test starts the built program, never this checkout:
 
-1. ``--version`` and ``routines --json`` (the content files load from the bundle);
+1. ``--version`` and ``routines --json`` (the content files load from the bundle), and
+   ``import-runs`` on a small GPX (the activity-file libraries load from it);
 2. ``--exit-after-paint`` with a fresh data folder: the window paints, the
    program exits 0;
 3. a normal start with a fresh data folder: the single-instance channel answers
@@ -215,7 +216,33 @@ def check_commands(exe: Path, env: dict[str, str], report: Report) -> str:
     if not routines:
         raise SmokeError("routines --json listed no routines: the content did not load")
     report.note(f"content loads from the bundle: {len(routines)} routines")
+    check_import_runs(exe, env, report)
     return str(routines[0]["id"])
+
+
+TINY_GPX = (
+    '<?xml version="1.0"?><gpx version="1.1" creator="smoke" '
+    'xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type><trkseg>'
+    '<trkpt lat="52.0" lon="4.0"><time>2026-11-01T07:00:00Z</time></trkpt>'
+    '<trkpt lat="52.01" lon="4.0"><time>2026-11-01T07:06:00Z</time></trkpt>'
+    "</trkseg></trk></gpx>"
+)
+
+
+def check_import_runs(exe: Path, env: dict[str, str], report: Report) -> None:
+    """``import-runs`` on a small GPX: gpxpy and defusedxml load from the bundle."""
+    with tempfile.TemporaryDirectory(prefix="rc-import-") as temp:
+        track = Path(temp) / "run.gpx"
+        track.write_text(TINY_GPX)
+        result = run_once(
+            exe, ["--data-dir", str(Path(temp) / "data"), "import-runs", str(track)], env
+        )
+    if result.returncode != 0 or "Imported 1 activity" not in result.stdout:
+        raise SmokeError(
+            f"import-runs failed (exit {result.returncode}): {result.stdout} {result.stderr}"
+        )
+    check_stderr("import-runs", result.stderr)
+    report.note("import-runs reads a GPX in the bundle")
 
 
 def check_first_paint(exe: Path, env: dict[str, str], data: Path, report: Report) -> None:
@@ -426,6 +453,17 @@ def check_bundle_files(exe: Path, report: Report) -> None:
     for needed in ("resources/content/regions.toml", f"resources/icons/{APP_ID}.svg"):
         if not (internal / needed).is_file():
             raise SmokeError(f"the bundle lacks {needed}")
+    # The activity-file libraries' licences ship with them (gpxpy is Apache-2.0: its NOTICE).
+    for pattern in (
+        "THIRD-PARTY.md",
+        "gpxpy-*.dist-info/NOTICE*",
+        "gpxpy-*.dist-info/LICENSE*",
+        "fitdecode-*.dist-info/**/LICENSE*",
+        "tcxreader-*.dist-info/LICENSE*",
+        "defusedxml-*.dist-info/LICENSE*",
+    ):
+        if not list(internal.glob(pattern)):
+            raise SmokeError(f"the bundle lacks {pattern}")
     translations = list((internal / "PySide6" / "Qt" / "translations").glob("qtbase_*.qm"))
     if not translations:
         raise SmokeError("the bundle lacks Qt's translations (qtbase_*.qm)")
