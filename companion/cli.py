@@ -192,6 +192,9 @@ def build_parser() -> argparse.ArgumentParser:
     from companion.cli_readiness import add_parsers as add_readiness_parsers  # noqa: PLC0415
 
     add_readiness_parsers(commands)
+    from companion.cli_return_to_run import add_parsers as add_return_parsers  # noqa: PLC0415
+
+    add_return_parsers(commands)
     return parser
 
 
@@ -217,6 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import-runs": lambda: _import_runs_command(args),
         "settings": lambda: _settings_command(args),
         "readiness": lambda: _readiness_command(args),
+        "return-to-run": lambda: _return_to_run_command(args),
         "export": lambda: data_command(args),
         "import": lambda: data_command(args),
         "backup": lambda: data_command(args),
@@ -282,6 +286,12 @@ def _activity_command(args: argparse.Namespace) -> int:
     from companion.cli_activity import cmd_log_activity  # noqa: PLC0415
 
     return _with_data_folder(cmd_log_activity, args)
+
+
+def _return_to_run_command(args: argparse.Namespace) -> int:
+    from companion.cli_return_to_run import cmd_return_to_run  # noqa: PLC0415
+
+    return _with_data_folder(cmd_return_to_run, args)
 
 
 def _import_runs_command(args: argparse.Namespace) -> int:

@@ -289,6 +289,37 @@ MIGRATIONS: tuple[Migration, ...] = (
             ),
         ),
     ),
+    Migration(
+        10,
+        "the return-to-run plan and its walk-run sessions",
+        (
+            """
+            CREATE TABLE return_to_run_plans (
+                id INTEGER PRIMARY KEY,
+                started_at TEXT NOT NULL UNIQUE,    -- ISO 8601 with offset
+                baseline INTEGER NOT NULL CHECK (baseline BETWEEN 0 AND 10),
+                current_step TEXT NOT NULL,         -- a step id of return_to_run.toml
+                stopped_at TEXT,
+                stop_reason TEXT CHECK (stop_reason IS NULL OR stop_reason IN ('user', 'care'))
+            )
+            """,
+            """
+            CREATE TABLE return_to_run_sessions (
+                plan_id INTEGER NOT NULL REFERENCES return_to_run_plans(id) ON DELETE CASCADE,
+                day TEXT NOT NULL,                  -- the local date of the run
+                step TEXT NOT NULL,                 -- the step it was run at
+                pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),   -- during the run
+                completed INTEGER NOT NULL CHECK (completed IN (0, 1)),
+                signs TEXT NOT NULL DEFAULT '[]',   -- JSON list: sharp, limp, swelling, night_pain
+                logged_at TEXT NOT NULL,
+                morning INTEGER CHECK (morning IS NULL OR morning BETWEEN 0 AND 10),
+                morning_signs TEXT NOT NULL DEFAULT '[]',
+                morning_at TEXT,
+                PRIMARY KEY (plan_id, day)
+            )
+            """,
+        ),
+    ),
 )
 
 

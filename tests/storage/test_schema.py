@@ -108,6 +108,16 @@ SEED: dict[int, tuple[str, ...]] = {
             "50, 10.2, 'import', 'trail running', 148, 171, 240.5, 'run.fit', 'ab12')"
         ),
     ),
+    10: (
+        (
+            "INSERT INTO return_to_run_plans (id, started_at, baseline, current_step)"
+            " VALUES (1, '2026-12-01T09:00:00+00:00', 1, 'walk_run_1')"
+        ),
+        (
+            "INSERT INTO return_to_run_sessions (plan_id, day, step, pain, completed, logged_at)"
+            " VALUES (1, '2026-12-01', 'walk_run_1', 2, 1, '2026-12-01T10:00:00+00:00')"
+        ),
+    ),
 }
 
 
