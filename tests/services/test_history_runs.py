@@ -146,3 +146,17 @@ def test_the_words_are_translated(db, clock):
     (line,) = service.run_lines()
     assert line.endswith("«Post-run cool-down: «stopped after 4 of 11 steps»».")
     assert ("HistoryPresenter", "stopped after %d of %n step(s)") in calls
+
+
+def test_a_one_sided_step_on_the_lower_back_is_named_with_its_side(db, clock):
+    # A one-sided exercise on a centre region's group gives "lower_back_L" steps
+    # (routine_builder), and the feel question asks about them by that id.
+    run_id = run(db, clock, steps=2, stop_after=None)
+    RunService(db, clock).record_feel(
+        run_id, [FeelScore("lower_back_L", "left", 3, 2), FeelScore("lower_back", "both", 4, 1)]
+    )
+    (line,) = history(db, clock).run_lines()
+    assert line.endswith(
+        "Post-run cool-down: done. Lower back (left) 3 → 2, Lower back 4 → 1 after the routine."
+    )
+    assert "lower_back_L" not in line

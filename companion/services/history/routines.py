@@ -12,7 +12,7 @@ from datetime import tzinfo
 
 from companion.domain.feel import FeelScore, feel_words
 from companion.domain.history import RunSummary
-from companion.domain.regions import RegionCatalog
+from companion.domain.regions import RegionCatalog, Side
 from companion.domain.translatable import Translate
 from companion.services.history.views import weekday_day_month
 
@@ -39,6 +39,11 @@ def region_names(regions: RegionCatalog) -> dict[str, str]:
         names.setdefault(region.group, region.name)
     for region in regions:
         names[region.id] = region.display_name  # a centre region's id is its group
+        if region.side is Side.CENTRE:
+            # A one-sided exercise on a centre region's group names its side's step
+            # "lower_back_L" (domain.routine_builder): "Lower back (left)".
+            for side in (Side.LEFT, Side.RIGHT):
+                names.setdefault(region.id + side.suffix, f"{region.name} ({side.value})")
     return names
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 
 from companion.ui.charts.model import BATH, HEAT, ICE, LEG_DAY, OTHER, ROUTINE, RUN
+from companion.ui.theme import variant_of
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,19 @@ MARKER_HEX = {
 }
 
 
+# A day below the goal: quiet beside the accent, but in high contrast 3:1 or more on the
+# base (WCAG's non-text contrast), as tests/ui/test_chart_contrast.py checks.
+BAR_UNMET_HEX = {
+    (False, False): "#b4bfba",
+    (True, False): "#56625e",
+    (False, True): "#5f6b66",
+    (True, True): "#8a9691",
+}
+
+
 def chart_colours(palette: QPalette) -> ChartColours:
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    high_contrast = variant_of(palette)[1]
     highlight = palette.color(QPalette.ColorRole.Highlight)
     # The palette's highlight carries white text, so in dark schemes it is too deep for a line.
     accent = highlight.lighter(140) if dark else highlight
@@ -79,5 +91,5 @@ def chart_colours(palette: QPalette) -> ChartColours:
         highlight=QColor(238, 178, 60, 44) if dark else QColor(240, 168, 30, 52),
         highlight_edge=QColor(238, 178, 60, 150) if dark else QColor(214, 140, 10, 170),
         bar_met=accent,
-        bar_unmet=QColor("#56625e") if dark else QColor("#b4bfba"),
+        bar_unmet=QColor(BAR_UNMET_HEX[dark, high_contrast]),
     )

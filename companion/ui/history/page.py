@@ -45,6 +45,7 @@ from companion.ui.charts import BarChart, LineChart
 from companion.ui.history.chart_models import bar_model, line_model
 from companion.ui.history.replay_map import ReplayMapView, motion_hints, reduced_motion
 from companion.ui.sections import SECTIONS, Card, SectionPage, make_label
+from companion.ui.theme import collector_paused
 
 EPISODES_SHOWN = 6  # cards at first; "Show more" adds as many again
 REPLAY_STEP_MS = 700
@@ -382,9 +383,12 @@ class HistoryPage(SectionPage):
         return any(self.service.water.values())
 
     def _range_changed(self) -> None:
-        self.service.set_range(self.range_box.currentData())
-        self._episodes_shown = EPISODES_SHOWN
-        self._redraw()
+        # Years of history are tens of thousands of new objects: the collector's passes
+        # over them (a full one costs 20 ms and more) wait until the page is redrawn.
+        with collector_paused():
+            self.service.set_range(self.range_box.currentData())
+            self._episodes_shown = EPISODES_SHOWN
+            self._redraw()
 
     def _axis_clicked(self, _id: int) -> None:
         self._show_region()
