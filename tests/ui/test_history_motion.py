@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from companion.domain.units import ML_PER_FL_OZ, TemperatureUnit, Units, VolumeUnit
+from companion.ui.charts.bar_chart import goal_text
 from companion.ui.history import page as page_module
 from companion.ui.history import replay_map
 from tests.ui.test_history_page import companion, open_history  # noqa: F401  (fixture)
@@ -75,3 +76,4 @@ def test_water_follows_the_units_chosen_in_settings_when_history_is_shown_again(
     model = page.water_chart.model
     assert model.unit == "fl oz" and model.goal == pytest.approx(2000 / ML_PER_FL_OZ)
     assert "Goal 68 fl oz" in page.water_summary.text()
+    assert goal_text(model) == "Goal 68 fl oz"  # the legend words it as the summary does

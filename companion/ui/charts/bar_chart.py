@@ -20,11 +20,13 @@ from companion.ui.charts.model import Bar, BarChartModel, LegendEntry
 
 
 def goal_text(model: BarChartModel) -> str:
-    """The goal's words in the legend, e.g. "Goal 2,000 mL"; "" without a goal."""
+    """The goal's words in the legend, e.g. "Goal 2,000 mL" or "Goal 68 fl oz" (whole
+    numbers from 10 up, as the summary words it); "" without a goal."""
     if model.goal is None:
         return ""
+    goal = round(model.goal) if model.goal >= 10 else model.goal
     return (
-        QCoreApplication.translate("Chart", "Goal %s %s") % (format_number(model.goal), model.unit)
+        QCoreApplication.translate("Chart", "Goal %s %s") % (format_number(goal), model.unit)
     ).strip()
 
 

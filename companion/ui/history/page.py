@@ -197,12 +197,12 @@ class HistoryPage(SectionPage):
         self.play_button.toggled.connect(self._play_toggled)
         # Under reduced motion (the system's setting) nothing changes by itself: the
         # latest day stands still and Previous and Next step through the days.
-        self.previous_day = QPushButton(QCoreApplication.translate("HistoryPage", "‹ Previous day"))
+        self.previous_day = QPushButton(QCoreApplication.translate("HistoryPage", "‹ Previous"))
         self.previous_day.setAccessibleName(
             QCoreApplication.translate("HistoryPage", "Previous day")
         )
         self.previous_day.clicked.connect(lambda: self._step_day(-1))
-        self.next_day = QPushButton(QCoreApplication.translate("HistoryPage", "Next day ›"))
+        self.next_day = QPushButton(QCoreApplication.translate("HistoryPage", "Next ›"))
         self.next_day.setAccessibleName(QCoreApplication.translate("HistoryPage", "Next day"))
         self.next_day.clicked.connect(lambda: self._step_day(1))
         controls.addWidget(self.play_button)

@@ -20,6 +20,7 @@ from companion.ui.today.body_map import (
     BodyMapView,
     Spot,
     intensity_colour,
+    text_on,
 )
 from companion.ui.today.body_shapes import figure
 
@@ -92,22 +93,9 @@ class ReplayMapView(BodyMapView):
             painter.setPen(QPen(ring or QColor("#ffffff"), 1.5))
             painter.setBrush(fill)
             painter.drawEllipse(centre, radius, radius)
-            painter.setPen(_text_on(fill))
+            painter.setPen(text_on(fill))
             painter.drawText(
                 QRectF(at.x - radius, at.y - radius, radius * 2, radius * 2),
                 Qt.AlignmentFlag.AlignCenter,
                 str(value),
             )
-
-
-def _text_on(fill: QColor) -> QColor:
-    """Black or white, whichever has the more contrast on ``fill`` (WCAG luminance), as
-    the Today map's badges are written."""
-
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (channel(c) for c in (fill.redF(), fill.greenF(), fill.blueF()))
-    light = 0.2126 * red + 0.7152 * green + 0.0722 * blue
-    on_black, on_white = (light + 0.05) / 0.05, 1.05 / (light + 0.05)
-    return QColor("#000000") if on_black >= on_white else QColor("#ffffff")
