@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from companion.app.return_to_run import ReturnToRunWiring
     from companion.app.root import CompanionApp
     from companion.domain.feel import FeelScore
     from companion.domain.poses import PoseCatalog
@@ -31,6 +32,7 @@ class RoutineWiring:
         self._routines: RoutineCatalog | None = None
         self._runs: RunService | None = None
         self.last_run_id: int | None = None
+        self._return_to_run: ReturnToRunWiring | None = None
 
     def _routines_page(self) -> QWidget:
         from companion.services.routines import TODAY_ID, TodaysPick, todays_pick  # noqa: PLC0415
@@ -65,6 +67,7 @@ class RoutineWiring:
 
         page.start_requested.connect(start)
         page.today_requested.connect(lambda: self.app.window.show_section("today"))
+        page.return_to_run_requested.connect(self.open_return_to_run)
         page.new_requested.connect(mine.new)
         page.import_requested.connect(mine.import_file)
         page.edit_requested.connect(mine.edit)
@@ -73,6 +76,14 @@ class RoutineWiring:
         page.delete_requested.connect(mine.delete)
         mine.changed.connect(lambda: page.set_mine(mine.routines()))
         return page
+
+    def open_return_to_run(self) -> None:
+        """The "Return to running" window (its wiring is built when first opened)."""
+        if self._return_to_run is None:
+            from companion.app.return_to_run import ReturnToRunWiring  # noqa: PLC0415
+
+            self._return_to_run = ReturnToRunWiring(self.app)
+        self._return_to_run.open()
 
     @property
     def user_routines(self) -> UserRoutines:

@@ -69,6 +69,7 @@ class Status:
     steps: tuple[Step, ...]
     today: TodayView | None  # None when no plan was ever started
     sessions: tuple[Session, ...] = ()
+    care: str = ""  # the plan's stop-and-get-care words
 
     @property
     def running(self) -> bool:
@@ -100,10 +101,10 @@ class ReturnToRunService:
     def status(self) -> Status:
         stored = self.repo.latest()
         if stored is None:
-            return Status(None, self.plan.steps, None)
+            return Status(None, self.plan.steps, None, care=self.plan.care)
         sessions = tuple(self.repo.sessions(stored.id))
         advice = today(self.plan, stored.state, sessions, self.clock.now().date())
-        return Status(stored, self.plan.steps, self._today_view(advice), sessions)
+        return Status(stored, self.plan.steps, self._today_view(advice), sessions, self.plan.care)
 
     def today(self) -> TodayView | None:
         return self.status().today

@@ -32,6 +32,7 @@ class RoutinesPage(SectionPage):
     export_requested = Signal(str)
     delete_requested = Signal(str)
     today_requested = Signal()  # "Check in on Today" was pressed
+    return_to_run_requested = Signal()  # "Coming back to running?" was pressed
 
     def __init__(
         self,
@@ -67,6 +68,10 @@ class RoutinesPage(SectionPage):
             )
         )
         self.content.addLayout(self._actions())
+        from companion.ui.routines.return_to_run_parts import return_to_run_entry  # noqa: PLC0415
+
+        self.return_to_run_entry = return_to_run_entry(self.return_to_run_requested.emit)
+        self.content.addWidget(self.return_to_run_entry)
         self.filters = RoutineFilterBar()
         self.filters.changed.connect(self.apply_filter)
         self.content.addWidget(self.filters)
