@@ -239,7 +239,8 @@ class HistoryService:
             kept: list[Activity] = self._kept(
                 "activities", first, last, lambda _a, _b: self.store.activities(start, end)
             )
-            return [a for a in kept if utc(start) <= utc(a.ended_at) < utc(end)]
+            low, high = utc(start), utc(end)
+            return [a for a in kept if low <= utc(a.ended_at) < high]
 
         return self._remember(("activities",), read)
 
