@@ -112,6 +112,7 @@ def _counted(kind: str, n: int, translate: Translate) -> str:
         "activities": lambda n: translate("YourData", "%n activity(-ies)", None, n),
         "daily_log": lambda n: translate("YourData", "%n morning entry(-ies)", None, n),
         "trend_alerts": lambda n: translate("YourData", "%n trend alert(s)", None, n),
+        "return_to_run_plans": lambda n: translate("YourData", "%n return-to-run plan(s)", None, n),
         "settings": lambda n: translate("YourData", "%n setting(s)", None, n),
     }
     return words[kind](n) if kind in words else f"{n} {kind}"

@@ -81,6 +81,9 @@ def _read_checked(
         _check_routine(routine, f"user_routines[{n}]", library, bounds)
     for n, rule in enumerate(checked["reminder_rules"]):
         _check_rule_spec(rule, f"reminder_rules[{n}]")
+    for n, plan in enumerate(checked["return_to_run_plans"]):
+        if (plan["stopped_at"] is None) != (plan["stop_reason"] is None):
+            raise RefusedError(f"return_to_run_plans[{n}]: stopped_at and stop_reason go together.")
     for n, session in enumerate(checked["therapy_sessions"]):
         phases = json.loads(session["phases"])
         if not all(isinstance(p, dict) for p in phases):

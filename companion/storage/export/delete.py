@@ -31,6 +31,7 @@ _HISTORY = (
     ("activities", "activities", ()),
     ("daily_log", "daily_log", ()),
     ("trend_alerts", "trend_alerts", ()),
+    ("return_to_run_plans", "return_to_run_plans", ("return_to_run_sessions",)),
 )
 
 
@@ -39,11 +40,11 @@ def delete_history(db: Database, now: datetime) -> DeleteReport:
 
     Deleted: check-ins (with their regions and safety answers), routine runs
     (with their steps and how each region felt afterwards), reminder events,
-    water, therapy sessions, activities, the morning log, trend alerts and
-    triage outcomes, except the safety locks still standing at ``now`` (a red
-    outcome not yet confirmed as assessed, an orange one whose 24-hour lock has
-    not run out): those are a safety state, and deleting them would unlock
-    exercises.
+    water, therapy sessions, activities, the morning log, trend alerts, return-to-run
+    plans (with their sessions) and triage outcomes, except the safety locks still
+    standing at ``now`` (a red outcome not yet confirmed as assessed, an orange one
+    whose 24-hour lock has not run out): those are a safety state, and deleting them
+    would unlock exercises.
 
     Kept: settings, health conditions, the user's own routines and reminder
     rules. Deleted rows are overwritten in the file (``secure_delete``).

@@ -16,6 +16,7 @@ from companion.domain.checkin import Cause, Descriptor, SorenessType, Swelling
 from companion.domain.feel import FEEL_SIDES
 from companion.domain.regions import Side
 from companion.domain.reminders import Kind as ReminderKind
+from companion.domain.return_to_run import Sign
 from companion.domain.triage import Tier
 
 Record = dict[str, Any]  # column -> value as stored; children under their key
@@ -308,6 +309,38 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
             Column("detail", "text"),
             Column("answer", "text", null=True, choices=frozenset({"answered", "dismissed"})),
             Column("answered_at", "moment", null=True),
+        ),
+    ),
+    RecordKind(
+        "return_to_run_plans",  # the walk-run plan and its sessions (schema 10)
+        "return_to_run_plans",
+        "started_at, id",
+        (
+            Column("started_at", "moment"),
+            Column("baseline", "int", low=0, high=10),
+            Column("current_step", "text"),
+            Column("stopped_at", "moment", null=True),
+            Column("stop_reason", "text", null=True, choices=frozenset({"user", "care"})),
+        ),
+        (
+            ChildTable(
+                "sessions",
+                "return_to_run_sessions",
+                "plan_id",
+                "day",
+                (
+                    Column("day", "day"),
+                    Column("step", "text"),
+                    Column("pain", "int", low=0, high=10),
+                    Column("completed", "flag"),
+                    Column("signs", "strings", choices=_values(Sign), sort=True),
+                    Column("logged_at", "moment"),
+                    Column("morning", "int", null=True, low=0, high=10),
+                    Column("morning_signs", "strings", choices=_values(Sign), sort=True),
+                    Column("morning_at", "moment", null=True),
+                ),
+                "day",
+            ),
         ),
     ),
     RecordKind(

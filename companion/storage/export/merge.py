@@ -85,6 +85,7 @@ def _merge_all(db: Database, records: dict[str, list[Record]], now: datetime) ->
         merge.activities(records["activities"])
         merge.keyed("daily_log", records["daily_log"], ("day",))
         merge.keyed("trend_alerts", records["trend_alerts"], ("rule", "subject", "episode"))
+        merge.return_to_run_plans(records["return_to_run_plans"])
     return ImportReport(
         {k: v for k, v in added.items() if v}, {k: v for k, v in present.items() if v}
     )
@@ -249,6 +250,40 @@ class _Merge:
                     )
             here[(started, mapped)] = run_id
             self.added["routine_runs"] += 1
+
+    def return_to_run_plans(self, records: list[Record]) -> None:
+        """Matched by their start; a plan already here keeps its own sessions and takes the
+        file's sessions on days it has none (a day here wins)."""
+        here = {
+            started: plan_id
+            for plan_id, started in self.conn.execute(
+                "SELECT id, started_at FROM return_to_run_plans"
+            )
+        }
+        (sessions,) = BY_NAME["return_to_run_plans"].children
+        for record in records:
+            existing = here.get(record["started_at"])
+            if existing is None:
+                existing = self._insert(
+                    "return_to_run_plans", self._columns("return_to_run_plans", record)
+                )
+                here[record["started_at"]] = existing
+                self.added["return_to_run_plans"] += 1
+            else:
+                self.present["return_to_run_plans"] += 1
+            days = {
+                day
+                for (day,) in self.conn.execute(
+                    "SELECT day FROM return_to_run_sessions WHERE plan_id = ?", (existing,)
+                )
+            }
+            for item in record[sessions.key]:
+                if item["day"] in days:
+                    continue
+                self._insert(
+                    sessions.table,
+                    {sessions.parent: existing, **{c.name: item[c.name] for c in sessions.columns}},
+                )
 
     def _missing_feel(self, run_id: int, rows: list[Record], feel: ChildTable) -> None:
         answered = set(
