@@ -72,6 +72,7 @@ class TodayWiring:
         self.effort_prompt.effort_given.connect(self._effort_given)
         self.effort_prompt.dismissed.connect(self._effort_dismissed)
         app.data_changed.connect(self.readiness_card.refresh)
+        page.plan_shown.connect(self.readiness_card.refresh)  # a check-in saved: soreness, safety
         app.data_changed.connect(self.ask_effort)
         self.ask_effort()
 

@@ -55,12 +55,26 @@ def item_texts(view, key):
     return labels(view.items[key])
 
 
+def soreness(card):
+    assert card.shown is not None
+    return next(i for i in card.shown.inputs if i.name == "Soreness")
+
+
+def top_in_viewport(page, widget):
+    return widget.mapTo(page.scroller.viewport(), widget.rect().topLeft()).y()
+
+
 def test_after_save_the_page_moves_to_the_plan(today, qtbot):
-    _, page = today(size=(760, 600))
+    companion, page = today(size=(760, 600))
+    card = companion.today_wiring.readiness_card
+    assert card.isVisible() and page.column.indexOf(card) < page.column.indexOf(page.map_panel)
+    assert not soreness(card).known  # no check-in yet
     view = saved(qtbot, page)
     qtbot.waitUntil(lambda: page.scroller.verticalScrollBar().value() > 0)
-    top = view.mapTo(page.scroller.viewport(), view.rect().topLeft()).y()
+    top = top_in_viewport(page, view)
     assert 0 <= top < page.scroller.viewport().height() // 2  # the plan's top is in view
+    # readiness above the check-in was read again with the check-in just saved
+    assert soreness(card).known and "5/10" in soreness(card).reading
     assert "Today's plan" in labels(view)
     # one recommendation per need, in order
     assert list(view.items) == ["routine", "thermal", "water", "movement"]
@@ -69,7 +83,9 @@ def test_after_save_the_page_moves_to_the_plan(today, qtbot):
     assert view.other_options is not None and not view.other_options.content.isVisible()
     with qtbot.waitSignal(view.edit_checkin_requested):
         next(b for b in view.findChildren(QPushButton) if b.text() == "Edit check-in").click()
-    assert page.scroller.verticalScrollBar().value() < top + 200
+    # back up to the map (under the readiness card, which may be taller than the viewport)
+    assert 0 <= top_in_viewport(page, page.map_panel) < page.scroller.viewport().height() // 2
+    assert page.map.hasFocus()
 
 
 def test_each_action_reports_its_intent(today, qtbot):
