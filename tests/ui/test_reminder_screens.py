@@ -74,6 +74,7 @@ def test_the_reminder_screens_in_each_variant(
     popup.hide()
     assert companion.start_timer("ice", {"minutes": 15}) is None
     timer = companion.therapy
+    assert timer is not None
     for size_name, size in {"min": timer.minimumSize(), "large": QSize(900, 900)}.items():
         timer.resize(size)
         qtbot.wait(1)
