@@ -409,7 +409,11 @@ def history_rows(env: dict[str, str], cwd: Path, s: Settings) -> list[Row]:
     )
     opens = result["opens"]
     median = statistics.median(opens)
-    slowest_range = max(result["ranges"].items(), key=lambda item: statistics.median(item[1]))
+    # Each change (from one period to another) in every run: the worst is the first change
+    # to a long period in a fresh app, which reads it; going back to a period reads nothing.
+    changes = result["changes"]
+    worst = max(changes, key=lambda name: statistics.median(changes[name]))
+    slowest_change = max(max(values) for values in changes.values())
     counts = result["counts"]
     data = (
         f"{s.history_years:g} years: {counts['checkin_regions']:,} soreness rows, "
@@ -428,10 +432,14 @@ def history_rows(env: dict[str, str], cwd: Path, s: Settings) -> list[Row]:
             "its modules imported then) until the page has painted.",
         ),
         Row(
-            f"History range change, slowest (→ {slowest_range[0]}, median)",
-            f"{statistics.median(slowest_range[1]):.0f} ms",
-            note="Not one of issue 8's targets; shown so the slowest History step is in view.",
-            how="The same runs: choosing each period in turn until the page has painted again.",
+            f"History range change, slowest ({worst}, median of {s.history_runs})",
+            f"{statistics.median(changes[worst]):.0f} ms (slowest of all {slowest_change:.0f})",
+            target=f"≤ {HISTORY_TARGET_MS:.0f} ms",
+            met=_met(slowest_change <= HISTORY_TARGET_MS),
+            note="Issue 18's target: every range change within 200 ms on five years of data.",
+            how=f"The same runs: each of the {len(changes)} changes from one period to another "
+            "in turn, each until the page has painted again; the change with the slowest median, "
+            "and the slowest single change of them all.",
         ),
     ]
 
