@@ -6,6 +6,7 @@
     recovery-companion settings set waking weekend 09:00-23:00
     recovery-companion settings set equipment ball stick
     recovery-companion settings set water-goal 4.5 --yes    (outside the usual range)
+    recovery-companion settings set watch-folder ~/Watch     (or off)
 
 A change goes to the running app when there is one, so the window and the
 reminders follow it at once and the app never writes over it with what it had;
@@ -34,7 +35,8 @@ def add_parsers(commands: Any) -> None:
         "weekend or all), water-goal (litres or default), sounds and voice (on, off), "
         "volume (0-100), theme (system, light, dark, high-contrast-light, "
         "high-contrast-dark), emergency-number (digits or default), "
-        "equipment (foam-roller ball stick strap step bottle, all or none).",
+        "equipment (foam-roller ball stick strap step bottle, all or none), "
+        "watch-folder (a folder whose new activity files are imported, or off).",
     )
     settings.add_argument("--json", action="store_true", help="print JSON instead of text")
     actions = settings.add_subparsers(dest="settings_action", metavar="action")
@@ -49,6 +51,11 @@ def add_parsers(commands: Any) -> None:
 def cmd_settings(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from companion.cli_reminders import Store, via_app  # noqa: PLC0415
 
+    if getattr(args, "settings_action", None) == "set" and args.name == "watch-folder":
+        folder = _folder_words(list(args.value), err)
+        if folder is None:
+            return 1
+        args.value = folder
     if getattr(args, "settings_action", None) == "set":
         sent = message(
             Command.SET_PREFERENCE,
@@ -73,6 +80,21 @@ def cmd_settings(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _show(store.db, args.json, out)
     finally:
         store.close()
+
+
+def _folder_words(words: list[str], err: TextIO) -> list[str] | None:
+    """The watched folder as a full path (the running app's own folder is elsewhere);
+    None, said why, when there is no folder there."""
+    from pathlib import Path  # noqa: PLC0415
+
+    text = " ".join(words).strip()
+    if text.lower() in {"off", "none", ""}:
+        return words
+    folder = Path(text).expanduser().resolve()
+    if not folder.is_dir():
+        print(f"{APP_ID}: not saved: there is no folder at {folder}.", file=err)
+        return None
+    return [str(folder)]
 
 
 def change_setting(

@@ -57,6 +57,7 @@ from companion.ui.wheel_guard import install_wheel_guard
 if TYPE_CHECKING:
     from companion.app.activity import ActivityWiring
     from companion.app.routines import RoutineWiring
+    from companion.app.watch_folder import FolderWatch
     from companion.domain.activity import Activity, MorningLog
     from companion.domain.poses import PoseCatalog
     from companion.domain.reminders import ReminderRule, WakingWeek
@@ -125,6 +126,7 @@ class CompanionApp(QObject):
         self.welcome = WelcomeWiring(self)  # the first start's welcome; run_gui enables it
         self.therapy: TherapyTimerView | None = None
         self.data_card: YourDataCard | None = None
+        self.folder_watch: FolderWatch | None = None  # only once a watched folder is set
         self.backup = DailyBackup(paths, clock, on_done=self._backup_done, parent=self)
         self.ipc = IpcHandler(self)
         self.activity_dialog: ActivityDialog | None = None
@@ -384,6 +386,10 @@ class CompanionApp(QObject):
         QTimer.singleShot(SETTLED_DELAY_MS, self.drop_pixmap_cache)
         # The daily backup: a while after start, then once a day (see _arm_backup).
         self.backup.start_soon()
+        if self.preferences.current.watch_folder:  # nothing of it loads while none is set
+            from companion.app.watch_folder import follow_folder  # noqa: PLC0415
+
+            follow_folder(self)
         if minimized and self.tray is not None:
             self.welcome.offer_when_shown()  # never over a start to the tray
             return
@@ -438,6 +444,8 @@ class CompanionApp(QObject):
         if self.reminder_wiring.center is not None:
             self.reminder_wiring.center.stop()
         self.backup.stop()
+        if self.folder_watch is not None:
+            self.folder_watch.follow("")  # no look at the folder after the data file closes
         if self.tray is not None:
             self.tray.hide()
         if self.server is not None:

@@ -22,6 +22,13 @@ class SettingsWiring:
     def __init__(self, app: CompanionApp) -> None:
         self.app = app
         self._cues: CuePlayer | None = None  # Settings' test sound
+        app.preferences.changed_keys.connect(self._watch_folder_changed)
+
+    def _watch_folder_changed(self, keys: set[str]) -> None:
+        if "watch_folder" in keys:
+            from companion.app.watch_folder import follow_folder  # noqa: PLC0415
+
+            follow_folder(self.app)
 
     def _settings_page(self) -> SettingsPage:
         from companion.domain.triage import emergency_number_for  # noqa: PLC0415

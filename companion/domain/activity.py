@@ -174,6 +174,7 @@ class Nudge:
     """A gentle training-load note: what was seen and what to consider."""
 
     text: str
+    short: str = ""  # what was seen in a few words, for a notification's sentence
 
 
 def training_load_nudges(
@@ -202,7 +203,8 @@ def training_load_nudges(
                     f"This run is about {more} % longer than your longest in the past "
                     f"{LONGEST_RUN_DAYS} days ({format_km(longest)} km). Building up by about "
                     "10 % at a time gives your legs time to adapt; an easy pace and a "
-                    "lighter day after it help."
+                    "lighter day after it help.",
+                    f"{more} % longer than your longest in {LONGEST_RUN_DAYS} days",
                 )
             )
     week_end = utc(at)
@@ -221,7 +223,8 @@ def training_load_nudges(
                 f"With this run your last 7 days come to {format_km(this_week)} km, about "
                 f"{more} % more than the 7 days before ({format_km(last_week)} km). Jumps "
                 "above about 30 % in a week are when legs most often complain; consider "
-                "keeping the rest of the week easy."
+                "keeping the rest of the week easy.",
+                f"{more} % more in 7 days than the 7 before",
             )
         )
     return tuple(nudges)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import time
 from enum import StrEnum
+from pathlib import PurePath
 from typing import Any
 
 from companion.domain.exercises import Equipment
@@ -63,6 +64,9 @@ class Preferences:
     # means everything; a stored document keeps what it says (older ones said None).
     equipment: frozenset[Equipment] | None = frozenset()
     reminders_as: ReminderStyle = ReminderStyle.DESKTOP
+    # A folder a watch mounts or a sync app fills; new activity files in it are imported
+    # once. "" is off (the default).
+    watch_folder: str = ""
 
     def __post_init__(self) -> None:
         # Kept as it is stored and read back: without the spaces typed around it.
@@ -99,6 +103,7 @@ class Preferences:
             if self.equipment is None
             else sorted(item.value for item in self.equipment),
             "reminders_as": self.reminders_as.value,
+            "watch_folder": self.watch_folder,
         }
 
 
@@ -213,6 +218,15 @@ def _reminders_as(value: object, _bounds: ProtocolBounds | None) -> ReminderStyl
     return ReminderStyle(str(value))
 
 
+def _watch_folder(value: object, _bounds: ProtocolBounds | None) -> str:
+    if not isinstance(value, str):
+        raise ValueError("expected a folder")
+    reason = check_watch_folder(value)
+    if reason:
+        raise ValueError(reason)
+    return value
+
+
 def _equipment(value: object, _bounds: ProtocolBounds | None) -> frozenset[Equipment] | None:
     if value is None:
         return None
@@ -232,6 +246,7 @@ _READERS: dict[str, Callable[[Any, ProtocolBounds | None], Any]] = {
     "emergency_number": _emergency,
     "equipment": _equipment,
     "reminders_as": _reminders_as,
+    "watch_folder": _watch_folder,
 }
 
 
@@ -246,6 +261,18 @@ def check_emergency_number(text: str) -> str:
             "An emergency number is 2 to 14 digits, optionally after a +, "
             "with no spaces or letters (for example 112, 999 or 911)."
         )
+    return ""
+
+
+def check_watch_folder(text: str) -> str:
+    """Why ``text`` cannot be the watched folder, or "" when it can ("" means off).
+
+    Only its form is checked here (whether the folder is there is the caller's
+    question: a watch's folder comes and goes as it is plugged in)."""
+    if not text:
+        return ""
+    if "\0" in text or not PurePath(text).is_absolute():
+        return "The watched folder is a full path, like /home/you/Watch, or off."
     return ""
 
 
@@ -296,6 +323,8 @@ def _check_value(bounds: ProtocolBounds, key: str, value: Any) -> Check:
         reason = check_volume(value)
     elif key == "emergency_number":
         reason = check_emergency_number(value)
+    elif key == "watch_folder":
+        reason = check_watch_folder(value)
     elif key == "waking":
         for day, hours in zip(DAY_NAMES, value.days, strict=True):
             problem = WakingHours.check(hours.start, hours.end)
@@ -353,6 +382,7 @@ _KINDS: dict[str, tuple[Callable[[Any], bool], str]] = {
         lambda v: isinstance(v, ReminderStyle),
         "desktop (notifications) or window (the app's own)",
     ),
+    "watch_folder": (lambda v: isinstance(v, str), "a folder, or off"),
 }
 
 
@@ -416,6 +446,10 @@ def _goal_words(text: str, _words: list[str], _current: Preferences) -> dict[str
     return {"water_goal_ml": None if lowered == "default" else _litres_to_ml(lowered)}
 
 
+def _watch_folder_words(text: str, _words: list[str], _current: Preferences) -> dict[str, Any]:
+    return {"watch_folder": "" if text.lower() in {"off", "none"} else text}
+
+
 def _equipment_setting(text: str, _words: list[str], _current: Preferences) -> dict[str, Any]:
     return {"equipment": _equipment_words(text.lower())}
 
@@ -436,6 +470,7 @@ _SETTING_PARSERS: dict[str, Callable[[str, list[str], Preferences], dict[str, An
     "emergency-number": _emergency_words,
     "equipment": _equipment_setting,
     "reminders": _reminders_as_words,
+    "watch-folder": _watch_folder_words,
 }
 SETTING_NAMES = tuple(_SETTING_PARSERS)
 
@@ -525,5 +560,6 @@ def describe_preferences(preferences: Preferences, default_goal_l: float, local_
         f"emergency-number  {p.emergency_number or local_number + ' (local)'}",
         f"equipment         {owned}",
         f"reminders         {p.reminders_as.value}",
+        f"watch-folder      {p.watch_folder or 'off'}",
     ]
     return "\n".join(lines)

@@ -42,6 +42,7 @@ from companion.domain.units import TemperatureUnit, Units, VolumeUnit
 from companion.ui.sections import DISCLAIMER, SECTIONS, Card, SectionPage, make_label
 from companion.ui.settings.preferences import PreferencesModel
 from companion.ui.settings.reminder_style import ReminderStyleCard
+from companion.ui.settings.watch_folder import WatchFolderCard
 
 DAY_NAMES = (
     QT_TRANSLATE_NOOP("SettingsPage", "Monday"),
@@ -142,6 +143,8 @@ class SettingsPage(SectionPage):
         self._sound_card()
         self.reminders_as = ReminderStyleCard(model)  # how reminders show (its own module)
         self.content.addWidget(self.reminders_as)
+        self.watch_folder = WatchFolderCard(model)  # new activity files imported (its own module)
+        self.content.addWidget(self.watch_folder)
         self._appearance_card()
         self._safety_card(conditions_summary)
         self._equipment_card()
