@@ -169,12 +169,27 @@ def check_activity_values(
         )
 
 
+class NudgeKind(StrEnum):
+    SPIKE = "spike"  # one run more than 10 % longer than the longest of the past 30 days
+    WEEKLY_JUMP = "weekly_jump"  # 7 days' distance more than 30 % above the 7 days before
+
+
 @dataclass(frozen=True)
 class Nudge:
-    """A gentle training-load note: what was seen and what to consider."""
+    """A gentle training-load note: what was seen and what to consider.
 
+    ``percent``, ``compared_km`` and ``total_km`` are what ``text`` says, for words
+    of another moment (readiness the morning after names the run instead of "this
+    run"): a spike's run and the longest of 30 days, or the last 7 days with the run
+    and the 7 days before.
+    """
+
+    kind: NudgeKind
     text: str
     short: str = ""  # what was seen in a few words, for a notification's sentence
+    percent: int = 0
+    compared_km: float = 0.0  # the longest run of the 30 days, or the 7 days before
+    total_km: float = 0.0  # the run itself, or the last 7 days with it
 
 
 def training_load_nudges(
@@ -200,11 +215,15 @@ def training_load_nudges(
             more = round((run_km / longest - 1) * 100)
             nudges.append(
                 Nudge(
+                    NudgeKind.SPIKE,
                     f"This run is about {more} % longer than your longest in the past "
                     f"{LONGEST_RUN_DAYS} days ({format_km(longest)} km). Building up by about "
                     "10 % at a time gives your legs time to adapt; an easy pace and a "
                     "lighter day after it help.",
                     f"{more} % longer than your longest in {LONGEST_RUN_DAYS} days",
+                    percent=more,
+                    compared_km=longest,
+                    total_km=run_km,
                 )
             )
     week_end = utc(at)
@@ -220,11 +239,15 @@ def training_load_nudges(
         more = round((this_week / last_week - 1) * 100)
         nudges.append(
             Nudge(
+                NudgeKind.WEEKLY_JUMP,
                 f"With this run your last 7 days come to {format_km(this_week)} km, about "
                 f"{more} % more than the 7 days before ({format_km(last_week)} km). Jumps "
                 "above about 30 % in a week are when legs most often complain; consider "
                 "keeping the rest of the week easy.",
                 f"{more} % more in 7 days than the 7 before",
+                percent=more,
+                compared_km=last_week,
+                total_km=this_week,
             )
         )
     return tuple(nudges)

@@ -30,7 +30,10 @@ Four separate readings, never blended into one number:
 
 The headline warning is the single-session spike: a run more than 10 % longer than
 the longest of the past 30 days (Frandsen et al., BJSM 2025). It is
-``activity.training_load_nudges``, reused here, not written again.
+``activity.training_load_nudges``, reused here, not written again; a weekly jump
+above 30 % (Nielsen et al. 2014) is its other kind of note. Said the morning after
+(the plan's why lines, readiness), a note names its run ("Yesterday's 21.4 km run
+was about 18 % longer ...") rather than "this run".
 """
 
 from __future__ import annotations
@@ -41,7 +44,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from companion.domain.activity import Activity, ActivityKind, training_load_nudges
+from companion.domain.activity import (
+    LONGEST_RUN_DAYS,
+    Activity,
+    ActivityKind,
+    Nudge,
+    NudgeKind,
+    format_km,
+    training_load_nudges,
+)
 from companion.domain.clock import elapsed, utc
 
 WEEK_DAYS = 7
@@ -277,19 +288,91 @@ def missing_words(week: WeekLoad) -> tuple[str, ...]:
 
 
 # -- what speaks for today --------------------------------------------------------------------
-def recent_spike_notes(
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class RunNote:
+    """A training-load note (``nudge``: a spike or a weekly jump) about one recent run."""
+
+    run: Activity
+    nudge: Nudge
+
+    @property
+    def kind(self) -> NudgeKind:
+        return self.nudge.kind
+
+
+def run_name(run: Activity, now: datetime, *, capital: bool = True) -> str:
+    """ "Yesterday's 21.4 km run": today's, yesterday's or its weekday's, in ``now``'s days."""
+    day = run.ended_at.astimezone(now.tzinfo).date()
+    days = (now.date() - day).days
+    if days <= 1:
+        when = "today's" if days <= 0 else "yesterday's"
+        when = when.capitalize() if capital else when
+    else:
+        when = f"{WEEKDAYS[day.weekday()]}'s"
+    return f"{when} {format_km(run.km or 0.0)} km run"
+
+
+def spike_words(note: RunNote, now: datetime) -> str:
+    """A spike, naming its run: what was seen, then what helps."""
+    n = note.nudge
+    return (
+        f"{run_name(note.run, now)} was about {n.percent} % longer than your longest in the "
+        f"past {LONGEST_RUN_DAYS} days ({format_km(n.compared_km)} km). Building up by about "
+        "10 % at a time gives your legs time to adapt; an easy day after it helps."
+    )
+
+
+def weekly_jump_seen(note: RunNote, now: datetime) -> str:
+    """A weekly jump, naming the run that made it: what was seen."""
+    n = note.nudge
+    return (
+        f"With {run_name(note.run, now, capital=False)} your last 7 days came to "
+        f"{format_km(n.total_km)} km, about {n.percent} % more than the 7 days before "
+        f"({format_km(n.compared_km)} km)."
+    )
+
+
+def named_words(note: RunNote, now: datetime) -> str:
+    """A recent run's note as said the morning after, naming the run."""
+    if note.kind is NudgeKind.SPIKE:
+        return spike_words(note, now)
+    return (
+        f"{weekly_jump_seen(note, now)} Jumps above about 30 % in a week are when legs most "
+        "often complain; consider keeping the rest of the week easy."
+    )
+
+
+def recent_load_notes(
     activities: Sequence[Activity], now: datetime, within: timedelta = RECENT
-) -> tuple[str, ...]:
-    """The training-load notes of the runs that ended within ``within`` before ``now``."""
-    notes: list[str] = []
+) -> tuple[RunNote, ...]:
+    """The training-load notes of the runs that ended within ``within`` before ``now``,
+    newest run first (a weekly jump another recent run also made is said once)."""
+    notes: list[RunNote] = []
     for run in sorted(activities, key=lambda a: utc(a.ended_at), reverse=True):
         if (
             run.kind is ActivityKind.RUN
             and run.km
             and timedelta(0) <= elapsed(run.ended_at, now) <= within
         ):
-            notes += [n.text for n in training_load_nudges(run.km, run.ended_at, activities)]
-    return tuple(dict.fromkeys(notes))
+            for nudge in training_load_nudges(run.km, run.ended_at, activities):
+                if nudge.kind is NudgeKind.WEEKLY_JUMP and any(
+                    n.kind is NudgeKind.WEEKLY_JUMP for n in notes
+                ):
+                    continue  # the newest run's 7 days already say it
+                notes.append(RunNote(run, nudge))
+    return tuple(notes)
+
+
+def recent_spike_notes(
+    activities: Sequence[Activity], now: datetime, within: timedelta = RECENT
+) -> tuple[str, ...]:
+    """The words of ``recent_load_notes``, each naming its run."""
+    return tuple(
+        dict.fromkeys(named_words(n, now) for n in recent_load_notes(activities, now, within))
+    )
 
 
 def plan_load_lines(activities: Sequence[Activity], now: datetime) -> tuple[str, ...]:

@@ -13,7 +13,12 @@ Fresh means (documented here, tested in tests/domain/test_readiness.py):
   evening's check-in still speaks for this morning and two days ago's does not;
 - sleep and how recovered you feel (PRS, PROTOCOLS 5.1): logged for today's date,
   since last night's sleep is logged on the morning after it;
-- load: the notes of a run that ended within the last 36 hours (domain/load.py);
+- load: the notes of a run that ended within the last 36 hours (domain/load.py),
+  each naming its run. A single-run spike (more than 10 % longer than the longest
+  of 30 days) points to an easy day; a weekly jump (more than 30 % more distance
+  than the 7 days before) is said in its own words and points to a normal day, since
+  week-to-week ratios did not predict injury where the single run did (Frandsen et
+  al., BJSM 2025; PROTOCOLS: flag it, information only);
 - safety: the gate's standing answer now (services/safety.py), always current.
 
 The safety answer comes first and cannot be overridden: when the gate refuses
@@ -28,9 +33,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from companion.domain.activity import SLEEP_NOTE_HOURS, MorningLog
+from companion.domain.activity import SLEEP_NOTE_HOURS, MorningLog, NudgeKind
 from companion.domain.clock import elapsed, utc
 from companion.domain.history import SAME_ONSET, DayScores
+from companion.domain.load import RunNote, spike_words, weekly_jump_seen
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.triage import Tier
 
@@ -188,10 +194,19 @@ def _recovered(morning: MorningLog | None) -> Input:
     return Input(name, f"{morning.prs}/10: well recovered.", Level.NORMAL)
 
 
-def _load(notes: Sequence[str], any_logged: bool) -> Input:
+def _load(notes: Sequence[RunNote], any_logged: bool, now: datetime) -> Input:
     name = QT_TRANSLATE_NOOP("Readiness", "Training load")
-    if notes:
-        return Input(name, " ".join(notes), Level.EASY)
+    spikes = [spike_words(n, now) for n in notes if n.kind is NudgeKind.SPIKE]
+    jumps = [
+        f"{weekly_jump_seen(n, now)} A weekly jump is worth noticing, but on its own it is "
+        "no reason to hold back today; keep the rest of the week's build-up gentle."
+        for n in notes
+        if n.kind is NudgeKind.WEEKLY_JUMP
+    ]
+    if spikes:
+        return Input(name, " ".join([*spikes, *jumps]), Level.EASY)
+    if jumps:
+        return Input(name, " ".join(jumps), Level.NORMAL)
     if not any_logged:
         return Input(name, "Not known: no activities logged in the past 30 days.", Level.NOT_KNOWN)
     return Input(name, "No jump in your latest run.", Level.NORMAL)
@@ -203,7 +218,7 @@ def readiness(
     safety: SafetyReading,
     soreness: SorenessCourse | None,
     morning: MorningLog | None,
-    load_notes: Sequence[str] = (),
+    load_notes: Sequence[RunNote] = (),
     activities_logged: bool = False,
 ) -> Readiness:
     """Today's readiness from its inputs; ``morning`` counts only if it is today's."""
@@ -214,7 +229,7 @@ def readiness(
         _soreness(soreness, now),
         _sleep(morning),
         _recovered(morning),
-        _load(load_notes, activities_logged),
+        _load(load_notes, activities_logged, now),
     )
     level = max((i.points_to for i in inputs), key=lambda lv: lv.rank)
     body_known = any(i.known for i in inputs[1:4])

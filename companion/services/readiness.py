@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from companion.domain.clock import Clock
-from companion.domain.load import recent_spike_notes
+from companion.domain.load import recent_load_notes
 from companion.domain.readiness import Readiness, SafetyReading, readiness, soreness_course
 from companion.domain.triage import Tier
 
@@ -73,6 +73,6 @@ class ReadinessService:
             safety=safety_reading(state),
             soreness=soreness_course(days),
             morning=MorningLogRepository(self._db).for_day(today),
-            load_notes=recent_spike_notes(activities, now),
+            load_notes=recent_load_notes(activities, now),
             activities_logged=bool(activities),
         )

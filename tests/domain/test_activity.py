@@ -6,6 +6,7 @@ from companion.domain.activity import (
     Activity,
     ActivityKind,
     MorningLog,
+    NudgeKind,
     onset_for,
     training_load_nudges,
 )
@@ -23,6 +24,8 @@ def test_a_run_over_ten_percent_longer_than_the_month_longest_gets_a_note():
     assert training_load_nudges(11.0, NOW, history) == ()  # exactly 10 % longer: fine
     (note,) = training_load_nudges(11.2, NOW, history)
     assert "12 % longer" in note.text and "10 km" in note.text
+    assert note.kind is NudgeKind.SPIKE
+    assert (note.percent, note.compared_km, note.total_km) == (12, 10, 11.2)
 
 
 def test_a_weekly_jump_above_thirty_percent_gets_a_note():
@@ -32,6 +35,8 @@ def test_a_weekly_jump_above_thirty_percent_gets_a_note():
     assert notes == ()
     (note,) = [n for n in training_load_nudges(16.5, NOW, history) if "7 days" in n.text]
     assert "26.5 km" in note.text and "32 %" in note.text
+    assert note.kind is NudgeKind.WEEKLY_JUMP
+    assert (note.percent, note.compared_km, note.total_km) == (32, 20, 26.5)
 
 
 def test_the_run_being_checked_is_not_compared_with_itself():

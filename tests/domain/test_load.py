@@ -10,14 +10,16 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from companion.domain import load
-from companion.domain.activity import Activity, ActivityKind, training_load_nudges
+from companion.domain.activity import Activity, ActivityKind, NudgeKind, training_load_nudges
 from companion.domain.load import (
     RESTING_HR_DEFAULT,
     highest_max_hr,
     load_weeks,
     monotony,
     plan_load_lines,
+    recent_load_notes,
     recent_spike_notes,
+    run_name,
     session_load,
     trimp,
     week_load,
@@ -137,17 +139,46 @@ def test_the_spike_note_is_the_activity_logs_own_rule():
     acts = [run(3, km=10), run(12, km=9), run(0, km=12)]  # 20 % longer than 10 km
     week = week_load(acts, TODAY, ZONE)
     assert any("20 % longer" in n for n in week.notes)
-    own = tuple(n.text for n in training_load_nudges(12, at(0), acts))
-    assert own and recent_spike_notes(acts, at(0, 20)) == own  # the same words, reused
+    own = training_load_nudges(12, at(0), acts)
+    notes = recent_load_notes(acts, at(0, 20))
+    assert own and tuple(n.nudge for n in notes) == own  # the same rule, reused
+    assert {n.run for n in notes} == {acts[2]} and notes[0].kind is NudgeKind.SPIKE
     assert any("11 % longer" in n for n in week.notes)  # the 10 km run after 9 km, too
     assert recent_spike_notes(acts, at(0, 20) + timedelta(hours=37)) == ()  # too old now
     assert recent_spike_notes([run(3, km=10), run(0, km=10.5)], at(0, 20)) == ()
 
 
+def test_the_morning_after_a_note_names_its_run():
+    acts = [run(3, km=10), run(1, km=12.4)]
+    (spike,) = recent_spike_notes(acts, NOW)
+    assert spike.startswith(
+        "Yesterday's 12.4 km run was about 24 % longer than your longest in the past 30 days "
+        "(10 km)."
+    )
+    assert "This run" not in spike
+    # last 7 days 26 km against 10 km the 7 before: a weekly jump, the run named too
+    jump = [run(9, km=10), run(3, km=12), run(1, km=14)]
+    (spiked, jumped) = recent_load_notes(jump, NOW)
+    assert (spiked.kind, jumped.kind) == (NudgeKind.SPIKE, NudgeKind.WEEKLY_JUMP)
+    (_, words) = recent_spike_notes(jump, NOW)
+    assert words.startswith(
+        "With yesterday's 14 km run your last 7 days came to 26 km, about 160 % more than the "
+        "7 days before (10 km)."
+    )
+
+
+def test_a_run_is_named_by_its_local_day():
+    assert run_name(run(0, km=5), at(0, 20)) == "Today's 5 km run"
+    assert run_name(run(1, km=21.4), NOW, capital=False) == "yesterday's 21.4 km run"
+    assert run_name(run(2, km=8), NOW) == "Saturday's 8 km run"  # 5 December 2026
+    late = Activity(ActivityKind.RUN, datetime(2026, 12, 6, 23, 30, tzinfo=ZONE), km=5)
+    assert run_name(late, NOW.astimezone(ZoneInfo("UTC"))) == "Yesterday's 5 km run"
+
+
 def test_plan_lines_name_a_recent_spike_and_a_week_of_alike_days():
     spike = [run(3, km=10), run(0, km=12)]
     (line,) = plan_load_lines(spike, at(0, 20))
-    assert "20 % longer" in line
+    assert line.startswith("Today's 12 km run was about 20 % longer")
     alike = [run(d, km=10) for d in range(1, 7)]
     (line,) = plan_load_lines(alike, NOW)
     assert line.startswith("Most of your last 7 days carried a similar load")

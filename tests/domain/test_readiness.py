@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from companion.domain.activity import MorningLog
+from companion.domain.activity import Activity, ActivityKind, MorningLog, NudgeKind
 from companion.domain.checkin import Cause
 from companion.domain.history import DayScores
+from companion.domain.load import RunNote, recent_load_notes
 from companion.domain.readiness import (
     STALE_AFTER,
     Level,
@@ -43,6 +44,16 @@ def ready(**kw: object) -> Readiness:
     return readiness(NOW, **args)  # type: ignore[arg-type]
 
 
+def run(days_ago: float, km: float) -> Activity:
+    return Activity(ActivityKind.RUN, NOW - timedelta(days=days_ago), minutes=km * 6, km=km)
+
+
+# yesterday evening's 21.4 km run against a longest of 18.1 km: a spike, no weekly jump
+SPIKE = recent_load_notes([run(9, 18.1), run(11, 15), run(4, 10), run(0.5, 21.4)], NOW)
+# a 10 km run yesterday after a quiet week: the 7 days jump, no run is longer than 10 km
+JUMP = recent_load_notes([run(8, 10), run(3, 5), run(0.5, 10)], NOW)
+
+
 def reading(result: Readiness, name: str) -> str:
     return next(i.reading for i in result.inputs if i.name == name)
 
@@ -69,12 +80,12 @@ def test_the_most_careful_input_decides_and_nothing_is_added_up():
     assert ready(morning=MorningLog(NOW.date(), sleep_hours=8, prs=3)).level is Level.EASY
     assert ready(soreness=course(5, 5)).level is Level.EASY
     assert ready(soreness=course(7, 8)).level is Level.REST
-    assert ready(load_notes=("This run is about 20 % longer ...",)).level is Level.EASY
+    assert ready(load_notes=SPIKE).level is Level.EASY
     # three easy signals are still an easy day, never a rest day
     many = ready(
         morning=MorningLog(NOW.date(), sleep_hours=5, prs=2),
         soreness=course(5),
-        load_notes=("spike",),
+        load_notes=SPIKE,
     )
     assert many.level is Level.EASY
 
@@ -135,7 +146,7 @@ def test_with_nothing_known_about_the_body_the_day_is_not_known():
     assert empty.level is Level.NOT_KNOWN
     assert all(not i.known for i in empty.inputs[1:])
     # ... unless an input already asks for care
-    assert ready(soreness=None, morning=None, load_notes=("spike",)).level is Level.EASY
+    assert ready(soreness=None, morning=None, load_notes=SPIKE).level is Level.EASY
 
 
 def test_a_red_answer_or_lock_means_rest_and_the_safety_words_first():
@@ -158,3 +169,38 @@ def test_a_no_running_restriction_means_no_run_and_yellow_means_easy():
     assert result.level is Level.REST and result.safety_words == no_run.words
     assert ready(safety=SafetyReading(Tier.YELLOW)).level is Level.EASY
     assert ready(safety=SafetyReading(Tier.YELLOW)).safety_words == ()
+
+
+def test_the_notes_are_a_spike_and_a_weekly_jump():
+    assert [n.kind for n in SPIKE] == [NudgeKind.SPIKE]
+    assert [n.kind for n in JUMP] == [NudgeKind.WEEKLY_JUMP]
+
+
+def test_a_spike_names_its_run_and_means_an_easy_day():
+    result = ready(load_notes=SPIKE)
+    assert result.level is Level.EASY
+    assert reading(result, "Training load").startswith(
+        "Yesterday's 21.4 km run was about 18 % longer than your longest in the past 30 days "
+        "(18.1 km)."
+    )
+
+
+def test_a_weekly_jump_is_said_in_its_own_words_and_leaves_the_day_normal():
+    result = ready(load_notes=JUMP)
+    words = reading(result, "Training load")
+    assert words.startswith(
+        "With yesterday's 10 km run your last 7 days came to 15 km, about 50 % more than the "
+        "7 days before (10 km)."
+    )
+    assert "weekly jump" in words and "longer than your longest" not in words
+    assert result.level is Level.NORMAL
+    assert next(i for i in result.inputs if i.name == "Training load").known
+
+
+def test_a_spike_and_a_weekly_jump_together_say_both_spike_first():
+    both: tuple[RunNote, ...] = (*JUMP, *SPIKE)
+    result = ready(load_notes=both)
+    words = reading(result, "Training load")
+    assert words.startswith("Yesterday's 21.4 km run was about 18 % longer")
+    assert "With yesterday's 10 km run your last 7 days" in words
+    assert result.level is Level.EASY
