@@ -41,6 +41,7 @@ class ActivityWiring:
         page = HistoryPage(service)
         page.log_activity_requested.connect(self._log_activity_from_page)
         page.log_morning_requested.connect(self.log_morning_dialog)
+        page.import_runs_requested.connect(self.app.activity_import.choose)
         self.app.data_changed.connect(page.mark_stale)
         self._add_load_card(page)
         return page

@@ -56,6 +56,7 @@ from companion.ui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
     from companion.app.activity import ActivityWiring
+    from companion.app.activity_import import ActivityImportWiring
     from companion.app.routines import RoutineWiring
     from companion.app.watch_folder import FolderWatch
     from companion.domain.activity import Activity, MorningLog
@@ -150,6 +151,9 @@ class CompanionApp(QObject):
 
         self.actions.open_window.triggered.connect(self.window.bring_forward)
         self.actions.quit.triggered.connect(self.quit)
+        # Import runs… (tray) and files dropped on the window: wired on first use (lambdas).
+        self.actions.import_runs.triggered.connect(lambda: self.activity_import.from_tray())  # noqa: PLW0108
+        self.window.files_dropped.connect(lambda p: self.activity_import.import_paths(p))  # noqa: PLW0108
         self.window.close_requested.connect(self.host.close_requested)
         self.theme.changed.connect(lambda _s: self.window.refresh_icons())
         self.preferences.changed_keys.connect(self.settings_wiring._preferences_changed)
@@ -199,6 +203,13 @@ class CompanionApp(QObject):
         from companion.app.activity import ActivityWiring  # noqa: PLC0415
 
         return ActivityWiring(self)
+
+    @cached_property
+    def activity_import(self) -> ActivityImportWiring:
+        """Import runs from files (History, the tray, a drop), wired when first used."""
+        from companion.app.activity_import import ActivityImportWiring  # noqa: PLC0415
+
+        return ActivityImportWiring(self)
 
     @cached_property
     def safety(self) -> SafetyGate:
@@ -444,6 +455,8 @@ class CompanionApp(QObject):
         if self.reminder_wiring.center is not None:
             self.reminder_wiring.center.stop()
         self.backup.stop()
+        if "activity_import" in self.__dict__:  # an import running stops before the close
+            self.activity_import.stop()
         if self.folder_watch is not None:
             self.folder_watch.follow("")  # no look at the folder after the data file closes
         if self.tray is not None:

@@ -18,6 +18,12 @@ class AppActions(QObject):
             QCoreApplication.translate("AppActions", "&Open Recovery Companion"), self
         )
         self.quit = QAction(QCoreApplication.translate("AppActions", "&Quit"), self)
+        self.import_runs = QAction(QCoreApplication.translate("AppActions", "&Import runs…"), self)
+        self.import_runs.setToolTip(
+            QCoreApplication.translate(
+                "AppActions", "Import runs from your watch's FIT, GPX or TCX files"
+            )
+        )
         self.pause_actions: dict[PauseChoice, QAction] = {}
         for choice in PauseChoice:
             action = QAction(QCoreApplication.translate("PauseChoice", choice.label), self)

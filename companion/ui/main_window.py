@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QFileInfo, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,6 +39,20 @@ from companion.ui.sections import SectionInfo
 
 DEFAULT_SIZE = QSize(1000, 680)
 MINIMUM_SIZE = QSize(720, 480)
+# What a drop onto the window imports (companion/activity_files reads them; a folder too).
+IMPORT_SUFFIXES = (".fit", ".gpx", ".tcx", ".fit.gz", ".gpx.gz", ".tcx.gz", ".zip")
+
+
+def importable_paths(urls: Sequence[QUrl]) -> list[str]:
+    """The dropped files and folders an import reads, in order; nothing else."""
+    found = []
+    for url in urls:
+        if not url.isLocalFile():
+            continue
+        path = url.toLocalFile()
+        if path.lower().endswith(IMPORT_SUFFIXES) or QFileInfo(path).isDir():
+            found.append(path)
+    return found
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +65,7 @@ class MainWindow(QMainWindow):
     close_requested = Signal()
     section_changed = Signal(str)
     first_shown = Signal()
+    files_dropped = Signal(list)  # paths (str) of activity files and folders to import
 
     def __init__(
         self,
@@ -70,6 +95,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(sidebar)
         layout.addWidget(right, 1)
         self.setCentralWidget(central)
+        self.setAcceptDrops(True)  # activity files and folders (dropEvent)
+        self._drop_hint: QFrame | None = None
 
         pause.changed.connect(self._sync_status)
         self._sync_status()
@@ -153,6 +180,7 @@ class MainWindow(QMainWindow):
         self.banners.setSpacing(8)
         right_layout.addLayout(self.banners)
         right_layout.addWidget(self.stack, 1)
+        self._right = right
         return right
 
     # -- what the app calls -------------------------------------------------
@@ -237,12 +265,72 @@ class MainWindow(QMainWindow):
         event.ignore()
         self.close_requested.emit()
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if importable_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+            self._show_drop_hint(True)
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if importable_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._show_drop_hint(False)
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._show_drop_hint(False)
+        paths = importable_paths(event.mimeData().urls())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.files_dropped.emit(paths)
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange:
             self.refresh_icons()
 
     # -- internals ------------------------------------------------------------
+    def _show_drop_hint(self, on: bool) -> None:
+        """While files are dragged over the window: what dropping them does, over the page."""
+        if not on:
+            if self._drop_hint is not None:
+                self._drop_hint.hide()
+            return
+        if self._drop_hint is None:
+            hint = QFrame(self._right)
+            hint.setObjectName("Banner")
+            hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            column = QVBoxLayout(hint)
+            column.addStretch(1)
+            for text, name in (
+                (QCoreApplication.translate("MainWindow", "Drop to import your runs"), "PageTitle"),
+                (
+                    QCoreApplication.translate(
+                        "MainWindow",
+                        "FIT, GPX or TCX files (gzipped too), an export ZIP from Garmin or "
+                        "Strava, or a folder such as a Google Takeout export.",
+                    ),
+                    "",
+                ),
+            ):
+                label = QLabel(text)
+                label.setObjectName(name)
+                label.setWordWrap(True)
+                label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                column.addWidget(label)
+            column.addStretch(1)
+            self._drop_hint = hint
+        self._drop_hint.setGeometry(self._right.rect().adjusted(24, 24, -24, -24))
+        self._drop_hint.raise_()
+        self._drop_hint.show()
+
     def _show_row(self, row: int) -> None:
         if row < 0:
             return

@@ -21,7 +21,8 @@ WATER_AMOUNTS_ML = (150, 250, 500)
 
 
 class TrayIcon(QSystemTrayIcon):
-    """Open, Log water, Pause reminders, Quit; the tooltip tells the reminder status."""
+    """Open, Log water, Just finished, Import runs, Pause reminders, Quit; the tooltip
+    tells the reminder status."""
 
     water_logged = Signal(int)
     finished_activity = Signal(str)  # "run" or "leg_day"
@@ -53,6 +54,7 @@ class TrayIcon(QSystemTrayIcon):
             lambda action: self.finished_activity.emit(str(action.data()))
         )
         self.menu.addMenu(self.finished_menu)
+        self.menu.addAction(actions.import_runs)
         self.pause_menu = actions.pause_menu(self.menu)
         self.menu.addMenu(self.pause_menu)
         self.menu.addSeparator()

@@ -59,6 +59,7 @@ QT_TRANSLATE = cast(Translate, QCoreApplication.translate)
 class HistoryPage(SectionPage):
     log_activity_requested = Signal()
     log_morning_requested = Signal()
+    import_runs_requested = Signal()
 
     def __init__(self, service: HistoryService, parent: QWidget | None = None) -> None:
         super().__init__(SECTIONS[3], parent)
@@ -348,7 +349,32 @@ class HistoryPage(SectionPage):
         self.activity_pager.setLayout(row)
         row.setContentsMargins(0, 0, 0, 0)
         card.body.addWidget(self.activity_pager)
+        card.body.addLayout(self._import_row())
         return card
+
+    def _import_row(self) -> QHBoxLayout:
+        """Import runs…, with what it reads: the watch's files, or drop them on the window."""
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        self.import_button = QPushButton(QCoreApplication.translate("HistoryPage", "Import runs…"))
+        self.import_button.setToolTip(
+            QCoreApplication.translate(
+                "HistoryPage", "Import runs from your watch's FIT, GPX or TCX files"
+            )
+        )
+        self.import_button.clicked.connect(self.import_runs_requested.emit)
+        hint = make_label(
+            QCoreApplication.translate(
+                "HistoryPage",
+                "From your watch's FIT, GPX or TCX files, or a Garmin, Strava or Google "
+                "export. You can also drop them on this window.",
+            ),
+            "Muted",
+        )
+        self.import_button.setAccessibleDescription(hint.text())
+        row.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(hint, 1)
+        return row
 
     # -- filling ----------------------------------------------------------------------------
     def refresh(self) -> None:
