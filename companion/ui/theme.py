@@ -313,6 +313,16 @@ _PRIMARY_BORDER: dict[Variant, str] = {
     (Scheme.DARK, True): "#5becc3",
 }
 
+# A disabled primary button: no green at all, a grey fill (an outline in high contrast,
+# dashed, so its shape says "not now" without colour), its words grey yet readable
+# (4.5:1 on its fill, though WCAG exempts disabled controls): fill, text, border, style.
+_PRIMARY_DISABLED: dict[Variant, tuple[str, str, str, str]] = {
+    (Scheme.LIGHT, False): ("#e3e8e6", "#58645f", "#e3e8e6", "solid"),
+    (Scheme.DARK, False): ("#2b3230", "#97a39e", "#3c4542", "solid"),
+    (Scheme.LIGHT, True): ("#ffffff", "#4d4d4d", "#4d4d4d", "dashed"),
+    (Scheme.DARK, True): ("#000000", "#b3b3b3", "#b3b3b3", "dashed"),
+}
+
 
 def sheet_colours(scheme: Scheme, high_contrast: bool = False) -> dict[str, str]:
     """Every colour the app's style sheet uses, by placeholder name."""
@@ -321,6 +331,9 @@ def sheet_colours(scheme: Scheme, high_contrast: bool = False) -> dict[str, str]
         **_SHEET_COLOURS[variant],
         "accent": _COLOURS[variant][_R.Highlight],
         "primary_border": _PRIMARY_BORDER[variant],
+        "primary_disabled": _PRIMARY_DISABLED[variant][0],
+        "primary_disabled_text": _PRIMARY_DISABLED[variant][1],
+        "primary_disabled_border": _PRIMARY_DISABLED[variant][2],
     }
 
 
@@ -401,6 +414,7 @@ def stylesheet(scheme: Scheme, high_contrast: bool = False) -> str:
         "primary_pad": "6px 16px" if high_contrast else "7px 17px",
         # A field's 1px frame and 3px 6px padding, with the ring: 3px + 1px 4px, 2px + 2px 5px.
         "field_focus_pad": "1px 4px" if high_contrast else "2px 5px",
+        "primary_disabled_style": _PRIMARY_DISABLED[_variant(scheme, high_contrast)][3],
         "check": icon_path("check").as_posix(),
         # The fields' arrows, drawn by the sheet once it frames them (high contrast).
         "arrow_down": icon_path(f"arrow-down-{_ARROWS[scheme]}").as_posix(),

@@ -8,7 +8,7 @@ asks 7:1 (AAA) of body text.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
@@ -77,6 +77,8 @@ def pairs(scheme: Scheme, high_contrast: bool) -> list[tuple[str, str, str, floa
         # Disabled controls are exempt from AA; these are not fainter than 3:1 all the same.
         ("disabled text on window", disabled_colour(scheme, high_contrast), p[R.Window], 3.0),
         ("disabled text on button", disabled_colour(scheme, high_contrast), s["button"], 3.0),
+        # A disabled main button: grey words on its grey fill (or outline), still legible.
+        ("disabled main button text", s["primary_disabled_text"], s["primary_disabled"], TEXT),
         # A disabled menu line that informs (the tray's next reminder) is drawn muted.
         ("menu status line", s["muted"], p[R.Window], TEXT),
         ("menu status line on base", s["muted"], p[R.Base], TEXT),
@@ -243,6 +245,48 @@ def test_a_focused_field_shows_the_ring_and_keeps_its_size(
             image = field.grab().toImage()
             middle_left = image.pixelColor(1, image.height() // 2)
             assert middle_left == focus, (type(field).__name__, middle_left.name())
+    finally:
+        theme.apply(Scheme.LIGHT, False)
+
+
+@pytest.mark.parametrize(("scheme", "high_contrast"), VARIANTS)
+def test_a_disabled_main_button_looks_disabled(
+    qapp: QApplication, qtbot, scheme: Scheme, high_contrast: bool
+) -> None:
+    """Not the enabled button's green: another fill, other words, another frame."""
+    from PySide6.QtWidgets import QPushButton
+
+    s = sheet_colours(scheme, high_contrast)
+    assert s["primary_disabled"] != s["primary"] or high_contrast  # hc dark: black both
+    assert s["primary_disabled_text"] != s["primary_text"]
+    assert s["primary_disabled_border"] != s["primary_border"]
+    theme = Theme(qapp, follow_system=False, choice=scheme.value)
+    theme.apply(scheme, high_contrast)
+    try:
+        host = QWidget()
+        qtbot.addWidget(host)
+        layout = QVBoxLayout(host)
+        buttons = []
+        for enabled in (True, False):
+            button = QPushButton("Save check-in and plan my day")
+            button.setObjectName("PrimaryButton")
+            button.setEnabled(enabled)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no ring in the way
+            layout.addWidget(button)
+            buttons.append(button)
+        host.show()
+        qtbot.waitExposed(host)
+        drawn = []
+        for button in buttons:
+            image = button.grab().toImage()
+            fill = image.pixelColor(6, image.height() // 2).name()  # inside the frame
+            frame = image.pixelColor(image.width() // 2, 0).name()
+            drawn.append((fill, frame))
+        (on_fill, on_frame), (off_fill, off_frame) = drawn
+        assert (on_fill, on_frame) == (s["primary"], s["primary_border"])
+        assert off_fill == s["primary_disabled"]
+        assert off_frame in (s["primary_disabled_border"], s["primary_disabled"])  # dashed
+        assert (off_fill, off_frame) != (on_fill, on_frame)
     finally:
         theme.apply(Scheme.LIGHT, False)
 
