@@ -30,6 +30,7 @@ SETTLE_MS = 1000  # a file is taken when its size and time stayed so between two
 
 class FolderWatch(QObject):
     told = Signal(str, str)  # title, body: the notification sent about what arrived
+    looked = Signal()  # one look at the folder is over (whatever it found)
 
     def __init__(self, app: CompanionApp) -> None:
         super().__init__(app)
@@ -90,6 +91,7 @@ class FolderWatch(QObject):
         if not folder.is_dir():
             self._last = {}
             self._arm()
+            self.looked.emit()
             return
         if str(folder) not in self.watching:
             self._arm()  # it came back
@@ -107,6 +109,7 @@ class FolderWatch(QObject):
                 self._tell(arrived)
         if self._last:
             self.settle.start()
+        self.looked.emit()
 
     # -- telling ---------------------------------------------------------------------------
     def _tell(self, arrived: Arrived) -> None:
