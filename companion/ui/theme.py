@@ -203,7 +203,9 @@ def system_high_contrast() -> bool:
 # primary_*: the main button of a screen, primary_focus its ring (3:1 on its fill and
 # on the card); accent_focus: the ring on a chosen score, whose fill turns accent_focus_fill
 # while it has the focus (no ring shows 3:1 both on the high-contrast accents and round
-# them); check_bg: a ticked box's fill under the white tick.
+# them); check_bg: a ticked box's fill under the white tick; field_border: the frame of a
+# field (text, spin box, combo box) without the focus, 3:1 on its fill and round it, so
+# the field's edge shows (a button's words say it is one; its frame may be softer).
 _SHEET_COLOURS: dict[Variant, dict[str, str]] = {
     (Scheme.LIGHT, False): {
         "muted": "#5f6b66",
@@ -213,6 +215,7 @@ _SHEET_COLOURS: dict[Variant, dict[str, str]] = {
         "button": "#ffffff",
         "button_hover": "#eef3f1",
         "button_border": "#b9c4bf",
+        "field_border": "#848f8a",  # 3:1 on the field, the card and the window (WCAG 1.4.11)
         "indicator": "#6f7c77",
         "banner": "#fff4d6",
         "banner_text": "#5a4300",
@@ -237,6 +240,7 @@ _SHEET_COLOURS: dict[Variant, dict[str, str]] = {
         "button": "#2b3230",
         "button_hover": "#343c39",
         "button_border": "#4a5551",
+        "field_border": "#6f7c77",
         "indicator": "#9aa8a2",
         "banner": "#3a3420",
         "banner_text": "#f3e2ad",
@@ -261,6 +265,7 @@ _SHEET_COLOURS: dict[Variant, dict[str, str]] = {
         "button": "#ffffff",
         "button_hover": "#e3efeb",
         "button_border": "#000000",
+        "field_border": "#000000",
         "indicator": "#000000",
         "banner": "#fff0b3",
         "banner_text": "#000000",
@@ -286,6 +291,7 @@ _SHEET_COLOURS: dict[Variant, dict[str, str]] = {
         "button": "#000000",
         "button_hover": "#17332b",
         "button_border": "#ffffff",
+        "field_border": "#ffffff",
         "indicator": "#ffffff",
         "banner": "#2e2600",
         "banner_text": "#ffe680",

@@ -98,6 +98,11 @@ def pairs(scheme: Scheme, high_contrast: bool) -> list[tuple[str, str, str, floa
         ("highlight ring on base", p[R.Highlight], p[R.Base], LARGE_OR_UI),
         # A focused field (text, spin box, combo box, date): the ring against its fill.
         ("field focus ring on the field", s["focus"], p[R.Base], LARGE_OR_UI),
+        # A field without the focus: its frame shows its edge (WCAG 1.4.11), on its fill
+        # and on what is round it.
+        ("field frame on the field", s["field_border"], p[R.Base], LARGE_OR_UI),
+        ("field frame on the card", s["field_border"], s["card"], LARGE_OR_UI),
+        ("field frame on the window", s["field_border"], p[R.Window], LARGE_OR_UI),
     ]
     for where, colour in surfaces.items():
         found += [
@@ -205,6 +210,10 @@ def test_the_sheet_draws_with_the_checked_colours(scheme: Scheme, high_contrast:
     assert "QRadioButton::indicator {" in sheet
     # Fields are framed by the sheet in every variant, their focus ring the checked one.
     ring = "3px" if high_contrast else "2px"
+    assert (
+        f"border: 1px solid {s['field_border']}; border-radius: 4px; background: palette(base)"
+        in (sheet)
+    )
     assert (
         f"QPlainTextEdit:focus, QTextEdit:focus {{ border: {ring} solid {s['focus']}; }}" in sheet
     )
