@@ -62,12 +62,14 @@ class WatchFolderCard(Card):
     def show_preferences(self, preferences: Preferences) -> None:
         folder = preferences.watch_folder
         if folder:
-            self.where.setText(QCoreApplication.translate("SettingsPage", "Watching: %s") % folder)
+            watching = QCoreApplication.translate("SettingsPage", "Watching: %s") % folder
+            # A line may break after each separator: a long path never widens the page.
+            self.where.setText(watching.replace("/", "/\u200b").replace("\\", "\\\u200b"))
+            self.where.setAccessibleName(watching)
         else:
-            self.where.setText(
-                QCoreApplication.translate("SettingsPage", "Off: no folder is watched.")
-            )
-        self.where.setAccessibleName(self.where.text())
+            off = QCoreApplication.translate("SettingsPage", "Off: no folder is watched.")
+            self.where.setText(off)
+            self.where.setAccessibleName(off)
         self.stop.setVisible(bool(folder))
         self.choose.setText(
             QCoreApplication.translate("SettingsPage", "Choose another folder…")
