@@ -148,3 +148,19 @@ def test_a_read_only_data_file_watches_nothing(companion, folder):
         assert companion.folder_watch is None
     finally:
         companion.db.read_only = False
+
+
+def test_with_a_check_in_today_the_notification_offers_its_routine(
+    companion, notifier, folder, qtbot, clock
+):
+    from tests.ui.test_routines_page import sore_calves
+
+    companion.today.submit(sore_calves(clock), lambda qs: dict.fromkeys((q.id for q in qs), False))
+    plan = companion.today.plan(companion.today.latest())
+    minutes = max(1, round(plan.routine_seconds / 60))
+    watch_it(companion, folder, qtbot)
+    (folder / "run.fit").write_bytes(fit_run())
+    qtbot.waitUntil(lambda: len(notifier.log) == 1, timeout=WAIT_MS)
+    ((_key, _title, body),) = notifier.log
+    assert body.startswith(f"10 km run, 60 min: tonight's {minutes}-minute routine for your ")
+    assert "calves" in body and body.endswith(" is ready."), body
