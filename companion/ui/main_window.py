@@ -308,6 +308,8 @@ class MainWindow(QMainWindow):
             hint.setObjectName("Banner")
             hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             column = QVBoxLayout(hint)
+            column.setContentsMargins(40, 24, 40, 24)
+            column.setSpacing(12)
             column.addStretch(1)
             for text, name in (
                 (QCoreApplication.translate("MainWindow", "Drop to import your runs"), "PageTitle"),
@@ -327,7 +329,7 @@ class MainWindow(QMainWindow):
                 column.addWidget(label)
             column.addStretch(1)
             self._drop_hint = hint
-        self._drop_hint.setGeometry(self._right.rect().adjusted(24, 24, -24, -24))
+        self._drop_hint.setGeometry(self._right.rect().adjusted(16, 16, -16, -16))
         self._drop_hint.raise_()
         self._drop_hint.show()
 

@@ -165,6 +165,7 @@ def test_tray_menu_has_open_water_pause_and_quit(make_app):
         "&Open Recovery Companion",
         "Log &water",
         "Just &finished...",
+        "&Import runs…",
         "&Pause reminders",
         "&Quit",
     ]

@@ -137,6 +137,9 @@ def test_history_button_opens_the_dialog_and_imports_the_chosen_files(
     assert problems[0].startswith("settings.fit\n") or problems[1].startswith("settings.fit\n")
     assert any(p.startswith("broken.fit\n") and "checksum" in p for p in problems)
     assert page.activity_text.text() != "Nothing logged in this period."  # History redrew
+    assert dialog.notes_frame.isHidden() is not bool(report.notes)
+    for note in report.notes:  # the training-load note for the newest run
+        assert note in dialog.notes_text.text()
 
     # The same files again: nothing new, and nothing stored twice.
     qtbot.mouseClick(dialog.again_button, Qt.MouseButton.LeftButton)

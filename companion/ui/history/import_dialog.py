@@ -17,11 +17,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -40,7 +43,8 @@ from companion.ui.sections import make_label
 if TYPE_CHECKING:
     from companion.services.activity_import import ImportReport
 
-MINIMUM_WIDTH = 460
+MINIMUM_SIZE = (480, 420)  # the results' list keeps room for a few files at the smallest
+DEFAULT_SIZE = (580, 500)
 NOT_IMPORTED = (Outcome.DAMAGED, Outcome.NOT_AN_ACTIVITY)  # listed with why
 
 
@@ -82,7 +86,6 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_tr("Import runs"))
         self.setAccessibleName(_tr("Import runs"))
-        self.setMinimumWidth(MINIMUM_WIDTH)
         self.running = False
         self.base: Path | None = None
         self.pages = QStackedWidget()
@@ -163,14 +166,44 @@ class ImportDialog(QDialog):
         return page
 
     def _results_page(self) -> QWidget:
+        """What came in, above Import more… and Close; it scrolls rather than clip when
+        the notes and the list are long and the dialog small."""
         page = QWidget()
-        column = QVBoxLayout(page)
-        column.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(10)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 0, 4, 0)
         column.setSpacing(10)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll, 1)
         self.results_title = make_label("", "CardTitle")
         self.results_text = make_label("")
         column.addWidget(self.results_title)
         column.addWidget(self.results_text)
+        column.addLayout(self._counts_grid())
+        column.addWidget(self._notes_banner())
+        self._problem_list(column)
+        self.end_stretch = QWidget()  # takes the room when there is no list
+        column.addWidget(self.end_stretch, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.again_button = QPushButton(_tr("Import more…"))
+        self.again_button.clicked.connect(self.show_choose)
+        self.done_button = QPushButton(_tr("Close"))
+        self.done_button.clicked.connect(self.accept)
+        row.addWidget(self.again_button)
+        row.addWidget(self.done_button)
+        outer.addLayout(row)
+        return page
+
+    def _counts_grid(self) -> QGridLayout:
+        """New activities, and the files by what became of them (a row shows when not 0)."""
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(4)
@@ -190,31 +223,32 @@ class ImportDialog(QDialog):
             grid.addWidget(number, row_index, 1)
             self.count_labels[key] = (name, number)
         grid.setColumnStretch(2, 1)
-        column.addLayout(grid)
-        self.problems_title = make_label(_tr("Not imported, and why"), "")
-        self.problems_title.setStyleSheet("font-weight: 600;")
-        self.problems = QListWidget()
-        self.problems.setAccessibleName(_tr("Files not imported, and why"))
-        self.problems.setWordWrap(True)
-        self.problems.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.problems.setMinimumHeight(96)
-        self.problems_title.setBuddy(self.problems)
-        column.addWidget(self.problems_title)
-        column.addWidget(self.problems, 1)
+        return grid
+
+    def _notes_banner(self) -> QFrame:
+        """The training-load note for the newest run, framed as the load card frames it."""
+        self.notes_frame = QFrame()
+        self.notes_frame.setObjectName("Banner")
+        notes_column = QVBoxLayout(self.notes_frame)
+        notes_column.setContentsMargins(12, 8, 12, 8)
         self.notes_text = make_label("")
         self.notes_text.setAccessibleName(_tr("About your newest run"))
-        column.addWidget(self.notes_text)
-        column.addStretch(0)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.again_button = QPushButton(_tr("Import more…"))
-        self.again_button.clicked.connect(self.show_choose)
-        self.done_button = QPushButton(_tr("Close"))
-        self.done_button.clicked.connect(self.accept)
-        row.addWidget(self.again_button)
-        row.addWidget(self.done_button)
-        column.addLayout(row)
-        return page
+        notes_column.addWidget(self.notes_text)
+        return self.notes_frame
+
+    def _problem_list(self, column: QVBoxLayout) -> None:
+        """The files not imported: a line with the name, a line with why."""
+        self.problems_title = make_label(_tr("Not imported, and why"), "")
+        self.problems_title.setStyleSheet("font-weight: 600;")
+        self.problems = _ProblemList()
+        self.problems.setAccessibleName(_tr("Files not imported, and why"))
+        self.problems.setWordWrap(True)
+        self.problems.setAlternatingRowColors(True)
+        self.problems.setSpacing(2)
+        self.problems.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.problems.setMinimumHeight(96)
+        column.addWidget(self.problems_title)
+        column.addWidget(self.problems, 1)
 
     # -- what the user does -----------------------------------------------------------------
     def choose_files(self) -> None:
@@ -243,7 +277,7 @@ class ImportDialog(QDialog):
     # -- what the app shows -----------------------------------------------------------------
     def show_choose(self) -> None:
         self.running = False
-        self.pages.setCurrentWidget(self.choose_page)
+        self._show_page(self.choose_page)
         self.files_button.setFocus()
 
     def show_started(self) -> None:
@@ -252,7 +286,7 @@ class ImportDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.progress_text.setText(_tr("Looking for activity files…"))
         self.progress_bar.setRange(0, 0)  # busy until the number of files is known
-        self.pages.setCurrentWidget(self.progress_page)
+        self._show_page(self.progress_page)
         self.cancel_button.setFocus()
 
     def show_progress(self, done: int, total: int) -> None:
@@ -311,9 +345,9 @@ class ImportDialog(QDialog):
             number.setVisible(shown)
         self._fill_problems(report)
         notes = list(report.notes)
-        self.notes_text.setText("\n".join(notes))
-        self.notes_text.setVisible(bool(notes))
-        self.pages.setCurrentWidget(self.results_page)
+        self.notes_text.setText("\n\n".join(notes))
+        self.notes_frame.setVisible(bool(notes))
+        self._show_page(self.results_page)
         self.done_button.setDefault(True)
         self.done_button.setFocus()
 
@@ -328,9 +362,24 @@ class ImportDialog(QDialog):
         self.problems.clear()
         self.problems_title.hide()
         self.problems.hide()
-        self.notes_text.hide()
-        self.pages.setCurrentWidget(self.results_page)
+        self.notes_frame.hide()
+        self.end_stretch.show()
+        self._show_page(self.results_page)
         self.done_button.setFocus()
+
+    def _show_page(self, page: QWidget) -> None:
+        """Show one page at its own size: choosing and progress are short, the results
+        get room for their list (and keep what the user resized them to)."""
+        for other in (self.choose_page, self.progress_page, self.results_page):
+            policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
+            other.setSizePolicy(policy, policy)
+        self.pages.setCurrentWidget(page)
+        if page is self.results_page:
+            self.setMinimumSize(*MINIMUM_SIZE)
+            self.resize(self.size().expandedTo(QSize(*DEFAULT_SIZE)))
+        else:
+            self.setMinimumSize(MINIMUM_SIZE[0], 0)
+            self.adjustSize()
 
     def _fill_problems(self, report: ImportReport) -> None:
         self.problems.clear()
@@ -344,6 +393,7 @@ class ImportDialog(QDialog):
         shown = self.problems.count() > 0
         self.problems_title.setVisible(shown)
         self.problems.setVisible(shown)
+        self.end_stretch.setVisible(not shown)
 
     def problem_texts(self) -> list[str]:
         """The not-imported list as shown (for tests and screen readers alike)."""
@@ -368,6 +418,14 @@ class ImportDialog(QDialog):
             self.cancel()
             return
         super().reject()
+
+
+class _ProblemList(QListWidget):
+    """The not-imported list: it grows with the dialog, from a few files' height (Qt's
+    default hint is taller and put a scroll bar on the results at their usual size)."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, 120)
 
 
 def _start_folder() -> str:
