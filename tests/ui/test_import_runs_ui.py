@@ -353,3 +353,50 @@ def test_nothing_of_the_import_loads_at_start_up(tmp_path):
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_escape_while_importing_cancels_and_keeps_the_dialog_for_the_results(
+    make_app: MakeApp, qtbot, tmp_path
+):
+    companion = make_app()
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(300):
+        (folder / f"{n:03}.tcx").write_bytes(tcx_run(start=START - timedelta(days=n), minutes=5))
+    wiring = _wiring(companion)
+    wiring.import_paths([str(folder)])
+    dialog = wiring.dialog
+    assert dialog is not None and dialog.running
+    other = tmp_path / "other.fit"
+    other.write_bytes(fit_run())
+    wiring.import_paths([str(other)])  # a second drop meanwhile: one import at a time
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    assert dialog.progress_text.text() == "Stopping after this file…"
+    _finished(qtbot, dialog)
+
+    report = wiring.last_report
+    assert report is not None and report.cancelled
+    assert str(other) not in [f.name for f in report.files]
+    assert dialog.results_title.text() == "Import cancelled"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # now Esc closes it
+    assert not dialog.isVisible()
+
+
+def test_a_folder_with_no_activity_files_says_so(make_app: MakeApp, qtbot, tmp_path):
+    companion = make_app()
+    empty = tmp_path / "Downloads"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("nothing to read")
+    wiring = _wiring(companion)
+
+    with qtbot.assertNotEmitted(companion.data_changed):
+        wiring.import_paths([str(empty)])
+        assert wiring.dialog is not None
+        _finished(qtbot, wiring.dialog)
+
+    assert wiring.dialog.results_title.text() == "Nothing to import"
+    assert wiring.dialog.results_text.text() == "No FIT, GPX or TCX files were found there."
+    assert all(name.isHidden() for name, _number in wiring.dialog.count_labels.values())
+    assert wiring.dialog.problems.isHidden()
