@@ -8,6 +8,7 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
@@ -19,6 +20,17 @@ from companion.ui.routines.return_to_run import MIN_SIZE, ReturnToRunView
 from companion.ui.theme import Scheme
 
 SHOTS = Path(os.environ.get("COMPANION_SHOTS", "/tmp/shots/f2"))
+
+
+@pytest.fixture(autouse=True)
+def _closed_after(qtbot):
+    """The window has no parent: close it after each test, or it stays on screen over the
+    next test's main window and takes its mouse (test_today_page's hover)."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, ReturnToRunView):
+            widget.close()
+            widget.deleteLater()
 
 
 def _open(companion, qtbot) -> ReturnToRunView:
