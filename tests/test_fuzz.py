@@ -329,6 +329,7 @@ FIELD_VALUES: dict[str, st.SearchStrategy[Any]] = {
         st.lists(st.sampled_from([*(e.value for e in Equipment), "laser"]), max_size=4), JSON
     ),
     "reminders_as": st.one_of(st.sampled_from(["desktop", "window", "popup", "DESKTOP"]), JSON),
+    "watch_folder": st.one_of(st.sampled_from(["", "/media/watch", "relative/dir", "~"]), JSON),
 }
 
 
@@ -459,6 +460,7 @@ GOOD_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "emergency_number": st.one_of(st.from_regex(r"\+?[0-9]{1,16}", fullmatch=True), TEXT),
     "equipment": st.one_of(st.none(), st.frozensets(st.sampled_from(Equipment))),
     "reminders_as": st.sampled_from(ReminderStyle),
+    "watch_folder": st.one_of(st.just(""), st.sampled_from(["/tmp", "/no/such/folder"]), TEXT),
 }
 # (key, value): a value for that preference, of the right kind or not.
 CHANGES = st.sampled_from(PREFERENCE_KEYS).flatmap(

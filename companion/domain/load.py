@@ -39,7 +39,6 @@ was about 18 % longer ...") rather than "this run".
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -96,10 +95,12 @@ def highest_max_hr(activities: Iterable[Activity]) -> int | None:
 def monotony(daily: Sequence[float]) -> float | None:
     """Mean daily load / its standard deviation; None with no load, or with every day
     the same (no spread to divide by: see ``WeekLoad.same_every_day``)."""
-    mean = statistics.fmean(daily) if daily else 0.0
+    # Plain arithmetic, not ``statistics`` (which loads decimal and fractions: about
+    # half a megabyte held by an app idling in the tray, for one mean and one spread).
+    mean = math.fsum(daily) / len(daily) if daily else 0.0
     if mean <= 0:
         return None
-    spread = statistics.pstdev(daily)
+    spread = math.sqrt(math.fsum((day - mean) ** 2 for day in daily) / len(daily))
     return None if spread == 0 else mean / spread
 
 
