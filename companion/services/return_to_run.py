@@ -95,7 +95,7 @@ class ReturnToRunService:
         self.clock = clock
         self.gate = gate
         self.repo = ReturnToRunRepository(db)
-        self.tr = translate
+        self.translate = translate
 
     # -- reading ----------------------------------------------------------------------------
     def status(self) -> Status:
@@ -113,20 +113,22 @@ class ReturnToRunService:
     def start(self, baseline: int) -> str:
         """Start a plan at step 1, if the gate allows; ``baseline`` is how the leg usually
         feels in the morning (0-10). Returns what to do first."""
-        tr = self.tr
+        translate = self.translate
         if not 0 <= baseline <= 10:
-            raise ReturnToRunError(tr("ReturnToRun", "The usual morning feeling is 0 to 10."))
+            raise ReturnToRunError(
+                translate("ReturnToRun", "The usual morning feeling is 0 to 10.")
+            )
         current = self.repo.latest()
         if current is not None and not current.state.stopped:
             raise ReturnToRunError(
-                tr("ReturnToRun", "A plan is already running; stop it first to start again.")
+                translate("ReturnToRun", "A plan is already running; stop it first to start again.")
             )
         answer = self.gate.running()
         if not answer.allowed:
             raise ReturnToRunError(answer.message(self.clock.now()))
         first = self.plan.steps[0]
         self.repo.start(self.clock.now(), baseline, first.id)
-        return tr("ReturnToRun", "Plan started. First: %s.") % first.title
+        return translate("ReturnToRun", "Plan started. First: %s.") % first.title
 
     def log_session(self, pain: int, *, completed: bool = True, signs: Iterable[Sign] = ()) -> str:
         """Log today's session: the pain during the run (0-10). Returns what it meant."""
@@ -168,7 +170,7 @@ class ReturnToRunService:
     def stop(self) -> str:
         stored = self._running()
         self.repo.stop(stored.id, self.clock.now(), for_care=False)
-        return self.tr(
+        return self.translate(
             "ReturnToRun", "The plan is stopped. Start a new one whenever you are ready."
         )
 
@@ -181,7 +183,7 @@ class ReturnToRunService:
         stored = self.repo.latest()
         if stored is None:
             raise ReturnToRunError(
-                self.tr("ReturnToRun", "No return-to-run plan yet: start one first.")
+                self.translate("ReturnToRun", "No return-to-run plan yet: start one first.")
             )
         return stored
 
@@ -201,59 +203,59 @@ class ReturnToRunService:
         return self._change_words(outcome, counted)
 
     def _change_words(self, outcome: Outcome, counted: int) -> str:
-        tr = self.tr
+        translate = self.translate
         step = self.plan.steps[outcome.step]
         change = outcome.change
         if change is Change.ADVANCED:
-            text = tr("ReturnToRun", "Well done: on to %s next time.") % step.title
+            text = translate("ReturnToRun", "Well done: on to %s next time.") % step.title
         elif change is Change.FINISHED:
-            text = tr(
+            text = translate(
                 "ReturnToRun",
                 "Well done: you are back to easy running. Build up gently: keep any one run "
                 "no more than 10 % longer than your longest of the last 30 days.",
             )
         elif change is Change.COUNTED:
-            text = tr("ReturnToRun", "A good session: %d of %d at this step.") % (
+            text = translate("ReturnToRun", "A good session: %d of %d at this step.") % (
                 counted,
                 step.sessions,
             )
         elif change is Change.STEPPED_BACK and outcome.why is Why.PAIN_DURING:
-            text = tr(
+            text = translate(
                 "ReturnToRun",
                 "The pain went above %d out of 10, so the plan steps back to %s. That is "
                 "common: stay there until it settles.",
             ) % (self.plan.pain_limit, step.title)
         elif change is Change.STEPPED_BACK:
             text = (
-                tr(
+                translate(
                     "ReturnToRun",
                     "This morning feels worse than your usual, so the plan steps back to %s.",
                 )
                 % step.title
             )
         elif change is Change.WAITING:
-            text = tr(
+            text = translate(
                 "ReturnToRun",
                 "Logged. Rest tomorrow, and tell how your leg feels in the morning: the next "
                 "morning decides the next step.",
             )
         else:
-            text = tr(
+            text = translate(
                 "ReturnToRun",
                 "An unfinished session does not count yet; repeat this step next time.",
             )
         return text
 
     def _stop_words(self, why: Why) -> str:
-        tr = self.tr
+        translate = self.translate
         if why is Why.SIGN:
-            return tr(
+            return translate(
                 "ReturnToRun",
                 "Sharp pain, a limp, swelling or pain at night is a sign to stop. The plan has "
                 "stopped.",
             )
         return (
-            tr(
+            translate(
                 "ReturnToRun",
                 "Pain of %d out of 10 or more is a sign to stop. The plan has stopped.",
             )
@@ -261,32 +263,36 @@ class ReturnToRunService:
         )
 
     def _refusal(self, refusal: Refusal) -> str:
-        tr = self.tr
+        translate = self.translate
         words = {
-            Refusal.STOPPED: tr("ReturnToRun", "The plan is stopped; start a new one first."),
-            Refusal.FINISHED: tr("ReturnToRun", "The plan is finished: you are back to running."),
-            Refusal.MORNING_FIRST: tr(
+            Refusal.STOPPED: translate(
+                "ReturnToRun", "The plan is stopped; start a new one first."
+            ),
+            Refusal.FINISHED: translate(
+                "ReturnToRun", "The plan is finished: you are back to running."
+            ),
+            Refusal.MORNING_FIRST: translate(
                 "ReturnToRun", "Report how this morning feels first: it decides the next step."
             ),
-            Refusal.ALREADY_TODAY: tr("ReturnToRun", "Today's session is already logged."),
-            Refusal.REST_DAY: tr(
+            Refusal.ALREADY_TODAY: translate("ReturnToRun", "Today's session is already logged."),
+            Refusal.REST_DAY: translate(
                 "ReturnToRun",
                 "Rest today: yesterday was a running day, and the plan keeps a day between "
                 "sessions.",
             ),
-            Refusal.NOTHING_TO_REPORT: tr(
+            Refusal.NOTHING_TO_REPORT: translate(
                 "ReturnToRun", "There is no session waiting for its next morning."
             ),
-            Refusal.NOT_YET_MORNING: tr(
+            Refusal.NOT_YET_MORNING: translate(
                 "ReturnToRun",
                 "The next morning is tomorrow: tell how your leg feels when you wake up.",
             ),
-            Refusal.OUT_OF_RANGE: tr("ReturnToRun", "Pain is 0 to 10."),
+            Refusal.OUT_OF_RANGE: translate("ReturnToRun", "Pain is 0 to 10."),
         }
         return words[refusal]
 
     def _today_view(self, advice: TodayAdvice) -> TodayView:
-        tr = self.tr
+        translate = self.translate
         step = advice.step
         number = self.plan.steps.index(step) + 1
         counted = advice.progress.counted
@@ -295,11 +301,11 @@ class ReturnToRunService:
         parts: tuple[Interval, ...] = ()
         blocked = ""
         if kind is Today.RUN:
-            headline = tr("ReturnToRun", "Today: %s") % step.title
+            headline = translate("ReturnToRun", "Today: %s") % step.title
             detail = " ".join(
                 (
-                    step_words(step, tr),
-                    tr(
+                    step_words(step, translate),
+                    translate(
                         "ReturnToRun",
                         "Keep the pain during the run at %d out of 10 or less. Good sessions "
                         "at this step: %d of %d.",
@@ -312,43 +318,43 @@ class ReturnToRunService:
             if not answer.allowed:
                 blocked = answer.message(self.clock.now())
         elif kind is Today.REST:
-            headline = tr("ReturnToRun", "Rest today")
-            detail = tr(
+            headline = translate("ReturnToRun", "Rest today")
+            detail = translate(
                 "ReturnToRun",
                 "Yesterday was a running day. A day between sessions lets your leg answer; a "
                 "gentle walk, stretch or easy cycle is fine.",
             )
         elif kind is Today.MORNING_FIRST:
-            headline = tr("ReturnToRun", "Report how this morning feels first")
-            detail = tr(
+            headline = translate("ReturnToRun", "Report how this morning feels first")
+            detail = translate(
                 "ReturnToRun",
                 "How are the pain and stiffness this morning, 0 to 10? Before the plan they "
                 "were %d. The answer decides the next step.",
             ) % (self._baseline())
             if advice.rest_after_morning:
-                detail += " " + tr("ReturnToRun", "Today is a rest day either way.")
+                detail += " " + translate("ReturnToRun", "Today is a rest day either way.")
         elif kind is Today.DONE_TODAY:
-            headline = tr("ReturnToRun", "Done for today")
-            detail = tr(
+            headline = translate("ReturnToRun", "Done for today")
+            detail = translate(
                 "ReturnToRun",
                 "Tomorrow morning, tell how your leg feels: the next morning decides whether "
                 "the plan moves on. Tomorrow is a rest day.",
             )
         elif kind is Today.FINISHED:
-            headline = tr("ReturnToRun", "You are back to easy running")
-            detail = tr(
+            headline = translate("ReturnToRun", "You are back to easy running")
+            detail = translate(
                 "ReturnToRun",
                 "Build up gently from here: keep any one run no more than 10 % longer than "
                 "your longest of the last 30 days.",
             )
         elif kind is Today.GET_CARE:
-            headline = tr("ReturnToRun", "Stop the plan and get care")
+            headline = translate("ReturnToRun", "Stop the plan and get care")
             why = advice.progress.stop
             detail = self._stop_words(why) if why is not Why.NONE else ""
             care = self.plan.care
         else:
-            headline = tr("ReturnToRun", "The plan is stopped")
-            detail = tr("ReturnToRun", "Start a new one whenever you are ready.")
+            headline = translate("ReturnToRun", "The plan is stopped")
+            detail = translate("ReturnToRun", "Start a new one whenever you are ready.")
         return TodayView(
             kind, step, number, counted, headline, detail.strip(), care, parts, blocked
         )

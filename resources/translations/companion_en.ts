@@ -2,6 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../companion/ui/today/readiness_card.py" line="+69"/>
+        <location line="+21"/>
+        <location line="+2"/>
+        <source>Readiness</source>
+        <translation>Readiness</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Readiness</source>
+        <comment>Readiness this morning</comment>
+        <translation>Readiness</translation>
+    </message>
+</context>
+<context>
     <name>ActivityDialog</name>
     <message>
         <location filename="../../companion/ui/history/activity_dialog.py" line="+61"/>
@@ -152,7 +168,7 @@
 <context>
     <name>ActivityKind</name>
     <message>
-        <location filename="../../companion/domain/activity.py" line="+40"/>
+        <location filename="../../companion/domain/activity.py" line="+44"/>
         <source>Run</source>
         <translation>Run</translation>
     </message>
@@ -173,6 +189,14 @@
     </message>
 </context>
 <context>
+    <name>AlertRouter</name>
+    <message>
+        <location filename="../../companion/ui/reminders/timer_alerts.py" line="+80"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
     <name>AppActions</name>
     <message>
         <location filename="../../companion/ui/actions.py" line="+18"/>
@@ -185,7 +209,17 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>&amp;Import runs…</source>
+        <translation>&amp;Import runs…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import runs from your watch&apos;s FIT, GPX or TCX files</source>
+        <translation>Import runs from your watch&apos;s FIT, GPX or TCX files</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Resume reminders now</source>
         <translation>&amp;Resume reminders now</translation>
     </message>
@@ -198,7 +232,7 @@
 <context>
     <name>BodyMapView</name>
     <message>
-        <location filename="../../companion/ui/today/body_map.py" line="+84"/>
+        <location filename="../../companion/ui/today/body_map.py" line="+104"/>
         <source>none</source>
         <translation>none</translation>
     </message>
@@ -219,12 +253,12 @@
     </message>
     <message>
         <location line="+32"/>
-        <location line="+473"/>
+        <location line="+485"/>
         <source>Body map</source>
         <translation>Body map</translation>
     </message>
     <message>
-        <location line="-471"/>
+        <location line="-483"/>
         <source>Front and back of both legs. Arrow keys move between regions, 1 to 9 set the soreness, 0 sets 10, Delete clears.</source>
         <translation>Front and back of both legs. Arrow keys move between regions, 1 to 9 set the soreness, 0 sets 10, Delete clears.</translation>
     </message>
@@ -239,7 +273,7 @@
         <translation>%d out of 10 (%s)</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+104"/>
         <source>Front</source>
         <translation>Front</translation>
     </message>
@@ -259,7 +293,7 @@
         <translation>Left</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+165"/>
         <source>%s, %d of 10</source>
         <translation>%s, %d of 10</translation>
     </message>
@@ -360,7 +394,7 @@
         <translation>Nothing logged in this period.</translation>
     </message>
     <message>
-        <location filename="../../companion/ui/charts/bar_chart.py" line="+27"/>
+        <location filename="../../companion/ui/charts/bar_chart.py" line="+29"/>
         <source>Goal %s %s</source>
         <translation>Goal %s %s</translation>
     </message>
@@ -397,14 +431,14 @@
         <translation>No system tray was found on this desktop, so closing this window quits Recovery Companion and its reminders stop until you open it again.</translation>
     </message>
     <message>
-        <location filename="../../companion/app/root.py" line="+218"/>
-        <location filename="../../companion/app/routines.py" line="+48"/>
+        <location filename="../../companion/app/root.py" line="+231"/>
+        <location filename="../../companion/app/routines.py" line="+50"/>
         <location filename="../../companion/app/today.py" line="+23"/>
         <source>Today&apos;s routine</source>
         <translation>Today&apos;s routine</translation>
     </message>
     <message>
-        <location filename="../../companion/app/routines.py" line="+83"/>
+        <location filename="../../companion/app/routines.py" line="+92"/>
         <source>No routine %r.</source>
         <translation>No routine %r.</translation>
     </message>
@@ -417,7 +451,7 @@
         <translation type="vanished">Every step of this routine is on a leg the safety check locked today.</translation>
     </message>
     <message>
-        <location filename="../../companion/app/settings.py" line="+64"/>
+        <location filename="../../companion/app/settings.py" line="+71"/>
         <source>Health conditions: not answered yet (asked with your first check-in).</source>
         <translation>Health conditions: not answered yet (asked with your first check-in).</translation>
     </message>
@@ -440,7 +474,7 @@
         <translation type="vanished">“%s” stays off: %s</translation>
     </message>
     <message>
-        <location filename="../../companion/app/reminders.py" line="+176"/>
+        <location filename="../../companion/app/reminders.py" line="+188"/>
         <source>Delete reminder</source>
         <translation>Delete reminder</translation>
     </message>
@@ -465,7 +499,7 @@
         <translation>Log it and start the cool-down</translation>
     </message>
     <message>
-        <location filename="../../companion/app/activity.py" line="+116"/>
+        <location filename="../../companion/app/activity.py" line="+131"/>
         <source>Sleep and recovery</source>
         <translation>Sleep and recovery</translation>
     </message>
@@ -574,10 +608,22 @@
         <translation>Read-only mode: your data file cannot be written, so nothing you change here is saved and reminders are off. Your plan, History and export work as usual. To change things again, make the file writable (for example chmod 600) and restart the app.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../../companion/app/activity_import.py" line="+138"/>
+        <location line="+37"/>
+        <source>Runs cannot be imported now</source>
+        <translation>Runs cannot be imported now</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location filename="../../companion/app/read_only.py" line="+47"/>
         <location line="+5"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The import stopped</source>
+        <translation>The import stopped</translation>
     </message>
 </context>
 <context>
@@ -624,6 +670,39 @@
         <location line="+5"/>
         <source>The notification service answered without an id.</source>
         <translation>The notification service answered without an id.</translation>
+    </message>
+</context>
+<context>
+    <name>EffortPrompt</name>
+    <message>
+        <location filename="../../companion/ui/today/effort_prompt.py" line="+38"/>
+        <source>1 is very easy, 10 is all-out. It counts the run in your training load (minutes x effort); the watch file does not say it.</source>
+        <translation>1 is very easy, 10 is all-out. It counts the run in your training load (minutes x effort); the watch file does not say it.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Effort</source>
+        <translation>Effort</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%d of 10</source>
+        <translation>%d of 10</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save effort</source>
+        <translation>Save effort</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not now</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave it out; this run is not asked again</source>
+        <translation>Leave it out; this run is not asked again</translation>
     </message>
 </context>
 <context>
@@ -800,7 +879,7 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../companion/ui/history/page.py" line="+72"/>
+        <location filename="../../companion/ui/history/page.py" line="+75"/>
         <source>Nothing to show yet</source>
         <translation>Nothing to show yet</translation>
     </message>
@@ -880,7 +959,27 @@
         <translation>Left and right</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+25"/>
+        <source>‹ Previous</source>
+        <translation>‹ Previous</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous day</source>
+        <translation>Previous day</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next ›</source>
+        <translation>Next ›</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next day</source>
+        <translation>Next day</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Day by day on the body map</source>
         <translation>Day by day on the body map</translation>
     </message>
@@ -890,12 +989,27 @@
         <translation>Body map for the chosen day</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+12"/>
         <source>Chosen day</source>
         <translation>Chosen day</translation>
     </message>
+    <message>
+        <location line="+121"/>
+        <source>Import runs…</source>
+        <translation>Import runs…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import runs from your watch&apos;s FIT, GPX or TCX files</source>
+        <translation>Import runs from your watch&apos;s FIT, GPX or TCX files</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>From your watch&apos;s FIT, GPX or TCX files, or a Garmin, Strava or Google export. You can also drop them on this window.</source>
+        <translation>From your watch&apos;s FIT, GPX or TCX files, or a Garmin, Strava or Google export. You can also drop them on this window.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+258"/>
+        <location line="+193"/>
         <source>%1-%2 of %n</source>
         <translation>
             <numerusform>%1-%2 of %n</numerusform>
@@ -903,24 +1017,24 @@
         </translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-327"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-48"/>
         <location line="+8"/>
-        <location line="+196"/>
+        <location line="+281"/>
         <source>Play</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-286"/>
         <source>Replay the days</source>
         <translation>Replay the days</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+84"/>
         <source>Sore spells</source>
         <translation>Sore spells</translation>
     </message>
@@ -930,7 +1044,7 @@
         <translation>Each spell starts with a run, leg day or long day and lasts until every region is back to 1 or less on movement.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Show more</source>
         <translation>Show more</translation>
     </message>
@@ -972,23 +1086,23 @@
         <translation>Older entries</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+119"/>
         <source>No check-ins in this period.</source>
         <translation>No check-ins in this period.</translation>
     </message>
     <message>
-        <location line="-182"/>
-        <location line="+193"/>
+        <location line="-264"/>
+        <location line="+278"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>No sore spells in this period.</source>
         <translation>No sore spells in this period.</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Show %n more</source>
         <translation>
             <numerusform>Show %n more</numerusform>
@@ -996,7 +1110,7 @@
         </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Nothing logged in this period.</source>
         <translation>Nothing logged in this period.</translation>
     </message>
@@ -1033,7 +1147,7 @@
         <translation>All</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../companion/services/history/habits.py" line="+26"/>
+        <location filename="../../companion/services/history/habits.py" line="+27"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -1194,7 +1308,7 @@
         <translation>%s: %s</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <location filename="../../companion/services/history/spells.py" line="+3"/>
         <source>%s and %d more</source>
         <translation>%s and %d more</translation>
@@ -1418,12 +1532,11 @@
         <translation type="vanished">Week of %s: %s mL a day on average</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>%s: %s mL a day on average</source>
-        <translation>%s: %s mL a day on average</translation>
+        <translation type="vanished">%s: %s mL a day on average</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+45"/>
         <source>Water: average per day, week by week</source>
         <translation>Water: average per day, week by week</translation>
     </message>
@@ -1433,19 +1546,27 @@
         <translation>Water: average per day, month by month</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>%s: %s mL</source>
-        <translation>%s: %s mL</translation>
+        <translation type="vanished">%s: %s mL</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>Water per day</source>
         <translation>Water per day</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>%s. Goal %s mL; reached on %d of %d.</source>
-        <translation>%s. Goal %s mL; reached on %d of %d.</translation>
+        <translation type="vanished">%s. Goal %s mL; reached on %d of %d.</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>%s: %s a day on average</source>
+        <translation>%s: %s a day on average</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%s. Goal %s; reached on %d of %d.</source>
+        <translation>%s. Goal %s; reached on %d of %d.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1453,12 +1574,17 @@
         <translation>%s. No daily goal is set: a hydration reminder sets one.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>fl oz</source>
+        <translation>fl oz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>mL</source>
         <translation>mL</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No water logged in this period.</source>
         <translation>No water logged in this period.</translation>
     </message>
@@ -1491,12 +1617,202 @@
         <translation>Week of %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../companion/services/history/service.py" line="+122"/>
+        <location filename="../../companion/services/history/service.py" line="+133"/>
         <source>%n day(s) of history so far: the chart fills in as you check in.</source>
         <translation>
             <numerusform>%n day of history so far: the chart fills in as you check in.</numerusform>
             <numerusform>%n days of history so far: the chart fills in as you check in.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../companion/ui/history/import_dialog.py" line="+60"/>
+        <source>Activity files and archives (%1)</source>
+        <translation>Activity files and archives (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+1"/>
+        <source>Import runs</source>
+        <translation>Import runs</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Import runs from your watch</source>
+        <translation>Import runs from your watch</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose the FIT, GPX or TCX files your watch or app saved (gzipped files too), an export ZIP from Garmin or Strava, or a folder such as a Google Takeout export. A run already in your log is never added twice.</source>
+        <translation>Choose the FIT, GPX or TCX files your watch or app saved (gzipped files too), an export ZIP from Garmin or Strava, or a folder such as a Google Takeout export. A run already in your log is never added twice.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>You can also drop the files on the app&apos;s window.</source>
+        <translation>You can also drop the files on the app&apos;s window.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose files…</source>
+        <translation>Choose files…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose folder…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A folder of activity files, such as a Takeout export</source>
+        <translation>A folder of activity files, such as a Takeout export</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+74"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>Importing your runs</source>
+        <translation>Importing your runs</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import progress</source>
+        <translation>Import progress</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel stops after the file being read: every run imported so far stays in your log, whole.</source>
+        <translation>Cancel stops after the file being read: every run imported so far stays in your log, whole.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Import more…</source>
+        <translation>Import more…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>New activities in your log</source>
+        <translation>New activities in your log</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Files already in your log</source>
+        <translation>Files already in your log</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Files that are not an activity</source>
+        <translation>Files that are not an activity</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Damaged files</source>
+        <translation>Damaged files</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>About your newest run</source>
+        <translation>About your newest run</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not imported, and why</source>
+        <translation>Not imported, and why</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Files not imported, and why</source>
+        <translation>Files not imported, and why</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose activity files</source>
+        <translation>Choose activity files</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose a folder of activity files</source>
+        <translation>Choose a folder of activity files</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stopping after this file…</source>
+        <translation>Stopping after this file…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Looking for activity files…</source>
+        <translation>Looking for activity files…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Importing file %1 of %2…</source>
+        <translation>Importing file %1 of %2…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing to import</source>
+        <translation>Nothing to import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No FIT, GPX or TCX files were found there.</source>
+        <translation>No FIT, GPX or TCX files were found there.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import cancelled</source>
+        <translation>Import cancelled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped after %1 of %2 files. What was imported stays in your log; importing the same files again adds only what is missing.</source>
+        <translation>Stopped after %1 of %2 files. What was imported stays in your log; importing the same files again adds only what is missing.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import finished</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your History and today&apos;s plan now count them.</source>
+        <translation>Your History and today&apos;s plan now count them.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing new</source>
+        <translation>Nothing new</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything in these files was already in your log.</source>
+        <translation>Everything in these files was already in your log.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing imported</source>
+        <translation>Nothing imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None of these files held an activity.</source>
+        <translation>None of these files held an activity.</translation>
     </message>
 </context>
 <context>
@@ -1528,9 +1844,42 @@
     </message>
 </context>
 <context>
+    <name>LoadCard</name>
+    <message>
+        <location filename="../../companion/ui/history/load_card.py" line="+71"/>
+        <source>Training load</source>
+        <translation>Training load</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Load note</source>
+        <translation>Load note</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Session load is minutes x effort (1-10) for each session; a session without an effort is left out, never guessed. Heart-rate load is shown apart and never added to it. There is no risk zone here.</source>
+        <translation>Session load is minutes x effort (1-10) for each session; a session without an effort is left out, never guessed. Heart-rate load is shown apart and never added to it. There is no risk zone here.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Why no risk zone?</source>
+        <translation>Why no risk zone?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No runs or sessions logged in these weeks.</source>
+        <translation>No runs or sessions logged in these weeks.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Last 7 days (%s)</source>
+        <translation>Last 7 days (%s)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../companion/ui/main_window.py" line="+83"/>
+        <location filename="../../companion/ui/main_window.py" line="+110"/>
         <source>Sections</source>
         <translation>Sections</translation>
     </message>
@@ -1556,7 +1905,7 @@
         <translation>Pause or resume reminders</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Got it</source>
         <translation>Got it</translation>
     </message>
@@ -1564,6 +1913,16 @@
         <location line="+1"/>
         <source>Dismiss notice</source>
         <translation>Dismiss notice</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Drop to import your runs</source>
+        <translation>Drop to import your runs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FIT, GPX or TCX files (gzipped too), an export ZIP from Garmin or Strava, or a folder such as a Google Takeout export.</source>
+        <translation>FIT, GPX or TCX files (gzipped too), an export ZIP from Garmin or Strava, or a folder such as a Google Takeout export.</translation>
     </message>
 </context>
 <context>
@@ -2227,9 +2586,67 @@
     </message>
 </context>
 <context>
+    <name>Readiness</name>
+    <message>
+        <location filename="../../companion/domain/readiness.py" line="+63"/>
+        <source>A normal day: nothing logged asks you to hold back.</source>
+        <translation>A normal day: nothing logged asks you to hold back.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An easy day: keep any run short and gentle, or move another way.</source>
+        <translation>An easy day: keep any run short and gentle, or move another way.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rest today: no run.</source>
+        <translation>Rest today: no run.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not known yet: check in or log your sleep to see today&apos;s readiness.</source>
+        <translation>Not known yet: check in or log your sleep to see today&apos;s readiness.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Safety answers</source>
+        <translation>Safety answers</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Soreness</source>
+        <translation>Soreness</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Last night&apos;s sleep</source>
+        <translation>Last night&apos;s sleep</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>How recovered you feel</source>
+        <translation>How recovered you feel</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Training load</source>
+        <translation>Training load</translation>
+    </message>
+    <message>
+        <location filename="../../companion/ui/today/readiness_card.py" line="-74"/>
+        <source>Readiness this morning</source>
+        <translation>Readiness this morning</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A check-in aid, not a score: nothing here is added up, and a safety answer always comes first.</source>
+        <translation>A check-in aid, not a score: nothing here is added up, and a safety answer always comes first.</translation>
+    </message>
+</context>
+<context>
     <name>ReminderEditor</name>
     <message>
-        <location filename="../../companion/ui/reminders/editor.py" line="+130"/>
+        <location filename="../../companion/ui/reminders/editor.py" line="+131"/>
         <source>Edit reminder</source>
         <translation>Edit reminder</translation>
     </message>
@@ -2379,17 +2796,17 @@
         <translation>Ice: %s</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../companion/services/reminder_edits.py" line="+58"/>
         <source>Choose where to ice.</source>
         <translation>Choose where to ice.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Choose which leg to ice.</source>
         <translation>Choose which leg to ice.</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location filename="../../companion/ui/reminders/editor.py" line="+102"/>
         <source>Not allowed:</source>
         <translation>Not allowed:</translation>
     </message>
@@ -2454,7 +2871,7 @@
         <translation>%s h left.</translation>
     </message>
     <message>
-        <location filename="../../companion/ui/reminders/editor.py" line="-163"/>
+        <location filename="../../companion/ui/reminders/editor.py" line="-161"/>
         <source>&amp;Region</source>
         <translation>&amp;Region</translation>
     </message>
@@ -2521,7 +2938,7 @@
         <translation type="vanished">Not allowed: %s</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+187"/>
         <source>Within the usual, safe range.</source>
         <translation>Within the usual, safe range.</translation>
     </message>
@@ -2559,7 +2976,7 @@
         <translation>tomorrow %s</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+42"/>
         <source>Reminder: Recovery Companion</source>
         <translation>Reminder: Recovery Companion</translation>
     </message>
@@ -2569,7 +2986,7 @@
         <translation>Reminder</translation>
     </message>
     <message>
-        <location line="+298"/>
+        <location line="+305"/>
         <source>Take the ice off now</source>
         <translation>Take the ice off now</translation>
     </message>
@@ -3116,6 +3533,406 @@
     </message>
 </context>
 <context>
+    <name>ReturnToRun</name>
+    <message>
+        <location filename="../../companion/services/return_to_run.py" line="+119"/>
+        <source>The usual morning feeling is 0 to 10.</source>
+        <translation>The usual morning feeling is 0 to 10.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A plan is already running; stop it first to start again.</source>
+        <translation>A plan is already running; stop it first to start again.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Plan started. First: %s.</source>
+        <translation>Plan started. First: %s.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The plan is stopped. Start a new one whenever you are ready.</source>
+        <translation>The plan is stopped. Start a new one whenever you are ready.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No return-to-run plan yet: start one first.</source>
+        <translation>No return-to-run plan yet: start one first.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Well done: on to %s next time.</source>
+        <translation>Well done: on to %s next time.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Well done: you are back to easy running. Build up gently: keep any one run no more than 10 % longer than your longest of the last 30 days.</source>
+        <translation>Well done: you are back to easy running. Build up gently: keep any one run no more than 10 % longer than your longest of the last 30 days.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A good session: %d of %d at this step.</source>
+        <translation>A good session: %d of %d at this step.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The pain went above %d out of 10, so the plan steps back to %s. That is common: stay there until it settles.</source>
+        <translation>The pain went above %d out of 10, so the plan steps back to %s. That is common: stay there until it settles.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This morning feels worse than your usual, so the plan steps back to %s.</source>
+        <translation>This morning feels worse than your usual, so the plan steps back to %s.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Logged. Rest tomorrow, and tell how your leg feels in the morning: the next morning decides the next step.</source>
+        <translation>Logged. Rest tomorrow, and tell how your leg feels in the morning: the next morning decides the next step.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An unfinished session does not count yet; repeat this step next time.</source>
+        <translation>An unfinished session does not count yet; repeat this step next time.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sharp pain, a limp, swelling or pain at night is a sign to stop. The plan has stopped.</source>
+        <translation>Sharp pain, a limp, swelling or pain at night is a sign to stop. The plan has stopped.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pain of %d out of 10 or more is a sign to stop. The plan has stopped.</source>
+        <translation>Pain of %d out of 10 or more is a sign to stop. The plan has stopped.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The plan is stopped; start a new one first.</source>
+        <translation>The plan is stopped; start a new one first.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The plan is finished: you are back to running.</source>
+        <translation>The plan is finished: you are back to running.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report how this morning feels first: it decides the next step.</source>
+        <translation>Report how this morning feels first: it decides the next step.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Today&apos;s session is already logged.</source>
+        <translation>Today&apos;s session is already logged.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rest today: yesterday was a running day, and the plan keeps a day between sessions.</source>
+        <translation>Rest today: yesterday was a running day, and the plan keeps a day between sessions.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no session waiting for its next morning.</source>
+        <translation>There is no session waiting for its next morning.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The next morning is tomorrow: tell how your leg feels when you wake up.</source>
+        <translation>The next morning is tomorrow: tell how your leg feels when you wake up.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pain is 0 to 10.</source>
+        <translation>Pain is 0 to 10.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Today: %s</source>
+        <translation>Today: %s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep the pain during the run at %d out of 10 or less. Good sessions at this step: %d of %d.</source>
+        <translation>Keep the pain during the run at %d out of 10 or less. Good sessions at this step: %d of %d.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Rest today</source>
+        <translation>Rest today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yesterday was a running day. A day between sessions lets your leg answer; a gentle walk, stretch or easy cycle is fine.</source>
+        <translation>Yesterday was a running day. A day between sessions lets your leg answer; a gentle walk, stretch or easy cycle is fine.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Report how this morning feels first</source>
+        <translation>Report how this morning feels first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How are the pain and stiffness this morning, 0 to 10? Before the plan they were %d. The answer decides the next step.</source>
+        <translation>How are the pain and stiffness this morning, 0 to 10? Before the plan they were %d. The answer decides the next step.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Today is a rest day either way.</source>
+        <translation>Today is a rest day either way.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done for today</source>
+        <translation>Done for today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tomorrow morning, tell how your leg feels: the next morning decides whether the plan moves on. Tomorrow is a rest day.</source>
+        <translation>Tomorrow morning, tell how your leg feels: the next morning decides whether the plan moves on. Tomorrow is a rest day.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You are back to easy running</source>
+        <translation>You are back to easy running</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build up gently from here: keep any one run no more than 10 % longer than your longest of the last 30 days.</source>
+        <translation>Build up gently from here: keep any one run no more than 10 % longer than your longest of the last 30 days.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stop the plan and get care</source>
+        <translation>Stop the plan and get care</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The plan is stopped</source>
+        <translation>The plan is stopped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new one whenever you are ready.</source>
+        <translation>Start a new one whenever you are ready.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Run %d min at an easy pace, without stopping.</source>
+        <translation>Run %d min at an easy pace, without stopping.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run %d min, walk %d min, %d times: %d min in all.</source>
+        <translation>Run %d min, walk %d min, %d times: %d min in all.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnToRunView</name>
+    <message>
+        <location filename="../../companion/app/return_to_run.py" line="+85"/>
+        <source>Choose how much it hurt during the run, 0 to 10.</source>
+        <translation>Choose how much it hurt during the run, 0 to 10.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose how your leg feels this morning, 0 to 10.</source>
+        <translation>Choose how your leg feels this morning, 0 to 10.</translation>
+    </message>
+    <message>
+        <location filename="../../companion/ui/routines/return_to_run.py" line="+48"/>
+        <location filename="../../companion/ui/routines/return_to_run_parts.py" line="+134"/>
+        <source>Return to running</source>
+        <translation>Return to running</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Coming back to running</source>
+        <translation>Coming back to running</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A walk-run plan that moves on only when your leg says so: pain during the run at 3 out of 10 or less, and the next morning back to how it usually is. General guidance, not medical advice.</source>
+        <translation>A walk-run plan that moves on only when your leg says so: pain during the run at 3 out of 10 or less, and the next morning back to how it usually is. General guidance, not medical advice.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>What the plan says</source>
+        <translation>What the plan says</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>When to stop and get care</source>
+        <translation>When to stop and get care</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The steps</source>
+        <translation>The steps</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop the plan</source>
+        <translation>Stop the plan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop the return-to-running plan</source>
+        <translation>Stop the return-to-running plan</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+19"/>
+        <source>Start the plan</source>
+        <translation>Start the plan</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Start once you can walk briskly for 30 minutes without pain, and after answering the safety questions on Today if anything worries you.</source>
+        <translation>Start once you can walk briskly for 30 minutes without pain, and after answering the safety questions on Today if anything worries you.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>How much pain and stiffness does your leg usually have in the morning? (0-10)</source>
+        <translation>How much pain and stiffness does your leg usually have in the morning? (0-10)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Start the walk-run timer</source>
+        <translation>Start the walk-run timer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Log a session without the timer</source>
+        <translation>Log a session without the timer</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Walk-run timer</source>
+        <translation>Walk-run timer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Time left in this interval</source>
+        <translation>Time left in this interval</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>End the session now</source>
+        <translation>End the session now</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>After the run</source>
+        <translation>After the run</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How much did it hurt during the run? (0-10)</source>
+        <translation>How much did it hurt during the run? (0-10)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+41"/>
+        <source>Sharp or stabbing pain</source>
+        <translation>Sharp or stabbing pain</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>I limped</source>
+        <translation>I limped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+34"/>
+        <source>It is swollen</source>
+        <translation>It is swollen</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>I finished the whole session</source>
+        <translation>I finished the whole session</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the session</source>
+        <translation>Save the session</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This morning</source>
+        <translation>This morning</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How are the pain and stiffness this morning? (0-10)</source>
+        <translation>How are the pain and stiffness this morning? (0-10)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The pain woke me in the night</source>
+        <translation>The pain woke me in the night</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>I am limping</source>
+        <translation>I am limping</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save this morning</source>
+        <translation>Save this morning</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Now:</source>
+        <translation>Now:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done:</source>
+        <translation>Done:</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Walk</source>
+        <translation>Walk</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Interval %d of %d. Walk home if the pain goes above 3 out of 10.</source>
+        <translation>Interval %d of %d. Walk home if the pain goes above 3 out of 10.</translation>
+    </message>
+    <message>
+        <location filename="../../companion/ui/routines/return_to_run_parts.py" line="-88"/>
+        <source>%d of 10</source>
+        <translation>%d of 10</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Any of these? (they stop the plan)</source>
+        <translation>Any of these? (they stop the plan)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Coming back to running?</source>
+        <translation>Coming back to running?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>After soreness or a strain that kept you off running: walk-run steps that move on only when the run and the next morning say so.</source>
+        <translation>After soreness or a strain that kept you off running: walk-run steps that move on only when the run and the next morning say so.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open the return-to-running plan</source>
+        <translation>Open the return-to-running plan</translation>
+    </message>
+</context>
+<context>
     <name>RoutineEditor</name>
     <message>
         <location filename="../../companion/ui/routines/editor.py" line="+110"/>
@@ -3452,12 +4269,12 @@
         <translation>See the steps of %s</translation>
     </message>
     <message>
-        <location filename="../../companion/ui/routines/page.py" line="+60"/>
+        <location filename="../../companion/ui/routines/page.py" line="+61"/>
         <source>Start a routine and the player leads you through each step with a countdown. Stretch to mild tension only, roll at no more than moderate discomfort, and stop if anything sharp, tingling or numb appears.</source>
         <translation>Start a routine and the player leads you through each step with a countdown. Stretch to mild tension only, roll at no more than moderate discomfort, and stop if anything sharp, tingling or numb appears.</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+128"/>
         <source>Today&apos;s plan chose “%s”: it is first among the built-in routines, marked Recommended today.</source>
         <translation>Today&apos;s plan chose “%s”: it is first among the built-in routines, marked Recommended today.</translation>
     </message>
@@ -3852,7 +4669,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../companion/ui/settings/page.py" line="+47"/>
+        <location filename="../../companion/ui/settings/page.py" line="+48"/>
         <source>Monday</source>
         <translation>Monday</translation>
     </message>
@@ -3907,7 +4724,7 @@
         <translation>These settings were saved by a newer version of Recovery Companion. They are shown here but cannot be changed until you update the app.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>About</source>
         <translation>About</translation>
     </message>
@@ -4224,6 +5041,52 @@
         <source>Each reminder shows once, with Done, Snooze and Skip. Where the desktop cannot show notifications with buttons, the app&apos;s own window is used.</source>
         <translation>Each reminder shows once, with Done, Snooze and Skip. Where the desktop cannot show notifications with buttons, the app&apos;s own window is used.</translation>
     </message>
+    <message>
+        <location filename="../../companion/ui/settings/watch_folder.py" line="+27"/>
+        <source>Watched folder</source>
+        <translation>Watched folder</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New activity files that appear here — say from your watch or a sync app — are imported once, and the tray tells you what arrived. Files already in the folder are left alone: Import runs… on History takes those.</source>
+        <translation>New activity files that appear here — say from your watch or a sync app — are imported once, and the tray tells you what arrived. Files already in the folder are left alone: Import runs… on History takes those.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+33"/>
+        <source>Choose folder…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Choose the watched folder</source>
+        <translation>Choose the watched folder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop watching</source>
+        <translation>Stop watching</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Watching: %s</source>
+        <translation>Watching: %s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Off: no folder is watched.</source>
+        <translation>Off: no folder is watched.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose another folder…</source>
+        <translation>Choose another folder…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Folder to watch for activity files</source>
+        <translation>Folder to watch for activity files</translation>
+    </message>
 </context>
 <context>
     <name>SkinCheck</name>
@@ -4385,13 +5248,13 @@
     </message>
     <message>
         <location line="+23"/>
-        <location line="+214"/>
+        <location line="+219"/>
         <location line="+15"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-233"/>
         <source>Skip</source>
         <translation>Skip</translation>
     </message>
@@ -4417,7 +5280,7 @@
     </message>
     <message>
         <location line="+33"/>
-        <location line="+181"/>
+        <location line="+186"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -4430,7 +5293,7 @@
         <translation type="vanished">Done. Well done.</translation>
     </message>
     <message numerus="yes">
-        <location line="-398"/>
+        <location line="-403"/>
         <source>%n phase(s)</source>
         <translation>
             <numerusform>%n phase</numerusform>
@@ -4487,7 +5350,7 @@
         <translation>Stopped</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
@@ -5220,7 +6083,7 @@
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../../companion/ui/tray.py" line="+37"/>
+        <location filename="../../companion/ui/tray.py" line="+38"/>
         <source>Log &amp;water</source>
         <translation>Log &amp;water</translation>
     </message>
@@ -5244,7 +6107,7 @@
         <translation>Leg day</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>&amp;Pause reminders</source>
         <translation>&amp;Pause reminders</translation>
     </message>
@@ -5474,6 +6337,14 @@
         <translation>
             <numerusform>%n trend alert</numerusform>
             <numerusform>%n trend alerts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n return-to-run plan(s)</source>
+        <translation>
+            <numerusform>%n return-to-run plan</numerusform>
+            <numerusform>%n return-to-run plans</numerusform>
         </translation>
     </message>
     <message numerus="yes">

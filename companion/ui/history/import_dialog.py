@@ -48,10 +48,6 @@ DEFAULT_SIZE = (580, 500)
 NOT_IMPORTED = (Outcome.DAMAGED, Outcome.NOT_AN_ACTIVITY)  # listed with why
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
-
-
 def file_filter() -> str:
     """The files dialog's filters: the watch's files (any case) and their archives."""
     patterns = []
@@ -84,8 +80,8 @@ class ImportDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Import runs"))
-        self.setAccessibleName(_tr("Import runs"))
+        self.setWindowTitle(QCoreApplication.translate("ImportDialog", "Import runs"))
+        self.setAccessibleName(QCoreApplication.translate("ImportDialog", "Import runs"))
         self.running = False
         self.base: Path | None = None
         self.pages = QStackedWidget()
@@ -105,30 +101,47 @@ class ImportDialog(QDialog):
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
-        column.addWidget(make_label(_tr("Import runs from your watch"), "CardTitle"))
         column.addWidget(
             make_label(
-                _tr(
+                QCoreApplication.translate("ImportDialog", "Import runs from your watch"),
+                "CardTitle",
+            )
+        )
+        column.addWidget(
+            make_label(
+                QCoreApplication.translate(
+                    "ImportDialog",
                     "Choose the FIT, GPX or TCX files your watch or app saved (gzipped files "
                     "too), an export ZIP from Garmin or Strava, or a folder such as a Google "
-                    "Takeout export. A run already in your log is never added twice."
+                    "Takeout export. A run already in your log is never added twice.",
                 )
             )
         )
         column.addWidget(
-            make_label(_tr("You can also drop the files on the app's window."), "Muted")
+            make_label(
+                QCoreApplication.translate(
+                    "ImportDialog", "You can also drop the files on the app's window."
+                ),
+                "Muted",
+            )
         )
         column.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.files_button = QPushButton(_tr("Choose files…"))
+        self.files_button = QPushButton(QCoreApplication.translate("ImportDialog", "Choose files…"))
         self.files_button.setObjectName("PrimaryButton")
         self.files_button.setDefault(True)
         self.files_button.clicked.connect(self.choose_files)
-        self.folder_button = QPushButton(_tr("Choose folder…"))
-        self.folder_button.setToolTip(_tr("A folder of activity files, such as a Takeout export"))
+        self.folder_button = QPushButton(
+            QCoreApplication.translate("ImportDialog", "Choose folder…")
+        )
+        self.folder_button.setToolTip(
+            QCoreApplication.translate(
+                "ImportDialog", "A folder of activity files, such as a Takeout export"
+            )
+        )
         self.folder_button.clicked.connect(self.choose_folder)
-        self.close_choose = QPushButton(_tr("Close"))
+        self.close_choose = QPushButton(QCoreApplication.translate("ImportDialog", "Close"))
         self.close_choose.clicked.connect(self.reject)
         for button in (self.files_button, self.folder_button, self.close_choose):
             row.addWidget(button)
@@ -140,18 +153,25 @@ class ImportDialog(QDialog):
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
-        column.addWidget(make_label(_tr("Importing your runs"), "CardTitle"))
+        column.addWidget(
+            make_label(
+                QCoreApplication.translate("ImportDialog", "Importing your runs"), "CardTitle"
+            )
+        )
         self.progress_text = make_label("")
         self.progress_bar = QProgressBar()
-        self.progress_bar.setAccessibleName(_tr("Import progress"))
+        self.progress_bar.setAccessibleName(
+            QCoreApplication.translate("ImportDialog", "Import progress")
+        )
         self.progress_bar.setTextVisible(False)
         column.addWidget(self.progress_text)
         column.addWidget(self.progress_bar)
         column.addWidget(
             make_label(
-                _tr(
+                QCoreApplication.translate(
+                    "ImportDialog",
                     "Cancel stops after the file being read: every run imported so far "
-                    "stays in your log, whole."
+                    "stays in your log, whole.",
                 ),
                 "Muted",
             )
@@ -159,7 +179,7 @@ class ImportDialog(QDialog):
         column.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.cancel_button = QPushButton(_tr("Cancel"))
+        self.cancel_button = QPushButton(QCoreApplication.translate("ImportDialog", "Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         row.addWidget(self.cancel_button)
         column.addLayout(row)
@@ -193,9 +213,9 @@ class ImportDialog(QDialog):
         column.addWidget(self.end_stretch, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.again_button = QPushButton(_tr("Import more…"))
+        self.again_button = QPushButton(QCoreApplication.translate("ImportDialog", "Import more…"))
         self.again_button.clicked.connect(self.show_choose)
-        self.done_button = QPushButton(_tr("Close"))
+        self.done_button = QPushButton(QCoreApplication.translate("ImportDialog", "Close"))
         self.done_button.clicked.connect(self.accept)
         row.addWidget(self.again_button)
         row.addWidget(self.done_button)
@@ -210,10 +230,22 @@ class ImportDialog(QDialog):
         self.count_labels: dict[str, tuple[QLabel, QLabel]] = {}
         for row_index, (key, text) in enumerate(
             (
-                ("imported", _tr("New activities in your log")),
-                (Outcome.ALREADY_THERE.value, _tr("Files already in your log")),
-                (Outcome.NOT_AN_ACTIVITY.value, _tr("Files that are not an activity")),
-                (Outcome.DAMAGED.value, _tr("Damaged files")),
+                (
+                    "imported",
+                    QCoreApplication.translate("ImportDialog", "New activities in your log"),
+                ),
+                (
+                    Outcome.ALREADY_THERE.value,
+                    QCoreApplication.translate("ImportDialog", "Files already in your log"),
+                ),
+                (
+                    Outcome.NOT_AN_ACTIVITY.value,
+                    QCoreApplication.translate("ImportDialog", "Files that are not an activity"),
+                ),
+                (
+                    Outcome.DAMAGED.value,
+                    QCoreApplication.translate("ImportDialog", "Damaged files"),
+                ),
             )
         ):
             name = QLabel(text)
@@ -232,16 +264,22 @@ class ImportDialog(QDialog):
         notes_column = QVBoxLayout(self.notes_frame)
         notes_column.setContentsMargins(12, 8, 12, 8)
         self.notes_text = make_label("")
-        self.notes_text.setAccessibleName(_tr("About your newest run"))
+        self.notes_text.setAccessibleName(
+            QCoreApplication.translate("ImportDialog", "About your newest run")
+        )
         notes_column.addWidget(self.notes_text)
         return self.notes_frame
 
     def _problem_list(self, column: QVBoxLayout) -> None:
         """The files not imported: a line with the name, a line with why."""
-        self.problems_title = make_label(_tr("Not imported, and why"), "")
+        self.problems_title = make_label(
+            QCoreApplication.translate("ImportDialog", "Not imported, and why"), ""
+        )
         self.problems_title.setStyleSheet("font-weight: 600;")
         self.problems = _ProblemList()
-        self.problems.setAccessibleName(_tr("Files not imported, and why"))
+        self.problems.setAccessibleName(
+            QCoreApplication.translate("ImportDialog", "Files not imported, and why")
+        )
         self.problems.setWordWrap(True)
         self.problems.setAlternatingRowColors(True)
         self.problems.setSpacing(2)
@@ -253,7 +291,10 @@ class ImportDialog(QDialog):
     # -- what the user does -----------------------------------------------------------------
     def choose_files(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(
-            self, _tr("Choose activity files"), _start_folder(), file_filter()
+            self,
+            QCoreApplication.translate("ImportDialog", "Choose activity files"),
+            _start_folder(),
+            file_filter(),
         )
         if names:
             self.base = Path(names[0]).parent
@@ -261,7 +302,9 @@ class ImportDialog(QDialog):
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, _tr("Choose a folder of activity files"), _start_folder()
+            self,
+            QCoreApplication.translate("ImportDialog", "Choose a folder of activity files"),
+            _start_folder(),
         )
         if folder:
             self.base = Path(folder).parent
@@ -271,7 +314,9 @@ class ImportDialog(QDialog):
         if not self.running:
             return
         self.cancel_button.setEnabled(False)
-        self.progress_text.setText(_tr("Stopping after this file…"))
+        self.progress_text.setText(
+            QCoreApplication.translate("ImportDialog", "Stopping after this file…")
+        )
         self.cancel_requested.emit()
 
     # -- what the app shows -----------------------------------------------------------------
@@ -284,7 +329,9 @@ class ImportDialog(QDialog):
         """The import has begun; its files are still being found."""
         self.running = True
         self.cancel_button.setEnabled(True)
-        self.progress_text.setText(_tr("Looking for activity files…"))
+        self.progress_text.setText(
+            QCoreApplication.translate("ImportDialog", "Looking for activity files…")
+        )
         self.progress_bar.setRange(0, 0)  # busy until the number of files is known
         self._show_page(self.progress_page)
         self.cancel_button.setFocus()
@@ -296,7 +343,7 @@ class ImportDialog(QDialog):
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done)
         self.progress_text.setText(
-            _tr("Importing file %1 of %2…")
+            QCoreApplication.translate("ImportDialog", "Importing file %1 of %2…")
             .replace("%1", locale.toString(min(done + 1, total)))
             .replace("%2", locale.toString(total))
         )
@@ -307,31 +354,41 @@ class ImportDialog(QDialog):
         read = len(report.files)
         if report.total == 0:
             title, text = (
-                _tr("Nothing to import"),
-                _tr("No FIT, GPX or TCX files were found there."),
+                QCoreApplication.translate("ImportDialog", "Nothing to import"),
+                QCoreApplication.translate(
+                    "ImportDialog", "No FIT, GPX or TCX files were found there."
+                ),
             )
         elif report.cancelled:
-            title = _tr("Import cancelled")
+            title = QCoreApplication.translate("ImportDialog", "Import cancelled")
             text = (
-                _tr(
+                QCoreApplication.translate(
+                    "ImportDialog",
                     "Stopped after %1 of %2 files. What was imported stays in your log; "
-                    "importing the same files again adds only what is missing."
+                    "importing the same files again adds only what is missing.",
                 )
                 .replace("%1", locale.toString(read))
                 .replace("%2", locale.toString(report.total))
             )
         elif report.imported:
             title, text = (
-                _tr("Import finished"),
-                _tr("Your History and today's plan now count them."),
+                QCoreApplication.translate("ImportDialog", "Import finished"),
+                QCoreApplication.translate(
+                    "ImportDialog", "Your History and today's plan now count them."
+                ),
             )
         elif report.count(Outcome.ALREADY_THERE) == read:
             title, text = (
-                _tr("Nothing new"),
-                _tr("Everything in these files was already in your log."),
+                QCoreApplication.translate("ImportDialog", "Nothing new"),
+                QCoreApplication.translate(
+                    "ImportDialog", "Everything in these files was already in your log."
+                ),
             )
         else:
-            title, text = _tr("Nothing imported"), _tr("None of these files held an activity.")
+            title, text = (
+                QCoreApplication.translate("ImportDialog", "Nothing imported"),
+                QCoreApplication.translate("ImportDialog", "None of these files held an activity."),
+            )
         self.results_title.setText(title)
         self.results_text.setText(text)
         counts = {

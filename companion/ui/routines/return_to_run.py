@@ -33,10 +33,6 @@ from companion.ui.ticker import Ticker, format_left
 MIN_SIZE = (460, 560)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReturnToRunView", text)
-
-
 class ReturnToRunView(QWidget):
     """One window over the main one; closing it stops nothing but the timer."""
 
@@ -70,20 +66,25 @@ class ReturnToRunView(QWidget):
         self.body.setSpacing(14)
         scroll.setWidget(inner)
         outer.addWidget(scroll)
-        title = make_label(_tr("Coming back to running"), "PageTitle")
+        title = make_label(
+            QCoreApplication.translate("ReturnToRunView", "Coming back to running"), "PageTitle"
+        )
         self.body.addWidget(title)
         self.body.addWidget(
             make_label(
-                _tr(
+                QCoreApplication.translate(
+                    "ReturnToRunView",
                     "A walk-run plan that moves on only when your leg says so: pain during the "
                     "run at 3 out of 10 or less, and the next morning back to how it usually "
-                    "is. General guidance, not medical advice."
+                    "is. General guidance, not medical advice.",
                 ),
                 "PageLead",
             )
         )
         self.said = make_label("", "")
-        self.said.setAccessibleName(_tr("What the plan says"))
+        self.said.setAccessibleName(
+            QCoreApplication.translate("ReturnToRunView", "What the plan says")
+        )
         self.said.hide()
         self.body.addWidget(self.said)
         self._build_today()
@@ -96,16 +97,24 @@ class ReturnToRunView(QWidget):
 
     # -- building ---------------------------------------------------------------------------
     def _build_end(self) -> None:
-        self.care_box, care_body = card(_tr("When to stop and get care"), "StopCard")
+        self.care_box, care_body = card(
+            QCoreApplication.translate("ReturnToRunView", "When to stop and get care"), "StopCard"
+        )
         self.step_care = make_label("", "")
         self.plan_care = make_label("", "Warning")
         care_body.addWidget(self.step_care)
         care_body.addWidget(self.plan_care)
         self.body.addWidget(self.care_box)
-        self.steps_box, self.steps_body = card(_tr("The steps"))
+        self.steps_box, self.steps_body = card(
+            QCoreApplication.translate("ReturnToRunView", "The steps")
+        )
         self.body.addWidget(self.steps_box)
-        self.stop_button = QPushButton(_tr("Stop the plan"))
-        self.stop_button.setAccessibleName(_tr("Stop the return-to-running plan"))
+        self.stop_button = QPushButton(
+            QCoreApplication.translate("ReturnToRunView", "Stop the plan")
+        )
+        self.stop_button.setAccessibleName(
+            QCoreApplication.translate("ReturnToRunView", "Stop the return-to-running plan")
+        )
         self.stop_button.clicked.connect(self.stop_plan.emit)
         row = QHBoxLayout()
         row.addWidget(self.stop_button)
@@ -114,21 +123,27 @@ class ReturnToRunView(QWidget):
         self.body.addStretch(1)
 
     def _build_start(self) -> None:
-        self.start_box, body = card(_tr("Start the plan"))
+        self.start_box, body = card(QCoreApplication.translate("ReturnToRunView", "Start the plan"))
         body.addWidget(
             make_label(
-                _tr(
+                QCoreApplication.translate(
+                    "ReturnToRunView",
                     "Start once you can walk briskly for 30 minutes without pain, and after "
-                    "answering the safety questions on Today if anything worries you."
+                    "answering the safety questions on Today if anything worries you.",
                 ),
                 "Muted",
             )
         )
         self.baseline = ScaleRow(
-            _tr("How much pain and stiffness does your leg usually have in the morning? (0-10)")
+            QCoreApplication.translate(
+                "ReturnToRunView",
+                "How much pain and stiffness does your leg usually have in the morning? (0-10)",
+            )
         )
         body.addWidget(self.baseline)
-        self.start_button = QPushButton(_tr("Start the plan"))
+        self.start_button = QPushButton(
+            QCoreApplication.translate("ReturnToRunView", "Start the plan")
+        )
         self.start_button.setObjectName("PrimaryButton")
         self.start_button.setEnabled(False)  # until the usual morning is chosen
         self.baseline.changed.connect(lambda _v: self.start_button.setEnabled(True))
@@ -144,48 +159,67 @@ class ReturnToRunView(QWidget):
         body.addWidget(self.headline)
         body.addWidget(self.detail)
         body.addWidget(self.blocked)
-        self.timer_button = QPushButton(_tr("Start the walk-run timer"))
+        self.timer_button = QPushButton(
+            QCoreApplication.translate("ReturnToRunView", "Start the walk-run timer")
+        )
         self.timer_button.setObjectName("PrimaryButton")
         self.timer_button.clicked.connect(self.start_session.emit)
-        self.log_button = QPushButton(_tr("Log a session without the timer"))
+        self.log_button = QPushButton(
+            QCoreApplication.translate("ReturnToRunView", "Log a session without the timer")
+        )
         self.log_button.clicked.connect(lambda: self.ask_after(completed=True))
         body.addLayout(_left(self.timer_button))
         body.addLayout(_left(self.log_button))
         self.body.addWidget(self.today_box)
 
     def _build_timer(self) -> None:
-        self.timer_box, body = card(_tr("Walk-run timer"))
+        self.timer_box, body = card(QCoreApplication.translate("ReturnToRunView", "Walk-run timer"))
         self.phase = make_label("", "PageTitle")
         self.phase.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.left = QLabel("")
         self.left.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.left.setStyleSheet("font-size: 40pt; font-weight: 600;")
-        self.left.setAccessibleName(_tr("Time left in this interval"))
+        self.left.setAccessibleName(
+            QCoreApplication.translate("ReturnToRunView", "Time left in this interval")
+        )
         self.where = make_label("", "Muted")
         self.where.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         body.addWidget(self.phase)
         body.addWidget(self.left)
         body.addWidget(self.where)
-        self.end_button = QPushButton(_tr("End the session now"))
+        self.end_button = QPushButton(
+            QCoreApplication.translate("ReturnToRunView", "End the session now")
+        )
         self.end_button.clicked.connect(lambda: self._timer_ended(completed=False))
         body.addLayout(_left(self.end_button))
         self.body.addWidget(self.timer_box)
 
     def _build_after(self) -> None:
-        self.after_box, body = card(_tr("After the run"))
-        self.pain = ScaleRow(_tr("How much did it hurt during the run? (0-10)"))
+        self.after_box, body = card(QCoreApplication.translate("ReturnToRunView", "After the run"))
+        self.pain = ScaleRow(
+            QCoreApplication.translate(
+                "ReturnToRunView", "How much did it hurt during the run? (0-10)"
+            )
+        )
         body.addWidget(self.pain)
         self.after_signs = SignBoxes(
             (
-                (Sign.SHARP, _tr("Sharp or stabbing pain")),
-                (Sign.LIMP, _tr("I limped")),
-                (Sign.SWELLING, _tr("It is swollen")),
+                (
+                    Sign.SHARP,
+                    QCoreApplication.translate("ReturnToRunView", "Sharp or stabbing pain"),
+                ),
+                (Sign.LIMP, QCoreApplication.translate("ReturnToRunView", "I limped")),
+                (Sign.SWELLING, QCoreApplication.translate("ReturnToRunView", "It is swollen")),
             )
         )
         body.addWidget(self.after_signs)
-        self.completed = QCheckBox(_tr("I finished the whole session"))
+        self.completed = QCheckBox(
+            QCoreApplication.translate("ReturnToRunView", "I finished the whole session")
+        )
         body.addWidget(self.completed)
-        self.save_after = QPushButton(_tr("Save the session"))
+        self.save_after = QPushButton(
+            QCoreApplication.translate("ReturnToRunView", "Save the session")
+        )
         self.save_after.setObjectName("PrimaryButton")
         self.save_after.clicked.connect(
             lambda: self.session_logged.emit(
@@ -196,19 +230,31 @@ class ReturnToRunView(QWidget):
         self.body.addWidget(self.after_box)
 
     def _build_morning(self) -> None:
-        self.morning_box, body = card(_tr("This morning"))
-        self.morning = ScaleRow(_tr("How are the pain and stiffness this morning? (0-10)"))
+        self.morning_box, body = card(QCoreApplication.translate("ReturnToRunView", "This morning"))
+        self.morning = ScaleRow(
+            QCoreApplication.translate(
+                "ReturnToRunView", "How are the pain and stiffness this morning? (0-10)"
+            )
+        )
         body.addWidget(self.morning)
         self.morning_signs = SignBoxes(
             (
-                (Sign.NIGHT_PAIN, _tr("The pain woke me in the night")),
-                (Sign.SWELLING, _tr("It is swollen")),
-                (Sign.LIMP, _tr("I am limping")),
-                (Sign.SHARP, _tr("Sharp or stabbing pain")),
+                (
+                    Sign.NIGHT_PAIN,
+                    QCoreApplication.translate("ReturnToRunView", "The pain woke me in the night"),
+                ),
+                (Sign.SWELLING, QCoreApplication.translate("ReturnToRunView", "It is swollen")),
+                (Sign.LIMP, QCoreApplication.translate("ReturnToRunView", "I am limping")),
+                (
+                    Sign.SHARP,
+                    QCoreApplication.translate("ReturnToRunView", "Sharp or stabbing pain"),
+                ),
             )
         )
         body.addWidget(self.morning_signs)
-        self.save_morning = QPushButton(_tr("Save this morning"))
+        self.save_morning = QPushButton(
+            QCoreApplication.translate("ReturnToRunView", "Save this morning")
+        )
         self.save_morning.setObjectName("PrimaryButton")
         self.save_morning.clicked.connect(
             lambda: self.morning_logged.emit(self.morning.value(), self.morning_signs.chosen())
@@ -259,10 +305,10 @@ class ReturnToRunView(QWidget):
         current = view.step_number if view is not None and status.running else 0
         for n, step in enumerate(status.steps, start=1):
             if n == current:
-                mark = _tr("Now:")
+                mark = QCoreApplication.translate("ReturnToRunView", "Now:")
                 name = "CardTitle"
             elif n < current:
-                mark = _tr("Done:")
+                mark = QCoreApplication.translate("ReturnToRunView", "Done:")
                 name = "Muted"
             else:
                 mark = ""
@@ -293,13 +339,20 @@ class ReturnToRunView(QWidget):
             self._timer_ended(completed=True)
             return
         part = self._parts[at.index]
-        phase = _tr("Run") if part.phase is Phase.RUN else _tr("Walk")
+        phase = (
+            QCoreApplication.translate("ReturnToRunView", "Run")
+            if part.phase is Phase.RUN
+            else QCoreApplication.translate("ReturnToRunView", "Walk")
+        )
         if self.phase.text() != phase:
             self.phase.setText(phase)
             self.phase.setAccessibleName(phase)
         self.left.setText(format_left(at.left_s))
         self.where.setText(
-            _tr("Interval %d of %d. Walk home if the pain goes above 3 out of 10.")
+            QCoreApplication.translate(
+                "ReturnToRunView",
+                "Interval %d of %d. Walk home if the pain goes above 3 out of 10.",
+            )
             % (at.index + 1, len(self._parts))
         )
         fraction = at.left_s - int(at.left_s)
