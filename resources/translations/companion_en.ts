@@ -4,14 +4,40 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../companion/ui/today/readiness_card.py" line="+69"/>
+        <location filename="../../companion/ui/today/readiness_card.py" line="+76"/>
+        <source>Readiness</source>
+        <comment>Hide what it is based on</comment>
+        <translation>Readiness</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Readiness</source>
+        <comment>Show what it is based on</comment>
+        <translation>Readiness</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <location line="+21"/>
         <location line="+2"/>
+        <location line="+9"/>
+        <location line="+4"/>
         <source>Readiness</source>
         <translation>Readiness</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>Readiness</source>
+        <comment>Because of: %s.</comment>
+        <translation>Readiness</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Readiness</source>
+        <comment>Not known: %s.</comment>
+        <translation>Readiness</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Readiness</source>
         <comment>Readiness this morning</comment>
         <translation>Readiness</translation>
@@ -2633,12 +2659,12 @@
         <translation>Training load</translation>
     </message>
     <message>
-        <location filename="../../companion/ui/today/readiness_card.py" line="-74"/>
+        <location filename="../../companion/ui/today/readiness_card.py" line="-114"/>
         <source>Readiness this morning</source>
         <translation>Readiness this morning</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+33"/>
         <source>A check-in aid, not a score: nothing here is added up, and a safety answer always comes first.</source>
         <translation>A check-in aid, not a score: nothing here is added up, and a safety answer always comes first.</translation>
     </message>

@@ -116,3 +116,28 @@ def test_an_imported_runs_effort_is_asked_once_on_today(make_app, clock, qtbot):
     qtbot.waitUntil(prompt.isHidden)
     app.data_changed.emit()
     assert prompt.isHidden()  # asked once: never again
+
+
+def test_readiness_details_fold_and_unfold_and_stay_readable(make_app, clock, qtbot):
+    """Folded by default (the check-in stays in view); the decisive inputs are named,
+    the toggle shows every row, and a screen reader gets every reading either way."""
+    app = make_app(scheme=Scheme.LIGHT)
+    MorningLogRepository(app.db).save(MorningLog(clock.now().date(), 5.5, 7), clock.now())
+    app.data_changed.emit()
+    card = app.window.findChild(ReadinessCard)
+    assert card is not None
+    qtbot.waitUntil(lambda: card.shown is not None and card.shown.level is Level.EASY)
+    assert not card.details.isVisible()
+    assert "Because of: Last night's sleep." in card.based_on.text()
+    assert "Not known: Soreness" in card.based_on.text()
+    assert "under the 7" in card.accessibleDescription()  # the folded reading, still said
+    card.toggle.setFocus()
+    qtbot.keyClick(card.toggle, Qt.Key.Key_Space)
+    assert card.details.isVisible() and card.toggle.text() == "Hide what it is based on"
+    readings = [value.text() for _name, value in card.rows if value.isVisible()]
+    assert len(readings) == 5
+    shoot(app, "today-folded-open-min", app.window.minimumSize())
+    qtbot.keyClick(card.toggle, Qt.Key.Key_Space)
+    assert not card.details.isVisible()
+    qtbot.waitUntil(lambda: card.height() <= card.sizeHint().height() + 2)  # folded again
+    shoot(app, "today-folded-min", app.window.minimumSize())

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from companion.domain.readiness import Level
 from companion.ui.sections import Card, make_label
 
 if TYPE_CHECKING:
@@ -32,13 +33,29 @@ class ReadinessCard(Card):
         self.body.addWidget(self.headline)
         self.safety = make_label("", "")
         self.body.addWidget(self.safety)
+        # What it is based on: folded by default so the check-in stays in view on a
+        # small window; the decisive inputs are named above it, and the toggle (and a
+        # screen reader, through the card's description) has every input and reading.
+        self.based_on = make_label("", "Muted")
+        self.body.addWidget(self.based_on)
+        self.toggle = QToolButton()
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.toggle.toggled.connect(self._show_details)
+        self.body.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        self.details = QWidget()
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(12)
         self.grid.setVerticalSpacing(6)
         self.grid.setColumnStretch(1, 1)
-        self.body.addLayout(self.grid)
+        details.addLayout(self.grid)
         self.rows: list[tuple[QLabel, QLabel]] = []
-        self.body.addWidget(
+        self.body.addWidget(self.details)
+        details.addWidget(
             make_label(
                 QCoreApplication.translate(
                     "Readiness",
@@ -49,6 +66,17 @@ class ReadinessCard(Card):
             )
         )
         self.shown: Readiness | None = None
+        self._show_details(False)
+
+    def _show_details(self, on: bool) -> None:
+        tr = QCoreApplication.translate
+        self.details.setVisible(on)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self.toggle.setText(
+            tr("Readiness", "Hide what it is based on")
+            if on
+            else tr("Readiness", "Show what it is based on")
+        )
 
     def refresh(self) -> None:
         """Read again now if shown, else when next shown."""
@@ -97,6 +125,19 @@ class ReadinessCard(Card):
                     value.setObjectName("")
                 value.style().unpolish(value)
                 value.style().polish(value)
+        decisive = [
+            tr("Readiness", i.name)
+            for i in readiness.inputs
+            if i.known and i.points_to is readiness.level
+        ]
+        unknown = [tr("Readiness", i.name) for i in readiness.inputs if not i.known]
+        parts = []
+        if decisive and readiness.level.rank > Level.NORMAL.rank:
+            parts.append(tr("Readiness", "Because of: %s.") % ", ".join(decisive))
+        if unknown:
+            parts.append(tr("Readiness", "Not known: %s.") % ", ".join(unknown))
+        self.based_on.setText(" ".join(parts))
+        self.based_on.setVisible(bool(parts))
         self.setAccessibleName(tr("Readiness", "Readiness this morning"))
         self.setAccessibleDescription(
             " ".join([headline, *readiness.safety_words])
