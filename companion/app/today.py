@@ -68,7 +68,7 @@ class TodayWiring:
         page.column.insertWidget(at, self.effort_prompt)
         page.column.insertWidget(at, self.readiness_card)
         QWidget.setTabOrder(self.effort_prompt.later_button, page.map)
-        page._order_tabs()
+        page.order_tabs()
         self.effort_prompt.effort_given.connect(self._effort_given)
         self.effort_prompt.dismissed.connect(self._effort_dismissed)
         app.data_changed.connect(self.readiness_card.refresh)

@@ -3765,7 +3765,7 @@
     </message>
     <message>
         <location filename="../../companion/ui/routines/return_to_run.py" line="+48"/>
-        <location filename="../../companion/ui/routines/return_to_run_parts.py" line="+134"/>
+        <location filename="../../companion/ui/routines/return_to_run_parts.py" line="+105"/>
         <source>Return to running</source>
         <translation>Return to running</translation>
     </message>
@@ -3933,12 +3933,11 @@
         <translation>Interval %d of %d. Walk home if the pain goes above 3 out of 10.</translation>
     </message>
     <message>
-        <location filename="../../companion/ui/routines/return_to_run_parts.py" line="-88"/>
         <source>%d of 10</source>
-        <translation>%d of 10</translation>
+        <translation type="vanished">%d of 10</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../companion/ui/routines/return_to_run_parts.py" line="-45"/>
         <source>Any of these? (they stop the plan)</source>
         <translation>Any of these? (they stop the plan)</translation>
     </message>
@@ -4690,6 +4689,14 @@
             <numerusform>%n more pose</numerusform>
             <numerusform>%n more poses</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ScoreRow</name>
+    <message>
+        <location filename="../../companion/ui/score_row.py" line="+36"/>
+        <source>%d of 10</source>
+        <translation>%d of 10</translation>
     </message>
 </context>
 <context>
@@ -5872,12 +5879,11 @@
         <translation>I have been assessed by a professional</translation>
     </message>
     <message>
-        <location filename="../../companion/ui/today/page.py" line="+87"/>
         <source>%d of 10</source>
-        <translation>%d of 10</translation>
+        <translation type="vanished">%d of 10</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location filename="../../companion/ui/today/page.py" line="+101"/>
         <source>Point at a sore spot to see its name.</source>
         <translation>Point at a sore spot to see its name.</translation>
     </message>

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -16,44 +15,16 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.return_to_run import Sign
-from companion.ui.buttons import ChoiceButton, ChoiceGroup
+from companion.ui.score_row import ScoreRow
 from companion.ui.sections import make_label
 
 
-class ScaleRow(ChoiceGroup):
-    """0-10 as eleven buttons, one radio group for a screen reader (named by its question;
-    each choice reads "3 of 10"); arrows move the choice. Nothing is chosen at first."""
-
-    changed = Signal(int)
+class ScaleRow(ScoreRow):
+    """The 0-10 scale of a return-to-run question: nothing is chosen at first, and "none"
+    is told apart from 0 (a question not yet answered)."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName(title)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        self.label = make_label(title, "")
-        layout.addWidget(self.label)
-        row = QHBoxLayout()
-        row.setSpacing(2)
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(True)
-        for value in range(11):
-            button = ChoiceButton(str(value))
-            button.setObjectName("ScoreButton")
-            button.setFixedSize(30, 30)
-            button.setAccessibleName(
-                QCoreApplication.translate("ReturnToRunView", "%d of 10") % value
-            )
-            self.group.addButton(button, value)
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.buttons()[0]._rove()
-        self.group.idClicked.connect(self.changed.emit)
-
-    def buttons(self) -> list[ChoiceButton]:
-        return [b for b in self.group.buttons() if isinstance(b, ChoiceButton)]
+        super().__init__(title, parent, button_size=30)
 
     def value(self) -> int:
         """The chosen score, or -1 when none is."""

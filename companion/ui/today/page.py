@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -47,7 +46,7 @@ from companion.domain.conditions import ReportedCondition
 from companion.domain.regions import Side
 from companion.domain.triage import Question
 from companion.services.checkin import CheckInService
-from companion.ui.buttons import ChoiceButton, ChoiceGroup
+from companion.ui.score_row import ScoreRow
 from companion.ui.sections import SECTIONS, Card, make_label
 from companion.ui.today.body_map import BodyMapView, IntensityLegend
 from companion.ui.today.plan_view import PlanView
@@ -58,50 +57,6 @@ if TYPE_CHECKING:
     from companion.services.today import TodayService, TodayStatus
 
 WIDE = 960  # from this page width, map and check-in sit side by side
-
-
-class ScoreRow(ChoiceGroup):
-    """0-10 as eleven buttons: quick to click, and one radio group for a screen reader
-    (its name is the title; each choice reads "3 of 10"). Tab stops at the chosen
-    score, the arrow keys move it, Space picks the focused one."""
-
-    changed = Signal(int)
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._title = title
-        self.setAccessibleName(title)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        self.label = make_label(title, "")
-        layout.addWidget(self.label)
-        row = QHBoxLayout()
-        row.setSpacing(2)
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(True)
-        for value in range(11):
-            button = ChoiceButton(str(value))
-            button.setObjectName("ScoreButton")
-            button.setFixedSize(28, 28)
-            button.setAccessibleName(QCoreApplication.translate("Today", "%d of 10") % value)
-            self.group.addButton(button, value)
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.buttons()[0]._rove()
-        self.group.idClicked.connect(self.changed.emit)
-
-    def buttons(self) -> list[ChoiceButton]:
-        return [b for b in self.group.buttons() if isinstance(b, ChoiceButton)]
-
-    def value(self) -> int:
-        return max(self.group.checkedId(), 0)
-
-    def set_value(self, value: int) -> None:
-        button = self.group.button(value)
-        if button is not None:
-            button.setChecked(True)
 
 
 class TodayPage(QWidget):
@@ -241,9 +196,9 @@ class TodayPage(QWidget):
             # under the title, the lead and the new check-in's banner
             self.column.insertWidget(self.column.indexOf(self.context_banner) + 1, self.map_panel)
             self.outer.setContentsMargins(0, 0, 0, 0)
-        self._order_tabs()
+        self.order_tabs()
 
-    def _order_tabs(self) -> None:
+    def order_tabs(self) -> None:
         """Tab follows the page: the map, the region's scores and words, the answers
         about the soreness, Save, then the plan (the map panel joins the page last, so
         Qt's order, by when each widget joined, would put it after the plan)."""
