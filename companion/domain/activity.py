@@ -186,10 +186,16 @@ class Nudge:
 
     kind: NudgeKind
     text: str
-    short: str = ""  # what was seen in a few words, for a notification's sentence
     percent: int = 0
     compared_km: float = 0.0  # the longest run of the 30 days, or the 7 days before
     total_km: float = 0.0  # the run itself, or the last 7 days with it
+
+    @property
+    def short(self) -> str:
+        """What was seen in a few words, for a notification's sentence."""
+        if self.kind is NudgeKind.SPIKE:
+            return f"{self.percent} % longer than your longest in {LONGEST_RUN_DAYS} days"
+        return f"{self.percent} % more in 7 days than the 7 before"
 
 
 def training_load_nudges(
@@ -220,7 +226,6 @@ def training_load_nudges(
                     f"{LONGEST_RUN_DAYS} days ({format_km(longest)} km). Building up by about "
                     "10 % at a time gives your legs time to adapt; an easy pace and a "
                     "lighter day after it help.",
-                    f"{more} % longer than your longest in {LONGEST_RUN_DAYS} days",
                     percent=more,
                     compared_km=longest,
                     total_km=run_km,
@@ -244,7 +249,6 @@ def training_load_nudges(
                 f"{more} % more than the 7 days before ({format_km(last_week)} km). Jumps "
                 "above about 30 % in a week are when legs most often complain; consider "
                 "keeping the rest of the week easy.",
-                f"{more} % more in 7 days than the 7 before",
                 percent=more,
                 compared_km=last_week,
                 total_km=this_week,
