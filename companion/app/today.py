@@ -4,6 +4,7 @@ first), with the plan's Done marks drawn again when a routine or timer ends."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ from companion.ui.today.page import TodayPage
 if TYPE_CHECKING:
     from companion.app.root import CompanionApp
     from companion.domain.planner import Plan
+    from companion.ui.today.effort_prompt import EffortPrompt
 
 
 class TodayWiring:
@@ -24,6 +26,7 @@ class TodayWiring:
             "CompanionApp", "Today's routine"
         )
         self.page: TodayPage | None = None
+        self.effort_prompt: EffortPrompt | None = None
         # Opens the editor for a first water reminder (a seam for tests).
         self.new_water_reminder: Callable[[], None] = lambda: app.reminder_wiring.edit_reminder(
             None, "hydration"
@@ -52,25 +55,16 @@ class TodayWiring:
     def _add_morning_cards(self, page: TodayPage) -> None:
         """This morning's readiness and the one question about an imported run's effort,
         above the check-in (Tab: the question, then the map and the rest of the page)."""
-        from PySide6.QtWidgets import QWidget  # noqa: PLC0415
-
         from companion.services.load import LoadService  # noqa: PLC0415
         from companion.services.readiness import ReadinessService  # noqa: PLC0415
-        from companion.ui.today.effort_prompt import EffortPrompt  # noqa: PLC0415
         from companion.ui.today.readiness_card import ReadinessCard  # noqa: PLC0415
 
         app = self.app
         readiness = ReadinessService(app.db, app.clock, app.safety)
         self.load = LoadService(app.db, app.clock)
         self.readiness_card = ReadinessCard(readiness.today)
-        self.effort_prompt = EffortPrompt()
-        at = page.column.indexOf(page.context_banner)
-        page.column.insertWidget(at, self.effort_prompt)
-        page.column.insertWidget(at, self.readiness_card)
-        QWidget.setTabOrder(self.effort_prompt.later_button, page.map)
+        page.column.insertWidget(page.column.indexOf(page.context_banner), self.readiness_card)
         page.order_tabs()
-        self.effort_prompt.effort_given.connect(self._effort_given)
-        self.effort_prompt.dismissed.connect(self._effort_dismissed)
         app.data_changed.connect(self.readiness_card.refresh)
         page.plan_shown.connect(self.readiness_card.refresh)  # a check-in saved: soreness, safety
         app.data_changed.connect(self.ask_effort)
@@ -81,9 +75,36 @@ class TodayWiring:
         pending = self.load.runs_missing_effort()
         if pending:
             run_id, run = pending[0]
-            self.effort_prompt.ask(run_id, self.load.question(run))
-        else:
+            self._effort_prompt().ask(run_id, self.load.question(run))
+        elif self.effort_prompt is not None:
             self.effort_prompt.ask(None, "")
+
+    def _effort_prompt(self) -> EffortPrompt:
+        """The question card, built the first time a run waits for its effort (most
+        mornings none does), between the readiness card and the check-in."""
+        if self.effort_prompt is None:
+            from PySide6.QtWidgets import QWidget  # noqa: PLC0415
+
+            from companion.ui.today.effort_prompt import EffortPrompt  # noqa: PLC0415
+
+            page = self.page
+            assert page is not None  # asked only once the page is built
+            prompt = EffortPrompt()
+            page.column.insertWidget(page.column.indexOf(self.readiness_card) + 1, prompt)
+            chain = [
+                self.readiness_card.toggle,
+                *prompt.group.buttons(),
+                prompt.save_button,
+                prompt.later_button,
+                page.map,
+            ]
+            for first, second in itertools.pairwise(chain):
+                QWidget.setTabOrder(first, second)
+            page.order_tabs()
+            prompt.effort_given.connect(self._effort_given)
+            prompt.dismissed.connect(self._effort_dismissed)
+            self.effort_prompt = prompt
+        return self.effort_prompt
 
     def _effort_given(self, run_id: int, effort: int) -> None:
         from companion.storage.database import DatabaseError  # noqa: PLC0415

@@ -76,12 +76,16 @@ def pressable(widget: QWidget | None) -> bool:
     )
 
 
+PRESSES_PROPERTY = "companionEnterPresses"
+
+
 def install_enter_presses(app: QApplication) -> EnterPresses:
     """The app's Enter handling (made once): each window is watched once focus enters it."""
-    existing = app.findChild(EnterPresses)
+    existing = app.property(PRESSES_PROPERTY)  # not findChild: see install_wheel_guard
     if isinstance(existing, EnterPresses):
         return existing
     presses = EnterPresses(app)
+    app.setProperty(PRESSES_PROPERTY, presses)
     app.focusChanged.connect(presses._focus_changed)
     focus = app.focusWidget()
     if focus is not None:

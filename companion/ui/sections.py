@@ -92,6 +92,16 @@ def make_label(text: str, object_name: str = "", wrap: bool = True) -> QLabel:
     return label
 
 
+def repolish(widget: QWidget) -> None:
+    """Apply the style sheet again after the widget's object name or a property its
+    rules match changed. Done by touching its own sheet (a changed sheet re-polishes
+    it), not through ``widget.style()``: that hands Python the app's QStyle, whose
+    type and enums cost about 1 MB (docs/PERFORMANCE.md)."""
+    sheet = widget.styleSheet()
+    widget.setStyleSheet(sheet + " ")
+    widget.setStyleSheet(sheet)
+
+
 class Card(QFrame):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -87,13 +87,19 @@ def _scroll_page(widget: QWidget, event: QWheelEvent) -> None:
     QCoreApplication.sendEvent(viewport, moved)
 
 
+GUARD_PROPERTY = "companionWheelGuard"
+
+
 def install_wheel_guard(app: QApplication) -> WheelGuard:
     """The app's guard (made once): it watches each window as it becomes active, and
     every window already open."""
-    existing = app.findChild(WheelGuard)
+    # Found again by a property, not app.findChild: that walk wraps the app's QStyle
+    # child for Python (its type and a dozen enums, about 1 MB an idle app never uses).
+    existing = app.property(GUARD_PROPERTY)
     if isinstance(existing, WheelGuard):
         return existing
     guard = WheelGuard(app)
+    app.setProperty(GUARD_PROPERTY, guard)
     app.focusWindowChanged.connect(guard.watch)
     for window in app.topLevelWindows():
         guard.watch(window)

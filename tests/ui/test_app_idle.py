@@ -9,6 +9,9 @@ while it holds any), and no repeating timer is left running.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import datetime, timedelta
 
 import pytest
@@ -234,3 +237,36 @@ def test_the_reminder_popup_is_made_for_the_first_prompt(companion, clock):
     clock.advance(minutes=30)
     center._on_fired(Fired(rule_id=rule.id))
     assert center._popup is not None and center._popup.isVisible()
+
+
+def test_the_started_window_leaves_the_style_and_the_effort_question_unmade(tmp_path):
+    """A fresh process, as a returning user starts: the window shown, the readiness
+    card refreshed. Nothing hands Python the app's QStyle (its type and enums, about
+    1 MB: a findChild walk over the app's children or ``widget.style()`` would), and
+    the effort question's module waits for a run that needs it."""
+    code = (
+        "import enum, gc, sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from companion.app import CompanionApp\n"
+        "from companion.domain.clock import SystemClock\n"
+        "from companion.paths import prepare_data_dir\n"
+        "from companion.storage.database import open_database\n"
+        "qapp = QApplication([sys.argv[0], '-style', 'fusion'])\n"
+        "qapp.setProperty('companionStyle', 'fusion')  # as make_qapp marks it\n"
+        "from pathlib import Path\n"
+        f"paths = prepare_data_dir(Path({str(tmp_path / 'data')!r}))\n"
+        "clock = SystemClock()\n"
+        "db = open_database(paths.database, clock.now()).database\n"
+        "app = CompanionApp(qapp, paths, db, clock, has_tray=False)\n"
+        "app.window.show(); qapp.processEvents()\n"
+        "app.data_changed.emit(); qapp.processEvents()\n"
+        "names = {t.__qualname__ for t in gc.get_objects() if isinstance(t, enum.EnumType)}\n"
+        "styles = sorted(n for n in names if n.startswith('QStyle.'))\n"
+        "print(styles, 'companion.ui.today.effort_prompt' in sys.modules)\n"
+        "app.shutdown()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[] False"

@@ -102,6 +102,18 @@ def test_an_imported_runs_effort_is_asked_once_on_today(make_app, clock, qtbot):
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert prompt.grab().save(str(SHOTS / "effort-prompt.png"))
     assert not prompt.save_button.isEnabled()
+    # Tab: readiness's toggle, the scale's one stop, Not now (Save waits for a score),
+    # then the check-in's map: the card built late still sits in the page's order.
+    card = app.window.findChild(ReadinessCard)
+    app.window.show_section("today")
+    app.window.activateWindow()
+    qtbot.waitUntil(app.window.isActiveWindow)
+    card.toggle.setFocus()
+    stops = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    assert stops == [prompt.group.button(1), prompt.later_button, app.window.page("today").map]
     button = prompt.group.button(7)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(app.data_changed):

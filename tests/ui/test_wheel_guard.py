@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.ui.wheel_guard import WheelGuard, install_wheel_guard
+from companion.ui.wheel_guard import GUARD_PROPERTY, WheelGuard, install_wheel_guard
 
 
 def wheel(widget, steps=-1):
@@ -107,8 +107,10 @@ def test_the_wheel_never_gives_focus_to_a_control(page):
 def test_the_app_makes_the_guard(make_app, qapp):
     for guard in qapp.findChildren(WheelGuard):
         guard.setParent(None)
+    qapp.setProperty(GUARD_PROPERTY, None)  # forgotten: the app must make its own
     companion = make_app()
     [guard] = qapp.findChildren(WheelGuard)
+    assert qapp.property(GUARD_PROPERTY) is guard  # found again without a findChild walk
     guard.watch(companion.window.windowHandle())  # as when it first becomes active
     assert companion.window.windowHandle().property("companion_wheel_guard") is True
 

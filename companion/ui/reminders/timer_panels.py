@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.ui.sections import make_label
+from companion.ui.sections import make_label, repolish
 
 PANEL_WIDTH = (380, 620)  # narrowest and widest: a line stays easy to read in a big window
 
@@ -100,8 +100,7 @@ class PhaseEndPanel(QFrame):
         if self.objectName() != name:
             self.setObjectName(name)
             for widget in (self, self.title, self.body):  # "#Banner QLabel" colours the text
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
+                repolish(widget)
         self.title.setText(title)
         self.body.setText(body)
         self.setAccessibleName(title)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from companion.domain.readiness import Level
-from companion.ui.sections import Card, make_label
+from companion.ui.sections import Card, make_label, repolish
 
 if TYPE_CHECKING:
     from companion.domain.readiness import Readiness
@@ -123,8 +123,7 @@ class ReadinessCard(Card):
                     value.setObjectName("Muted")
                 else:
                     value.setObjectName("")
-                value.style().unpolish(value)
-                value.style().polish(value)
+                repolish(value)
         decisive = [
             tr("Readiness", i.name)
             for i in readiness.inputs
