@@ -45,10 +45,9 @@ class TodayWiring:
         self.page = page
         page.guide_requested.connect(app.open_guide)
         app.data_changed.connect(page.activity_logged)  # a run logged, a routine run saved
-        plan = page.plan_view
-        plan.start_routine_requested.connect(self.start_routine)
-        plan.start_timer_requested.connect(self.start_timer)
-        plan.water_reminders_requested.connect(self.water_reminders)
+        page.start_routine_requested.connect(self.start_routine)
+        page.start_timer_requested.connect(self.start_timer)
+        page.water_reminders_requested.connect(self.water_reminders)
         self._add_morning_cards(page)
         return page
 

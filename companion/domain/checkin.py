@@ -14,6 +14,9 @@ from companion.domain.translatable import QT_TRANSLATE_NOOP
 NRS_MIN, NRS_MAX = 0, 10
 SEVERE = 7  # 7/10 or more: a stop rule (PROTOCOLS 1.3) and, at rest, rule T4 (5.4)
 ROUTINE_MINUTES = (5, 10, 20)  # how much time the user has for today's routine
+# An acute injury's first 72 hours (PROTOCOLS 4.1 B): no heat, no running, no stretching
+# or rolling on it; the plan, the routine rules and the safety gate all count from onset.
+FRESH_INJURY_H = 72
 
 
 class Cause(StrEnum):

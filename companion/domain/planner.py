@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from companion.domain.checkin import (
+    FRESH_INJURY_H,
     ROUTINE_MINUTES,
     SEVERE,
     CheckIn,
@@ -19,7 +20,7 @@ from companion.domain.checkin import (
     Swelling,
     sorer_side,
 )
-from companion.domain.conditions import ConditionCatalog, Effect, Gate, ReportedCondition
+from companion.domain.conditions import ConditionCatalog, ReportedCondition
 from companion.domain.exercises import Equipment, ExerciseLibrary, Kind
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog, Side
@@ -30,7 +31,6 @@ from companion.domain.routine_builder import (
     step_to_dict,
 )
 from companion.domain.therapy import (
-    FRESH_INJURY_H,
     TYPICAL_DOMS_END_H,
     TherapyChoice,
     TherapyContext,
@@ -40,6 +40,7 @@ from companion.domain.therapy import (
     therapy_options,
 )
 from companion.domain.triage import Tier, TriageResult
+from companion.domain.water import WaterTarget, water_target
 
 STOP_RULES = (
     (
@@ -54,12 +55,6 @@ STOP_RULES = (
     "With heat: skin that stings, blisters or stays bright red.",
     "Feeling dizzy, faint or sick, chest pain or trouble breathing.",
 )
-
-
-@dataclass(frozen=True)
-class WaterTarget:
-    litres: float | None  # None: no numeric goal today
-    why: str
 
 
 @dataclass(frozen=True)
@@ -435,32 +430,6 @@ def _active_recovery(
         modes = ("walking", "easy cycling", "swimming", "a very easy jog")
         why = "Easy movement at a pace where you can still talk may ease soreness a little."
     return ActiveRecovery(True, default, modes, why)
-
-
-def water_target(
-    conditions: tuple[ReportedCondition, ...],
-    catalog: ConditionCatalog,
-    triage: TriageResult,
-    bounds: ProtocolBounds,
-    base_litres: float | None = None,
-) -> WaterTarget:
-    if "no_extra_fluids" in triage.restrictions:
-        return WaterTarget(None, "No water goal: do not drink more until you have been assessed.")
-    if "no_hydration_push" in triage.restrictions:
-        return WaterTarget(None, "No water goal today: drink to thirst while you get checked.")
-    verdict = catalog.verdict(conditions, Gate.WATER_GOAL, ())
-    if verdict.effect is Effect.BLOCKED:
-        return WaterTarget(None, verdict.reasons[0])
-    base = (
-        base_litres if base_litres is not None else bounds.bound("hydration.daily_target").default
-    )
-    assert base is not None
-    extra = catalog.water_extra(conditions)
-    litres = round(base + extra, 2)
-    why = "About this much to drink across your waking day; thirst and pale urine are good guides."
-    if extra:
-        why = f"Includes {extra:g} L extra for pregnancy. " + why
-    return WaterTarget(litres, why)
 
 
 def _routine_note(checkin: CheckIn, triage: TriageResult) -> str:

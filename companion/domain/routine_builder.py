@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from companion.domain.checkin import Descriptor, RegionReport, SorenessType
+from companion.domain.checkin import FRESH_INJURY_H, Descriptor, RegionReport, SorenessType
 from companion.domain.conditions import ConditionCatalog, Effect, Gate, ReportedCondition
 from companion.domain.exercises import (
     Equipment,
@@ -53,7 +53,6 @@ NO_ROLL_AT = 7  # rolling discomfort stops at 7/10 (PROTOCOLS 1.1)
 SHARP_STOP = 7  # sharp pain at 7/10 or more: a stop rule (PROTOCOLS 1.3)
 SORER_BY = 2
 MAX_EXTRA = 0.5
-FRESH_INJURY_H = 72
 GENTLE_KINDS = (Kind.STRETCH, Kind.YOGA, Kind.MOBILITY)
 # Rolling tools, best first; a roll needing none of them is done by hand.
 ROLL_TOOL_ORDER = (Equipment.FOAM_ROLLER, Equipment.BALL, Equipment.STICK)

@@ -12,14 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from companion.domain.checkin import SorenessType, Swelling
+from companion.domain.checkin import FRESH_INJURY_H, SorenessType, Swelling
 from companion.domain.conditions import ConditionCatalog, Effect, Gate, ReportedCondition
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import OUTER_KNEE_GROUPS, Side
 from companion.domain.triage import Tier, TriageResult
 from companion.domain.units import METRIC, Units
 
-FRESH_INJURY_H = 72
 TYPICAL_DOMS_END_H = 7 * 24
 
 

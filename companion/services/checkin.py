@@ -160,7 +160,7 @@ class CheckInService:
     def water_goal_ml(self) -> int | None:
         """The day's water goal in mL: Settings' goal (plus any extra a condition adds), or
         None where a health condition or a safety answer turns numeric goals off."""
-        from companion.domain.planner import water_target  # noqa: PLC0415 - after the first paint
+        from companion.domain.water import water_target  # noqa: PLC0415
 
         bounds = self.content.protocols
         latest = self.latest()

@@ -34,7 +34,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from companion.domain.checkin import CheckIn, SorenessType
+from companion.domain.checkin import FRESH_INJURY_H, CheckIn, SorenessType
 from companion.domain.clock import Clock, elapsed, later, utc
 from companion.domain.conditions import ConditionCatalog, Effect, Gate, ReportedCondition
 from companion.domain.exercises import Kind as ExerciseKind
@@ -43,13 +43,6 @@ from companion.domain.regions import Side
 from companion.domain.reminders import Kind as ReminderKind
 from companion.domain.reminders import ReminderRule
 from companion.domain.sessions import PastSession
-from companion.domain.therapy import (
-    FRESH_INJURY_H,
-    Status,
-    TherapyContext,
-    therapy_options,
-)
-from companion.domain.therapy_timer import TimerKind, TimerPlan
 from companion.domain.triage import (
     GREEN,
     LEGS,
@@ -63,10 +56,12 @@ from companion.domain.units import METRIC, Units, minutes_words
 from companion.services.content import SafetyContent
 
 if TYPE_CHECKING:
-    from companion.domain.planner import WaterTarget
     from companion.domain.preferences import Preferences
     from companion.domain.routine_builder import RoutineStep
+    from companion.domain.therapy import TherapyContext
+    from companion.domain.therapy_timer import TimerKind, TimerPlan
     from companion.domain.triage import TriageRecord
+    from companion.domain.water import WaterTarget
     from companion.storage.database import Database
 
 WINDOW = timedelta(hours=24)  # daily caps count the sessions started in the last 24 hours
@@ -187,6 +182,8 @@ def _because(triage: TriageResult, tier: Tier) -> tuple[str, ...]:
 def therapy_context(state: SafetyState, legs: Iterable[Side] | None = None) -> TherapyContext:
     """The latest check-in (as of now), the running locks and the conditions, as the
     therapy rules see them. With no check-in yet, nothing about soreness blocks."""
+    from companion.domain.therapy import TherapyContext  # noqa: PLC0415 - with the first timer
+
     checkin = state.checkin
     if checkin is None:
         return TherapyContext(
@@ -226,6 +223,8 @@ class Spacing:
 
 
 def spacing(kind: TimerKind, bounds: ProtocolBounds) -> Spacing:
+    from companion.domain.therapy_timer import TimerKind  # noqa: PLC0415 - with the first timer
+
     def cap(key: str, fallback: int) -> int:
         value = bounds.bound(key).hard_max
         return int(value) if value is not None else fallback
@@ -295,6 +294,8 @@ def _spacing_answer(state: SafetyState, kind: TimerKind, bounds: ProtocolBounds)
 
 def _water_caps(state: SafetyState, plan: TimerPlan, catalog: ConditionCatalog) -> Answer | None:
     """A warm bath (and contrast's hot water) inside the caps the user's conditions set."""
+    from companion.domain.therapy_timer import TimerKind  # noqa: PLC0415 - with the first timer
+
     if plan.kind not in (TimerKind.WARM_BATH, TimerKind.CONTRAST):
         return None
     units = state.units
@@ -341,6 +342,8 @@ def check_timer(
     state: SafetyState, plan: TimerPlan, content: SafetyContent, *, region: str = ""
 ) -> Answer:
     """May this timer start now? Locks, the check-in, conditions, caps and gaps."""
+    from companion.domain.therapy import Status, therapy_options  # noqa: PLC0415
+
     what = plan.kind.label
     locked = _red(state, what) or _orange(state, what)
     if locked is not None:
@@ -542,6 +545,8 @@ def check_reminder(
     water: Callable[[SafetyState], WaterTarget] | None = None,
 ) -> Answer:
     """Should this reminder prompt now, or stay quiet (``REFUSED``) and why?"""
+    from companion.domain.therapy_timer import TimerKind  # noqa: PLC0415 - with the first timer
+
     if rule.kind is ReminderKind.HYDRATION:
         target = water(state) if water is not None else water_target(state, content)
         if target.litres is None:
@@ -569,6 +574,8 @@ def _routine_locked(state: SafetyState) -> bool:
 
 def _reminder_plan(kind: TimerKind, rule: ReminderRule) -> TimerPlan:
     """The session a reminder stands for, as the gate checks it (no phases needed)."""
+    from companion.domain.therapy_timer import TimerPlan  # noqa: PLC0415 - with the first timer
+
     settings: dict[str, float | str] = {"region": rule.region}
     if rule.on_min:
         settings["on_min"] = rule.on_min
@@ -579,7 +586,7 @@ def water_target(
     state: SafetyState, content: SafetyContent, base_litres: float | None = None
 ) -> WaterTarget:
     """Today's water goal under the running locks and conditions (None: no goal)."""
-    from companion.domain.planner import water_target as target  # noqa: PLC0415 - after paint
+    from companion.domain.water import water_target as target  # noqa: PLC0415
 
     return target(
         state.conditions, content.conditions, state.triage, content.protocols, base_litres

@@ -18,7 +18,6 @@ from companion.domain.checkin import Cause
 from companion.domain.clock import utc
 from companion.domain.history import DayScores, Reading, RunSummary
 from companion.storage.database import Database
-from companion.storage.runs import FeelRepository
 from companion.storage.therapy import counts
 
 
@@ -256,6 +255,8 @@ class HistoryRepository:
         ).fetchall()
         if newest:
             rows.reverse()
+        from companion.storage.runs import FeelRepository  # noqa: PLC0415 - not for days()
+
         feel = FeelRepository(self._db).for_runs(int(row[0]) for row in rows)
         return [
             RunSummary(

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from companion.domain.clock import elapsed, later, utc
 from companion.domain.sessions import COUNTS_FROM_S, PastSession
-from companion.domain.therapy_timer import PhaseTimer
 from companion.storage.database import Database
+
+if TYPE_CHECKING:
+    from companion.domain.therapy_timer import PhaseTimer
 
 
 @dataclass(frozen=True)

@@ -49,12 +49,12 @@ from companion.services.checkin import CheckInService
 from companion.ui.score_row import ScoreRow
 from companion.ui.sections import SECTIONS, Card, make_label
 from companion.ui.today.body_map import BodyMapView, IntensityLegend
-from companion.ui.today.plan_view import PlanView
 
 if TYPE_CHECKING:
     from companion.domain.planner import Plan
     from companion.services.checkin import ActivityOnset
     from companion.services.today import TodayService, TodayStatus
+    from companion.ui.today.plan_view import PlanView
 
 WIDE = 960  # from this page width, map and check-in sit side by side
 
@@ -68,6 +68,10 @@ class TodayPage(QWidget):
 
     plan_shown = Signal()
     guide_requested = Signal(str)  # the id of a Guide passage: a plan's "Read more" was pressed
+    # The plan's actions (see PlanView), reported by the page, which builds the plan late.
+    start_routine_requested = Signal(object)
+    start_timer_requested = Signal(str, object)
+    water_reminders_requested = Signal()
 
     def __init__(
         self,
@@ -169,15 +173,30 @@ class TodayPage(QWidget):
         self.column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.status = make_label("", "Muted")
         self.column.addWidget(self.status)
-        self.plan_view = PlanView()
-        self.plan_view.units = lambda: self.presenter.preferences().units
-        self.plan_view.assessed_confirmed.connect(self._confirm_assessed)
-        self.plan_view.guide_requested.connect(self.guide_requested.emit)
-        self.plan_view.edit_checkin_requested.connect(self.edit_checkin)
-        self.column.addWidget(self.plan_view)
+        self._plan_view: PlanView | None = None  # built with the first plan shown
         self.column.addStretch(1)
         scroller.setWidget(inner)
         return scroller
+
+    @property
+    def plan_view(self) -> PlanView:
+        """Today's plan, under the check-in. Built the first time a plan is shown (a
+        returning user's start has none yet, and the plan's widgets wait for one)."""
+        if self._plan_view is None:
+            from companion.ui.today.plan_view import PlanView  # noqa: PLC0415
+
+            view = PlanView()
+            view.units = lambda: self.presenter.preferences().units
+            view.assessed_confirmed.connect(self._confirm_assessed)
+            view.guide_requested.connect(self.guide_requested.emit)
+            view.edit_checkin_requested.connect(self.edit_checkin)
+            view.start_routine_requested.connect(self.start_routine_requested.emit)
+            view.start_timer_requested.connect(self.start_timer_requested.emit)
+            view.water_reminders_requested.connect(self.water_reminders_requested.emit)
+            self.column.insertWidget(self.column.indexOf(self.status) + 1, view)
+            self._plan_view = view
+            self.order_tabs()
+        return self._plan_view
 
     def is_wide(self) -> bool:
         """Map and check-in side by side (True) or in one column."""
@@ -214,7 +233,7 @@ class TodayPage(QWidget):
             self.minutes,
             self.warm,
             self.save_button,
-            self.plan_view,
+            *([self._plan_view] if self._plan_view is not None else []),
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -411,8 +430,9 @@ class TodayPage(QWidget):
         self.context_label.setText(self._context_words(onset, latest))
         self.context_banner.setVisible(True)
         self.scroller.verticalScrollBar().setValue(0)  # the banner, the map and the answers
-        self.plan_view.clear()
-        self.plan_view.plan = None
+        if self._plan_view is not None:
+            self._plan_view.clear()
+            self._plan_view.plan = None
         self.status.setText("")
 
     def _context_words(self, onset: ActivityOnset, latest: CheckIn | None) -> str:
@@ -457,7 +477,7 @@ class TodayPage(QWidget):
     def refresh_plan(self) -> None:
         """A routine or timer ended, or reminders changed: mark what is done again
         (the page stays where it was scrolled to)."""
-        plan = self.plan_view.plan
+        plan = self._plan_view.plan if self._plan_view is not None else None
         if plan is None:
             return
         bar = self.scroller.verticalScrollBar()
