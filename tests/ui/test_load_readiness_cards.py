@@ -51,8 +51,11 @@ def test_readiness_card_lists_every_input_on_today(make_app, clock, qtbot, schem
     card = app.window.findChild(ReadinessCard)
     assert card is not None
     qtbot.waitUntil(lambda: card.shown is not None and card.shown.level is Level.EASY)
-    texts = [value.text() for _name, value in card.rows if not value.isHidden()]
+    assert not card.rows  # folded: the rows wait until they are opened
+    card.toggle.click()
+    texts = [value.text() for _name, value in card.rows if value.isVisible()]
     assert len(texts) == 5
+    card.toggle.click()
     assert any("20 % longer" in t for t in texts)
     assert card.headline.text().startswith("An easy day")
     shoot(app, f"today-{scheme.value}-min", app.window.minimumSize())

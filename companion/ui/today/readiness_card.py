@@ -70,6 +70,8 @@ class ReadinessCard(Card):
 
     def _show_details(self, on: bool) -> None:
         tr = QCoreApplication.translate
+        if on and self.shown is not None:
+            self._fill_rows(self.shown)  # filled as they open (made the first time)
         self.details.setVisible(on)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
         self.toggle.setText(
@@ -98,6 +100,15 @@ class ReadinessCard(Card):
         self.headline.setText(headline)
         self.safety.setText("\n".join(readiness.safety_words))
         self.safety.setVisible(bool(readiness.safety_words))
+        if self.toggle.isChecked():
+            self._fill_rows(readiness)
+        self._say_based_on(readiness)
+
+    def _fill_rows(self, readiness: Readiness) -> None:
+        """One row per input, its name and its reading (made only once the details are
+        opened: a folded card needs none, and a screen reader has them all in the
+        card's description)."""
+        tr = QCoreApplication.translate
         while len(self.rows) < len(readiness.inputs):
             name, value = make_label("", ""), make_label("", "")
             bold = name.font()
@@ -124,6 +135,10 @@ class ReadinessCard(Card):
                 else:
                     value.setObjectName("")
                 repolish(value)
+
+    def _say_based_on(self, readiness: Readiness) -> None:
+        tr = QCoreApplication.translate
+        headline = tr("Readiness", readiness.headline)
         decisive = [
             tr("Readiness", i.name)
             for i in readiness.inputs
