@@ -26,8 +26,9 @@ Start-up order (each step only runs if the one before it succeeded):
    unless ``--minimized`` was given and a tray exists.
 9. The single-instance channel starts listening.
 10. After the first paint: work that start-up does not need starts here, so
-    the window appears fast: the reminder center a second later (its
-    APScheduler only once a reminder is on), then the pixmaps that start-up's
+    the window appears fast: the reminder center a second later if a reminder
+    is on or a snooze is to come back, else with its first use (its APScheduler
+    only once a reminder is on), then the pixmaps that start-up's
     painting cached are let go (Qt trims that cache on a 10 s timer while it
     holds any), and the daily backup 5 s in, re-armed for the next day with
     one single-shot timer (nothing polls while the app sits idle).

@@ -27,6 +27,9 @@ class ReminderWiring:
     def __init__(self, app: CompanionApp) -> None:
         self.app = app
         self.center: ReminderCenter | None = None
+        # Start-up found nothing to schedule, so the center waits for its first use and
+        # starts then (``start_reminders``).
+        self._start_on_first_use = False
         self._notifier: DesktopNotifier | None = None  # one for reminders, timers and notices
         self._alerts: AlertRouter | None = None
         self._recoveries: dict[str, Recovery] = {}  # "Just finished" notices that can be undone
@@ -62,6 +65,9 @@ class ReminderWiring:
             self.center.open_requested.connect(self._open_reminder)
             self.center.place_popup = self._place_popup
             self.center.changed.connect(self._sync_reminder_status)
+            if self._start_on_first_use:
+                self._start_on_first_use = False
+                self.center.start()
         return self.center
 
     def _open_reminder(self, _prompt: object) -> None:
@@ -261,9 +267,28 @@ class ReminderWiring:
         return removed
 
     def start_reminders(self) -> None:
+        """Start the reminders after the first paint, or, with no rule on and no snooze
+        to come back, leave the reminder center (its rules, service and prompts, about
+        1 MB) for its first use: the Reminders page, a drink logged, a rule switched on
+        from anywhere, data restored with a rule on. It starts then, as it would have."""
         if self.app._quitting or (self.center is not None and self.center.started):
             return
+        if self.center is None:
+            from companion.storage.reminders import ReminderRepository  # noqa: PLC0415
+
+            if not ReminderRepository(self.app.db).anything_to_schedule():
+                self._start_on_first_use = True
+                return
         self.reminders.start()
+
+    def data_replaced(self) -> None:
+        """An import, a restore or deleting history changed the rules: schedule again
+        (and start the center if it waited and the data now has a rule on)."""
+        if self.center is not None:
+            self.center.reschedule()
+        elif self._start_on_first_use:
+            self._start_on_first_use = False
+            self.start_reminders()
 
     def log_water(self, ml: int, source: str = "app") -> str | None:
         """Log a drink; the reason it was refused, or None."""
@@ -335,6 +360,15 @@ class ReminderWiring:
         TimerService(self.app.today.content.protocols, self.app.safety, self.app.db).save(timer)
         self._sync_reminder_status()
 
+    def _water_today(self) -> int:
+        """Today's water, read while the reminder center waits for its first use (no
+        rule on: nothing is scheduled, so only the water line is said)."""
+        from companion.storage.reminders import WaterLog  # noqa: PLC0415
+
+        now = self.app.clock.now()
+        assert now.tzinfo is not None
+        return WaterLog(self.app.db).total_on(now.date(), now.tzinfo)
+
     def _sync_reminder_status(self) -> None:
         if self.app.tray is None:
             return
@@ -343,10 +377,7 @@ class ReminderWiring:
             running = self.app.therapy.status(self.app.clock.now())
             if running:
                 lines.append(running)
-        if self.center is None:
-            self.app.tray.set_extra_status(lines)
-            return
-        upcoming = self.center.next_reminder()
+        upcoming = self.center.next_reminder() if self.center is not None else None
         if upcoming is not None:
             from companion.ui.reminders.center import when_words  # noqa: PLC0415
 
@@ -355,8 +386,8 @@ class ReminderWiring:
                 QCoreApplication.translate("CompanionApp", "Next: %s, %s")
                 % (title, when_words(when, self.app.clock.now()))
             )
-        drunk = self.center.water_today()
-        goal = self.center.goal_ml()
+        drunk = self.center.water_today() if self.center is not None else self._water_today()
+        goal = self.app.water_goal()  # the center's goal too (Settings', or none)
         units = self.app.preferences.current.units  # amounts as the window writes them
         self.app.tray.set_water_units(units)
         if goal:

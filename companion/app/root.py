@@ -380,8 +380,7 @@ class CompanionApp(QObject):
 
     def _data_replaced(self) -> None:
         """An import, a restore or deleting history changed what is stored: read it again."""
-        if self.reminder_wiring.center is not None:
-            self.reminder_wiring.center.reschedule()
+        self.reminder_wiring.data_replaced()
         self.data_changed.emit()
 
     # -- start and stop ---------------------------------------------------------

@@ -238,6 +238,16 @@ class ReminderRepository:
         )
         return [_event(row) for row in rows]
 
+    def anything_to_schedule(self) -> bool:
+        """Whether a start has work for the reminder scheduler: a rule switched on, or a
+        snoozed prompt still to come back."""
+        row = self._db.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM reminder_rules WHERE enabled) OR EXISTS "
+            "(SELECT 1 FROM reminder_events WHERE answer = 'snoozed' "
+            "AND snoozed_until IS NOT NULL)"
+        ).fetchone()
+        return bool(row[0])
+
     def pending_snoozes(self) -> list[ReminderEvent]:
         """Snoozed prompts not yet shown again (they survive a restart)."""
         rows = self._db.conn.execute(

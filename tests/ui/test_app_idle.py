@@ -119,6 +119,48 @@ def test_a_snooze_from_before_a_restart_starts_the_scheduler(make_app, companion
     assert [k for k in again.reminders.scheduler.next_once() if k.startswith("snooze-")]
 
 
+def test_with_nothing_to_schedule_the_reminder_center_waits_for_its_first_use(companion):
+    companion.start_reminders()
+    assert companion.reminder_wiring.center is None  # no rule on, no snooze: not built
+    center = companion.reminders  # the first use (the page, a drink, a rule): built, started
+    assert center.started and not center.scheduler_running
+    rule = center.save_rule(water_rule())
+    assert center.scheduler_running
+    assert set(center.next_fire_times()) == {rule.id}
+
+
+def test_a_rule_on_at_start_builds_the_reminder_center_with_the_app(make_app, companion):
+    from tests.ui.conftest import reopen
+
+    companion.reminders.save_rule(water_rule())
+    again = reopen(make_app, companion)
+    again.start_reminders()
+    center = again.reminder_wiring.center
+    assert center is not None and center.scheduler_running
+
+
+def test_data_restored_with_a_rule_on_starts_the_waiting_center(companion, clock):
+    from companion.storage.reminders import ReminderRepository
+
+    companion.start_reminders()
+    assert companion.reminder_wiring.center is None
+    ReminderRepository(companion.db).save(water_rule(), clock.now())  # as a restore writes it
+    companion._data_replaced()
+    center = companion.reminder_wiring.center
+    assert center is not None and center.scheduler_running
+
+
+def test_the_tray_says_todays_water_while_the_center_waits(companion, clock):
+    from companion.storage.reminders import WaterLog
+
+    WaterLog(companion.db).add(500, clock.now(), "app")
+    companion.start_reminders()
+    assert companion.reminder_wiring.center is None
+    companion.reminder_wiring._sync_reminder_status()
+    assert companion.tray is not None
+    assert "Water today: 500 mL of 2,000 mL" in companion.tray.toolTip()
+
+
 def test_desktop_notifications_load_with_the_first_prompt(companion, clock):
     center = companion.reminders
     rule = center.save_rule(water_rule())
