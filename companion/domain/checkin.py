@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from companion.domain.clock import elapsed
@@ -17,6 +17,7 @@ ROUTINE_MINUTES = (5, 10, 20)  # how much time the user has for today's routine
 # An acute injury's first 72 hours (PROTOCOLS 4.1 B): no heat, no running, no stretching
 # or rolling on it; the plan, the routine rules and the safety gate all count from onset.
 FRESH_INJURY_H = 72
+SAME_ONSET = timedelta(hours=1)  # check-ins whose onsets are this close belong together
 
 
 class Cause(StrEnum):
@@ -211,3 +212,22 @@ class RegionDraft:
         check_nrs(value, "the score")
         self.on_movement = value
         self.at_rest = min(self.at_rest, value) if value else 0
+
+
+@dataclass(frozen=True)
+class DayScores:
+    """One check-in: every region's scores that day."""
+
+    day: date
+    at: datetime
+    onset: datetime
+    cause: Cause
+    scores: Mapping[str, tuple[int, int]]  # region id -> (at rest, on movement)
+
+    @property
+    def hours(self) -> float:
+        return max(0.0, elapsed(self.onset, self.at).total_seconds() / 3600)
+
+    @property
+    def worst(self) -> int:
+        return max((move for _rest, move in self.scores.values()), default=0)

@@ -15,7 +15,7 @@ from functools import cache
 from itertools import pairwise
 
 from companion.domain.activity import Activity, MorningLog
-from companion.domain.checkin import Cause
+from companion.domain.checkin import SAME_ONSET, Cause, DayScores
 from companion.domain.clock import elapsed, utc
 from companion.domain.feel import FeelScore
 from companion.domain.translatable import QT_TRANSLATE_NOOP
@@ -24,7 +24,6 @@ NOTICEABLE_POINTS, NOTICEABLE_SHARE = 1, 0.15  # PROTOCOLS 5.1: the smallest cha
 CLEAR_POINTS, CLEAR_SHARE = 2, 0.30  # ... and "much better"
 RECOVERED_AT = 1  # movement score at or below which a region counts as recovered (5.3.5)
 LEFT_RIGHT_GAP = 3  # a one-sided difference worth pointing out (5.3.2)
-SAME_ONSET = timedelta(hours=1)  # check-ins whose onsets are this close belong together
 
 # The typical course after unaccustomed exercise (PROTOCOLS 5.2) as a share of the
 # episode's own peak, low and high edge, by hours since the activity. Between the
@@ -106,25 +105,6 @@ class Reading:
     @property
     def hours(self) -> float:
         return max(0.0, elapsed(self.onset, self.at).total_seconds() / 3600)
-
-
-@dataclass(frozen=True)
-class DayScores:
-    """One check-in: every region's scores that day."""
-
-    day: date
-    at: datetime
-    onset: datetime
-    cause: Cause
-    scores: Mapping[str, tuple[int, int]]  # region id -> (at rest, on movement)
-
-    @property
-    def hours(self) -> float:
-        return max(0.0, elapsed(self.onset, self.at).total_seconds() / 3600)
-
-    @property
-    def worst(self) -> int:
-        return max((move for _rest, move in self.scores.values()), default=0)
 
 
 def group_days(readings: Iterable[Reading]) -> list[DayScores]:

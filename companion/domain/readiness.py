@@ -34,8 +34,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from companion.domain.activity import SLEEP_NOTE_HOURS, MorningLog, NudgeKind
+from companion.domain.checkin import SAME_ONSET, DayScores
 from companion.domain.clock import elapsed, utc
-from companion.domain.history import SAME_ONSET, DayScores
 from companion.domain.load import RunNote, spike_words, weekly_jump_seen
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.triage import Tier

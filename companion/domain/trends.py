@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from companion.domain.activity import MorningLog
+from companion.domain.checkin import SAME_ONSET, DayScores
 from companion.domain.clock import utc
-from companion.domain.history import SAME_ONSET, DayScores
 from companion.domain.triage import Moment
 
 PEAK_WINDOW_H = (24.0, 72.0)  # T1: the usual peak

@@ -268,14 +268,11 @@ class CheckInService:
 
     def trend_alerts(self, checkin: CheckIn) -> list[TrendAlert]:
         """PROTOCOLS 5.4 rules seen in this check-in against the last two weeks."""
-        from companion.domain.history import DayScores  # noqa: PLC0415 - after the first paint
+        from companion.domain.checkin import DayScores  # noqa: PLC0415
         from companion.domain.trends import check_in_alerts  # noqa: PLC0415
-        from companion.storage.history import HistoryRepository  # noqa: PLC0415
 
         today = checkin.at.date()
-        history = HistoryRepository(self._db).days(
-            today - TREND_LOOKBACK, today - timedelta(days=1)
-        )
+        history = self.checkins.day_scores(today - TREND_LOOKBACK, today - timedelta(days=1))
         current = DayScores(
             today,
             checkin.at,

@@ -56,12 +56,12 @@ class ReadinessService:
             ActivityRepository,
             MorningLogRepository,
         )
-        from companion.storage.history import HistoryRepository  # noqa: PLC0415
+        from companion.storage.checkins import CheckInRepository  # noqa: PLC0415
 
         now = self.clock.now()
         state = self.gate.state()
         today = now.date()
-        days = HistoryRepository(self._db).days(today - SORENESS_LOOKBACK, today)
+        days = CheckInRepository(self._db).day_scores(today - SORENESS_LOOKBACK, today)
         activities = [
             a
             for _id, a in ActivityRepository(self._db).between(

@@ -14,9 +14,9 @@ from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from companion.domain.activity import Activity, ActivityKind, stored_activity
-from companion.domain.checkin import Cause
+from companion.domain.checkin import Cause, DayScores
 from companion.domain.clock import utc
-from companion.domain.history import DayScores, Reading, RunSummary
+from companion.domain.history import Reading, RunSummary
 from companion.storage.database import Database
 from companion.storage.therapy import counts
 
@@ -53,7 +53,6 @@ def _utc_start(day: date, zone: tzinfo) -> str:
     return datetime(day.year, day.month, day.day, tzinfo=zone).astimezone(UTC).isoformat()
 
 
-_SCORE_PAIRS = {str(rest * 11 + move): (rest, move) for rest in range(11) for move in range(11)}
 # How long an ISO time in UTC is, without and with microseconds ("...:00+00:00").
 _UTC_LENGTHS = frozenset(
     {len("2026-01-01T00:00:00+00:00"), len("2026-01-01T00:00:00.000000+00:00")}
@@ -120,35 +119,10 @@ class HistoryRepository:
         ]
 
     def days(self, first: date, last: date) -> list[DayScores]:
-        """Each check-in in [first, last] with every region's scores, oldest first.
+        """Each check-in in [first, last] with every region's scores, oldest first."""
+        from companion.storage.checkins import CheckInRepository  # noqa: PLC0415
 
-        One row per check-in, its regions and their scores as two joined lists (a score
-        pair as one number, ``at_rest * 11 + on_movement``): over five years that is
-        1,550 rows to read rather than 25,000, in about half the time of joining text."""
-        out: list[DayScores] = []
-        causes = {cause.value: cause for cause in Cause}
-        pairs = _SCORE_PAIRS
-        for day, at, onset, cause, ids, codes in self._db.conn.execute(
-            "SELECT c.day, c.at, c.onset, c.cause, group_concat(r.region_id, ','), "
-            "group_concat(r.at_rest * 11 + r.on_movement, ',') "
-            "FROM checkins c JOIN checkin_regions r ON r.checkin_id = c.id "
-            "WHERE c.day >= ? AND c.day <= ? GROUP BY c.id ORDER BY c.day",
-            (first.isoformat(), last.isoformat()),
-        ):
-            # A check-in without regions has no row here (the join lists none).
-            scores = dict(
-                zip(ids.split(","), map(pairs.__getitem__, codes.split(",")), strict=True)
-            )
-            out.append(
-                DayScores(
-                    date.fromisoformat(day),
-                    datetime.fromisoformat(at),
-                    datetime.fromisoformat(onset),
-                    causes.get(cause) or Cause(cause),
-                    scores,
-                )
-            )
-        return out
+        return CheckInRepository(self._db).day_scores(first, last)
 
     def activities(self, start: datetime, end: datetime) -> list[Activity]:
         """Activities that ended in [start, end), oldest first: every column that is one

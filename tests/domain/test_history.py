@@ -3,9 +3,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from companion.domain.activity import Activity, ActivityKind, MorningLog
-from companion.domain.checkin import Cause
+from companion.domain.checkin import Cause, DayScores
 from companion.domain.history import (
-    DayScores,
     Reading,
     adherence,
     band_points,

@@ -6,8 +6,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from companion.domain.activity import Activity, ActivityKind, MorningLog, NudgeKind
-from companion.domain.checkin import Cause
-from companion.domain.history import DayScores
+from companion.domain.checkin import Cause, DayScores
 from companion.domain.load import RunNote, recent_load_notes
 from companion.domain.readiness import (
     STALE_AFTER,

@@ -1,8 +1,7 @@
 from datetime import UTC, date, datetime, timedelta
 
 from companion.domain.activity import MorningLog
-from companion.domain.checkin import Cause
-from companion.domain.history import DayScores
+from companion.domain.checkin import Cause, DayScores
 from companion.domain.trends import check_in_alerts, morning_alert
 from companion.domain.triage import Moment
 

@@ -10,10 +10,10 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, TypeVar
 
 from companion.domain.activity import Activity
+from companion.domain.checkin import DayScores
 from companion.domain.clock import Clock, utc
 from companion.domain.history import (
     Adherence,
-    DayScores,
     Episode,
     Reading,
     adherence,
