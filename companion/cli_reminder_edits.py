@@ -86,7 +86,7 @@ def _region(value: str) -> str:
 
 
 def _routine(value: str) -> str:
-    from companion.cli import routine_id_arg  # noqa: PLC0415
+    from companion.cli_commands import routine_id_arg  # noqa: PLC0415
 
     return routine_id_arg(value)
 

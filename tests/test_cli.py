@@ -6,7 +6,8 @@ import sys
 import pytest
 
 from companion import __version__
-from companion.cli import build_parser, main
+from companion.cli import main
+from companion.cli_commands import build_parser
 
 
 def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:

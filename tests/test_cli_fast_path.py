@@ -6,9 +6,13 @@ exactly as the full parser does, and step aside for anything else.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
-from companion.cli import build_parser, gui_args
+from companion.cli import gui_args
+from companion.cli_commands import build_parser
 
 APP_OPTIONS = ("data_dir", "minimized", "exit_after_paint", "command")
 
@@ -23,6 +27,8 @@ APP_OPTIONS = ("data_dir", "minimized", "exit_after_paint", "command")
         ["--data-dir", "regions"],  # a folder named like a command is still a folder
         ["--min", "--data", "d"],  # abbreviations, as argparse allows them
         ["--data-dir", "a", "--data-dir", "b"],
+        ["--d=/tmp/x", "--e"],
+        ["--data-dir=", "--minimized"],
     ],
 )
 def test_a_plain_launch_reads_as_the_full_parser_reads_it(argv):
@@ -48,7 +54,21 @@ def test_a_plain_launch_reads_as_the_full_parser_reads_it(argv):
         ["--unknown"],
         ["-x"],
         ["--", "regions"],
+        ["--data-dir", "-x"],  # an option where the folder should be
     ],
 )
 def test_anything_else_goes_to_the_full_parser(argv):
     assert gui_args(argv) is None
+
+
+def test_a_plain_launch_loads_neither_argparse_nor_the_commands():
+    """What the app keeps in memory all day: the launch read without them (0.3 MB)."""
+    code = (
+        "import sys\n"
+        "from companion.cli import gui_args\n"
+        "assert gui_args(['--minimized', '--data-dir', 'x']) is not None\n"
+        "print(sorted({'argparse', 'companion.cli_commands'} & set(sys.modules)))\n"
+    )
+    command = [sys.executable, "-c", code]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

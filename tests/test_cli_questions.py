@@ -7,7 +7,8 @@ from contextlib import redirect_stdout
 
 import pytest
 
-from companion.cli import build_parser, main
+from companion.cli import main
+from companion.cli_commands import build_parser
 from companion.resources import load_triage
 
 

@@ -7,7 +7,6 @@ another instance on the folder) ends in a clear message, never a traceback.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import signal
@@ -16,7 +15,7 @@ import sys
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSocketNotifier, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -33,6 +32,19 @@ from companion.ui.icons import app_icon
 from companion.ui.main_window import MainWindow
 from companion.ui.theme import STYLE_PROPERTY
 from companion.ui.tray import tray_available
+
+
+class LaunchOptions(Protocol):
+    """What a launch says (the command line's plain launch, or its full parser's answer;
+    a command that starts the app adds ``routine_id`` or ``timer``)."""
+
+    @property
+    def data_dir(self) -> str | None: ...
+    @property
+    def minimized(self) -> bool: ...
+    @property
+    def exit_after_paint(self) -> bool: ...
+
 
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
 
@@ -167,14 +179,14 @@ def no_display(environ: Mapping[str, str] | None = None, platform: str | None = 
     return not any(env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def run_gui(args: LaunchOptions) -> int:
     if QApplication.instance() is None and no_display():  # before Qt tries a display
         print(NO_DISPLAY, file=sys.stderr, flush=True)
         return EXIT_NO_DISPLAY
     return _run_gui(args)
 
 
-def _run_gui(args: argparse.Namespace) -> int:
+def _run_gui(args: LaunchOptions) -> int:
     routine: str | None = getattr(args, "routine_id", None)
     timer: dict[str, Any] | None = getattr(args, "timer", None)
     try:

@@ -180,7 +180,7 @@ def test_cli_timer_is_refused_for_a_condition(data_dir):
 
 
 def test_cli_timer_outside_the_usual_range_needs_yes(data_dir):
-    from companion.cli import build_parser
+    from companion.cli_commands import build_parser
     from companion.cli_reminders import timer_request
 
     args = build_parser().parse_args(
