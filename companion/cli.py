@@ -97,14 +97,14 @@ def start_app(args: Launch | argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     launch = gui_args(words)
-    if launch is None:
-        from companion.cli_commands import run  # noqa: PLC0415 - a command, help or version
-
-        return run(words)
     from companion.paths import DataDirError  # noqa: PLC0415 - light: no Qt, no storage
 
     try:
-        return start_app(launch)
+        if launch is not None:
+            return start_app(launch)
+        from companion.cli_commands import run  # noqa: PLC0415 - a command, help or version
+
+        return run(words)
     except DataDirError as exc:
         print(f"{APP_ID}: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -163,7 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(words: Sequence[str]) -> int:
     """Parse ``words`` with every command's parser and run the command (with none: the
-    app starts, as through ``gui_args``). The parser exits 2 with usage on a bad option."""
+    app starts, as through ``gui_args``). The parser exits 2 with usage on a bad option;
+    ``cli.main`` turns a folder problem, Ctrl-C and a closed pipe into exit codes."""
     args = build_parser().parse_args(list(words))
 
     def data_command(args: argparse.Namespace) -> int:
@@ -193,20 +194,8 @@ def run(words: Sequence[str]) -> int:
         from companion.cli_reminders import timer_request  # noqa: PLC0415
 
         args.timer = timer_request(args)  # exits with the reason if refused
-    from companion.paths import DataDirError  # noqa: PLC0415 - light: no Qt, no storage
-
-    try:
-        command = commands.get(args.command)
-        if command is not None:
-            return command()
-        return start_app(args)
-    except DataDirError as exc:
-        print(f"{APP_ID}: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return EXIT_OK
+    command = commands.get(args.command)
+    return command() if command is not None else start_app(args)
 
 
 def _reminder_command(args: argparse.Namespace) -> int:

@@ -81,6 +81,10 @@ class ReminderEvent:
     snoozed_until: datetime | None
 
 
+# A prompt snoozed and not yet shown again: it comes back, after a restart too.
+_PENDING_SNOOZE = "answer = 'snoozed' AND snoozed_until IS NOT NULL"
+
+
 class ReminderRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -242,17 +246,15 @@ class ReminderRepository:
         """Whether a start has work for the reminder scheduler: a rule switched on, or a
         snoozed prompt still to come back."""
         row = self._db.conn.execute(
-            "SELECT EXISTS (SELECT 1 FROM reminder_rules WHERE enabled) OR EXISTS "
-            "(SELECT 1 FROM reminder_events WHERE answer = 'snoozed' "
-            "AND snoozed_until IS NOT NULL)"
+            "SELECT EXISTS (SELECT 1 FROM reminder_rules WHERE enabled) OR EXISTS "  # noqa: S608
+            "(SELECT 1 FROM reminder_events WHERE " + _PENDING_SNOOZE + ")"
         ).fetchone()
         return bool(row[0])
 
     def pending_snoozes(self) -> list[ReminderEvent]:
         """Snoozed prompts not yet shown again (they survive a restart)."""
         rows = self._db.conn.execute(
-            _EVENT_SELECT + " WHERE answer = 'snoozed' AND snoozed_until IS NOT NULL "
-            "ORDER BY snoozed_until"
+            _EVENT_SELECT + " WHERE " + _PENDING_SNOOZE + " ORDER BY snoozed_until"
         )
         return [_event(row) for row in rows]
 

@@ -9,9 +9,6 @@ while it holds any), and no repeating timer is left running.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import datetime, timedelta
 
 import pytest
@@ -28,6 +25,7 @@ from companion.app import (
 from companion.domain.reminders import Kind, ReminderRule
 from companion.scheduling.reminders import Fired
 from tests.helpers.clock import LONDON
+from tests.helpers.fresh_app import in_fresh_app
 
 
 def water_rule(**changes) -> ReminderRule:
@@ -287,31 +285,14 @@ def test_the_started_window_leaves_the_style_and_the_effort_question_unmade(tmp_
     1 MB: a findChild walk over the app's children or ``widget.style()`` would); the
     effort question waits for a run that needs it, the plan's view and rules for a plan
     (the tray's water goal has its own small module)."""
-    code = (
-        "import enum, gc, sys\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "from companion.app import CompanionApp\n"
-        "from companion.domain.clock import SystemClock\n"
-        "from companion.paths import prepare_data_dir\n"
-        "from companion.storage.database import open_database\n"
-        "qapp = QApplication([sys.argv[0], '-style', 'fusion'])\n"
-        "qapp.setProperty('companionStyle', 'fusion')  # as make_qapp marks it\n"
-        "from pathlib import Path\n"
-        f"paths = prepare_data_dir(Path({str(tmp_path / 'data')!r}))\n"
-        "clock = SystemClock()\n"
-        "db = open_database(paths.database, clock.now()).database\n"
-        "app = CompanionApp(qapp, paths, db, clock, has_tray=False)\n"
-        "app.window.show(); qapp.processEvents()\n"
+    last = in_fresh_app(
+        tmp_path / "data",
+        "import enum, gc\n"
         "app.data_changed.emit(); qapp.processEvents()\n"
         "names = {t.__qualname__ for t in gc.get_objects() if isinstance(t, enum.EnumType)}\n"
         "styles = sorted(n for n in names if n.startswith('QStyle.'))\n"
         "later = ('companion.ui.today.effort_prompt', 'companion.ui.today.plan_view',\n"
         "         'companion.domain.planner', 'companion.domain.routine_builder')\n"
-        "print(styles, [name for name in later if name in sys.modules])\n"
-        "app.shutdown()\n"
+        "print(styles, [name for name in later if name in sys.modules])\n",
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
-    )
-    assert result.stdout.strip().splitlines()[-1] == "[] []"
+    assert last == "[] []"

@@ -3,10 +3,7 @@ window, through the import dialog (progress, Cancel, results) to a real data fil
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -34,6 +31,7 @@ from tests.helpers.activity_files import (
     wrong_crc,
 )
 from tests.helpers.clock import LONDON, FakeClock
+from tests.helpers.fresh_app import in_fresh_app
 from tests.ui.conftest import MakeApp
 
 
@@ -329,30 +327,13 @@ def test_read_only_mode_refuses_with_the_read_only_words(read_only_app, qtbot, t
 
 
 def test_nothing_of_the_import_loads_at_start_up(tmp_path):
-    code = (
-        "import sys\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "from companion.app import CompanionApp\n"
-        "from companion.domain.clock import SystemClock\n"
-        "from companion.paths import prepare_data_dir\n"
-        "from companion.storage.database import open_database\n"
-        "qapp = QApplication([])\n"
-        "from pathlib import Path\n"
-        f"paths = prepare_data_dir(Path({str(tmp_path / 'data')!r}))\n"
-        "clock = SystemClock()\n"
-        "db = open_database(paths.database, clock.now()).database\n"
-        "app = CompanionApp(qapp, paths, db, clock, has_tray=False)\n"
-        "app.window.show(); qapp.processEvents()\n"
+    last = in_fresh_app(
+        tmp_path / "data",
         "names = ('companion.app.activity_import', 'companion.ui.history.import_dialog',\n"
         "         'companion.services.activity_import', 'companion.activity_files')\n"
-        "print(sorted(n for n in names if n in sys.modules))\n"
-        "app.shutdown()\n"
+        "print(sorted(n for n in names if n in sys.modules))\n",
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
-    )
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert last == "[]"
 
 
 def test_escape_while_importing_cancels_and_keeps_the_dialog_for_the_results(
