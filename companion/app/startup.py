@@ -26,6 +26,7 @@ from companion.app.root import CompanionApp
 from companion.domain.clock import SystemClock
 from companion.ipc import InstanceError, acquire_instance_lock, send_to_running
 from companion.localzone import local_zone
+from companion.memory import one_heap
 from companion.paths import DataDirError, prepare_data_dir, resolve_data_dir
 from companion.storage.database import DatabaseError, open_database
 from companion.ui.icons import app_icon
@@ -119,6 +120,7 @@ def report_error(message: str) -> None:
 def make_qapp() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        one_heap()  # before QApplication starts Qt's threads
         # Fusion from the start: the theme need not ask for the style (see theme.py).
         app = QApplication([*sys.argv[:1], "-style", "fusion"])
         app.setProperty(STYLE_PROPERTY, "fusion")

@@ -83,12 +83,19 @@ def section_info(key: str) -> SectionInfo:
     raise KeyError(f"No section {key!r}; known: {', '.join(i.key for i in SECTIONS)}")
 
 
-def make_label(text: str, object_name: str = "", wrap: bool = True) -> QLabel:
+def make_label(
+    text: str, object_name: str = "", wrap: bool = True, *, selectable: bool = False
+) -> QLabel:
+    """A label of the app's words. ``selectable`` lets the mouse select and copy them:
+    only for words worth copying (a path, a reminder's summary), because Qt gives a
+    selectable label a text document and editor of its own (about 17 kB each with the
+    style sheet: 0.4 MB for the labels Today shows at start, docs/PERFORMANCE.md)."""
     label = QLabel(text)
     if object_name:
         label.setObjectName(object_name)
     label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 

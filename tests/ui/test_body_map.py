@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QAccessible, QColor
+from PySide6.QtGui import QAccessible, QColor, QPainter, QPen
 
 from companion.resources import load_regions
 from companion.ui.theme import Scheme, Theme
@@ -241,3 +241,46 @@ def test_a_map_that_only_shows_has_no_settable_values(qtbot):
     qtbot.addWidget(view)
     iface = QAccessible.queryAccessibleInterface(view)
     assert iface.child(0).valueInterface() is None
+
+
+def figure_lines(view: BodyMapView, monkeypatch) -> list[tuple[float, bool]]:
+    """Each pen the figure is drawn with: its width on screen, and whether it is cosmetic."""
+    seen: list[tuple[float, bool]] = []
+    set_pen = QPainter.setPen
+
+    def recording(painter: QPainter, pen):  # a QPen, a QColor or a pen style
+        if isinstance(pen, QPen) and painter.transform().isScaling():
+            width = pen.widthF() if pen.isCosmetic() else pen.widthF() * painter.transform().m11()
+            seen.append((width, pen.isCosmetic()))
+        set_pen(painter, pen)
+
+    monkeypatch.setattr(QPainter, "setPen", recording)
+    view.grab()
+    monkeypatch.undo()
+    return seen
+
+
+@pytest.mark.parametrize("size", [(520, 560), (722, 500), (1100, 1000)])
+def test_at_normal_contrast_no_line_of_the_figure_is_wider_than_a_pixel(
+    body_map, monkeypatch, size
+):
+    # Qt's hairline stroker draws those and keeps nothing; a wider line's stroker
+    # buffers stay with the window's paint engine (docs/PERFORMANCE.md).
+    body_map.resize(*size)
+    body_map.set_scores({"hamstrings_R": 6})
+    lines = figure_lines(body_map, monkeypatch)
+    assert len(lines) >= 3 * 2  # outline, regions and details, front and back
+    assert all(0 < width <= 1.0 and cosmetic for width, cosmetic in lines), lines
+
+
+def test_high_contrast_keeps_the_heavier_lines_of_the_figure(qtbot, qapp, monkeypatch):
+    Theme(qapp).apply(Scheme.LIGHT, high_contrast=True)
+    view = BodyMapView(load_regions())
+    view.resize(722, 500)
+    qtbot.addWidget(view)
+    try:
+        lines = figure_lines(view, monkeypatch)
+    finally:
+        Theme(qapp).apply(Scheme.LIGHT)
+    assert lines and not any(cosmetic for _width, cosmetic in lines)
+    assert max(width for width, _cosmetic in lines) > 1.5  # the outline, 1.2 x 1.6 x 0.9

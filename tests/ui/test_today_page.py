@@ -450,3 +450,25 @@ def test_the_routine_card_shows_each_steps_cautions(qtbot):
     qtbot.addWidget(view)
     view.show_plan(plan, "999")
     assert any("Light pressure only" in t for t in labels(view))
+
+
+def test_todays_words_are_plain_labels(today, qtbot):
+    # Not selectable: Qt gives a selectable label a text document and editor of its
+    # own (about 17 kB each with the style sheet; docs/PERFORMANCE.md).
+    companion, page = today()
+    companion.window.show()
+    qtbot.waitExposed(companion.window)
+    words = [label for label in page.findChildren(QLabel) if label.isVisible() and label.text()]
+    assert len(words) > 5
+    for label in words:
+        flags = label.textInteractionFlags()
+        assert not flags & Qt.TextInteractionFlag.TextSelectableByMouse, label.text()
+        assert label.focusPolicy() == Qt.FocusPolicy.NoFocus, label.text()
+
+
+def test_a_label_is_selectable_only_when_asked(qapp):
+    from companion.ui.sections import make_label
+
+    selectable = Qt.TextInteractionFlag.TextSelectableByMouse
+    assert not make_label("Words").textInteractionFlags() & selectable
+    assert make_label("/home/me/data", selectable=True).textInteractionFlags() & selectable

@@ -6,7 +6,7 @@ app removes exactly the reminders that key stands for, then calls ``undone``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from companion.ui.sections import make_label
@@ -22,9 +22,7 @@ class FinishedNotice(QFrame):
         column = QVBoxLayout(self)
         column.setContentsMargins(14, 10, 14, 10)
         column.setSpacing(6)
-        self.text = make_label("", "")
-        self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text = make_label("", "", selectable=True)
         column.addWidget(self.text)
         row = QHBoxLayout()
         row.addStretch(1)

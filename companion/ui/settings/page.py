@@ -455,7 +455,7 @@ class SettingsPage(SectionPage):
                 "folder. Recovery Companion never sends anything over the network.",
             )
         )
-        path_label = make_label(str(self.data_dir), "")
+        path_label = make_label(str(self.data_dir), "", selectable=True)
         path_label.setAccessibleName(QCoreApplication.translate("SettingsPage", "Data folder"))
         path_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         data.body.addWidget(path_label)

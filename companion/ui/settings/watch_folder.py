@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from companion.domain.preferences import Preferences
@@ -36,8 +36,7 @@ class WatchFolderCard(Card):
             ),
             "Muted",
         )
-        self.where = make_label("", "")
-        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.where = make_label("", "", selectable=True)
         self.where.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.body.addWidget(self.where)
         row = QHBoxLayout()

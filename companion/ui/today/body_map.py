@@ -115,6 +115,23 @@ class Spot:
     view: str
 
 
+def figure_pen(colour: QColor, width: float, scale: float, bold: bool) -> QPen:
+    """A line of the figure, ``width`` in the figure's units, drawn at ``scale``.
+
+    At normal contrast no line of the figure is wider than one pixel on screen: Qt draws
+    those with its hairline stroker, which keeps nothing and is quicker. A wider line
+    goes through Qt's full stroker, whose buffers then stay with the window's paint
+    engine for as long as the window lives (0.2 MB for the figure's outline at the
+    default size, docs/PERFORMANCE.md). High contrast keeps its heavier lines, in the
+    figure's units (1.6 times as wide), scaling with the figure.
+    """
+    if bold:
+        return QPen(colour, width * 1.6)
+    pen = QPen(colour, min(width * scale, 1.0))
+    pen.setCosmetic(True)  # the width is in pixels, not the figure's units
+    return pen
+
+
 class BodyMapView(QWidget):
     region_selected = Signal(str)
     region_hovered = Signal(str)  # "" when the pointer leaves every region
@@ -255,13 +272,13 @@ class BodyMapView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colours = self.colours()
         bold = variant_of(self.palette())[1]  # high contrast: heavier lines
-        line = 1.6 if bold else 1.0
         for view in VIEWS:
             shapes: FigureShapes = self._shapes[view]
             transform = self._transform(view)
+            scale = transform.m11()
             painter.save()
             painter.setTransform(transform)
-            painter.setPen(QPen(colours["figure_outline"], line * 1.2))
+            painter.setPen(figure_pen(colours["figure_outline"], 1.2, scale, bold))
             painter.setBrush(colours["figure"])
             painter.drawPath(shapes.silhouette)
             for rid, path in shapes.regions.items():
@@ -273,10 +290,10 @@ class BodyMapView(QWidget):
                 # A scored region: outlined in the words' colour, which sets it apart
                 # from the window where its fill alone would not (mid-scale on light).
                 edge = colours["text"] if value and rid not in self._highlight else None
-                painter.setPen(QPen(edge or colours["region_outline"], line * 0.9))
+                painter.setPen(figure_pen(edge or colours["region_outline"], 0.9, scale, bold))
                 painter.drawPath(path)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(colours["details"], line * 0.8))
+            painter.setPen(figure_pen(colours["details"], 0.8, scale, bold))
             painter.drawPath(shapes.details)
             painter.restore()
             self._paint_labels(painter, view, colours["text"])
