@@ -67,7 +67,11 @@ def test_importing_every_domain_module_loads_no_qt():
         if p.name != "__init__.py"
     )
     modules = [*domain, "companion.storage.database", "companion.storage.settings"]
-    modules += ["companion.scheduling", "companion.services.safety"]
+    modules += [
+        "companion.scheduling",
+        "companion.services.safety",
+        "companion.services.safety_checks",
+    ]
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"

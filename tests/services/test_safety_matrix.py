@@ -35,13 +35,8 @@ from companion.resources import (
     load_regions,
     load_triage,
 )
-from companion.services.safety import (
-    SafetyState,
-    Verdict,
-    check_reminder,
-    check_routine,
-    check_timer,
-)
+from companion.services.safety import SafetyState, Verdict
+from companion.services.safety_checks import check_reminder, check_routine, check_timer
 from tests.helpers.clock import LONDON
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=LONDON)
