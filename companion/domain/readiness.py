@@ -32,13 +32,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from companion.domain.activity import SLEEP_NOTE_HOURS, MorningLog, NudgeKind
 from companion.domain.checkin import SAME_ONSET, DayScores
 from companion.domain.clock import elapsed, utc
-from companion.domain.load import RunNote, spike_words, weekly_jump_seen
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.domain.triage import Tier
+
+if TYPE_CHECKING:  # the load rules load with the first run note to read
+    from companion.domain.load import RunNote
 
 STALE_AFTER = timedelta(hours=36)
 SORE_REST = 7  # movement soreness at which the stop rules say stop (PROTOCOLS 1.3)
@@ -196,13 +199,18 @@ def _recovered(morning: MorningLog | None) -> Input:
 
 def _load(notes: Sequence[RunNote], any_logged: bool, now: datetime) -> Input:
     name = QT_TRANSLATE_NOOP("Readiness", "Training load")
-    spikes = [spike_words(n, now) for n in notes if n.kind is NudgeKind.SPIKE]
-    jumps = [
-        f"{weekly_jump_seen(n, now)} A weekly jump is worth noticing, but on its own it is "
-        "no reason to hold back today; keep the rest of the week's build-up gentle."
-        for n in notes
-        if n.kind is NudgeKind.WEEKLY_JUMP
-    ]
+    spikes: list[str] = []
+    jumps: list[str] = []
+    if notes:
+        from companion.domain.load import spike_words, weekly_jump_seen  # noqa: PLC0415
+
+        spikes = [spike_words(n, now) for n in notes if n.kind is NudgeKind.SPIKE]
+        jumps = [
+            f"{weekly_jump_seen(n, now)} A weekly jump is worth noticing, but on its own it "
+            "is no reason to hold back today; keep the rest of the week's build-up gentle."
+            for n in notes
+            if n.kind is NudgeKind.WEEKLY_JUMP
+        ]
     if spikes:
         return Input(name, " ".join([*spikes, *jumps]), Level.EASY)
     if jumps:

@@ -16,15 +16,9 @@ from typing import TYPE_CHECKING
 
 from companion.domain.activity import Activity, ActivityKind, format_km
 from companion.domain.clock import Clock, elapsed
-from companion.domain.load import (
-    WEEK_DAYS,
-    WEEKS_SHOWN,
-    WeekLoad,
-    load_weeks,
-    plan_load_lines,
-)
 
 if TYPE_CHECKING:
+    from companion.domain.load import WeekLoad
     from companion.domain.planner import Plan
     from companion.storage.database import Database
 
@@ -66,16 +60,23 @@ class LoadService:
         now = self.clock.now()
         return self.activities.between(now - timedelta(days=days), now + timedelta(minutes=1))
 
-    def weeks(self, count: int = WEEKS_SHOWN) -> tuple[WeekLoad, ...]:
-        """This 7 days and the ones before, newest first."""
+    # The load rules load with the first weeks or plan lines asked for: Today's effort
+    # question, asked at start, needs none of them.
+    def weeks(self, count: int | None = None) -> tuple[WeekLoad, ...]:
+        """This 7 days and the ones before (``WEEKS_SHOWN`` of them), newest first."""
+        from companion.domain.load import WEEK_DAYS, WEEKS_SHOWN, load_weeks  # noqa: PLC0415
+
+        shown = WEEKS_SHOWN if count is None else count
         now = self.clock.now()
         zone = now.tzinfo
         assert zone is not None
-        back = WEEK_DAYS * count + SPIKE_LOOKBACK.days + 1
-        return load_weeks([a for _id, a in self._read(back)], now.date(), zone, count)
+        back = WEEK_DAYS * shown + SPIKE_LOOKBACK.days + 1
+        return load_weeks([a for _id, a in self._read(back)], now.date(), zone, shown)
 
     def plan_lines(self) -> tuple[str, ...]:
         """The plan's why lines about load: a spike in the last 36 hours, alike days."""
+        from companion.domain.load import WEEK_DAYS, plan_load_lines  # noqa: PLC0415
+
         back = WEEK_DAYS + SPIKE_LOOKBACK.days + 2
         return plan_load_lines([a for _id, a in self._read(back)], self.clock.now())
 

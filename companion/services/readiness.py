@@ -12,11 +12,14 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from companion.domain.clock import Clock
-from companion.domain.load import recent_load_notes
 from companion.domain.readiness import Readiness, SafetyReading, readiness, soreness_course
 from companion.domain.triage import Tier
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from companion.domain.activity import Activity
+    from companion.domain.load import RunNote
     from companion.services.safety import SafetyGate, SafetyState
     from companion.storage.database import Database
 
@@ -43,6 +46,16 @@ def safety_reading(state: SafetyState) -> SafetyReading:
     return SafetyReading(
         triage.tier, not answer.allowed, no_running, tuple(dict.fromkeys(words)), summary
     )
+
+
+def _load_notes(activities: list[Activity], now: datetime) -> tuple[RunNote, ...]:
+    """The notes of a recent run; the load rules load only when there are activities
+    (most people who log no runs never need them)."""
+    if not activities:
+        return ()
+    from companion.domain.load import recent_load_notes  # noqa: PLC0415
+
+    return tuple(recent_load_notes(activities, now))
 
 
 class ReadinessService:
@@ -73,6 +86,6 @@ class ReadinessService:
             safety=safety_reading(state),
             soreness=soreness_course(days),
             morning=MorningLogRepository(self._db).for_day(today),
-            load_notes=recent_load_notes(activities, now),
+            load_notes=_load_notes(activities, now),
             activities_logged=bool(activities),
         )
