@@ -9,7 +9,7 @@ import pytest
 
 from companion.cli import main
 from companion.domain.clock import SystemClock
-from companion.domain.exercises import Equipment
+from companion.domain.equipment import Equipment
 from companion.domain.preferences import Preferences, parse_setting
 from companion.paths import prepare_data_dir
 from companion.storage.database import open_database

@@ -39,7 +39,8 @@ from companion.domain.custom_routines import (
     from_file,
     review,
 )
-from companion.domain.exercises import Equipment, ExerciseLibrary, parse_exercises
+from companion.domain.equipment import Equipment
+from companion.domain.exercises import ExerciseLibrary, parse_exercises
 from companion.domain.guide import parse_guide
 from companion.domain.poses import parse_poses
 from companion.domain.preferences import (

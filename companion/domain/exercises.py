@@ -18,9 +18,9 @@ from enum import StrEnum
 from typing import Any
 
 from companion.domain.content import Reader
+from companion.domain.equipment import ALWAYS_AT_HAND, Equipment
 from companion.domain.protocols import Check, ProtocolBounds, Verdict, as_float
 from companion.domain.regions import RegionCatalog, Rolling
-from companion.domain.translatable import QT_TRANSLATE_NOOP
 
 
 class Kind(StrEnum):
@@ -35,45 +35,6 @@ class Kind(StrEnum):
 class Sides(StrEnum):
     EACH = "each"  # done on one side, then the other
     BOTH = "both"  # both legs at once
-
-
-class Equipment(StrEnum):
-    NONE = "none"
-    FOAM_ROLLER = "foam_roller"
-    BALL = "ball"
-    STRAP = "strap"
-    WALL = "wall"
-    CHAIR = "chair"
-    STEP = "step"
-    BOTTLE = "bottle"
-    STICK = "stick"
-
-
-# What every user has, so Settings never asks about it: nothing at all (the
-# floor, a bed, your own hands), a wall, a chair, and a strap, because a towel
-# or a belt does the same job and every strap cue says so.
-ALWAYS_AT_HAND: frozenset[Equipment] = frozenset(
-    {Equipment.NONE, Equipment.WALL, Equipment.CHAIR, Equipment.STRAP}
-)
-
-# The equipment a user can tick in Settings, in the order shown, with plain
-# labels (the UI translates them). Everything else is ALWAYS_AT_HAND.
-OWNABLE_EQUIPMENT: tuple[tuple[Equipment, str], ...] = (
-    (Equipment.FOAM_ROLLER, QT_TRANSLATE_NOOP("Equipment", "Foam roller")),
-    (Equipment.BALL, QT_TRANSLATE_NOOP("Equipment", "Massage ball (or tennis ball)")),
-    (Equipment.STICK, QT_TRANSLATE_NOOP("Equipment", "Massage stick (or rolling pin)")),
-    (Equipment.STEP, QT_TRANSLATE_NOOP("Equipment", "Step")),
-    (Equipment.BOTTLE, QT_TRANSLATE_NOOP("Equipment", "Water bottle to freeze")),
-)
-
-# Plain labels for every kind of equipment, for "you need" lines.
-EQUIPMENT_LABELS: Mapping[Equipment, str] = {
-    Equipment.NONE: "Nothing",
-    Equipment.WALL: "A wall",
-    Equipment.CHAIR: "A chair",
-    Equipment.STRAP: "Strap (or a towel or belt)",
-    **dict(OWNABLE_EQUIPMENT),
-}
 
 
 # Changing sides takes time: get up, turn round, find the position again.

@@ -21,7 +21,8 @@ from companion.domain.checkin import (
     sorer_side,
 )
 from companion.domain.conditions import ConditionCatalog, ReportedCondition
-from companion.domain.exercises import Equipment, ExerciseLibrary, Kind
+from companion.domain.equipment import Equipment
+from companion.domain.exercises import ExerciseLibrary, Kind
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog, Side
 from companion.domain.routine_builder import (

@@ -19,9 +19,9 @@ from enum import StrEnum
 from pathlib import PurePath
 from typing import Any
 
-from companion.domain.exercises import Equipment
+from companion.domain.equipment import Equipment
 from companion.domain.protocols import Check, ProtocolBounds, Verdict, as_float
-from companion.domain.reminders import DAY_NAMES, WakingHours, WakingWeek
+from companion.domain.reminders.waking import DAY_NAMES, WakingHours, WakingWeek
 from companion.domain.units import TemperatureUnit, Units, VolumeUnit
 
 SCHEMA_VERSION = 1

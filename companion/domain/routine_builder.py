@@ -36,14 +36,8 @@ from dataclasses import dataclass, field, replace
 
 from companion.domain.checkin import FRESH_INJURY_H, Descriptor, RegionReport, SorenessType
 from companion.domain.conditions import ConditionCatalog, Effect, Gate, ReportedCondition
-from companion.domain.exercises import (
-    Equipment,
-    Exercise,
-    ExerciseLibrary,
-    Kind,
-    Sides,
-    usable,
-)
+from companion.domain.equipment import Equipment
+from companion.domain.exercises import Exercise, ExerciseLibrary, Kind, Sides, usable
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog, Rolling, Side
 from companion.domain.triage import TriageResult
@@ -174,7 +168,7 @@ def plan_routine(
     anything left out.
 
     ``equipment`` is what the user owns besides what is always at hand
-    (``exercises.ALWAYS_AT_HAND``); ``None`` means everything is owned. Locks from the
+    (``equipment.ALWAYS_AT_HAND``); ``None`` means everything is owned. Locks from the
     safety check and nerve-type pain give no steps; the planner says why.
     """
     if ctx.soreness_type is SorenessType.NERVE or ctx.triage.locks_everything:

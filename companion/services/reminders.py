@@ -48,10 +48,9 @@ from companion.domain.reminders import (
     next_fire,
     pace,
     recovery_timeline,
-    timeline,
 )
 from companion.domain.reminders.schedule import after_gap
-from companion.domain.reminders.timeline import recovery_groups
+from companion.domain.reminders.timeline import recovery_groups, timeline
 from companion.domain.translatable import Translate, english
 from companion.services.pause import PauseService
 

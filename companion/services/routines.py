@@ -31,7 +31,8 @@ from companion.domain.custom_routines import (
     to_file,
     to_routine,
 )
-from companion.domain.exercises import ALWAYS_AT_HAND, Equipment, Exercise, ExerciseLibrary
+from companion.domain.equipment import ALWAYS_AT_HAND, Equipment
+from companion.domain.exercises import Exercise, ExerciseLibrary
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.routine_builder import RoutineStep
 from companion.domain.routines import Routine, RoutineCatalog

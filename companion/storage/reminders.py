@@ -11,12 +11,14 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from companion.domain.clock import utc
 from companion.domain.reminders import ALL_DAYS, Kind, ReminderRule
-from companion.domain.reminders.timeline import HeldBack
 from companion.storage.database import Database
+
+if TYPE_CHECKING:
+    from companion.domain.reminders.timeline import HeldBack
 
 _SPEC_FIELDS = (
     "every_min",
@@ -267,6 +269,8 @@ class ReminderRepository:
     def backed_off(self, start: datetime, end: datetime) -> list[HeldBack]:
         """The reminders due in [start, end) that stayed quiet after a drink ("backed_off"),
         each with the last drink logged before it fell due, in time order."""
+        from companion.domain.reminders.timeline import HeldBack  # noqa: PLC0415 - with the page
+
         rows = self._db.conn.execute(
             "SELECT e.id, e.rule_id, e.title, e.due_at, w.at, w.ml FROM reminder_events e "
             "LEFT JOIN water_log w ON w.id = (SELECT id FROM water_log "

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../companion/ui/today/readiness_card.py" line="+76"/>
+        <location filename="../../companion/ui/today/readiness_card.py" line="+78"/>
         <source>Readiness</source>
         <comment>Hide what it is based on</comment>
         <translation>Readiness</translation>
@@ -17,9 +17,10 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+21"/>
+        <location line="+30"/>
         <location line="+2"/>
-        <location line="+9"/>
+        <location line="+10"/>
+        <location line="+2"/>
         <location line="+4"/>
         <source>Readiness</source>
         <translation>Readiness</translation>
@@ -278,7 +279,7 @@
         <translation>severe</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+49"/>
         <location line="+485"/>
         <source>Body map</source>
         <translation>Body map</translation>
@@ -347,7 +348,7 @@
 <context>
     <name>Cause</name>
     <message>
-        <location filename="../../companion/domain/checkin.py" line="+29"/>
+        <location filename="../../companion/domain/checkin.py" line="+33"/>
         <source>A run</source>
         <translation>A run</translation>
     </message>
@@ -459,7 +460,7 @@
     <message>
         <location filename="../../companion/app/root.py" line="+231"/>
         <location filename="../../companion/app/routines.py" line="+50"/>
-        <location filename="../../companion/app/today.py" line="+23"/>
+        <location filename="../../companion/app/today.py" line="+25"/>
         <source>Today&apos;s routine</source>
         <translation>Today&apos;s routine</translation>
     </message>
@@ -500,7 +501,7 @@
         <translation type="vanished">“%s” stays off: %s</translation>
     </message>
     <message>
-        <location filename="../../companion/app/reminders.py" line="+188"/>
+        <location filename="../../companion/app/reminders.py" line="+194"/>
         <source>Delete reminder</source>
         <translation>Delete reminder</translation>
     </message>
@@ -576,7 +577,7 @@
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+63"/>
         <source>Outside the usual range</source>
         <translation>Outside the usual range</translation>
     </message>
@@ -591,7 +592,7 @@
         <translation>A timer is already running; stop it first.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>Next: %s, %s</source>
         <translation>Next: %s, %s</translation>
     </message>
@@ -619,7 +620,7 @@
         <translation>Still running in the tray, so your reminders keep coming. Choose Quit from the tray menu to stop.</translation>
     </message>
     <message>
-        <location filename="../../companion/app/startup.py" line="+210"/>
+        <location filename="../../companion/app/startup.py" line="+224"/>
         <source>Reminders off (read-only)</source>
         <translation>Reminders off (read-only)</translation>
     </message>
@@ -734,7 +735,7 @@
 <context>
     <name>Equipment</name>
     <message>
-        <location filename="../../companion/domain/exercises.py" line="+62"/>
+        <location filename="../../companion/domain/equipment.py" line="+37"/>
         <source>Foam roller</source>
         <translation>Foam roller</translation>
     </message>
@@ -762,7 +763,7 @@
 <context>
     <name>FinishedNotice</name>
     <message>
-        <location filename="../../companion/ui/reminders/finished_notice.py" line="+31"/>
+        <location filename="../../companion/ui/reminders/finished_notice.py" line="+29"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
@@ -1954,7 +1955,7 @@
 <context>
     <name>MyRoutines</name>
     <message>
-        <location filename="../../companion/services/routines.py" line="+111"/>
+        <location filename="../../companion/services/routines.py" line="+112"/>
         <source>%s (copy)</source>
         <translation>%s (copy)</translation>
     </message>
@@ -2079,7 +2080,7 @@
 <context>
     <name>Player</name>
     <message>
-        <location filename="../../companion/ui/routines/player_parts.py" line="+39"/>
+        <location filename="../../companion/ui/routines/player_parts.py" line="+40"/>
         <location line="+1"/>
         <location line="+1"/>
         <source>Hold</source>
@@ -2614,7 +2615,7 @@
 <context>
     <name>Readiness</name>
     <message>
-        <location filename="../../companion/domain/readiness.py" line="+63"/>
+        <location filename="../../companion/domain/readiness.py" line="+66"/>
         <source>A normal day: nothing logged asks you to hold back.</source>
         <translation>A normal day: nothing logged asks you to hold back.</translation>
     </message>
@@ -2659,7 +2660,7 @@
         <translation>Training load</translation>
     </message>
     <message>
-        <location filename="../../companion/ui/today/readiness_card.py" line="-114"/>
+        <location filename="../../companion/ui/today/readiness_card.py" line="-128"/>
         <source>Readiness this morning</source>
         <translation>Readiness this morning</translation>
     </message>
@@ -3093,7 +3094,7 @@
         <translation>Time for your routine. Done starts it now.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../companion/services/reminders.py" line="+130"/>
+        <location filename="../../companion/services/reminders.py" line="+129"/>
         <source>%n water reminder(s)</source>
         <translation>
             <numerusform>%n water reminder</numerusform>
@@ -3960,7 +3961,7 @@
 <context>
     <name>RoutineEditor</name>
     <message>
-        <location filename="../../companion/ui/routines/editor.py" line="+110"/>
+        <location filename="../../companion/ui/routines/editor.py" line="+105"/>
         <source>Edit routine</source>
         <translation>Edit routine</translation>
     </message>
@@ -5085,7 +5086,7 @@
         <translation>New activity files that appear here — say from your watch or a sync app — are imported once, and the tray tells you what arrived. Files already in the folder are left alone: Import runs… on History takes those.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <location line="+33"/>
         <source>Choose folder…</source>
         <translation>Choose folder…</translation>
@@ -5883,7 +5884,7 @@
         <translation type="vanished">%d of 10</translation>
     </message>
     <message>
-        <location filename="../../companion/ui/today/page.py" line="+101"/>
+        <location filename="../../companion/ui/today/page.py" line="+105"/>
         <source>Point at a sore spot to see its name.</source>
         <translation>Point at a sore spot to see its name.</translation>
     </message>
@@ -5908,7 +5909,7 @@
         <translation>Enter</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+72"/>
         <source>Pick a sore spot on the map</source>
         <translation>Pick a sore spot on the map</translation>
     </message>
@@ -6027,7 +6028,7 @@
         <translation>From your log: %s, finished %s.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>your run</source>
         <translation>your run</translation>
     </message>
@@ -6906,7 +6907,7 @@ A backup is made first, in %s, so this can be undone with Restore.</translation>
 <context>
     <name>history</name>
     <message>
-        <location filename="../../companion/domain/history.py" line="+44"/>
+        <location filename="../../companion/domain/history.py" line="+43"/>
         <source>Typical pattern after exercise: yours may differ</source>
         <translation>Typical pattern after exercise: yours may differ</translation>
     </message>

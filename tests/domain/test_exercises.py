@@ -4,16 +4,13 @@ import tomllib
 import pytest
 
 from companion.domain.content import ContentError
-from companion.domain.exercises import (
+from companion.domain.equipment import (
     ALWAYS_AT_HAND,
     EQUIPMENT_LABELS,
     OWNABLE_EQUIPMENT,
     Equipment,
-    Kind,
-    Sides,
-    parse_exercises,
-    usable,
 )
+from companion.domain.exercises import Kind, Sides, parse_exercises, usable
 from companion.domain.regions import Rolling
 from companion.resources import content_path, load_exercises, load_protocols, load_regions
 

@@ -13,7 +13,8 @@ from companion.domain.checkin import (
     sorer_side,
 )
 from companion.domain.conditions import ReportedCondition
-from companion.domain.exercises import Equipment, Kind, usable
+from companion.domain.equipment import Equipment
+from companion.domain.exercises import Kind, usable
 from companion.domain.planner import STOP_RULES, make_plan
 from companion.domain.regions import Side
 from companion.domain.therapy import Status

@@ -8,7 +8,8 @@ import tomllib
 import pytest
 
 from companion.domain.content import ContentError
-from companion.domain.exercises import Equipment, Kind, Sides
+from companion.domain.equipment import Equipment
+from companion.domain.exercises import Kind, Sides
 from companion.domain.poses import (
     FOOT,
     HEAD_R,

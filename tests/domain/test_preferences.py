@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from companion.domain.exercises import Equipment
+from companion.domain.equipment import Equipment
 from companion.domain.preferences import (
     SCHEMA_VERSION,
     Preferences,
@@ -257,7 +257,7 @@ def test_prose_in_metric_is_rewritten_in_the_users_units():
 
 
 def test_a_new_user_owns_no_equipment_until_they_say_so():
-    from companion.domain.exercises import Equipment
+    from companion.domain.equipment import Equipment
     from companion.domain.preferences import Preferences, read_preferences
 
     fresh = Preferences()
@@ -267,7 +267,7 @@ def test_a_new_user_owns_no_equipment_until_they_say_so():
 
 
 def test_an_existing_users_saved_equipment_is_kept():
-    from companion.domain.exercises import Equipment
+    from companion.domain.equipment import Equipment
     from companion.domain.preferences import read_preferences
 
     everything = read_preferences({"schema": 1, "equipment": None}).preferences

@@ -15,8 +15,8 @@ from companion.domain.reminders import (
     next_fire,
     occurrences,
     pace,
-    timeline,
 )
+from companion.domain.reminders.timeline import timeline
 from companion.resources import load_protocols
 
 LONDON = ZoneInfo("Europe/London")

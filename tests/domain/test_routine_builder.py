@@ -7,7 +7,8 @@ import pytest
 
 from companion.domain.checkin import Descriptor, RegionReport, SorenessType
 from companion.domain.conditions import ReportedCondition
-from companion.domain.exercises import ALWAYS_AT_HAND, Equipment, ExerciseLibrary, Kind, usable
+from companion.domain.equipment import ALWAYS_AT_HAND, Equipment
+from companion.domain.exercises import ExerciseLibrary, Kind, usable
 from companion.domain.regions import Rolling, Side
 from companion.domain.routine_builder import RoutineContext, build_routine
 from companion.domain.triage import GREEN

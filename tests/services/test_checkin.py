@@ -242,7 +242,7 @@ def test_backing_out_of_a_trend_alert_asks_it_again_next_time(presenter, clock):
 
 
 def test_the_plan_uses_the_equipment_and_water_goal_from_settings(data_dir, clock):
-    from companion.domain.exercises import Equipment
+    from companion.domain.equipment import Equipment
     from companion.domain.preferences import Preferences
     from companion.resources import load_exercises
 

@@ -10,7 +10,7 @@ import pytest
 
 from companion.domain.checkin import Cause, CheckIn, RegionReport, SorenessType
 from companion.domain.custom_routines import RoutineDraft, StepSpec
-from companion.domain.exercises import Equipment
+from companion.domain.equipment import Equipment
 from companion.domain.planner import Plan
 from companion.domain.regions import Side
 from companion.domain.routines import Routine

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel
 
 from companion.domain.checkin import Cause, CheckIn, RegionReport, SorenessType
 from companion.domain.custom_routines import RoutineDraft, StepSpec, to_routine
-from companion.domain.exercises import Equipment
+from companion.domain.equipment import Equipment
 from companion.domain.regions import Side
 from companion.domain.routines import Routine
 from companion.resources import load_exercises, load_poses, load_regions, load_routines

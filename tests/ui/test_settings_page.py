@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QLabel, QWidget
 
-from companion.domain.exercises import Equipment
+from companion.domain.equipment import Equipment
 from companion.domain.preferences import Preferences, ThemeChoice
 from companion.domain.units import TemperatureUnit, VolumeUnit
 from companion.storage.preferences import PreferencesRepository

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QApplication, QDialog
 
-from companion.domain.exercises import Equipment
+from companion.domain.equipment import Equipment
 from companion.domain.preferences import Preferences
 from companion.resources import load_conditions, load_protocols
 from companion.ui.today.dialogs import ConditionsPicker

@@ -25,51 +25,105 @@ The modules, by topic:
 - ``waking``: ``WakingHours``, ``WakingWeek`` (``Waking`` is either);
 - ``schedule``: ``day_times``, ``occurrences``, ``next_fire``, ``due`` (catching up);
 - ``checks``: ``check_rule`` and the checks for each kind;
-- ``timeline``: the day's view, the reminders after an activity, water pace.
+- ``timeline``: the day's view (its ``timeline``, asked for from the module: the
+  package's attribute of that name is the module), the reminders after an activity,
+  water pace.
 """
 
-from companion.domain.reminders.checks import (
-    ICING_WINDOW_USUAL_H,
-    RuleReview,
-    check_rule,
-)
-from companion.domain.reminders.rules import (
-    ALL_DAYS,
-    CONTRAST_SESSION_MIN,
-    MAX_MESSAGE,
-    MAX_TITLE,
-    SNOOZE_DEFAULT_MIN,
-    Kind,
-    ReminderRule,
-    session_min,
-)
-from companion.domain.reminders.schedule import (
-    CATCH_UP_DAYS,
-    SEARCH_DAYS,
-    Due,
-    day_times,
-    due,
-    fits,
-    next_fire,
-    occurrences,
-)
-from companion.domain.reminders.timeline import (
-    ACTIVITY_ROUTINES,
-    AFTER_WATER_ML,
-    Pace,
-    backs_off,
-    daily_goal_ml,
-    pace,
-    recovery_timeline,
-    timeline,
-)
-from companion.domain.reminders.waking import (
-    DAY_NAMES,
-    MIN_WAKING_H,
-    Waking,
-    WakingHours,
-    WakingWeek,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from companion.domain.reminders.checks import (
+        ICING_WINDOW_USUAL_H,
+        RuleReview,
+        check_rule,
+    )
+    from companion.domain.reminders.rules import (
+        ALL_DAYS,
+        CONTRAST_SESSION_MIN,
+        MAX_MESSAGE,
+        MAX_TITLE,
+        SNOOZE_DEFAULT_MIN,
+        Kind,
+        ReminderRule,
+        session_min,
+    )
+    from companion.domain.reminders.schedule import (
+        CATCH_UP_DAYS,
+        SEARCH_DAYS,
+        Due,
+        day_times,
+        due,
+        fits,
+        next_fire,
+        occurrences,
+    )
+    from companion.domain.reminders.timeline import (
+        ACTIVITY_ROUTINES,
+        AFTER_WATER_ML,
+        Pace,
+        backs_off,
+        daily_goal_ml,
+        pace,
+        recovery_timeline,
+    )
+    from companion.domain.reminders.waking import (
+        DAY_NAMES,
+        MIN_WAKING_H,
+        Waking,
+        WakingHours,
+        WakingWeek,
+    )
+
+# Each name is imported from its module the first time it is asked for (PEP 562): the
+# preferences, read at every start, need only ``waking``, and an app with no reminder
+# on needs neither the schedule, the checks nor the timeline until one is.
+_MODULE_OF = {
+    "ICING_WINDOW_USUAL_H": "checks",
+    "RuleReview": "checks",
+    "check_rule": "checks",
+    "ALL_DAYS": "rules",
+    "CONTRAST_SESSION_MIN": "rules",
+    "MAX_MESSAGE": "rules",
+    "MAX_TITLE": "rules",
+    "SNOOZE_DEFAULT_MIN": "rules",
+    "Kind": "rules",
+    "ReminderRule": "rules",
+    "session_min": "rules",
+    "CATCH_UP_DAYS": "schedule",
+    "SEARCH_DAYS": "schedule",
+    "Due": "schedule",
+    "day_times": "schedule",
+    "due": "schedule",
+    "fits": "schedule",
+    "next_fire": "schedule",
+    "occurrences": "schedule",
+    "ACTIVITY_ROUTINES": "timeline",
+    "AFTER_WATER_ML": "timeline",
+    "Pace": "timeline",
+    "backs_off": "timeline",
+    "daily_goal_ml": "timeline",
+    "pace": "timeline",
+    "recovery_timeline": "timeline",
+    "DAY_NAMES": "waking",
+    "MIN_WAKING_H": "waking",
+    "Waking": "waking",
+    "WakingHours": "waking",
+    "WakingWeek": "waking",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # asked once
+    return value
+
 
 __all__ = [
     "ACTIVITY_ROUTINES",
@@ -103,5 +157,4 @@ __all__ = [
     "pace",
     "recovery_timeline",
     "session_min",
-    "timeline",
 ]

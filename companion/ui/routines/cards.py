@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QMargins, QPoint, QRect, QSize, Qt,
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QPushButton, QWidget
 
-from companion.domain.exercises import Equipment
+from companion.domain.equipment import Equipment
 from companion.domain.poses import PoseCatalog
 from companion.domain.routines import Routine
 from companion.domain.translatable import QT_TRANSLATE_NOOP

@@ -37,13 +37,8 @@ from companion.domain.custom_routines import (
     review,
     seconds_of,
 )
-from companion.domain.exercises import (
-    Equipment,
-    ExerciseLibrary,
-    Kind,
-    Sides,
-    worked_region_ids,
-)
+from companion.domain.equipment import Equipment
+from companion.domain.exercises import ExerciseLibrary, Kind, Sides, worked_region_ids
 from companion.domain.poses import PoseCatalog
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.regions import RegionCatalog

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from companion.domain.exercises import Equipment
+from companion.domain.equipment import Equipment
 from companion.domain.translatable import QT_TRANSLATE_NOOP
 from companion.services.routines import FilterChoices
 from companion.ui.routines.cards import EQUIPMENT_WORDS, FlowLayout

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from companion.domain.exercises import Equipment
+from companion.domain.equipment import Equipment
 from companion.domain.poses import PoseCatalog
 from companion.domain.regions import RegionCatalog
 from companion.domain.routines import Routine, RoutineCatalog

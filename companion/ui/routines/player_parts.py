@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.domain.exercises import Equipment, Exercise, Kind, worked_region_ids
+from companion.domain.equipment import Equipment
+from companion.domain.exercises import Exercise, Kind, worked_region_ids
 from companion.domain.regions import RegionCatalog
 from companion.domain.routine_builder import RoutineStep
 from companion.domain.session import Phase, Segment

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from companion import APP_NAME, __version__
 from companion.autostart import AutostartError
-from companion.domain.exercises import OWNABLE_EQUIPMENT, Equipment
+from companion.domain.equipment import OWNABLE_EQUIPMENT, Equipment
 from companion.domain.preferences import Preferences, ThemeChoice
 from companion.domain.protocols import Check, ProtocolBounds, Verdict
 from companion.domain.reminders import WakingHours, WakingWeek

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.conditions import ConditionCatalog, ReportedCondition
-from companion.domain.exercises import OWNABLE_EQUIPMENT, Equipment
+from companion.domain.equipment import OWNABLE_EQUIPMENT, Equipment
 from companion.domain.preferences import Preferences
 from companion.domain.protocols import ProtocolBounds
 from companion.domain.reminders import WakingHours
