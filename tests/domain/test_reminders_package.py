@@ -18,6 +18,7 @@ def test_every_name_of_the_package_is_its_modules_own():
     assert sorted(reminders._MODULE_OF) == sorted(reminders.__all__)
     # A name that is also a module's would be the module once that module is imported.
     assert not set(reminders.__all__) & set(reminders._MODULE_OF.values())
+    assert set(reminders._MODULE_OF.values()) <= set(reminders._LOADERS)
 
 
 def test_an_unknown_name_is_an_attribute_error():

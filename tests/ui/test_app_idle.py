@@ -285,7 +285,8 @@ def test_the_started_window_leaves_the_style_and_the_effort_question_unmade(tmp_
     1 MB: a findChild walk over the app's children or ``widget.style()`` would); the
     effort question waits for a run that needs it, the plan's view and rules for a plan
     (the tray's water goal has its own small module), the safety gate's checks of timers,
-    routines and reminders for the first one, the load rules for a logged activity."""
+    routines and reminders for the first one, the load rules for a logged activity, the
+    exercise library and the reminder schedule for their first use."""
     last = in_fresh_app(
         tmp_path / "data",
         "import enum, gc\n"
@@ -294,7 +295,8 @@ def test_the_started_window_leaves_the_style_and_the_effort_question_unmade(tmp_
         "styles = sorted(n for n in names if n.startswith('QStyle.'))\n"
         "later = ('companion.ui.today.effort_prompt', 'companion.ui.today.plan_view',\n"
         "         'companion.domain.planner', 'companion.domain.routine_builder',\n"
-        "         'companion.services.safety_checks', 'companion.domain.load')\n"
+        "         'companion.services.safety_checks', 'companion.domain.load',\n"
+        "         'companion.domain.exercises', 'companion.domain.reminders.schedule')\n"
         "print(styles, [name for name in later if name in sys.modules])\n",
     )
     assert last == "[] []"

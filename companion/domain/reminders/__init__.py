@@ -33,6 +33,8 @@ The modules, by topic:
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -116,11 +118,21 @@ _MODULE_OF = {
 }
 
 
+# Each module by a literal name (no import of a computed name anywhere in the app).
+_LOADERS: dict[str, Callable[[], ModuleType]] = {
+    "checks": lambda: importlib.import_module("companion.domain.reminders.checks"),
+    "rules": lambda: importlib.import_module("companion.domain.reminders.rules"),
+    "schedule": lambda: importlib.import_module("companion.domain.reminders.schedule"),
+    "timeline": lambda: importlib.import_module("companion.domain.reminders.timeline"),
+    "waking": lambda: importlib.import_module("companion.domain.reminders.waking"),
+}
+
+
 def __getattr__(name: str) -> Any:
     module = _MODULE_OF.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    value = getattr(_LOADERS[module](), name)
     globals()[name] = value  # asked once
     return value
 
