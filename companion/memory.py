@@ -13,6 +13,8 @@ import gc
 import linecache
 import sys
 
+M_ARENA_MAX = -8  # mallopt's parameter number, from glibc's malloc.h
+
 
 def one_heap() -> bool:
     """One C heap for every thread (glibc's ``M_ARENA_MAX`` = 1); call it before Qt starts
@@ -34,9 +36,6 @@ def one_heap() -> bool:
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
     return bool(mallopt(M_ARENA_MAX, 1))
-
-
-M_ARENA_MAX = -8  # glibc's malloc.h
 
 
 def give_back() -> None:
